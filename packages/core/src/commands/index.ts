@@ -1,0 +1,59 @@
+import { z } from "zod";
+import {
+  BudgetLineRegistered,
+  BudgetRevised,
+  CeilingRevised,
+  ContributionAllocated,
+  IndicatorDefined,
+  IndicatorRenamed,
+  ObjectiveDefined,
+  ObjectiveRenamed,
+  PlanDrafted,
+  PlanSigned,
+  RealisationReported,
+  SpendingReported,
+  TargetSet,
+  TargetsSet,
+} from "../events/index.js";
+
+// A command asks for what an event records; its data has the same shape, so the schema is shared
+// and the two can never drift apart.
+const command = <T extends string, D extends z.ZodType>(type: T, data: D) => z.object({ type: z.literal(type), data });
+
+export const DraftPlan = command("draftPlan", PlanDrafted.shape.data);
+export const DefineObjective = command("defineObjective", ObjectiveDefined.shape.data);
+export const RenameObjective = command("renameObjective", ObjectiveRenamed.shape.data);
+export const DefineIndicator = command("defineIndicator", IndicatorDefined.shape.data);
+export const RenameIndicator = command("renameIndicator", IndicatorRenamed.shape.data);
+export const SetTarget = command("setTarget", TargetSet.shape.data);
+export const SetTargets = command("setTargets", TargetsSet.shape.data);
+export const RegisterBudgetLine = command("registerBudgetLine", BudgetLineRegistered.shape.data);
+export const ReviseBudget = command("reviseBudget", BudgetRevised.shape.data);
+export const ReviseCeiling = command("reviseCeiling", CeilingRevised.shape.data);
+export const AllocateContribution = command("allocateContribution", ContributionAllocated.shape.data);
+export const SignPlan = command("signPlan", PlanSigned.shape.data);
+export const ReportRealisation = command("reportRealisation", RealisationReported.shape.data);
+export const ReportSpending = command("reportSpending", SpendingReported.shape.data);
+
+/** Everything a user can ask of a plan. */
+export const PlanCommand = z.discriminatedUnion("type", [
+  DraftPlan,
+  DefineObjective,
+  RenameObjective,
+  DefineIndicator,
+  RenameIndicator,
+  SetTarget,
+  SetTargets,
+  RegisterBudgetLine,
+  ReviseBudget,
+  ReviseCeiling,
+  AllocateContribution,
+  SignPlan,
+  ReportRealisation,
+  ReportSpending,
+]);
+export type PlanCommand = z.infer<typeof PlanCommand>;
+export type PlanCommandType = PlanCommand["type"];
+export type CommandOf<T extends PlanCommandType> = Extract<PlanCommand, { type: T }>;
+
+export const PLAN_COMMAND_TYPES = PlanCommand.options.map((o) => o.shape.type.value) as PlanCommandType[];

@@ -1,0 +1,131 @@
+import { produce } from "immer";
+import { type CommandOf, PlanCommand, type PlanCommandType } from "./commands/index.js";
+import { indicatorId, lineId } from "./codes.js";
+import { type DomainError, type Result, fail, ok, schemaError } from "./errors.js";
+import { applyEvent } from "./evolve.js";
+import type { PlanEvent } from "./events/index.js";
+import { checkInvariants } from "./invariants.js";
+import { type RevisionKind, isPlanChange, kindAllows, kindsAllowing } from "./revisionKind.js";
+import type { PlanState } from "./state.js";
+
+export interface DecideOptions {
+  /** The kind of revision this batch is; see {@link RevisionKind}. Omitted: `draft` before signing, reports only after. */
+  readonly kind?: RevisionKind;
+}
+
+type Handler<T extends PlanCommandType> = (command: CommandOf<T>, state: PlanState) => Result<PlanEvent[]>;
+
+const emit = (...events: PlanEvent[]): Result<PlanEvent[]> => ok(events);
+const unknownIndicator = (id: string) => fail<PlanEvent[]>("UNKNOWN_INDICATOR", `unknown indicator ${id}`, ["data", "indicator"]);
+const unknownLine = (id: string) => fail<PlanEvent[]>("UNKNOWN_LINE", `unknown budget line ${id}`, ["data", "line"]);
+
+// Each handler checks what only it can know (does the thing it names exist?); the invariants of
+// the resulting state are checked once for all of them, after the batch.
+const handlers: { [T in PlanCommandType]: Handler<T> } = {
+  draftPlan: (c, s) => (s.plan ? fail("PLAN_ALREADY_DRAFTED", "the plan is already drafted", []) : emit({ type: "PlanDrafted", data: c.data })),
+  reviseCeiling: (c, s) =>
+    s.plan?.ceiling === c.data.ceiling
+      ? fail("NO_CHANGE", `the ceiling is already ${c.data.ceiling}`, ["data", "ceiling"])
+      : emit({ type: "CeilingRevised", data: c.data }),
+  defineObjective: (c, s) =>
+    s.objectives[c.data.code]
+      ? fail("OBJECTIVE_EXISTS", `objective ${c.data.code} is already defined`, ["data", "code"])
+      : emit({ type: "ObjectiveDefined", data: c.data }),
+  renameObjective: (c, s) =>
+    s.objectives[c.data.code]
+      ? emit({ type: "ObjectiveRenamed", data: c.data })
+      : fail("UNKNOWN_OBJECTIVE", `unknown objective ${c.data.code}`, ["data", "code"]),
+  defineIndicator: (c, s) => {
+    const id = indicatorId(c.data.objective, c.data.code);
+    if (!s.objectives[c.data.objective]) return fail("UNKNOWN_OBJECTIVE", `unknown objective ${c.data.objective}`, ["data", "objective"]);
+    if (s.indicators[id]) return fail("INDICATOR_EXISTS", `indicator ${id} is already defined`, ["data", "code"]);
+    return emit({ type: "IndicatorDefined", data: c.data });
+  },
+  renameIndicator: (c, s) =>
+    s.indicators[c.data.indicator] ? emit({ type: "IndicatorRenamed", data: c.data }) : unknownIndicator(c.data.indicator),
+  setTarget: (c, s) => (s.indicators[c.data.indicator] ? emit({ type: "TargetSet", data: c.data }) : unknownIndicator(c.data.indicator)),
+  setTargets: (c, s) => (s.indicators[c.data.indicator] ? emit({ type: "TargetsSet", data: c.data }) : unknownIndicator(c.data.indicator)),
+  registerBudgetLine: (c, s) => {
+    const id = lineId(c.data.output.code, c.data.component.code, c.data.subComponent.code);
+    return s.lines[id]
+      ? fail("LINE_EXISTS", `budget line ${id} is already registered`, ["data", "subComponent", "code"])
+      : emit({ type: "BudgetLineRegistered", data: c.data });
+  },
+  reviseBudget: (c, s) => {
+    const line = s.lines[c.data.line];
+    if (!line) return unknownLine(c.data.line);
+    if (line.pagu === c.data.pagu) return fail("NO_CHANGE", `budget line ${c.data.line} already has pagu ${c.data.pagu}`, ["data", "pagu"]);
+    return emit({ type: "BudgetRevised", data: c.data });
+  },
+  allocateContribution: (c, s) => {
+    if (!s.indicators[c.data.indicator]) return unknownIndicator(c.data.indicator);
+    if (!s.lines[c.data.line]) return unknownLine(c.data.line);
+    return emit({ type: "ContributionAllocated", data: c.data });
+  },
+  signPlan: (c) => emit({ type: "PlanSigned", data: c.data }),
+  reportRealisation: (c, s) => {
+    const { indicator, numerator, denominator, value } = c.data;
+    if (!s.indicators[indicator]) return unknownIndicator(indicator);
+    if ((numerator === undefined) !== (denominator === undefined))
+      return fail("RATIO_INCOMPLETE", "numerator and denominator go together", ["data", numerator === undefined ? "numerator" : "denominator"]);
+    if (numerator !== undefined && denominator !== undefined) {
+      const expected = (numerator / denominator) * 100;
+      // Published reports round to two decimals: 23/36 is reported as 63.89.
+      if (Math.abs(expected - value) > 0.005 + 1e-9)
+        return fail("RATIO_MISMATCH", `value ${value} is not ${numerator}/${denominator} = ${expected.toFixed(2)} %`, ["data", "value"]);
+    }
+    return emit({ type: "RealisationReported", data: c.data });
+  },
+  reportSpending: (c, s) => (s.lines[c.data.line] ? emit({ type: "SpendingReported", data: c.data }) : unknownLine(c.data.line)),
+};
+
+function at(index: number | undefined, error: DomainError, type?: string): DomainError {
+  if (index === undefined) return error;
+  return { ...error, message: `command ${index + 1}${type ? ` (${type})` : ""}: ${error.message}`, path: [index, ...error.path] };
+}
+
+/**
+ * Decides a batch of commands all-or-nothing: either every command is accepted and the events
+ * of all of them are returned, or nothing is and the first error says why. Invariants are
+ * checked on the state after the whole batch, so a batch may lower a pagu and reallocate at once.
+ */
+export function decideBatch(commands: readonly unknown[], state: PlanState, options: DecideOptions = {}): Result<PlanEvent[]> {
+  const single = commands.length === 1;
+  const kind: RevisionKind | undefined = options.kind ?? (state.signature ? undefined : "draft");
+  const events: PlanEvent[] = [];
+  let next = state;
+  for (let i = 0; i < commands.length; i++) {
+    const index = single ? undefined : i;
+    const parsed = PlanCommand.safeParse(commands[i]);
+    if (!parsed.success) return { ok: false, error: at(index, schemaError("COMMAND_INVALID", "invalid command", parsed.error)) };
+    const command = parsed.data;
+    if (kind === undefined && isPlanChange(command.type))
+      return fail("PLAN_SIGNED_REVISION_REQUIRED", `the plan is signed: ${command.type} is accepted only in a revision (${kindsAllowing(command.type).join(", ")})`, single ? ["type"] : [i, "type"]);
+    if (kind !== undefined && !kindAllows(kind, command.type)) {
+      const error =
+        kind === "pok" && command.type === "reviseCeiling"
+          ? { code: "POK_CHANGES_CEILING", message: "a Revisi POK must leave the total ceiling unchanged (that takes a Revisi DIPA)", path: ["data", "ceiling"] }
+          : { code: "REVISION_KIND_MISMATCH", message: `${command.type} is not part of a ${kind} batch (it belongs in: ${kindsAllowing(command.type).join(", ")})`, path: ["type"] };
+      return { ok: false, error: at(index, error, command.type) };
+    }
+    if (command.type !== "draftPlan" && !next.plan) return { ok: false, error: at(index, { code: "PLAN_NOT_DRAFTED", message: "no plan has been drafted yet", path: ["type"] }, command.type) };
+    const handler = handlers[command.type] as Handler<typeof command.type>;
+    const decided = handler(command, next);
+    if (!decided.ok) return { ok: false, error: at(index, decided.error, command.type) };
+    const current = next;
+    next = produce(current, (draft) => {
+      for (const event of decided.value) applyEvent(draft, event);
+    });
+    events.push(...decided.value);
+  }
+  if (kind === "pok" && state.plan && next.plan && state.plan.ceiling !== next.plan.ceiling)
+    return fail("POK_CHANGES_CEILING", "a Revisi POK must leave the total ceiling unchanged", ["plan", "ceiling"]);
+  const violation = checkInvariants(next)[0];
+  if (violation) return { ok: false, error: { code: violation.code, message: violation.message, path: violation.path } };
+  return ok(events);
+}
+
+/** Decides one command against a state: the events it causes, or why it is refused. */
+export function decide(command: unknown, state: PlanState, options: DecideOptions = {}): Result<PlanEvent[]> {
+  return decideBatch([command], state, options);
+}

@@ -1,0 +1,31 @@
+/**
+ * @rapk/core: the event-sourced model of a Rencana Aksi Perjanjian Kinerja (RAPK), the monthly
+ * action plan of an Indonesian government unit's performance agreement. Pure and browser-safe.
+ */
+export * from "./codes.js";
+export * from "./metadata.js";
+export * from "./errors.js";
+export * from "./events/index.js";
+export * from "./commands/index.js";
+export * from "./recordedEvent.js";
+export * from "./revisionKind.js";
+export * from "./state.js";
+export * from "./evolve.js";
+export * from "./decide.js";
+export * from "./invariants.js";
+export * from "./money/rupiah.js";
+export * from "./money/sumRupiah.js";
+export * from "./money/formatRupiah.js";
+export * from "./period/months.js";
+export * from "./period/monthCode.js";
+export * from "./period/parseMonthCode.js";
+export * from "./period/monthStart.js";
+export * from "./period/monthsOfYear.js";
+export * from "./period/monthName.js";
+export * from "./period/monthOfDate.js";
+export * from "./projections/indicatorBudget.js";
+export * from "./projections/planDocument.js";
+export * from "./projections/budgetSummary.js";
+export * from "./projections/bands.js";
+export * from "./projections/achievement.js";
+export * from "./testing/planSpec.js";

@@ -1,0 +1,92 @@
+import type { Direction, IndicatorUnit, TargetShape } from "./events/index.js";
+
+export interface Plan {
+  readonly unit: string;
+  readonly agency: string;
+  readonly year: number;
+  /** The unit's whole budget ceiling (Total), in Rupiah. */
+  readonly ceiling: number;
+  readonly title?: string;
+}
+
+export interface Objective {
+  readonly code: string;
+  readonly name: string;
+  readonly number?: number;
+}
+
+export interface Indicator {
+  /** `objective.code`, e.g. `01.07`. */
+  readonly id: string;
+  readonly objective: string;
+  readonly code: string;
+  readonly name: string;
+  readonly unit: IndicatorUnit;
+  readonly direction: Direction;
+  readonly shape: TargetShape;
+  /** B01..B12; null is a blank cell, which is not 0. */
+  readonly targets: readonly (number | null)[];
+}
+
+export interface Coded {
+  readonly code: string;
+  readonly name: string;
+}
+
+export interface BudgetLine {
+  /** RO.komponen.sub komponen, e.g. `DR.3165.QIA.005.053.A`. */
+  readonly id: string;
+  readonly output: Coded;
+  readonly component: Coded;
+  readonly subComponent: Coded;
+  readonly pagu: number;
+}
+
+export interface Realisation {
+  readonly value: number;
+  readonly numerator?: number;
+  readonly denominator?: number;
+  readonly note?: string;
+}
+
+export interface Signature {
+  readonly place: string;
+  readonly date: string;
+  readonly name: string | null;
+  readonly title: string;
+}
+
+/**
+ * The plan as its events make it. Everything derivable (an indicator's budget, a line's
+ * allocation, absorption) is computed by projections, never stored twice.
+ */
+export interface PlanState {
+  readonly plan: Plan | null;
+  readonly objectives: Readonly<Record<string, Objective>>;
+  readonly indicators: Readonly<Record<string, Indicator>>;
+  readonly lines: Readonly<Record<string, BudgetLine>>;
+  /** indicator id -> line id -> amount (> 0). */
+  readonly contributions: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** indicator id -> month (1..12) -> latest report. */
+  readonly realisations: Readonly<Record<string, Readonly<Record<number, Realisation>>>>;
+  /** line id -> month (1..12) -> amount spent in that month. */
+  readonly spending: Readonly<Record<string, Readonly<Record<number, number>>>>;
+  readonly signature: Signature | null;
+  /** How many events made this state. */
+  readonly eventCount: number;
+}
+
+/** The state before any event: no plan yet. */
+export function initialState(): PlanState {
+  return {
+    plan: null,
+    objectives: {},
+    indicators: {},
+    lines: {},
+    contributions: {},
+    realisations: {},
+    spending: {},
+    signature: null,
+    eventCount: 0,
+  };
+}

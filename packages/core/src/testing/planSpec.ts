@@ -1,0 +1,61 @@
+import { type DecideOptions, decideBatch } from "../decide.js";
+import type { PlanEvent } from "../events/index.js";
+import { replay } from "../evolve.js";
+import type { DomainError } from "../errors.js";
+
+/** Raised when a specification does not hold; test runners report it like any failed assertion. */
+export class SpecificationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SpecificationError";
+  }
+}
+
+// Events are plain JSON data, so comparing their canonical text is an exact structural equality.
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+export interface Then {
+  /** Asserts the command (or batch) is accepted and emits exactly these events, in order. */
+  then(expected: readonly PlanEvent[]): void;
+  /** Asserts it is refused with this error code (and, when given, at this path). */
+  thenFails(code: string, path?: readonly (string | number)[]): DomainError;
+}
+
+export interface When {
+  when(command: unknown, options?: DecideOptions): Then;
+  whenBatch(commands: readonly unknown[], options?: DecideOptions): Then;
+}
+
+/**
+ * A given / when / then specification of the plan decider, in the shape of Emmett's
+ * DeciderSpecification: `planSpec.given(events).when(command).then(events)` or
+ * `.thenFails(code)`. It throws a SpecificationError on mismatch, so any test runner works.
+ */
+export const planSpec = {
+  given(events: readonly PlanEvent[]): When {
+    const state = replay(events);
+    const run = (commands: readonly unknown[], options?: DecideOptions): Then => {
+      const result = decideBatch(commands, state, options);
+      return {
+        then(expected) {
+          if (!result.ok) throw new SpecificationError(`expected events, but refused with ${result.error.code}: ${result.error.message}`);
+          const got = canonical(result.value.map(({ type, data }) => ({ type, data })));
+          const want = canonical(expected.map(({ type, data }) => ({ type, data })));
+          if (got !== want) throw new SpecificationError(`expected events\n  ${want}\nbut got\n  ${got}`);
+        },
+        thenFails(code, path) {
+          if (result.ok) throw new SpecificationError(`expected ${code}, but the command was accepted with ${canonical(result.value)}`);
+          if (result.error.code !== code) throw new SpecificationError(`expected ${code}, but refused with ${result.error.code}: ${result.error.message}`);
+          if (path && canonical(path) !== canonical(result.error.path))
+            throw new SpecificationError(`expected ${code} at ${canonical(path)}, but it was at ${canonical(result.error.path)}`);
+          return result.error;
+        },
+      };
+    };
+    return { when: (command, options) => run([command], options), whenBatch: run };
+  },
+};

@@ -1,0 +1,8 @@
+import { defineConfig } from "vitest/config";
+
+// Vitest 4 reads only `test.projects`; this file is the root config that `pnpm test` runs.
+export default defineConfig({
+  test: {
+    projects: ["packages/*", "apps/*"],
+  },
+});
