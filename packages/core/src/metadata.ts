@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RevisionKind } from "./revisionKind.js";
 
 /**
  * Who changed the plan, when, why, and on whose authority. Every event carries it: audits of
@@ -9,5 +10,7 @@ export const EventMetadata = z.object({
   actor: z.string().trim().min(1, { error: "must name who made the change" }),
   reason: z.string().trim().min(1, { error: "must say why" }),
   reference: z.string().trim().min(1).optional(),
+  /** The kind of batch the event was accepted in (draft, pok, dipa, rapk, report). */
+  kind: RevisionKind.optional(),
 });
 export type EventMetadata = z.infer<typeof EventMetadata>;
