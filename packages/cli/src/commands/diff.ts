@@ -1,0 +1,46 @@
+import type { Command } from "commander";
+import { diffStates } from "@rapk/history";
+import { stateAsOf } from "../asOf.js";
+import { CliError } from "../cliError.js";
+import type { Context } from "../context.js";
+import { renderDiff } from "../format/diff.js";
+import { println } from "../io.js";
+import { jsonText } from "../json.js";
+import { loadLog } from "../logFile.js";
+
+export function registerDiff(program: Command, { io }: Context): void {
+  program
+    .command("diff")
+    .summary("what changed between two versions of a log, or between two logs")
+    .description(
+      "Compares two states of a plan: two versions (or dates) of one log with --from and --to, or the latest versions of two logs. Lists each change (kind, subject, old -> new; Rupiah the Indonesian way) and a summary: counts by kind and the Rupiah moved.",
+    )
+    .argument("<log>", "the event log (NDJSON)")
+    .argument("[other]", "a second log to compare with the first (instead of --from/--to)")
+    .option("--from <version|date>", "the older state: a version number, or an ISO date or date-time")
+    .option("--to <version|date>", "the newer state (default: the latest version)")
+    .option("--json", "print the diff (changes and summary) as JSON")
+    .addHelpText("after", "\nExamples:\n  rapk diff plan.ndjson --from 1 --to 2\n  rapk diff plan.ndjson --from 2024-02-22 --to 2024-06-30\n  rapk diff before.ndjson after.ndjson --json")
+    .action(async (file: string, other: string | undefined, options: { from?: string; to?: string; json?: boolean }) => {
+      let before;
+      let after;
+      let label: string;
+      if (other !== undefined) {
+        if (options.from !== undefined || options.to !== undefined)
+          throw new CliError("--from/--to compare versions of one log; with two logs, their latest versions are compared");
+        const [a, b] = [await loadLog(io, file), await loadLog(io, other)];
+        before = stateAsOf(a, undefined);
+        after = stateAsOf(b, undefined);
+        label = `${file} (version ${before.version}) -> ${other} (version ${after.version})`;
+      } else {
+        if (options.from === undefined) throw new CliError("diff of one log needs --from <version|date> (and --to, default the latest version), or a second log");
+        const log = await loadLog(io, file);
+        before = stateAsOf(log, options.from, "--from");
+        after = stateAsOf(log, options.to, "--to");
+        label = `${file}: version ${before.version} -> version ${after.version}`;
+      }
+      const diff = diffStates(before.state, after.state);
+      if (options.json) io.stdout.write(jsonText(diff));
+      else for (const line of renderDiff(diff, label)) println(io.stdout, line);
+    });
+}

@@ -1,0 +1,30 @@
+import type { Command } from "commander";
+import type { Context } from "../context.js";
+import { renderTable } from "../format/table.js";
+import { println } from "../io.js";
+import { jsonText } from "../json.js";
+import { loadLog } from "../logFile.js";
+
+export function registerLog(program: Command, { io }: Context): void {
+  program
+    .command("log")
+    .summary("list the versions of a log: who, when, what kind, why, on whose authority")
+    .description("Lists every version (batch of events) of the log: number, date, actor, kind (draft, pok, dipa, rapk, report), reason, reference and a summary of what changed.")
+    .argument("<log>", "the event log (NDJSON)")
+    .option("--json", "print the versions as JSON")
+    .addHelpText("after", "\nExample:\n  rapk log plan.ndjson")
+    .action(async (file: string, options: { json?: boolean }) => {
+      const { history } = await loadLog(io, file);
+      if (options.json) {
+        io.stdout.write(jsonText(history.versions));
+        return;
+      }
+      if (history.versions.length === 0) {
+        println(io.stdout, "(the log is empty)");
+        return;
+      }
+      const rows = history.versions.map((v) => [String(v.number), v.at, v.actor, v.kind, v.reason, v.reference ?? "", v.summary]);
+      const columns = [{ header: "VERSION", align: "right" as const }, { header: "DATE" }, { header: "ACTOR" }, { header: "KIND" }, { header: "REASON" }, { header: "REFERENCE" }, { header: "SUMMARY" }];
+      for (const line of renderTable(columns, rows)) println(io.stdout, line);
+    });
+}

@@ -1,0 +1,27 @@
+import type { Command } from "commander";
+import { stateAsOf } from "../asOf.js";
+import type { Context } from "../context.js";
+import { renderDocument } from "../format/document.js";
+import { println } from "../io.js";
+import { jsonText } from "../json.js";
+import { loadLog } from "../logFile.js";
+import { stateToJson } from "../stateToJson.js";
+
+export function registerShow(program: Command, { io }: Context): void {
+  program
+    .command("show")
+    .summary("print the plan as the document reads, at the head or --as-of a version or date")
+    .description(
+      "Prints the plan as the published document reads it: objectives, indicators with their targets B01..B12 and budget (ANGGARAN), each indicator's budget rows (RO, komponen, sub komponen, pagu, kontribusi), every budget line, the Total and the signature. Amounts in Rupiah the Indonesian way (Rp70.412.160); blank targets stay blank.",
+    )
+    .argument("<log>", "the event log (NDJSON)")
+    .option("--as-of <version|date>", "a version number, or an ISO date or date-time (default: the latest version)")
+    .option("--json", "print the state as JSON (see docs/json.md)")
+    .addHelpText("after", "\nExamples:\n  rapk show plan.ndjson\n  rapk show plan.ndjson --as-of 1 --json\n  rapk show plan.ndjson --as-of 2024-03-31")
+    .action(async (file: string, options: { asOf?: string; json?: boolean }) => {
+      const log = await loadLog(io, file);
+      const { state, version } = stateAsOf(log, options.asOf);
+      if (options.json) io.stdout.write(jsonText(stateToJson(state, version)));
+      else for (const line of renderDocument(state, version)) println(io.stdout, line);
+    });
+}

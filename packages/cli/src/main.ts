@@ -1,0 +1,74 @@
+import { Command, CommanderError } from "commander";
+import { CliError, EXIT, errorLine, oneLine } from "./cliError.js";
+import { registerApply } from "./commands/apply.js";
+import { registerDiff } from "./commands/diff.js";
+import { registerExport } from "./commands/export.js";
+import { registerImport } from "./commands/import.js";
+import { registerLog } from "./commands/log.js";
+import { registerReport } from "./commands/report.js";
+import { registerShow } from "./commands/show.js";
+import { registerVerify } from "./commands/verify.js";
+import type { Io } from "./io.js";
+import { VERSION } from "./version.js";
+
+/** The `rapk` program with its commands, writing through `io`; a new one per run, since commander keeps state. */
+export function buildProgram(io: Io): Command {
+  const program = new Command("rapk")
+    .description("rapk: the event-sourced RAPK (Rencana Aksi Perjanjian Kinerja) plan log. Import a published plan, show it, apply revisions, verify the log, compare versions, report achievement.")
+    .version(VERSION, "-V, --version")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      // Errors are printed by `main` as one line; commander's own rendering is not used.
+      outputError: () => undefined,
+    })
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 ok, 1 bad input or verify failed, 2 refused by the plan's rules, 3 conflict.\nSee `rapk <command> --help` and docs/cli.md.",
+    );
+  const context = { io };
+  registerImport(program, context);
+  registerShow(program, context);
+  registerExport(program, context);
+  registerApply(program, context);
+  registerLog(program, context);
+  registerDiff(program, context);
+  registerVerify(program, context);
+  registerReport(program, context);
+  return program;
+}
+
+/**
+ * Runs `rapk` with these arguments (without `node` and the script) and returns the exit code.
+ * A user's mistake is one line on stderr, `rapk: <file>:<line>: <why>`; never a stack trace.
+ */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const program = buildProgram(io);
+  if (argv.length === 0) {
+    io.stderr.write("rapk: missing command: import, show, export, apply, log, diff, verify or report (see rapk --help)\n");
+    return EXIT.input;
+  }
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr.write(`${errorLine(error)}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof CommanderError) {
+      // --help and --version end through here too, with exit code 0 and their text already written.
+      if (error.exitCode === 0) return EXIT.ok;
+      const command = program.commands.find((c) => c.name() === argv[0]);
+      const help = command ? `rapk ${command.name()} --help` : "rapk --help";
+      io.stderr.write(`rapk: ${oneLine(error.message.replace(/^error:\s*/, ""))} (see ${help})\n`);
+      return EXIT.input;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`rapk: internal error: ${oneLine(message)} (please report it; RAPK_DEBUG=1 shows where)\n`);
+    if (process.env.RAPK_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return EXIT.input;
+  }
+}

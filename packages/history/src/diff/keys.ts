@@ -1,0 +1,26 @@
+type AnyRecord = Readonly<Record<string, unknown>>;
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The keys whose values differ between two records (present on one side only, or not the same
+ * object), sorted. Unchanged entries are skipped by reference: immer's structural sharing keeps
+ * an untouched indicator or line the very same object, so a diff of two versions of a large plan
+ * costs one comparison per entry plus the work on what changed.
+ */
+export function changedKeys(a: AnyRecord | undefined, b: AnyRecord | undefined): string[] {
+  if (a === b) return [];
+  if (!a) return Object.keys(b as AnyRecord).sort(byCodeUnits);
+  if (!b) return Object.keys(a).sort(byCodeUnits);
+  const changed: string[] = [];
+  let shared = 0;
+  for (const key of Object.keys(a)) {
+    const other = b[key];
+    if (other !== undefined) shared += 1;
+    if (a[key] !== other) changed.push(key);
+  }
+  // Records never hold undefined, so when every key of b was seen in a, none was added.
+  const keysOfB = Object.keys(b);
+  if (shared < keysOfB.length) for (const key of keysOfB) if (!Object.hasOwn(a, key)) changed.push(key);
+  return changed.sort(byCodeUnits);
+}

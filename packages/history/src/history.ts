@@ -1,0 +1,86 @@
+import type { PlanState } from "@rapk/core";
+import { Checkpoints, DEFAULT_CHECKPOINT_INTERVAL } from "./checkpoints.js";
+import { describeDiff } from "./diff/describe.js";
+import { diffStates } from "./diff/diffStates.js";
+import { HistoryError } from "./historyError.js";
+import { instantOf, momentOf, offsetOf } from "./instant.js";
+import type { StoredEvent } from "./storedEvent.js";
+import { type Version, groupVersions } from "./version.js";
+
+/** The versions of a plan and its state at any of them or at any moment. */
+export interface History {
+  /** The events it was opened on. */
+  readonly events: readonly StoredEvent[];
+  /** Every version, `versions[n - 1]` being version n. */
+  readonly versions: readonly Version[];
+  /** The state after the last version. */
+  readonly head: PlanState;
+  /** How many events apart the kept states are. */
+  readonly checkpointInterval: number;
+  /** The state after version `version`; 0 is before anything (the initial state). Throws VERSION_OUT_OF_RANGE otherwise. */
+  stateAt(version: number): PlanState;
+  /** The state after the first `count` events (0..events.length), for a look inside a version. */
+  stateAtSeq(count: number): PlanState;
+  /**
+   * The last version whose time is at or before the instant (0 when none is). A date
+   * (`2024-05-31`) means the end of that day and a date-time without offset a wall-clock time,
+   * both in the offset of the log's first event. Throws INVALID_INSTANT on anything else.
+   */
+  versionAt(isoDateOrDateTime: string): number;
+  /** `stateAt(versionAt(iso))`: the plan as it stood then. */
+  stateAtTime(iso: string): PlanState;
+}
+
+export interface HistoryOptions {
+  /** Events between kept states (default 64): smaller answers faster and keeps more. */
+  readonly checkpointInterval?: number;
+}
+
+/**
+ * Opens a parsed log (parseLog's events) for time travel. Replays it once, keeping a state every
+ * `checkpointInterval` events. Throws a HistoryError when the events are not in log order or one
+ * cannot be applied (verifyLog says why, and where).
+ */
+export function openHistory(events: readonly StoredEvent[], options: HistoryOptions = {}): History {
+  const versions = groupVersions(events, (n) => describeDiff(diffStates(stateAt(n - 1), stateAt(n))));
+  const checkpoints = new Checkpoints(events, options.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL);
+  const instants = Float64Array.from(versions, (v) => instantOf(v.at));
+  const offset = events[0] ? offsetOf(events[0].metadata.at) : "Z";
+
+  function stateAt(version: number): PlanState {
+    if (!Number.isInteger(version) || version < 0 || version > versions.length)
+      throw new HistoryError("VERSION_OUT_OF_RANGE", `there is no version ${version}; the log has versions 0..${versions.length}`);
+    return version === 0 ? checkpoints.after(0) : checkpoints.after((versions[version - 1] as Version).lastSeq);
+  }
+
+  function stateAtSeq(count: number): PlanState {
+    if (!Number.isInteger(count) || count < 0 || count > events.length)
+      throw new HistoryError("SEQ_OUT_OF_RANGE", `there is no event ${count}; the log has events 0..${events.length}`);
+    return checkpoints.after(count);
+  }
+
+  function versionAt(iso: string): number {
+    const moment = momentOf(iso, offset);
+    if (!moment.ok) throw new HistoryError("INVALID_INSTANT", moment.message);
+    // Versions are in time order (parseLog refuses time going backwards): binary search.
+    let low = 0;
+    let high = instants.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((instants[mid] as number) <= moment.instant) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  return {
+    events,
+    versions,
+    head: checkpoints.head,
+    checkpointInterval: checkpoints.interval,
+    stateAt,
+    stateAtSeq,
+    versionAt,
+    stateAtTime: (iso) => stateAt(versionAt(iso)),
+  };
+}

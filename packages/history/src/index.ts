@@ -1,0 +1,24 @@
+/**
+ * @rapk/history: the event log of a RAPK as NDJSON with a sha256 hash chain; revisions decided
+ * all-or-nothing and stamped with who, when, why and on whose authority; versions and time
+ * travel (as-of); a structural diff of any two plan states; verification of a whole log.
+ * Browser-safe: no Node built-ins.
+ */
+export * from "./canonicalJson.js";
+export * from "./storedEvent.js";
+export * from "./hash.js";
+export * from "./serialize.js";
+export * from "./logError.js";
+export * from "./parseLog.js";
+export * from "./revision.js";
+export * from "./appendRevision.js";
+export * from "./version.js";
+export * from "./history.js";
+export * from "./historyError.js";
+export { DEFAULT_CHECKPOINT_INTERVAL } from "./checkpoints.js";
+export * from "./diff/change.js";
+export * from "./diff/diffStates.js";
+export * from "./diff/applyDiff.js";
+export * from "./diff/describe.js";
+export * from "./verifyLog.js";
+export { COMMAND_OF } from "./kindPolicy.js";

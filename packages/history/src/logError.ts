@@ -1,0 +1,6 @@
+/** What is wrong with a log: the first bad line (1-based), a stable code, and why, in words. */
+export interface LogError {
+  readonly line: number;
+  readonly code: string;
+  readonly message: string;
+}

@@ -1,0 +1,72 @@
+import { type DomainError, PlanCommand, RevisionKind } from "@rapk/core";
+import { z } from "zod";
+
+/**
+ * A revision as a person or a tool writes it (revision.json): who, why, on whose authority,
+ * which kind of change, optionally when, and the commands, decided all-or-nothing.
+ */
+export interface RevisionInput {
+  readonly meta: {
+    readonly actor: string;
+    readonly reason: string;
+    readonly reference?: string;
+    readonly kind: RevisionKind;
+    readonly at?: string;
+  };
+  readonly commands: readonly unknown[];
+}
+
+const Text = (error: string) => z.string({ error }).trim().min(1, { error });
+
+// A misspelt key (`referense`) must be an error, not a revision that silently lacks its reference.
+const unknownKeys = {
+  error: (issue: { code?: string; keys?: string[] }) =>
+    issue.code === "unrecognized_keys" ? `has unknown field(s) ${(issue.keys ?? []).join(", ")}` : issue.code === "invalid_type" ? "must be a JSON object" : undefined,
+};
+
+/** Who, why, on whose authority, which kind and (optionally) when: the metadata every event of the revision carries. */
+export const RevisionMeta = z.strictObject(
+  {
+    actor: Text("must name who made the change"),
+    reason: Text("must say why"),
+    reference: Text("must name the letter or decree behind the change").optional(),
+    kind: RevisionKind,
+    at: z.iso.datetime({ offset: true, error: "must be an ISO date-time with an offset like 2024-05-20T10:00:00+07:00" }).optional(),
+  },
+  unknownKeys,
+);
+
+/**
+ * The schema of revision.json: `{"meta": {...}, "commands": [...]}`. Commands are checked
+ * against core's command schemas here already, so a file is refused before anything is decided.
+ */
+export const Revision = z.strictObject(
+  { meta: RevisionMeta, commands: z.array(PlanCommand, { error: "must be a list of commands" }).min(1, { error: "must hold at least one command" }) },
+  unknownKeys,
+);
+
+/**
+ * Validates a revision (revision.json's content). The error names the field and why:
+ * `revision: meta.actor must name who made the change`, `revision: command 3 (setTarget): data.month ...`
+ * (commands counted from 1, as decideBatch counts them).
+ */
+export function parseRevision(raw: unknown): { ok: true; revision: RevisionInput } | { ok: false; error: DomainError } {
+  const parsed = Revision.safeParse(raw);
+  if (parsed.success) return { ok: true, revision: parsed.data };
+  return { ok: false, error: revisionError(parsed.error, raw) };
+}
+
+/** A zod error of a revision as a DomainError whose message names the field. */
+export function revisionError(error: z.ZodError, raw: unknown): DomainError {
+  const issue = error.issues[0];
+  const path = (issue?.path ?? []).filter((p): p is string | number => typeof p !== "symbol");
+  const why = issue?.message ?? "is invalid";
+  if (path[0] === "commands" && typeof path[1] === "number") {
+    const index = path[1];
+    const command = (raw as { commands?: unknown[] } | undefined)?.commands?.[index];
+    const type = typeof command === "object" && command !== null && "type" in command ? ` (${String((command as { type: unknown }).type)})` : "";
+    const field = path.slice(2).join(".") || "(whole)";
+    return { code: "REVISION_INVALID", message: `revision: command ${index + 1}${type}: ${field} ${why}`, path };
+  }
+  return { code: "REVISION_INVALID", message: path.length > 0 ? `revision: ${path.join(".")} ${why}` : `revision ${why}`, path };
+}

@@ -1,0 +1,37 @@
+import type { EventMetadata, PlanEvent, RevisionKind } from "@rapk/core";
+import { z } from "zod";
+
+/** Who, when, why, on whose authority, and in which kind of batch; in a log the kind is always there. */
+export type StoredMetadata = EventMetadata & { readonly kind: RevisionKind };
+
+/**
+ * An event as the log keeps it: the fact, its metadata, its place (`seq`, 1-based and contiguous;
+ * `version`, the number of the batch it was accepted in) and its link in the hash chain (`prev`,
+ * the hash of the event before it; `hash`, its own). One NDJSON line per event.
+ */
+export type StoredEvent = PlanEvent & {
+  readonly seq: number;
+  readonly version: number;
+  readonly metadata: StoredMetadata;
+  readonly prev: string;
+  readonly hash: string;
+};
+
+/** The key order of a line, fixed so that a log reads the same everywhere. */
+export const LINE_KEYS = ["seq", "version", "type", "data", "metadata", "prev", "hash"] as const;
+
+/** A sha256 written as 64 lowercase hex digits. */
+export const HEX_SHA256 = /^[0-9a-f]{64}$/;
+
+/** `prev` of the first event: there is nothing before it. */
+export const GENESIS_HASH = "0".repeat(64);
+
+const Hash = z.string({ error: "must be a string" }).regex(HEX_SHA256, { error: "must be 64 lowercase hex digits (a sha256)" });
+
+/** The fields a log line adds around an event (the event itself is checked by core's parseEvent). */
+export const Envelope = z.object({
+  seq: z.number({ error: "must be a number" }).int({ error: "must be a whole number" }).min(1, { error: "must be 1 or more" }),
+  version: z.number({ error: "must be a number" }).int({ error: "must be a whole number" }).min(1, { error: "must be 1 or more" }),
+  prev: Hash,
+  hash: Hash,
+});

@@ -1,0 +1,59 @@
+import type { RevisionKind } from "@rapk/core";
+import { HistoryError } from "./historyError.js";
+import type { StoredEvent } from "./storedEvent.js";
+
+/**
+ * One accepted batch of the log: who, when, why, on whose authority, which kind of change, which
+ * events (`firstSeq..lastSeq`), and a one-line summary of what it changed.
+ */
+export interface Version {
+  readonly number: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly kind: RevisionKind;
+  readonly reason: string;
+  readonly reference?: string;
+  /** How many events the version holds. */
+  readonly events: number;
+  readonly firstSeq: number;
+  readonly lastSeq: number;
+  /** What changed, e.g. "pagu of 2 lines changed, 2 contributions changed, Rp2.000.000 moved"; computed when first read. */
+  readonly summary: string;
+}
+
+/**
+ * The versions of a log, in order. The summary is a lazy, enumerable property (it needs the
+ * states before and after, and a log of 100,000 events should open without computing them all);
+ * it is computed once, when first read, by `summarize(number)`.
+ */
+export function groupVersions(events: readonly StoredEvent[], summarize: (version: number) => string): Version[] {
+  const versions: Version[] = [];
+  let first = 0;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as StoredEvent;
+    if (event.seq !== i + 1) throw new HistoryError("LOG_INVALID", `event ${i + 1} has seq ${event.seq}; parse the log with parseLog first`, i + 1);
+    const next = events[i + 1];
+    if (next && next.version === event.version) continue;
+    if (next && next.version !== event.version + 1)
+      throw new HistoryError("LOG_INVALID", `event ${i + 2} has version ${next.version} after version ${event.version}; parse the log with parseLog first`, i + 2);
+    const head = events[first] as StoredEvent;
+    if (head.version !== versions.length + 1)
+      throw new HistoryError("LOG_INVALID", `event ${first + 1} has version ${head.version}, expected ${versions.length + 1}`, first + 1);
+    versions.push(makeVersion(head, first + 1, i + 1, summarize));
+    first = i + 1;
+  }
+  return versions;
+}
+
+function makeVersion(head: StoredEvent, firstSeq: number, lastSeq: number, summarize: (version: number) => string): Version {
+  const { at, actor, kind, reason, reference } = head.metadata;
+  const version: Record<string, unknown> = { number: head.version, at, actor, kind, reason };
+  if (reference !== undefined) version.reference = reference;
+  Object.assign(version, { events: lastSeq - firstSeq + 1, firstSeq, lastSeq });
+  let summary: string | undefined;
+  Object.defineProperty(version, "summary", {
+    enumerable: true,
+    get: () => (summary ??= summarize(head.version)),
+  });
+  return Object.freeze(version) as unknown as Version;
+}

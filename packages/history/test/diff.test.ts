@@ -1,0 +1,112 @@
+import { type PlanState, initialState, replay } from "@rapk/core";
+import { describe, expect, it } from "vitest";
+import { CHANGE_KINDS, type Change, applyDiff, describeDiff, diffStates, openHistory } from "../src/index.js";
+import { LINE_A, LINE_B, append, meta, seedLog, storyLog } from "./support/plan.js";
+
+const history = openHistory(storyLog());
+const seed = history.stateAt(1);
+const withoutCount = ({ eventCount: _, ...rest }: PlanState) => rest;
+
+describe("diffStates", () => {
+  it("finds nothing between a state and itself, or an equal copy", () => {
+    expect(diffStates(seed, seed)).toEqual({ changes: [], summary: { counts: {}, rupiahMoved: 0, paguIncrease: 0, paguDecrease: 0 } });
+    expect(diffStates(seed, structuredClone(seed)).changes).toEqual([]);
+  });
+
+  it("shows a Revisi POK cell by cell, with the Rupiah moved counted once", () => {
+    const diff = diffStates(history.stateAt(2), history.stateAt(3));
+    expect(diff.changes).toEqual([
+      { kind: "pagu-changed", line: LINE_B, from: 78_842_000, to: 83_842_000 },
+      { kind: "pagu-changed", line: LINE_A, from: 125_736_000, to: 120_736_000 },
+      { kind: "contribution-changed", indicator: "04.01", line: LINE_B, from: 29_959_960, to: 34_959_960 },
+    ]);
+    expect(diff.summary).toEqual({ counts: { "pagu-changed": 2, "contribution-changed": 1 }, rupiahMoved: 5_000_000, paguIncrease: 5_000_000, paguDecrease: 5_000_000 });
+    expect(describeDiff(diff)).toBe("pagu of 2 lines changed, 1 contribution changed, Rp5.000.000 moved");
+  });
+
+  it("counts new money of a Revisi DIPA as moved in, and says so", () => {
+    const log = append(seedLog(), {
+      meta: meta("dipa", "2024-06-10T10:00:00+07:00"),
+      commands: [
+        { type: "reviseCeiling", data: { ceiling: 4_811_300_000 } },
+        { type: "reviseBudget", data: { line: LINE_A, pagu: 135_736_000 } },
+      ],
+    });
+    const diff = diffStates(seed, replay(log));
+    expect(diff.changes.map((c) => c.kind)).toEqual(["ceiling-changed", "pagu-changed"]);
+    expect(diff.summary).toMatchObject({ rupiahMoved: 10_000_000, paguIncrease: 10_000_000, paguDecrease: 0 });
+    expect(describeDiff(diff)).toBe("ceiling Rp4.801.300.000 to Rp4.811.300.000, pagu of 1 line changed, Rp10.000.000 added to budget lines");
+  });
+
+  it("lists reports and target cells, telling a blank from a zero", () => {
+    const diff = diffStates(history.stateAt(3), history.head);
+    expect(diff.changes).toEqual([
+      { kind: "target-changed", indicator: "04.01", month: 12, from: 91, to: 92 },
+      { kind: "realisation-changed", indicator: "01.01", month: 5, from: null, to: { value: 95.83, numerator: 23, denominator: 24 } },
+      { kind: "realisation-changed", indicator: "04.01", month: 5, from: null, to: { value: 0 } },
+      { kind: "spending-changed", line: LINE_B, month: 5, from: null, to: 10_000_000 },
+    ]);
+  });
+
+  it("diffs a plan against nothing: everything added, in document order", () => {
+    const diff = diffStates(initialState(), seed);
+    const kinds = diff.changes.map((c) => c.kind);
+    expect(kinds[0]).toBe("plan-changed");
+    expect(kinds.at(-1)).toBe("signature-changed");
+    expect(diff.summary.counts).toEqual({ "plan-changed": 1, "objective-added": 2, "indicator-added": 2, "line-added": 2, "contribution-changed": 3, "signature-changed": 1 });
+    expect(diff.summary.rupiahMoved).toBe(125_736_000 + 78_842_000);
+    expect(applyDiff(initialState(), diff)).toEqual({ ...seed, eventCount: 0 });
+    expect(withoutCount(applyDiff(seed, diffStates(seed, initialState())))).toEqual(withoutCount(initialState()));
+  });
+
+  it("compares two different plans field by field, and applies back", () => {
+    const a = seed;
+    const b: PlanState = {
+      ...a,
+      plan: { ...a.plan!, unit: "Loka POM di Kabupaten Kepulauan Mentawai", ceiling: 3_000_000_000 },
+      objectives: { ...a.objectives, "01": { ...a.objectives["01"]!, number: 2 }, "05": { code: "05", name: "Sasaran baru" } },
+      indicators: { "01.01": { ...a.indicators["01.01"]!, unit: "level", shape: "stepped", targets: [null, ...a.indicators["01.01"]!.targets.slice(1)] } },
+      lines: { ...a.lines, [LINE_A]: { ...a.lines[LINE_A]!, subComponent: { code: "A", name: "PENGADAAN SAMPEL OBAT" } } },
+      contributions: { "01.01": a.contributions["01.01"]! },
+      spending: { [LINE_A]: { 1: 0 } },
+      signature: { ...a.signature!, name: "Dra. Contoh" },
+    };
+    const diff = diffStates(a, b);
+    expect(diff.changes).toEqual<Change[]>([
+      { kind: "plan-changed", from: a.plan, to: b.plan },
+      { kind: "ceiling-changed", from: 4_801_300_000, to: 3_000_000_000 },
+      { kind: "objective-added", objective: "05", to: { code: "05", name: "Sasaran baru" } },
+      { kind: "objective-renumbered", objective: "01", from: 1, to: 2 },
+      { kind: "indicator-removed", indicator: "04.01", from: a.indicators["04.01"]! },
+      { kind: "indicator-redefined", indicator: "01.01", field: "unit", from: "percent", to: "level" },
+      { kind: "indicator-redefined", indicator: "01.01", field: "shape", from: "constant", to: "stepped" },
+      { kind: "target-changed", indicator: "01.01", month: 1, from: 99.3, to: null },
+      { kind: "line-renamed", line: LINE_A, part: "subComponent", from: "PENGADAAN SAMPEL", to: "PENGADAAN SAMPEL OBAT" },
+      { kind: "contribution-changed", indicator: "04.01", line: LINE_B, from: 29_959_960, to: 0 },
+      { kind: "contribution-changed", indicator: "04.01", line: LINE_A, from: 30_176_640, to: 0 },
+      { kind: "spending-changed", line: LINE_A, month: 1, from: null, to: 0 },
+      { kind: "signature-changed", from: a.signature, to: b.signature },
+    ]);
+    expect(applyDiff(a, diff)).toEqual(b);
+  });
+
+  it("orders changes by kind, then id, then month", () => {
+    const { changes } = diffStates(initialState(), history.head);
+    const rank = (c: Change) => CHANGE_KINDS.indexOf(c.kind);
+    for (let i = 1; i < changes.length; i++) expect(rank(changes[i - 1]!)).toBeLessThanOrEqual(rank(changes[i]!));
+    const contributions = changes.filter((c) => c.kind === "contribution-changed").map((c) => `${c.indicator} ${c.line}`);
+    expect(contributions).toEqual([...contributions].sort());
+  });
+
+  it("applies a diff without touching the state it starts from", () => {
+    const before = JSON.stringify(seed);
+    applyDiff(seed, diffStates(seed, history.head));
+    expect(JSON.stringify(seed)).toBe(before);
+  });
+});
+
+describe("describeDiff", () => {
+  it("says when nothing changed", () => {
+    expect(describeDiff(diffStates(seed, seed))).toBe("no change");
+  });
+});

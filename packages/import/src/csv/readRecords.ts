@@ -1,0 +1,111 @@
+import { type Direction, type IndicatorUnit, type TargetShape, indicatorId, lineId, monthCode } from "@rapk/core";
+import { failAt } from "../failure.js";
+import { readAmount } from "../values/amount.js";
+import { readTarget } from "../values/target.js";
+import { restore } from "./neutralise.js";
+import type { CsvRow } from "./parseCsv.js";
+
+export interface CsvObjective {
+  readonly code: string;
+  readonly name: string;
+  readonly number?: number;
+}
+
+export interface CsvIndicator {
+  readonly objective: string;
+  readonly code: string;
+  readonly name: string;
+  readonly unit: IndicatorUnit;
+  readonly direction: Direction;
+  readonly shape: TargetShape;
+  readonly targets: readonly (number | null)[];
+}
+
+export interface CsvLine {
+  readonly output: { readonly code: string; readonly name: string };
+  readonly component: { readonly code: string; readonly name: string };
+  readonly subComponent: { readonly code: string; readonly name: string };
+  readonly pagu: number;
+}
+
+/** What one data row says: an objective, an indicator, a budget line and a contribution, each optional. */
+export interface CsvRecord {
+  readonly line: number;
+  readonly objective?: CsvObjective;
+  readonly indicator?: CsvIndicator & { readonly id: string };
+  readonly budgetLine?: CsvLine & { readonly id: string };
+  readonly contribution?: number;
+}
+
+const UNITS: readonly IndicatorUnit[] = ["percent", "level", "index", "score"];
+const DIRECTIONS: readonly Direction[] = ["higher", "lower"];
+const SHAPES: readonly TargetShape[] = ["constant", "cumulative", "stepped", "year-end"];
+
+/** Reads the cells of one data row by column name. */
+export function readRecord(row: CsvRow, columns: ReadonlyMap<string, number>): CsvRecord {
+  const get = (column: string) => restore((row.cells[columns.get(column) as number] ?? "").trim());
+  const need = (column: string, what: string) => {
+    const value = get(column);
+    if (value === "") failAt("MISSING_VALUE", row.line, `${column} is blank, but ${what}`);
+    return value;
+  };
+  const oneOf = <T extends string>(column: string, allowed: readonly T[]) => {
+    const value = need(column, "every indicator states it").toLowerCase();
+    if (!(allowed as readonly string[]).includes(value)) failAt("BAD_VALUE", row.line, `${column} ${JSON.stringify(value)} is not one of ${allowed.join(", ")}`);
+    return value as T;
+  };
+  const amount = (column: string) => {
+    const read = readAmount(get(column));
+    if (!read.ok) failAt("BAD_AMOUNT", row.line, `${column} ${JSON.stringify(get(column))} ${read.why}`);
+    return read.value;
+  };
+
+  const objectiveCode = get("objective_code");
+  const indicatorCode = get("indicator_code");
+  const roCode = get("ro_code");
+  let objective: CsvObjective | undefined;
+  if (objectiveCode !== "") {
+    const number = get("objective_number");
+    if (number !== "" && !/^[1-9]\d{0,2}$/.test(number)) failAt("BAD_VALUE", row.line, `objective_number ${JSON.stringify(number)} is not a display number like 1`);
+    objective = { code: objectiveCode, name: need("objective_name", "an objective has a name"), ...(number !== "" ? { number: Number(number) } : {}) };
+  } else {
+    for (const column of ["objective_number", "objective_name", "indicator_code"])
+      if (get(column) !== "") failAt("MISSING_VALUE", row.line, `objective_code is blank, but ${column} is filled`);
+  }
+  let indicator: CsvRecord["indicator"];
+  if (indicatorCode !== "" && objective) {
+    const targets = Array.from({ length: 12 }, (_, i) => {
+      const column = monthCode(i + 1);
+      const read = readTarget(get(column));
+      if (!read.ok) failAt("BAD_TARGET", row.line, `${column} ${JSON.stringify(get(column))} ${read.why}`);
+      return read.value;
+    });
+    indicator = {
+      id: indicatorId(objective.code, indicatorCode),
+      objective: objective.code,
+      code: indicatorCode,
+      name: need("indicator_name", "an indicator has a name"),
+      unit: oneOf("unit", UNITS),
+      direction: oneOf("direction", DIRECTIONS),
+      shape: oneOf("shape", SHAPES),
+      targets,
+    };
+  }
+  let budgetLine: CsvRecord["budgetLine"];
+  if (roCode !== "") {
+    const output = { code: roCode, name: need("ro_name", "an RO has a name") };
+    const component = { code: need("komponen_code", "a budget line is RO + komponen + sub komponen"), name: need("komponen_name", "a komponen has a name") };
+    const subComponent = { code: need("sub_komponen_code", "a budget line is RO + komponen + sub komponen"), name: need("sub_komponen_name", "a sub komponen has a name") };
+    budgetLine = { id: lineId(output.code, component.code, subComponent.code), output, component, subComponent, pagu: amount("pagu") };
+  } else {
+    for (const column of ["ro_name", "komponen_code", "komponen_name", "sub_komponen_code", "sub_komponen_name", "pagu"])
+      if (get(column) !== "") failAt("MISSING_VALUE", row.line, `ro_code is blank, but ${column} is filled`);
+  }
+  const contributionText = get("contribution");
+  if (indicator && budgetLine) {
+    if (contributionText === "") failAt("MISSING_VALUE", row.line, `contribution is blank, but the row names both indicator ${indicator.id} and budget line ${budgetLine.id}`);
+    return { line: row.line, ...(objective ? { objective } : {}), indicator, budgetLine, contribution: amount("contribution") };
+  }
+  if (contributionText !== "") failAt("MISSING_VALUE", row.line, "contribution is filled, but a contribution needs both an indicator and a budget line on its row");
+  return { line: row.line, ...(objective ? { objective } : {}), ...(indicator ? { indicator } : {}), ...(budgetLine ? { budgetLine } : {}) };
+}

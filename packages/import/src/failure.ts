@@ -1,0 +1,17 @@
+import type { ImportError } from "./types.js";
+
+/**
+ * Thrown inside the importer where reading cannot go on (an unreadable amount, a duplicated
+ * indicator); the entry points turn it into `{ ok: false, error }`, so callers never see it.
+ */
+export class ImportFailure extends Error {
+  constructor(readonly error: ImportError) {
+    super(error.message);
+    this.name = "ImportFailure";
+  }
+}
+
+/** Stops the import with a code and a message that names the line. */
+export function failAt(code: string, line: number | undefined, message: string): never {
+  throw new ImportFailure(line === undefined ? { code, message } : { code, message: `line ${line}: ${message}`, line });
+}

@@ -1,0 +1,61 @@
+import { format, isValid, parse } from "date-fns";
+import { enUS, id } from "date-fns/locale";
+import type { Finding } from "../types.js";
+import { type Row, filled } from "./rows.js";
+
+/** The signature block below the Total: place and date, the signatory's title and name. */
+export interface ReadSignature {
+  readonly place: string;
+  readonly date: string;
+  readonly title: string;
+  readonly name: string | null;
+  readonly line: number;
+}
+
+const PLACE_DATE = /^(.+?),\s*(\d{1,2}\s+\p{L}+\.?\s+\d{4})$/u;
+
+/** `22 February 2024` or `22 Februari 2024` (the extraction has both languages) to `2024-02-22`. */
+export function readDate(text: string): string | undefined {
+  const reference = new Date(2000, 0, 1);
+  for (const locale of [enUS, id])
+    for (const pattern of ["d MMMM yyyy", "d MMM yyyy"]) {
+      const date = parse(text.replace(/\.(?=\s)/, ""), pattern, reference, { locale });
+      if (isValid(date)) return format(date, "yyyy-MM-dd");
+    }
+  return undefined;
+}
+
+const text = (row: Row) => filled(row).map((c) => c.text).join(" ").replaceAll("**", "").trim();
+
+/**
+ * Reads the lines after the Total. Without a readable place and date there is no signature to
+ * record (SIGNATURE_MISSING / SIGNATURE_UNREADABLE); a missing name is kept as null and reported
+ * (SIGNATORY_MISSING). The civil-servant number line (NIP) is not part of the plan.
+ */
+export function readSignature(rows: readonly Row[], totalLine: number, findings: Finding[]): ReadSignature | undefined {
+  const lines = rows.map((row) => ({ line: row.line, text: text(row) })).filter((l) => l.text !== "" && !/^NIP\b/i.test(l.text));
+  const [placeDate, title, name, ...rest] = lines;
+  if (!placeDate) {
+    findings.push({ code: "SIGNATURE_MISSING", line: totalLine, message: "nothing follows the Total: the plan has no place, date or signatory, so it is imported unsigned" });
+    return undefined;
+  }
+  const match = PLACE_DATE.exec(placeDate.text);
+  const date = match && readDate(match[2] as string);
+  if (!match || !date) {
+    findings.push({
+      code: "SIGNATURE_UNREADABLE",
+      line: placeDate.line,
+      message: `expected the place and date of signing (like "Rejang Lebong, 22 February 2024"), found ${JSON.stringify(placeDate.text)}; the plan is imported unsigned`,
+    });
+    return undefined;
+  }
+  if (!title) {
+    findings.push({ code: "SIGNATURE_UNREADABLE", line: placeDate.line, message: "the signatory's title does not follow the place and date; the plan is imported unsigned" });
+    return undefined;
+  }
+  if (!name)
+    findings.push({ code: "SIGNATORY_MISSING", line: title.line, message: "the signatory's name is not in the source (it should follow the title); it is kept blank, never filled in" });
+  for (const extra of rest)
+    findings.push({ code: "UNRECOGNISED_ROW", line: extra.line, message: `this line after the signature was left out: ${extra.text.slice(0, 120)}` });
+  return { place: (match[1] as string).trim(), date, title: title.text, name: name?.text ?? null, line: placeDate.line };
+}

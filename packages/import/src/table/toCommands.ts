@@ -1,0 +1,34 @@
+import type { SourcedCommand } from "../plan/sourced.js";
+import type { ReadSignature } from "./signature.js";
+import type { ReadStructure } from "./structure.js";
+import type { TitleBlock } from "./titleBlock.js";
+
+/**
+ * The commands that record what the table shows, each with the line it was read from: the plan,
+ * objectives, indicators and their targets, each budget line once, the attributed
+ * contributions, and the signature last. Unattributed contributions have no indicator to go to.
+ */
+export function toCommands(title: TitleBlock, total: { line: number; ceiling: number }, read: ReadStructure, signature: ReadSignature | undefined): SourcedCommand[] {
+  const out: SourcedCommand[] = [
+    {
+      line: title.line,
+      command: { type: "draftPlan", data: { unit: title.unit, agency: title.agency, year: title.year, ceiling: total.ceiling, title: title.title } },
+    },
+  ];
+  for (const o of read.objectives) out.push({ line: o.line, command: { type: "defineObjective", data: { code: o.code, name: o.name, number: o.number } } });
+  for (const i of read.indicators) {
+    out.push({
+      line: i.line,
+      command: { type: "defineIndicator", data: { objective: i.objective, code: i.code, name: i.name, unit: i.unit, direction: "higher", shape: i.shape } },
+    });
+    out.push({ line: i.line, command: { type: "setTargets", data: { indicator: i.id, values: [...i.targets] } } });
+  }
+  for (const l of read.lines)
+    out.push({ line: l.line, command: { type: "registerBudgetLine", data: { output: l.output, component: l.component, subComponent: l.subComponent, pagu: l.pagu } } });
+  for (const c of read.contributions) out.push({ line: c.row, command: { type: "allocateContribution", data: { indicator: c.indicator, line: c.line, amount: c.amount } } });
+  if (signature) {
+    const { place, date, title: signatoryTitle, name, line } = signature;
+    out.push({ line, command: { type: "signPlan", data: { place, date, title: signatoryTitle, name } } });
+  }
+  return out;
+}
