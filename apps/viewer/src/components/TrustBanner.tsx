@@ -1,0 +1,39 @@
+import { useI18n } from "../i18n/i18n.js";
+import type { Verification } from "../model/source.js";
+
+/**
+ * Whether the history can be trusted. A broken chain (a line edited, removed or reordered, or a
+ * version that breaks an invariant) is announced as an alert naming the first bad line.
+ */
+export function TrustBanner({ verification }: { verification: Verification | null }) {
+  const { t } = useI18n();
+  if (verification === null)
+    return (
+      <p class="trust info" role="status">
+        {t.importedNoChain}
+      </p>
+    );
+  if (verification.ok)
+    return (
+      <p class="trust ok" role="status">
+        <span aria-hidden="true">✓ </span>
+        {t.chainVerified(verification.events, verification.versions)}{" "}
+        <span class="last-hash">
+          {t.lastHash}: <code title={verification.lastHash}>{verification.lastHash.slice(0, 16)}…</code>
+        </span>
+      </p>
+    );
+  return (
+    <div class="trust broken" role="alert">
+      <p>
+        <strong>
+          <span aria-hidden="true">⚠ </span>
+          {t.chainBroken(verification.line)}
+        </strong>
+      </p>
+      <p>
+        <code>{verification.code}</code> {verification.message}
+      </p>
+    </div>
+  );
+}

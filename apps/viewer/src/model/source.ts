@@ -1,0 +1,51 @@
+import type { StoredEvent, VerifyResult } from "@rapk/history";
+import type { Finding } from "@rapk/import";
+
+/** How a chain check ended (history's `verifyLog`). */
+export type Verification = VerifyResult;
+
+/** What the viewer shows: a plan's events, where they came from, and whether they can be trusted. */
+export interface Loaded {
+  /** The file name, or the bundled example's. */
+  readonly name: string;
+  /** `log`: an event log (NDJSON); `import`: a published table or CSV turned into one version. */
+  readonly origin: "log" | "import";
+  readonly events: readonly StoredEvent[];
+  /** The chain check of a log; null for an import, which has no chain of its own yet. */
+  readonly verification: Verification | null;
+  readonly findings: readonly Finding[];
+}
+
+/** Why a source could not be opened, with the line where that is known. */
+export interface LoadFailure {
+  readonly code: string;
+  readonly message: string;
+  readonly line?: number;
+}
+
+export type LoadOutcome = { ok: true; loaded: Loaded } | { ok: false; error: LoadFailure };
+
+/**
+ * What to open: a file the user chose or dropped, a file shipped with the app (the bundled
+ * example, fetched from its URL), or text already in memory.
+ */
+export type SourceInput = { readonly file: File } | { readonly url: string; readonly name: string } | { readonly text: string; readonly name: string };
+
+/** The name to show for a source. */
+export function sourceName(input: SourceInput): string {
+  return "file" in input ? input.file.name : input.name;
+}
+
+/** The text of a source (read where the parsing runs: in the worker, off the main thread). */
+export async function readSource(input: SourceInput): Promise<string> {
+  if ("file" in input) return input.file.text();
+  if ("url" in input) {
+    const response = await fetch(input.url);
+    if (!response.ok) throw new Error(`${input.name}: HTTP ${response.status}`);
+    return response.text();
+  }
+  return input.text;
+}
+
+/** Opens a source; the default runs in a Web Worker, tests pass one that runs inline. */
+export type Loader = (input: SourceInput) => Promise<LoadOutcome>;

@@ -1,0 +1,47 @@
+import { achievement, type PlanState } from "@rapk/core";
+import { screen } from "@testing-library/preact";
+import { describe, expect, it } from "vitest";
+import { AchievementPanel } from "../src/components/AchievementPanel.js";
+import { smallPlan } from "./fixtures/plan.js";
+import { renderIn } from "./render.js";
+
+function reported(): PlanState {
+  const base = smallPlan();
+  return {
+    ...base,
+    realisations: {
+      "01.01": { 1: { value: 96.5 }, 2: { value: 99.3 } },
+      "01.07": { 3: { value: 4 } },
+    },
+  };
+}
+
+describe("AchievementPanel", () => {
+  it("shows the band of the latest reported month per indicator", () => {
+    const { container } = renderIn(<AchievementPanel achievements={achievement(reported())} />);
+    const cards = Array.from(container.querySelectorAll(".achievement-card"));
+    expect(cards.map((c) => c.querySelector(".latest")!.textContent)).toEqual([
+      "Capaian terakhir (Februari): 100 % · Baik",
+      "Capaian terakhir (Maret): 40 % · Sangat Kurang",
+      "Belum ada realisasi yang dilaporkan.",
+    ]);
+    expect(cards[1]!.querySelector(".badge")!.classList.contains("band-very-poor")).toBe(true);
+  });
+
+  it("draws target and realisation by month as a labelled inline SVG", () => {
+    renderIn(<AchievementPanel achievements={achievement(reported())} />, "en");
+    const chart = screen.getByRole("img", { name: "Target and realisation of indicator 01.01 by month" });
+    expect(chart.tagName.toLowerCase()).toBe("svg");
+    expect(chart.querySelectorAll("rect.bar")).toHaveLength(2);
+    expect(chart.querySelectorAll("circle.target-dot")).toHaveLength(12);
+    const blankFirst = screen.getByRole("img", { name: "Target and realisation of indicator 03.01 by month" });
+    expect(blankFirst.querySelectorAll("circle.target-dot")).toHaveLength(11);
+  });
+
+  it("lists the monthly figures in a table", () => {
+    const { container } = renderIn(<AchievementPanel achievements={achievement(reported())} />);
+    const table = container.querySelector(".achievement-table")!;
+    const realisation = Array.from(table.querySelectorAll("tbody tr")[1]!.querySelectorAll("td")).map((td) => td.textContent);
+    expect(realisation.slice(0, 3)).toEqual(["96,5", "99,3", "–"]);
+  });
+});

@@ -1,0 +1,64 @@
+import { fireEvent, screen } from "@testing-library/preact";
+import { useState } from "preact/hooks";
+import { describe, expect, it } from "vitest";
+import { ComparePanel } from "../src/components/ComparePanel.js";
+import { createHistoryView } from "../src/model/historyView.js";
+import { smallHistory } from "./fixtures/history.js";
+import { renderIn } from "./render.js";
+
+function Harness({ from = 2, to = 3 }: { from?: number; to?: number }) {
+  const [view] = useState(() => createHistoryView(smallHistory()));
+  const [pair, setPair] = useState({ from, to });
+  return <ComparePanel view={view} from={pair.from} to={pair.to} onChange={(f, t) => setPair({ from: f, to: t })} />;
+}
+
+describe("ComparePanel", () => {
+  it("summarises a Revisi POK: counts by kind and the Rupiah moved", () => {
+    renderIn(<Harness />, "en");
+    const summary = screen.getByRole("region", { name: "4 changes" });
+    expect(summary.textContent).toContain("Rupiah moved: Rp2.000.000");
+    expect(Array.from(summary.querySelectorAll(".counts li")).map((li) => li.textContent)).toEqual([
+      "Ceiling of a line changed: 2",
+      "Contribution changed: 2",
+    ]);
+  });
+
+  it("lists every change with old -> new", () => {
+    const { container } = renderIn(<Harness />, "en");
+    const rows = Array.from(container.querySelectorAll("table.changes tbody tr")).map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent));
+    expect(rows).toEqual([
+      ["Ceiling of a line changed", "DR.3165.BDC.001.051.A", "Rp18.400.000", "Rp16.400.000"],
+      ["Ceiling of a line changed", "DR.3165.BDC.001.051.B", "Rp81.300.000", "Rp83.300.000"],
+      ["Contribution changed", "03.01 · DR.3165.BDC.001.051.A", "Rp18.400.000", "Rp16.400.000"],
+      ["Contribution changed", "03.01 · DR.3165.BDC.001.051.B", "Rp81.300.000", "Rp83.300.000"],
+    ]);
+  });
+
+  it("highlights every changed cell in the document and opens the indicators whose rows changed", () => {
+    const { container } = renderIn(<Harness />, "en");
+    const doc = container.querySelector("article.document")!;
+    const changed = Array.from(doc.querySelectorAll(".is-changed")).map((td) => `${td.querySelector("del")!.textContent} -> ${td.querySelector("ins")!.textContent}`);
+    expect(changed).toEqual([
+      "Rp18.400.000 -> Rp16.400.000",
+      "Rp18.400.000 -> Rp16.400.000",
+      "Rp81.300.000 -> Rp83.300.000",
+      "Rp81.300.000 -> Rp83.300.000",
+    ]);
+    expect(screen.getByRole("button", { name: /Tingkat Efektifitas KIE/ }).getAttribute("aria-expanded")).toBe("true");
+    expect(screen.getByRole("button", { name: /Persentase Obat/ }).getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it("compares any two versions picked, a target revision highlighting its cell", () => {
+    const { container } = renderIn(<Harness />);
+    fireEvent.change(screen.getByRole("combobox", { name: "Dari versi" }), { target: { value: "3" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "Ke versi" }), { target: { value: "4" } });
+    const cells = Array.from(container.querySelectorAll("article.document .is-changed"));
+    expect(cells.map((td) => td.textContent)).toEqual(["81 → 85"]);
+    expect(screen.getByRole("region", { name: "1 perubahan" }).textContent).toContain("Target berubah: 1");
+  });
+
+  it("says when two versions are the same", () => {
+    renderIn(<Harness from={4} to={4} />, "en");
+    expect(screen.getByText("No changes between the two versions.")).toBeTruthy();
+  });
+});

@@ -1,0 +1,75 @@
+import { planDocument } from "@rapk/core";
+import { fireEvent, screen, within } from "@testing-library/preact";
+import { describe, expect, it } from "vitest";
+import { DocumentView } from "../src/components/DocumentView.js";
+import { cell } from "../src/model/highlights.js";
+import { EVIL, smallPlan } from "./fixtures/plan.js";
+import { renderIn } from "./render.js";
+
+describe("DocumentView", () => {
+  it("lays the plan out like the published RAPK: objectives, indicators with B01..B12 and budget, Total, signature", () => {
+    const { container } = renderIn(<DocumentView document={planDocument(smallPlan())} />);
+    const table = container.querySelector("table.rapk")!;
+    const heads = Array.from(table.querySelectorAll("thead th")).map((th) => th.textContent);
+    expect(heads).toEqual(["NO", "SASARAN KEGIATAN", "INDIKATOR KINERJA KEGIATAN", "TARGET", "ANGGARAN", ...Array.from({ length: 12 }, (_, i) => `B${String(i + 1).padStart(2, "0")}`)]);
+    expect(screen.getByText("01 - Terwujudnya Obat dan Makanan yang memenuhi syarat")).toBeTruthy();
+    const row = screen.getByRole("button", { name: /01 - Persentase Obat yang memenuhi syarat/ }).closest("tr")!;
+    const cells = Array.from(row.querySelectorAll("td.target")).map((td) => td.textContent);
+    expect(cells).toEqual(Array(12).fill("99,3"));
+    expect(row.querySelector("td.money")!.textContent).toBe("Rp70.412.160");
+    expect(container.querySelector("tfoot")!.textContent).toContain("Rp500.000.000");
+    expect(container.querySelector(".signature")!.textContent).toContain("Rejang Lebong, 22 Februari 2024");
+    expect(container.querySelector(".signature")!.textContent).toContain("Kepala Loka POM di Kabupaten Rejang Lebong");
+  });
+
+  it("shows a blank target as blank, not 0", () => {
+    renderIn(<DocumentView document={planDocument(smallPlan())} />);
+    const row = screen.getByRole("button", { name: /Tingkat Efektifitas KIE/ }).closest("tr")!;
+    const [b01, b02] = Array.from(row.querySelectorAll("td.target"));
+    expect(b01!.textContent).toBe("–kosong");
+    expect(b02!.textContent).toBe("0");
+  });
+
+  it("expands an indicator to its budget rows with a real button carrying aria-expanded", () => {
+    renderIn(<DocumentView document={planDocument(smallPlan())} />);
+    const button = screen.getByRole("button", { name: /Tingkat Efektifitas KIE/ });
+    expect(button.getAttribute("aria-expanded")).toBe("false");
+    expect(document.getElementById(button.getAttribute("aria-controls")!)).toBeNull();
+    fireEvent.click(button);
+    expect(button.getAttribute("aria-expanded")).toBe("true");
+    const rows = document.getElementById(button.getAttribute("aria-controls")!)!;
+    const lines = within(rows).getAllByRole("row").slice(1).map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent));
+    expect(lines).toEqual([
+      ["1.", "DR.3165.BDC.001 - Output DR.3165.BDC.001", "051 - Komponen 051", "A - PENGAWASAN PABUKOAN DAN MOBLING", "Rp18.400.000", "Rp18.400.000"],
+      ["2.", "DR.3165.BDC.001 - Output DR.3165.BDC.001", "051 - Komponen 051", "B - PELAKSANAAN SOSIALISASI / EDUKASI MASYARAKAT", "Rp81.300.000", "Rp81.300.000"],
+    ]);
+    fireEvent.click(button);
+    expect(button.getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it("highlights changed cells with old -> new", () => {
+    const highlights = new Map([
+      [cell.target("01.07", 11), { from: 81, to: 85 }],
+      [cell.budget("03.01"), { from: 99_700_000, to: 99_700_000 - 1 }],
+    ]);
+    const { container } = renderIn(<DocumentView document={planDocument(smallPlan())} highlights={highlights} />);
+    const changed = Array.from(container.querySelectorAll(".is-changed")).map((td) => [td.querySelector("del")!.textContent, td.querySelector("ins")!.textContent]);
+    expect(changed).toEqual([
+      ["81", "85"],
+      ["Rp99.700.000", "Rp99.699.999"],
+    ]);
+  });
+
+  it("renders names from a file as text, never as markup", () => {
+    const { container } = renderIn(<DocumentView document={planDocument(smallPlan(EVIL))} />);
+    expect(container.querySelector("img")).toBeNull();
+    expect(screen.getByRole("button", { name: new RegExp(EVIL.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) })).toBeTruthy();
+    expect(document.body.dataset.pwned).toBeUndefined();
+  });
+
+  it("labels the document in English when asked", () => {
+    const { container } = renderIn(<DocumentView document={planDocument(smallPlan())} />, "en");
+    expect(container.querySelector("thead")!.textContent).toContain("PERFORMANCE INDICATOR");
+    expect(container.querySelector(".signature")!.textContent).toContain("22 February 2024");
+  });
+});

@@ -1,0 +1,231 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { INVARIANTS } from "@rapk/core";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { launchChromium } from "./browser.js";
+import { SEED_TXT, hostileLog, tamperedLog, yearOfHistory } from "./fixtures.js";
+
+const SCREENSHOTS = fileURLToPath(new URL("../../screenshots/", import.meta.url));
+const baseUrl = inject("baseUrl");
+
+let browser: Browser;
+let page: Page;
+let scratch: string;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  scratch = mkdtempSync(join(tmpdir(), "rapk-viewer-e2e-"));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/** Saves the viewport from the top of the page (clicks may have scrolled it). */
+async function shoot(name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+const sliderValue = () => page.getByRole("slider", { name: "Versi" }).inputValue();
+
+/** Writes a file for the file input, as a user's download folder would hold it. */
+function file(name: string, content: string | Buffer): string {
+  const path = join(scratch, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe("the viewer in Chromium", () => {
+  beforeEach(async () => {
+    await page?.close();
+    page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    await page.goto(baseUrl);
+    await page.getByRole("status").filter({ hasText: "Rantai riwayat terverifikasi" }).waitFor({ timeout: 15_000 });
+  });
+
+  // Whatever a test does, including opening broken files, the page logs no error and throws nothing.
+  afterEach(() => {
+    expect(errors.splice(0)).toEqual([]);
+  });
+
+  it("opens the bundled plan with its history, verified, at the newest version", async () => {
+    const start = Date.now();
+    await page.reload();
+    await page.getByRole("status").filter({ hasText: "Rantai riwayat terverifikasi" }).waitFor();
+    console.log(`bundled example opened and verified in ${Date.now() - start} ms (page load, fetch, parse and verify in the worker, replay)`);
+    const slider = page.getByRole("slider", { name: "Versi" });
+    const max = await slider.getAttribute("max");
+    expect(Number(max)).toBeGreaterThan(1);
+    expect(await sliderValue()).toBe(max);
+    await expect(page.locator("[aria-current=step]").count()).resolves.toBe(1);
+    await page.getByRole("button", { name: /01 - Persentase Obat yang memenuhi syarat/ }).click();
+    const rows = page.locator("tr.budget-rows");
+    await expect(rows.textContent()).resolves.toContain("DR.3165.QIA.005");
+    await expect(rows.textContent()).resolves.toContain("Rp70.412.160");
+    await expect(page.locator("tfoot .total").textContent()).resolves.toContain("Rp4.801.300.000");
+    await shoot("document");
+  });
+
+  it("steps the timeline with the keyboard: Home, arrows, End", async () => {
+    const slider = page.getByRole("slider", { name: "Versi" });
+    const max = (await slider.getAttribute("max"))!;
+    await slider.focus();
+    await page.keyboard.press("Home");
+    expect(await sliderValue()).toBe("1");
+    await expect(page.locator("[aria-current=step] .v-number").textContent()).resolves.toBe("1");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    expect(await sliderValue()).toBe("3");
+    await expect(page.locator("[aria-current=step] .v-number").textContent()).resolves.toBe("3");
+    await page.keyboard.press("ArrowLeft");
+    expect(await sliderValue()).toBe("2");
+    await shoot("timeline");
+    await page.keyboard.press("End");
+    expect(await sliderValue()).toBe(max);
+    await page.getByRole("list", { name: "Daftar versi" }).getByRole("button").first().click();
+    expect(await sliderValue()).toBe("1");
+  });
+
+  it("compares the Revisi POK with the version before it: changed cells and Rupiah moved", async () => {
+    await page.getByRole("tab", { name: "Bandingkan" }).click();
+    const pok = page.locator(".version.kind-pok .v-number");
+    const to = Number(await pok.first().textContent());
+    await page.getByRole("combobox", { name: "Dari versi" }).selectOption(String(to - 1));
+    await page.getByRole("combobox", { name: "Ke versi" }).selectOption(String(to));
+    const summary = page.locator(".compare-summary");
+    await expect(summary.textContent()).resolves.toContain("Rupiah berpindah: Rp2.000.000");
+    const changed = await page.locator("article.document .is-changed").allTextContents();
+    expect(changed.length).toBeGreaterThanOrEqual(4);
+    expect(changed.join(" ")).toContain("→");
+    await shoot("compare");
+  });
+
+  it("shows the budget lines and the invariants, and achievement by indicator", async () => {
+    await page.getByRole("tab", { name: "Anggaran" }).click();
+    const invariants = page.locator(".invariants > ul > li");
+    await expect(invariants.count()).resolves.toBe(INVARIANTS.length);
+    await expect(page.locator(".invariants > ul > li.ok").count()).resolves.toBe(INVARIANTS.length);
+    await shoot("budget");
+    await page.getByRole("tab", { name: "Capaian" }).click();
+    await expect(page.getByRole("img", { name: /Target dan realisasi indikator 01.01/ }).count()).resolves.toBe(1);
+    await expect(page.locator(".achievement-card .badge").count()).resolves.toBeGreaterThan(0);
+    await shoot("achievement");
+  });
+
+  it("switches to English", async () => {
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { name: "Timeline" }).waitFor();
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    await expect(page.getByRole("tab", { name: "Achievement" }).count()).resolves.toBe(1);
+    await expect(page.locator("thead").first().textContent()).resolves.toContain("PERFORMANCE INDICATOR");
+    await shoot("english");
+  });
+
+  it("imports the published table (TXT) chosen in the file input, with its findings", async () => {
+    await page.locator("#file-input").setInputFiles(SEED_TXT);
+    await page.getByRole("status").filter({ hasText: "Diimpor dari tabel terbitan" }).waitFor();
+    const findings = page.locator("details.findings");
+    await expect(findings.locator("summary").textContent()).resolves.toMatch(/Temuan impor \(\d+\)/);
+    expect(await findings.locator("tbody tr").count()).toBeGreaterThan(0);
+    await expect(page.locator("tfoot .total").textContent()).resolves.toContain("Rp4.801.300.000");
+    await shoot("import-findings");
+  });
+
+  it("announces a tampered log as an alert naming the first bad line", async () => {
+    const tampered = tamperedLog();
+    await page.locator("#file-input").setInputFiles(file("tampered.ndjson", tampered.text));
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain(`rantai rusak pada baris ${tampered.line}`);
+    await shoot("tampered");
+  });
+
+  it("opens a file dropped on the page, rendering markup from it as text", async () => {
+    const text = hostileLog();
+    await page.evaluate((content) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], "hostile.ndjson", { type: "application/x-ndjson" }));
+      for (const type of ["dragenter", "dragover", "drop"]) document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }, text);
+    await page.getByRole("status").filter({ hasText: "Rantai riwayat terverifikasi: 4 peristiwa" }).waitFor();
+    await expect(page.locator("main img").count()).resolves.toBe(0);
+    await expect(page.locator("main script").count()).resolves.toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await expect(page.locator(".v-actor").first().textContent()).resolves.toBe(`<img src=x onerror="window.__pwned=1">`);
+  });
+
+  it("refuses a 50 MB file with a message, and a malformed one naming the line, without freezing", async () => {
+    await page.locator("#file-input").setInputFiles(file("huge.ndjson", Buffer.alloc(50 * 1024 * 1024, 0x20)));
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("Berkas terlalu besar (50.0 MB); batasnya 20.0 MB.");
+    await page.locator("#file-input").setInputFiles(file("broken.ndjson", '{"seq":1}\nnot json\n'));
+    await expect(page.getByRole("alert").textContent()).resolves.toMatch(/baris 1/);
+    // The page still answers: the plan shown before is still there and the tabs still work.
+    await page.getByRole("tab", { name: "Anggaran" }).click();
+    await page.locator(".invariants").waitFor();
+    await shoot("errors");
+  });
+
+  it("scrubs a year of weekly history smoothly (per-step render time is reported)", async () => {
+    await page.locator("#file-input").setInputFiles(file("year.ndjson", yearOfHistory()));
+    await page.getByRole("status").filter({ hasText: "45 versi" }).waitFor();
+    // Each step: set the slider as a drag does, then wait until Preact has rendered the new version.
+    const timings = await page.evaluate(async () => {
+      const slider = document.querySelector<HTMLInputElement>("#version-slider")!;
+      const output = document.querySelector("output.slider-value")!;
+      const max = Number(slider.max);
+      const times: number[] = [];
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+      for (const direction of ["forward", "back"]) {
+        for (let i = 1; i <= max; i++) {
+          const v = direction === "forward" ? i : max + 1 - i;
+          const start = performance.now();
+          slider.value = String(v);
+          slider.dispatchEvent(new Event("input", { bubbles: true }));
+          // Preact renders the whole tree in one microtask: once the output shows v, the document does too.
+          while (!output.textContent!.startsWith(`Versi ${v} dari`)) await Promise.resolve();
+          times.push(performance.now() - start);
+          await frame();
+        }
+      }
+      return times;
+    });
+    const stats = (times: number[]) => {
+      const sorted = [...times].sort((a, b) => a - b);
+      const round = (x: number) => Math.round(x * 10) / 10;
+      return {
+        steps: times.length,
+        meanMs: round(times.reduce((a, b) => a + b, 0) / times.length),
+        medianMs: round(sorted[Math.floor(sorted.length / 2)]!),
+        p95Ms: round(sorted[Math.floor(sorted.length * 0.95)]!),
+        maxMs: round(sorted[sorted.length - 1]!),
+      };
+    };
+    // Forward, every version is met for the first time (state and projections computed); back, they come from the cache.
+    const report = { firstVisit: stats(timings.slice(0, timings.length / 2)), revisit: stats(timings.slice(timings.length / 2)) };
+    console.log(`scrub render time per step, document view, 45 versions forward then back: ${JSON.stringify(report)}`);
+    expect(report.firstVisit.steps + report.revisit.steps).toBe(90);
+  });
+});
+
+describe("the production build", () => {
+  it("ships under 100 kB of gzipped JavaScript", () => {
+    const assets = join(inject("dist"), "assets");
+    const sizes = readdirSync(assets)
+      .filter((name) => name.endsWith(".js"))
+      .map((name) => ({ name, gzip: gzipSync(readFileSync(join(assets, name)), { level: 9 }).length }));
+    const total = sizes.reduce((sum, s) => sum + s.gzip, 0);
+    console.log(`gzipped JS: ${sizes.map((s) => `${s.name} ${(s.gzip / 1024).toFixed(1)} kB`).join(", ")}; total ${(total / 1024).toFixed(1)} kB`);
+    expect(total).toBeLessThan(100 * 1024);
+  });
+});

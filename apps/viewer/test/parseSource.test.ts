@@ -1,0 +1,77 @@
+import { serializeLog } from "@rapk/history";
+import { exportCsv } from "@rapk/import";
+import { replay } from "@rapk/core";
+import { describe, expect, it } from "vitest";
+import { MAX_FILE_BYTES } from "../src/model/limits.js";
+import { IMPORT_ACTOR, parseSource } from "../src/model/parseSource.js";
+import { smallHistory } from "./fixtures/history.js";
+import { smallPlan } from "./fixtures/plan.js";
+import { readSeed } from "./fixtures/seed.js";
+
+const SEED = readSeed();
+const NOW = () => "2024-07-01T08:00:00+07:00";
+
+describe("parseSource", () => {
+  it("opens an event log and verifies its chain", () => {
+    const events = smallHistory();
+    const outcome = parseSource(serializeLog(events), "plan.ndjson", NOW);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.loaded.origin).toBe("log");
+    expect(outcome.loaded.events).toEqual(events);
+    expect(outcome.loaded.verification).toEqual({ ok: true, events: events.length, versions: 4, lastHash: events[events.length - 1]!.hash });
+  });
+
+  it("still opens a log whose chain is broken, saying where", () => {
+    const lines = serializeLog(smallHistory()).split("\n");
+    lines[9] = lines[9]!.replace(/"pagu":\d+/, '"pagu":1');
+    const outcome = parseSource(lines.join("\n"), "plan.ndjson", NOW);
+    expect(outcome.ok && outcome.loaded.verification).toMatchObject({ ok: false, line: 10, code: "HASH_MISMATCH" });
+  });
+
+  it("refuses a malformed log, naming the line", () => {
+    const lines = serializeLog(smallHistory()).split("\n");
+    lines[2] = "{ this is not json";
+    const outcome = parseSource(lines.join("\n"), "plan.ndjson", NOW);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.error.line).toBe(3);
+  });
+
+  it("imports the published table into one version, with the importer's findings", () => {
+    const outcome = parseSource(SEED, "rapk-2024.txt", NOW);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.loaded.origin).toBe("import");
+    expect(outcome.loaded.verification).toBeNull();
+    expect(new Set(outcome.loaded.events.map((e) => e.version))).toEqual(new Set([1]));
+    expect(outcome.loaded.events[0]!.metadata).toMatchObject({ actor: IMPORT_ACTOR, reason: "imported from rapk-2024.txt", kind: "draft", at: NOW() });
+    expect(outcome.loaded.findings.length).toBeGreaterThan(0);
+    expect(outcome.loaded.events.some((e) => e.type === "PlanSigned")).toBe(true);
+  });
+
+  it("imports the CSV template into the same plan", () => {
+    const plan = smallPlan();
+    const outcome = parseSource(exportCsv(plan), "plan.csv", NOW);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.loaded.origin).toBe("import");
+    const imported = replay(outcome.loaded.events);
+    expect(imported.indicators).toEqual(plan.indicators);
+    expect(imported.contributions).toEqual(plan.contributions);
+    expect(imported.lines).toEqual(plan.lines);
+  });
+
+  it("says an empty or too large file is one", () => {
+    expect(parseSource("  \n", "empty.ndjson")).toMatchObject({ ok: false, error: { code: "FILE_EMPTY" } });
+    expect(parseSource(" ".repeat(MAX_FILE_BYTES + 1), "big.txt")).toMatchObject({ ok: false, error: { code: "FILE_TOO_LARGE" } });
+  });
+
+  it("gives an importer's refusal as the error", () => {
+    const outcome = parseSource("just some words\nnothing like a plan\n", "notes.txt", NOW);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.error.code).toMatch(/\S/);
+    expect(outcome.error.message).toMatch(/\S/);
+  });
+});

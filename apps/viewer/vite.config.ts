@@ -1,0 +1,56 @@
+import preact from "@preact/preset-vite";
+import { fileURLToPath } from "node:url";
+import { type Plugin, defineConfig } from "vite";
+import { viewerAliases } from "./viewer.aliases.js";
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** The built worker's file name in assets/, known to src/model/workerLoader.ts. */
+const WORKER_ENTRY = "parse-worker";
+
+/**
+ * The built page may run only its own scripts, so even if a name from a file ever reached the
+ * DOM as markup it could not run. Build only: the development server injects its own helpers.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+
+const contentSecurityPolicy: Plugin = {
+  name: "rapk-content-security-policy",
+  apply: "build",
+  transformIndexHtml: () => [{ tag: "meta", attrs: { "http-equiv": "Content-Security-Policy", content: CONTENT_SECURITY_POLICY }, injectTo: "head-prepend" }],
+};
+
+export default defineConfig(({ command }) => ({
+  plugins: [preact(), contentSecurityPolicy],
+  // Where the worker is: the built entry beside the app's chunks, or its source in development.
+  define: { __PARSE_WORKER__: JSON.stringify(command === "build" ? `./${WORKER_ENTRY}.js` : "../worker/parse.worker.ts") },
+  resolve: { alias: viewerAliases },
+  // Relative asset URLs: the built folder works from any path, or straight from a static host.
+  base: "./",
+  build: {
+    target: "es2022",
+    sourcemap: false,
+    reportCompressedSize: true,
+    rolldownOptions: {
+      // The parsing worker is a second entry of the same build (not a `?worker` bundle of its
+      // own), so the code both threads run (core, history, immer, date-fns) ships once.
+      input: { index: here("index.html"), [WORKER_ENTRY]: here("src/worker/parse.worker.ts") },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === WORKER_ENTRY ? `assets/${WORKER_ENTRY}.js` : "assets/[name]-[hash].js"),
+        chunkFileNames: "assets/shared-[hash].js",
+      },
+    },
+  },
+  preview: { host: "127.0.0.1", port: 5173, strictPort: true },
+  server: { host: "127.0.0.1", port: 5173 },
+}));
