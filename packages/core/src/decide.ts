@@ -1,8 +1,7 @@
-import { produce } from "immer";
 import { type CommandOf, PlanCommand, type PlanCommandType } from "./commands/index.js";
 import { indicatorId, lineId } from "./codes.js";
 import { type DomainError, type Result, fail, ok, schemaError } from "./errors.js";
-import { applyEvent } from "./evolve.js";
+import { replay } from "./evolve.js";
 import type { PlanEvent } from "./events/index.js";
 import { checkInvariants } from "./invariants.js";
 import { type RevisionKind, isPlanChange, kindAllows, kindsAllowing } from "./revisionKind.js";
@@ -92,6 +91,8 @@ function at(index: number | undefined, error: DomainError, type?: string): Domai
 export function decideBatch(commands: readonly unknown[], state: PlanState, options: DecideOptions = {}): Result<PlanEvent[]> {
   const single = commands.length === 1;
   const kind: RevisionKind | undefined = options.kind ?? (state.signature ? undefined : "draft");
+  // A draft is what comes before signing: once signed, an explicit draft is no licence either.
+  const revisionRequired = Boolean(state.signature) && (kind === undefined || kind === "draft");
   const events: PlanEvent[] = [];
   let next = state;
   for (let i = 0; i < commands.length; i++) {
@@ -99,7 +100,7 @@ export function decideBatch(commands: readonly unknown[], state: PlanState, opti
     const parsed = PlanCommand.safeParse(commands[i]);
     if (!parsed.success) return { ok: false, error: at(index, schemaError("COMMAND_INVALID", "invalid command", parsed.error)) };
     const command = parsed.data;
-    if (kind === undefined && isPlanChange(command.type))
+    if (revisionRequired && isPlanChange(command.type))
       return fail("PLAN_SIGNED_REVISION_REQUIRED", `the plan is signed: ${command.type} is accepted only in a revision (${kindsAllowing(command.type).join(", ")})`, single ? ["type"] : [i, "type"]);
     if (kind !== undefined && !kindAllows(kind, command.type)) {
       const error =
@@ -112,10 +113,7 @@ export function decideBatch(commands: readonly unknown[], state: PlanState, opti
     const handler = handlers[command.type] as Handler<typeof command.type>;
     const decided = handler(command, next);
     if (!decided.ok) return { ok: false, error: at(index, decided.error, command.type) };
-    const current = next;
-    next = produce(current, (draft) => {
-      for (const event of decided.value) applyEvent(draft, event);
-    });
+    next = replay(decided.value, next);
     events.push(...decided.value);
   }
   if (kind === "pok" && state.plan && next.plan && state.plan.ceiling !== next.plan.ceiling)

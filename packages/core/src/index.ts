@@ -11,6 +11,8 @@ export * from "./recordedEvent.js";
 export * from "./revisionKind.js";
 export * from "./state.js";
 export * from "./evolve.js";
+export * from "./planDraft.js";
+export * from "./replayLines.js";
 export * from "./decide.js";
 export * from "./invariants.js";
 export * from "./money/rupiah.js";

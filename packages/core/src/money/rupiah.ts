@@ -6,9 +6,10 @@ import { z } from "zod";
  */
 export const Rupiah = z
   .number({ error: "must be a number of Rupiah" })
+  // Before .int(): zod's int also refuses unsafe integers, and 2^53 is whole, just too large.
+  .max(Number.MAX_SAFE_INTEGER, { error: "must be a safe integer" })
   .int({ error: "must be a whole number of Rupiah" })
-  .nonnegative({ error: "must not be negative" })
-  .max(Number.MAX_SAFE_INTEGER, { error: "must be a safe integer" });
+  .nonnegative({ error: "must not be negative" });
 export type Rupiah = z.infer<typeof Rupiah>;
 
 /** True when `value` is a valid amount of Rupiah (see {@link Rupiah}). */

@@ -1,5 +1,7 @@
-import { format } from "date-fns";
-import { enUS, id } from "date-fns/locale";
+// One module per function and locale: the "date-fns/locale" barrel loads every locale there is.
+import { format } from "date-fns/format";
+import { enUS } from "date-fns/locale/en-US";
+import { id } from "date-fns/locale/id";
 
 export type Language = "id" | "en";
 

@@ -1,4 +1,6 @@
-import { eachMonthOfInterval, endOfYear, startOfYear } from "date-fns";
+import { eachMonthOfInterval } from "date-fns/eachMonthOfInterval";
+import { endOfYear } from "date-fns/endOfYear";
+import { startOfYear } from "date-fns/startOfYear";
 
 /** The first day of each of the twelve months of a fiscal year, January first. */
 export function monthsOfYear(year: number): Date[] {

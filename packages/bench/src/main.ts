@@ -1,0 +1,54 @@
+import { parseArgs } from "node:util";
+import { type Row, machine, table, writeJson } from "./report.js";
+import { diffSuite } from "./suites/diff.js";
+import { emmettSuite } from "./suites/emmett.js";
+import { replaySuite } from "./suites/replay.js";
+import { timeTravelSuite } from "./suites/timeTravel.js";
+
+const SUITES = { replay: replaySuite, emmett: emmettSuite, "time-travel": timeTravelSuite, diff: diffSuite } as const;
+type SuiteName = keyof typeof SUITES;
+
+const usage = `usage: pnpm bench [--json] [--strict] [--only ${Object.keys(SUITES).join(",")}]
+  --json    also write the figures to bench-results/bench.json
+  --strict  exit with status 1 when a goal is missed
+  --only    run only these suites (comma-separated)`;
+
+async function main(): Promise<number> {
+  let options: { json?: boolean; strict?: boolean; only?: string; help?: boolean };
+  // `pnpm bench -- --json` hands the script a literal "--" first.
+  const args = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === "--"));
+  try {
+    options = parseArgs({
+      args,
+      options: { json: { type: "boolean" }, strict: { type: "boolean" }, only: { type: "string" }, help: { type: "boolean", short: "h" } },
+    }).values;
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    return 2;
+  }
+  if (options.help) {
+    console.log(usage);
+    return 0;
+  }
+  const names = (options.only?.split(",").map((name) => name.trim()) ?? Object.keys(SUITES)) as SuiteName[];
+  const unknown = names.filter((name) => !(name in SUITES));
+  if (unknown.length > 0) {
+    console.error(`unknown suite ${unknown.join(", ")}\n${usage}`);
+    return 2;
+  }
+  if (!(globalThis as { gc?: unknown }).gc) console.error("note: run node with --expose-gc for memory figures and steadier timings");
+  const { node, cores, cpu } = machine();
+  console.error(`rapk benchmarks on ${cpu}, ${cores} cores, Node ${node}`);
+  const rows: Row[] = [];
+  const started = performance.now();
+  for (const name of names) rows.push(...(await SUITES[name]((message) => console.error(`  ${message}`))));
+  const goals = rows.filter((row) => row.pass !== undefined);
+  const met = goals.filter((row) => row.pass).length;
+  console.log(`\n${table(rows)}\n\n${met} of ${goals.length} goals met`);
+  console.error(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  // bench-results/ at the workspace root (this file runs as packages/bench/dist/main.js).
+  if (options.json) console.log(`figures written to ${writeJson(new URL("../../../bench-results/", import.meta.url), rows)}`);
+  return options.strict && met < goals.length ? 1 : 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,92 @@
+import { type PlanState, replay } from "@rapk/core";
+import { type StoredEvent, openHistory } from "@rapk/history";
+import { SHAPES, generateHistory } from "../generate.js";
+import { heapUsedMiB, percentile, time } from "../measure.js";
+import { createRandom } from "../random.js";
+import { type Row, ms } from "../report.js";
+import { toStoredEvents } from "../storedLog.js";
+
+/** Milliseconds of each of `count` calls of `at` on values drawn by `draw`, after a warm-up. */
+async function latencies(count: number, draw: () => number, at: (n: number) => unknown): Promise<number[]> {
+  for (let i = 0; i < 200; i++) at(draw());
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const n = draw();
+    out.push(await time(() => at(n)));
+  }
+  return out;
+}
+
+/**
+ * The reference history asked for: the state after every version, each folded from the one
+ * before with core's replay (a plan draft shares everything the version did not touch).
+ */
+function statePerVersion(events: readonly StoredEvent[]): PlanState[] {
+  const states: PlanState[] = [];
+  let state = replay([]);
+  let start = 0;
+  for (let i = 0; i < events.length; i++) {
+    if (events[i + 1]?.version === events[i]?.version) continue;
+    state = replay(events.slice(start, i + 1), state);
+    states.push(state);
+    start = i + 1;
+  }
+  return states;
+}
+
+/**
+ * Time travel on the agency's year (100,000 events): open the history once, then ask for the
+ * state at versions drawn at random (seeded); p50, p99 and the heap the open history holds.
+ */
+export async function timeTravelSuite(log: (message: string) => void): Promise<Row[]> {
+  const events = toStoredEvents(generateHistory(SHAPES.agency));
+  log(`time travel: ${events.length} events; opening`);
+  const before = heapUsedMiB();
+  let history: ReturnType<typeof openHistory> | undefined;
+  const openMs = await time(() => {
+    history = openHistory(events);
+  });
+  const opened = history as ReturnType<typeof openHistory>;
+  const held = heapUsedMiB() - before;
+  const random = createRandom(42);
+  const versions = opened.versions.length;
+  log(`time travel: ${versions} versions, opened in ${ms(openMs)}; asking`);
+  const byVersion = await latencies(2000, () => random.int(0, versions), (n) => opened.stateAt(n));
+  const bySeq = await latencies(2000, () => random.int(0, events.length), (n) => opened.stateAtSeq(n));
+  const p50 = percentile(byVersion, 50);
+  const p99 = percentile(byVersion, 99);
+  history = undefined;
+
+  log("time travel: reference, a state kept per version");
+  const beforeReference = heapUsedMiB();
+  let states: PlanState[] = [];
+  const referenceOpenMs = await time(() => {
+    states = [replay([]), ...statePerVersion(events)];
+  });
+  const referenceHeld = heapUsedMiB() - beforeReference;
+  const reference = await latencies(2000, () => random.int(0, versions), (n) => states[n]);
+  return [
+    {
+      name: `time travel: stateAt(version) of ${events.length} events (${versions} versions)`,
+      measured: `p50 ${ms(p50)}, p99 ${ms(p99)}; open ${ms(openMs)}, holds ${held.toFixed(0)} MiB`,
+      goal: "p99 <= 2 ms",
+      ratio: p99,
+      pass: p99 <= 2,
+      figures: { events: events.length, versions, p50Ms: p50, p99Ms: p99, maxMs: Math.max(...byVersion), openMs, heldMiB: held },
+    },
+    {
+      name: "time travel, reference: a state per version (core replay)",
+      measured: `p50 ${ms(percentile(reference, 50))}, p99 ${ms(percentile(reference, 99))}; open ${ms(referenceOpenMs)}, holds ${referenceHeld.toFixed(0)} MiB`,
+      goal: "report",
+      ratio: percentile(reference, 99),
+      figures: { p50Ms: percentile(reference, 50), p99Ms: percentile(reference, 99), openMs: referenceOpenMs, heldMiB: referenceHeld },
+    },
+    {
+      name: "time travel: stateAtSeq(any event), same history",
+      measured: `p50 ${ms(percentile(bySeq, 50))}, p99 ${ms(percentile(bySeq, 99))}`,
+      goal: "report",
+      ratio: percentile(bySeq, 99),
+      figures: { p50Ms: percentile(bySeq, 50), p99Ms: percentile(bySeq, 99), maxMs: Math.max(...bySeq) },
+    },
+  ];
+}

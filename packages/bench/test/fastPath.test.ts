@@ -1,0 +1,90 @@
+import { type PlanEvent, type PlanState, applyEvent, evolve, initialState, parseEvent, replay, replayLines } from "@rapk/core";
+import { isDeepStrictEqual } from "node:util";
+import { describe, expect, it } from "vitest";
+import { type HistoryShape, generateHistory } from "../src/generate.js";
+import { toLines, toStoredEvents } from "../src/storedLog.js";
+
+// The fast paths the benchmarks measure must give what the plain definitions give.
+const SHAPE: HistoryShape = { seed: 5, objectives: 4, indicatorsPerObjective: 3, lines: 30, reportRounds: 2, pokPerMonth: 1, months: 4 };
+const batches = generateHistory(SHAPE);
+const events: PlanEvent[] = batches.flatMap((batch) => batch.events);
+
+function mutableFold(list: readonly PlanEvent[]): PlanState {
+  const state = structuredClone(initialState());
+  for (const event of list) applyEvent(state as never, event);
+  return state;
+}
+
+function frozenThrough(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return true;
+  return Object.isFrozen(value) && Object.values(value).every(frozenThrough);
+}
+
+describe("replay on a plan draft", () => {
+  it("equals evolving one event at a time and a plain mutable fold, and is frozen all through", () => {
+    const replayed = replay(events);
+    expect(isDeepStrictEqual(replayed, events.reduce(evolve, initialState()))).toBe(true);
+    expect(isDeepStrictEqual(replayed, mutableFold(events))).toBe(true);
+    expect(frozenThrough(replayed)).toBe(true);
+  });
+
+  it("continues from a frozen state without changing it, sharing what it did not touch", () => {
+    const split = batches[0]?.events.length ?? 0;
+    const start = replay(events.slice(0, split));
+    const copy = structuredClone(start);
+    const next = replay(events.slice(split), start);
+    expect(isDeepStrictEqual(start, copy)).toBe(true);
+    expect(isDeepStrictEqual(next, replay(events))).toBe(true);
+    expect(frozenThrough(next)).toBe(true);
+    // Reports and budget revisions leave the objectives alone: the record is the same object.
+    expect(next.objectives).toBe(start.objectives);
+  });
+});
+
+describe("replayLines", () => {
+  const lines = toLines(toStoredEvents(batches));
+
+  it("gives the state of the events its lines hold", () => {
+    const result = replayLines(lines);
+    expect(result.ok && isDeepStrictEqual(result.state, replay(events))).toBe(true);
+    expect(result.ok && result.events).toBe(events.length);
+  });
+
+  it("names the first bad line: not JSON, not a valid event, not applicable", () => {
+    const broken = (at: number, text: string) => lines.map((line, i) => (i === at - 1 ? text : line));
+    const notJson = replayLines(broken(7, "{oops"));
+    expect(notJson.ok ? undefined : [notJson.error.line, notJson.error.code]).toEqual([7, "INVALID_JSON"]);
+    const badMonth = JSON.parse(lines.at(-1) as string);
+    badMonth.data.month = 13;
+    const invalid = replayLines(broken(lines.length, JSON.stringify(badMonth)));
+    expect(invalid.ok ? undefined : [invalid.error.line, invalid.error.code, invalid.error.message]).toEqual([
+      lines.length,
+      "EVENT_INVALID",
+      `event ${lines.length} (${badMonth.type}): data.month must be a month number 1-12`,
+    ]);
+    const orphan = replayLines(lines.slice(-1));
+    expect(orphan.ok ? undefined : [orphan.error.line, orphan.error.code]).toEqual([1, "EVENT_NOT_APPLICABLE"]);
+  });
+});
+
+describe("parseEvent, reusing the metadata it checked last", () => {
+  const event = { type: "CeilingRevised", data: { ceiling: 5 } };
+  const metadata = { at: "2024-03-01T09:00:00+07:00", actor: "KPA", reason: "Revisi", kind: "dipa" };
+
+  it("still refuses metadata that differs from the last in any field", () => {
+    expect(parseEvent({ ...event, metadata }, 1).ok).toBe(true);
+    for (const [key, value] of [["at", "yesterday"], ["actor", " "], ["reason", ""], ["kind", "bogus"], ["reference", ""]] as const) {
+      const result = parseEvent({ ...event, metadata: { ...metadata, [key]: value } }, 2);
+      expect(result.ok ? undefined : result.error.message).toContain(`metadata.${key}`);
+    }
+  });
+
+  it("gives each event its own copy of the metadata, as checked", () => {
+    const first = parseEvent({ ...event, metadata: { ...metadata, actor: "  KPA  " } });
+    const second = parseEvent({ ...event, metadata: { ...metadata, actor: "  KPA  " } });
+    if (!first.ok || !second.ok) throw new Error("refused");
+    expect(first.event.metadata).toEqual({ ...metadata, actor: "KPA" });
+    expect(second.event.metadata).toEqual(first.event.metadata);
+    expect(second.event.metadata).not.toBe(first.event.metadata);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { planSpec } from "@rapk/core";
+import { SAMPLING, SAMPLING_PAGU, seedDraft, seedSigned } from "../fixtures/seed.js";
+
+const realisation = (data: Record<string, unknown>) => ({ type: "reportRealisation", data: { indicator: "04.01", month: 3, ...data } });
+const spending = (month: number, amount: unknown, line = SAMPLING) => ({ type: "reportSpending", data: { line, month, amount } });
+
+describe("reportRealisation", () => {
+  it("records what an indicator reached in a month", () => {
+    planSpec.given(seedDraft).when(realisation({ value: 11.2 })).then([{ type: "RealisationReported", data: { indicator: "04.01", month: 3, value: 11.2 } }]);
+  });
+
+  it("takes the numerator and denominator a percentage came from (23 of 36 reported as 63.89)", () => {
+    const data = { indicator: "04.01", month: 3, value: 63.89, numerator: 23, denominator: 36, note: "pembilang/penyebut" };
+    planSpec.given(seedDraft).when({ type: "reportRealisation", data }).then([{ type: "RealisationReported", data }]);
+  });
+
+  it("is accepted on a signed plan without naming a revision: reporting does not change the plan", () => {
+    planSpec.given(seedSigned).when(realisation({ value: 11.2 })).then([{ type: "RealisationReported", data: { indicator: "04.01", month: 3, value: 11.2 } }]);
+  });
+
+  it("is refused with a numerator but no denominator (RATIO_INCOMPLETE)", () => {
+    const error = planSpec.given(seedDraft).when(realisation({ value: 63.89, numerator: 23 })).thenFails("RATIO_INCOMPLETE", ["data", "denominator"]);
+    expect(error.message).toBe("numerator and denominator go together");
+  });
+
+  it("is refused with a denominator but no numerator (RATIO_INCOMPLETE)", () => {
+    planSpec.given(seedDraft).when(realisation({ value: 63.89, denominator: 36 })).thenFails("RATIO_INCOMPLETE", ["data", "numerator"]);
+  });
+
+  it("is refused when the value is not the ratio to two decimals (RATIO_MISMATCH)", () => {
+    const error = planSpec.given(seedDraft).when(realisation({ value: 63.8, numerator: 23, denominator: 36 })).thenFails("RATIO_MISMATCH", ["data", "value"]);
+    expect(error.message).toBe("value 63.8 is not 23/36 = 63.89 %");
+  });
+
+  it("is refused for an unknown indicator (UNKNOWN_INDICATOR)", () => {
+    planSpec.given(seedDraft).when(realisation({ indicator: "04.02", value: 1 })).thenFails("UNKNOWN_INDICATOR", ["data", "indicator"]);
+  });
+
+  it("is refused with COMMAND_INVALID for a zero denominator", () => {
+    planSpec.given(seedDraft).when(realisation({ value: 0, numerator: 0, denominator: 0 })).thenFails("COMMAND_INVALID", ["data", "denominator"]);
+  });
+});
+
+describe("reportSpending", () => {
+  it("records what was spent on a line in a month", () => {
+    planSpec.given(seedDraft).when(spending(1, 10_000_000)).then([{ type: "SpendingReported", data: { line: SAMPLING, month: 1, amount: 10_000_000 } }]);
+  });
+
+  it("lets a later report for the same month replace the earlier one rather than add to it", () => {
+    planSpec
+      .given([...seedDraft, { type: "SpendingReported", data: { line: SAMPLING, month: 1, amount: SAMPLING_PAGU } }])
+      .when(spending(1, SAMPLING_PAGU))
+      .then([{ type: "SpendingReported", data: { line: SAMPLING, month: 1, amount: SAMPLING_PAGU } }]);
+  });
+
+  it("is refused when the months together exceed the pagu (LINE_OVERSPENT), saying by how much", () => {
+    const error = planSpec
+      .given([...seedDraft, { type: "SpendingReported", data: { line: SAMPLING, month: 1, amount: 100_000_000 } }])
+      .when(spending(2, 25_736_001))
+      .thenFails("LINE_OVERSPENT", ["spending", SAMPLING]);
+    expect(error.message).toBe("budget line DR.3165.QIA.005.053.A: spending Rp125.736.001 exceeds its pagu Rp125.736.000 by Rp1");
+  });
+
+  it("is refused for an unknown line (UNKNOWN_LINE)", () => {
+    planSpec.given(seedDraft).when(spending(1, 1, "DR.3165.PDD.001.054.C")).thenFails("UNKNOWN_LINE", ["data", "line"]);
+  });
+});

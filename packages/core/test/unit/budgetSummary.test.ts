@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { budgetSummary, indicatorBudget, replay } from "@rapk/core";
+import { CEILING, FOOD_SAMPLING, FOOD_SAMPLING_PAGU, SAMPLING, SAMPLING_PAGU, TO_LAB_SAMPLES, TO_MEDICINES, seedDraft } from "../fixtures/seed.js";
+
+const state = replay([
+  ...seedDraft,
+  { type: "SpendingReported", data: { line: SAMPLING, month: 1, amount: 10_000_000 } },
+  { type: "SpendingReported", data: { line: SAMPLING, month: 3, amount: 99_000_000 } },
+  { type: "SpendingReported", data: { line: SAMPLING, month: 3, amount: 21_434_000 } },
+  { type: "SpendingReported", data: { line: SAMPLING, month: 7, amount: 5_000_000 } },
+]);
+
+describe("budgetSummary", () => {
+  it("gives each line its pagu, allocated, unallocated, spent and absorption, sorted by id", () => {
+    const summary = budgetSummary(state);
+    expect(summary.lines).toEqual([
+      { id: FOOD_SAMPLING, pagu: FOOD_SAMPLING_PAGU, allocated: 0, unallocated: FOOD_SAMPLING_PAGU, spent: 0, absorption: 0 },
+      {
+        id: SAMPLING,
+        pagu: SAMPLING_PAGU,
+        allocated: TO_MEDICINES + TO_LAB_SAMPLES,
+        unallocated: 25_147_200,
+        spent: 36_434_000,
+        absorption: 36_434_000 / SAMPLING_PAGU,
+      },
+    ]);
+  });
+
+  it("totals the lines and carries the plan's ceiling", () => {
+    expect(budgetSummary(state)).toMatchObject({ ceiling: CEILING, pagu: 204_578_000, allocated: 100_588_800, spent: 36_434_000 });
+  });
+
+  it("counts spending only through the month asked for (a later report for a month replaces the earlier one)", () => {
+    expect(budgetSummary(state, 3).lines[1]!.spent).toBe(31_434_000);
+    expect(budgetSummary(state, 2).spent).toBe(10_000_000);
+  });
+
+  it("gives no absorption for a line whose pagu is 0", () => {
+    const zero = replay([...seedDraft, { type: "BudgetRevised", data: { line: FOOD_SAMPLING, pagu: 0 } }]);
+    expect(budgetSummary(zero).lines[0]!.absorption).toBeNull();
+  });
+
+  it("is empty for a plan not yet drafted", () => {
+    expect(budgetSummary(replay([]))).toEqual({ lines: [], ceiling: 0, pagu: 0, allocated: 0, spent: 0 });
+  });
+});
+
+describe("indicatorBudget (ANGGARAN)", () => {
+  it("is the sum of the indicator's contributions", () => {
+    expect(indicatorBudget(state, "01.01")).toBe(70_412_160);
+    expect(indicatorBudget(state, "04.01")).toBe(30_176_640);
+    expect(indicatorBudget(state, "05.01")).toBe(0);
+  });
+});

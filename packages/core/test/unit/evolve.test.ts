@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { DomainFailure, type PlanEvent, evolve, initialState, replay } from "@rapk/core";
+import { SAMPLING, drafted, objective01, seedDraft, signed } from "../fixtures/seed.js";
+
+function failureOf(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error instanceof DomainFailure ? error.error : error;
+  }
+  return "no failure";
+}
+
+describe("evolve and replay", () => {
+  it("start from an empty state with no plan", () => {
+    expect(initialState()).toEqual({ plan: null, objectives: {}, indicators: {}, lines: {}, contributions: {}, realisations: {}, spending: {}, signature: null, eventCount: 0 });
+  });
+
+  it("build the plan the events describe, ids joined from their codes", () => {
+    const state = replay(seedDraft);
+    expect(state.plan).toEqual(drafted.data);
+    expect(Object.keys(state.indicators).sort()).toEqual(["01.01", "04.01"]);
+    expect(state.indicators["04.01"]).toMatchObject({ id: "04.01", objective: "04", code: "01", shape: "cumulative" });
+    expect(state.lines[SAMPLING]).toMatchObject({ id: SAMPLING, pagu: 125_736_000, subComponent: { code: "A", name: "PENGADAAN SAMPEL" } });
+    expect(state.contributions).toEqual({ "01.01": { [SAMPLING]: 70_412_160 }, "04.01": { [SAMPLING]: 30_176_640 } });
+    expect(state.eventCount).toBe(seedDraft.length);
+  });
+
+  it("give a new indicator twelve blank months", () => {
+    const state = replay(seedDraft.slice(0, 4));
+    expect(state.indicators["01.01"]!.targets).toEqual(Array(12).fill(null));
+  });
+
+  it("count every event applied", () => {
+    expect(evolve(initialState(), drafted).eventCount).toBe(1);
+    expect(replay([signed], replay(seedDraft)).eventCount).toBe(seedDraft.length + 1);
+  });
+
+  it("return frozen states", () => {
+    const state = replay(seedDraft);
+    expect(Object.isFrozen(state)).toBe(true);
+    expect(Object.isFrozen(state.indicators["04.01"]!.targets)).toBe(true);
+    expect(Object.isFrozen(evolve(state, signed).signature)).toBe(true);
+  });
+
+  it("keep the later of two reports for the same month", () => {
+    const state = replay([
+      ...seedDraft,
+      { type: "RealisationReported", data: { indicator: "04.01", month: 1, value: 2 } },
+      { type: "RealisationReported", data: { indicator: "04.01", month: 1, value: 2.6, note: "koreksi" } },
+    ]);
+    expect(state.realisations["04.01"]).toEqual({ 1: { value: 2.6, note: "koreksi" } });
+  });
+
+  it.each<[string, PlanEvent, string]>([
+    ["a ceiling before any plan", { type: "CeilingRevised", data: { ceiling: 1 } }, "CeilingRevised: no plan drafted"],
+    ["an unknown objective", { type: "ObjectiveRenamed", data: { code: "05", name: "X" } }, "ObjectiveRenamed: unknown objective 05"],
+    ["an indicator under an unknown objective", { type: "IndicatorDefined", data: { objective: "05", code: "01", name: "X", unit: "percent", direction: "higher", shape: "constant" } }, "IndicatorDefined: unknown objective 05"],
+    ["an unknown indicator", { type: "TargetSet", data: { indicator: "05.01", month: 1, value: 1 } }, "TargetSet: unknown indicator 05.01"],
+    ["an unknown line", { type: "BudgetRevised", data: { line: SAMPLING, pagu: 1 } }, `BudgetRevised: unknown budget line ${SAMPLING}`],
+    ["spending on an unknown line", { type: "SpendingReported", data: { line: SAMPLING, month: 1, amount: 1 } }, `SpendingReported: unknown budget line ${SAMPLING}`],
+  ])("refuse an event about %s (EVENT_NOT_APPLICABLE) rather than drop it", (_what, event, message) => {
+    const base = event.type === "CeilingRevised" ? [] : [drafted, objective01];
+    expect(failureOf(() => replay([...base, event]))).toEqual({ code: "EVENT_NOT_APPLICABLE", message, path: ["data"] });
+    expect(failureOf(() => evolve(replay(base), event))).toEqual({ code: "EVENT_NOT_APPLICABLE", message, path: ["data"] });
+  });
+
+  it("refuse an event of a type they do not know (EVENT_UNKNOWN)", () => {
+    expect(failureOf(() => evolve(initialState(), { type: "PlanDeleted", data: {} } as unknown as PlanEvent))).toMatchObject({ code: "EVENT_UNKNOWN", path: ["type"] });
+  });
+});
