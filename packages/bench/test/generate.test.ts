@@ -1,7 +1,7 @@
 import { type PlanState, checkInvariants, decideBatch, initialState, replay } from "@rapk/core";
 import { hashEvent, parseLog, serializeLog, verifyLog } from "@rapk/history";
 import { describe, expect, it } from "vitest";
-import { commandOf } from "../src/commandOf.js";
+import { commandOf } from "@rapk/core";
 import { type HistoryShape, SHAPES, eventCount, generateHistory, generatePlan } from "../src/generate.js";
 import { toStoredEvents } from "../src/storedLog.js";
 

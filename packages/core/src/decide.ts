@@ -1,7 +1,9 @@
 import { type CommandOf, PlanCommand, type PlanCommandType } from "./commands/index.js";
 import { indicatorId, lineId } from "./codes.js";
 import { type DomainError, type Result, fail, ok, schemaError } from "./errors.js";
-import { replay } from "./evolve.js";
+import type { Draft } from "immer";
+import { applyEvent } from "./evolve.js";
+import { createPlanDraft } from "./planDraft.js";
 import type { PlanEvent } from "./events/index.js";
 import { checkInvariants } from "./invariants.js";
 import { type RevisionKind, isPlanChange, kindAllows, kindsAllowing } from "./revisionKind.js";
@@ -94,7 +96,10 @@ export function decideBatch(commands: readonly unknown[], state: PlanState, opti
   // A draft is what comes before signing: once signed, an explicit draft is no licence either.
   const revisionRequired = Boolean(state.signature) && (kind === undefined || kind === "draft");
   const events: PlanEvent[] = [];
-  let next = state;
+  // The whole batch folds into one copy-on-write draft: each command sees the ones before it,
+  // the cost stays linear in the batch, and a refusal simply drops the draft (the input state is
+  // never written).
+  const next = createPlanDraft(state) as PlanState;
   for (let i = 0; i < commands.length; i++) {
     const index = single ? undefined : i;
     const parsed = PlanCommand.safeParse(commands[i]);
@@ -113,7 +118,7 @@ export function decideBatch(commands: readonly unknown[], state: PlanState, opti
     const handler = handlers[command.type] as Handler<typeof command.type>;
     const decided = handler(command, next);
     if (!decided.ok) return { ok: false, error: at(index, decided.error, command.type) };
-    next = replay(decided.value, next);
+    for (const event of decided.value) applyEvent(next as Draft<PlanState>, event);
     events.push(...decided.value);
   }
   if (kind === "pok" && state.plan && next.plan && state.plan.ceiling !== next.plan.ceiling)

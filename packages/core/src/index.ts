@@ -31,3 +31,4 @@ export * from "./projections/budgetSummary.js";
 export * from "./projections/bands.js";
 export * from "./projections/achievement.js";
 export * from "./testing/planSpec.js";
+export * from "./commands/commandOf.js";

@@ -46,7 +46,9 @@ export function registerImport(program: Command, { io }: Context): void {
       if (!result.ok) {
         if (options.json) io.stdout.write(jsonText({ events: 0, findings: result.findings.map(findingJson), error: result.error }));
         else printFindings(io.stdout, result.findings);
-        throw new CliError(`cannot be imported: ${result.error.code}: ${result.error.message}`, placeOf(input, result.error.line));
+        // The place already names the line; the importer's message repeats it for readers without one.
+        const why = result.error.message.replace(/^line \d+: /, "");
+        throw new CliError(`cannot be imported: ${result.error.code}: ${why}`, placeOf(input, result.error.line));
       }
       const appended = appendRevision([], {
         meta: { actor: options.actor, reason: `imported from ${basename(input)}`, kind: "draft", at },

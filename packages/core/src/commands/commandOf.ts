@@ -1,8 +1,9 @@
-import type { PlanCommand, PlanCommandType, PlanEvent, PlanEventType } from "@rapk/core";
+import type { PlanEvent, PlanEventType } from "../events/index.js";
+import type { PlanCommand, PlanCommandType } from "./index.js";
 
-const COMMAND_OF: Record<PlanEventType, PlanCommandType> = {
+/** The command that asks for what each event records: a command's data has its event's shape. */
+export const COMMAND_OF: Readonly<Record<PlanEventType, PlanCommandType>> = Object.freeze({
   PlanDrafted: "draftPlan",
-  CeilingRevised: "reviseCeiling",
   ObjectiveDefined: "defineObjective",
   ObjectiveRenamed: "renameObjective",
   IndicatorDefined: "defineIndicator",
@@ -11,16 +12,14 @@ const COMMAND_OF: Record<PlanEventType, PlanCommandType> = {
   TargetsSet: "setTargets",
   BudgetLineRegistered: "registerBudgetLine",
   BudgetRevised: "reviseBudget",
+  CeilingRevised: "reviseCeiling",
   ContributionAllocated: "allocateContribution",
   PlanSigned: "signPlan",
   RealisationReported: "reportRealisation",
   SpendingReported: "reportSpending",
-};
+});
 
-/**
- * The command that asks for an event. A command's data has its event's shape, so a generated
- * event can be put back through `decideBatch` to prove that the history could really happen.
- */
+/** The command that would record this event again (used to re-decide or re-check a history). */
 export function commandOf(event: PlanEvent): PlanCommand {
   return { type: COMMAND_OF[event.type], data: event.data } as PlanCommand;
 }
