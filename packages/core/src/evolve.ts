@@ -1,4 +1,4 @@
-import type { Draft } from "immer";
+import { type Draft, produce } from "immer";
 import { indicatorId, lineId } from "./codes.js";
 import { DomainFailure } from "./errors.js";
 import type { PlanEvent } from "./events/index.js";
@@ -125,9 +125,13 @@ export function applyEvent(state: Draft<PlanState>, event: PlanEvent): void {
   state.eventCount += 1;
 }
 
-/** The next state after one event. The input is never mutated; the result is frozen. */
+/**
+ * The next state after one event, through immer: the input is never mutated, the result is
+ * frozen and shares every part the event did not touch. For folding many events at once,
+ * `replay` is the fast path; the properties check that the two always agree.
+ */
 export function evolve(state: PlanState, event: PlanEvent): PlanState {
-  return replay([event], state);
+  return produce(state, (draft) => applyEvent(draft, event));
 }
 
 /**
