@@ -15,7 +15,7 @@ export interface History {
   readonly versions: readonly Version[];
   /** The state after the last version. */
   readonly head: PlanState;
-  /** How many events apart the kept states are. */
+  /** The most events between kept states inside one version (the state after every version is kept). */
   readonly checkpointInterval: number;
   /** The state after version `version`; 0 is before anything (the initial state). Throws VERSION_OUT_OF_RANGE otherwise. */
   stateAt(version: number): PlanState;
@@ -32,18 +32,22 @@ export interface History {
 }
 
 export interface HistoryOptions {
-  /** Events between kept states (default 64): smaller answers faster and keeps more. */
+  /**
+   * The most events between kept states inside one long version (default 2048); the state after
+   * every version is kept whatever it is. Smaller makes `stateAtSeq` inside a long version faster
+   * and keeps more.
+   */
   readonly checkpointInterval?: number;
 }
 
 /**
- * Opens a parsed log (parseLog's events) for time travel. Replays it once, keeping a state every
- * `checkpointInterval` events. Throws a HistoryError when the events are not in log order or one
+ * Opens a parsed log (parseLog's events) for time travel. Replays it once, keeping the state after
+ * every version (and every `checkpointInterval` events inside a longer version). Throws a HistoryError when the events are not in log order or one
  * cannot be applied (verifyLog says why, and where).
  */
 export function openHistory(events: readonly StoredEvent[], options: HistoryOptions = {}): History {
   const versions = groupVersions(events, (n) => describeDiff(diffStates(stateAt(n - 1), stateAt(n))));
-  const checkpoints = new Checkpoints(events, options.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL);
+  const checkpoints = new Checkpoints(events, versions.map((v) => v.lastSeq), options.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL);
   const instants = Float64Array.from(versions, (v) => instantOf(v.at));
   const offset = events[0] ? offsetOf(events[0].metadata.at) : "Z";
 

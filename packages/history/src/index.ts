@@ -21,4 +21,3 @@ export * from "./diff/diffStates.js";
 export * from "./diff/applyDiff.js";
 export * from "./diff/describe.js";
 export * from "./verifyLog.js";
-export { COMMAND_OF } from "./kindPolicy.js";

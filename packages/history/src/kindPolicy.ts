@@ -1,22 +1,4 @@
-import { type PlanCommandType, type PlanEventType, type PlanState, type RevisionKind, isPlanChange, kindAllows, kindsAllowing } from "@rapk/core";
-
-/** The command that records each event (a command's data has its event's shape). */
-export const COMMAND_OF: Readonly<Record<PlanEventType, PlanCommandType>> = {
-  PlanDrafted: "draftPlan",
-  ObjectiveDefined: "defineObjective",
-  ObjectiveRenamed: "renameObjective",
-  IndicatorDefined: "defineIndicator",
-  IndicatorRenamed: "renameIndicator",
-  TargetSet: "setTarget",
-  TargetsSet: "setTargets",
-  BudgetLineRegistered: "registerBudgetLine",
-  BudgetRevised: "reviseBudget",
-  CeilingRevised: "reviseCeiling",
-  ContributionAllocated: "allocateContribution",
-  PlanSigned: "signPlan",
-  RealisationReported: "reportRealisation",
-  SpendingReported: "reportSpending",
-};
+import { COMMAND_OF, type PlanEventType, type PlanState, type RevisionKind, isPlanChange, kindAllows, kindsAllowing } from "@rapk/core";
 
 export interface KindBreach {
   readonly code: string;

@@ -1,11 +1,8 @@
-import type { PlanState } from "@rapk/core";
-import { CHANGE_KINDS, type Change, type ChangeKind, type ChangeOf, INDICATOR_FIELDS, LINE_PARTS, type PlanDiff } from "./change.js";
+import type { PlanState, Realisation } from "@rapk/core";
+import { type ChangeOf, INDICATOR_FIELDS, LINE_PARTS, type PlanDiff } from "./change.js";
 import { samePlanHeader, sameRealisation, sameSignature } from "./equal.js";
+import { ChangeList } from "./changeList.js";
 import { changedKeys } from "./keys.js";
-import { summarize } from "./summarize.js";
-
-/** One list per kind, filled in id order, joined in CHANGE_KINDS order: no sort of the changes themselves. */
-type Buckets = { [K in ChangeKind]: ChangeOf<K>[] };
 
 /**
  * The structured difference from plan state `a` to plan state `b`: what was added, removed,
@@ -13,91 +10,122 @@ type Buckets = { [K in ChangeKind]: ChangeOf<K>[] };
  * {@link CHANGE_KINDS} order and sorted by id within a kind. Works for two versions of one plan
  * and for two different plans. Linear in the size of what differs, plus one reference comparison
  * per entry of a record that differs at all.
+ *
+ * The sections are walked in CHANGE_KINDS order and each record's changed keys once, sorted, so
+ * the changes come out in their final order: a section of one kind adds straight to the list,
+ * and only the few-kinds sections (objectives, indicators, lines) gather each kind apart first.
+ * The summary is counted on the way.
  */
 export function diffStates(a: PlanState, b: PlanState): PlanDiff {
-  const buckets = Object.fromEntries(CHANGE_KINDS.map((kind) => [kind, []])) as unknown as Buckets;
+  const list = new ChangeList();
   if (a !== b) {
-    diffPlan(a, b, buckets);
-    diffObjectives(a, b, buckets);
-    diffIndicators(a, b, buckets);
-    diffLines(a, b, buckets);
-    diffContributions(a, b, buckets);
-    diffMonthly(a.realisations, b.realisations, (indicator, month, from, to) => {
-      if (from === null || to === null || !sameRealisation(from, to)) buckets["realisation-changed"].push({ kind: "realisation-changed", indicator, month, from, to });
-    });
-    diffMonthly(a.spending, b.spending, (line, month, from, to) => {
-      if (from !== to) buckets["spending-changed"].push({ kind: "spending-changed", line, month, from, to });
-    });
-    if (!sameSignature(a.signature, b.signature)) buckets["signature-changed"].push({ kind: "signature-changed", from: a.signature, to: b.signature });
+    diffPlan(a, b, list);
+    diffObjectives(a, b, list);
+    diffIndicators(a, b, list);
+    diffLines(a, b, list);
+    list.addRun("contribution-changed", (out) => diffContributions(a, b, out));
+    list.addRun("realisation-changed", (out) => diffRealisations(a.realisations, b.realisations, out));
+    list.addRun("spending-changed", (out) => diffSpending(a.spending, b.spending, out));
+    if (!sameSignature(a.signature, b.signature)) list.addAll("signature-changed", [{ kind: "signature-changed", from: a.signature, to: b.signature }]);
   }
-  const changes: Change[] = [];
-  // A loop, not push(...bucket): a spread of 100,000 changes would overflow the call stack.
-  for (const kind of CHANGE_KINDS) for (const change of buckets[kind]) changes.push(change);
-  return { changes, summary: summarize(changes) };
+  return { changes: list.toArray(), summary: list.summary() };
 }
 
-function diffPlan(a: PlanState, b: PlanState, out: Buckets): void {
+function diffPlan(a: PlanState, b: PlanState, changes: ChangeList): void {
   if (a.plan === b.plan) return;
-  if (!a.plan || !b.plan || !samePlanHeader(a.plan, b.plan)) out["plan-changed"].push({ kind: "plan-changed", from: a.plan, to: b.plan });
-  if (a.plan && b.plan && a.plan.ceiling !== b.plan.ceiling) out["ceiling-changed"].push({ kind: "ceiling-changed", from: a.plan.ceiling, to: b.plan.ceiling });
+  if (!a.plan || !b.plan || !samePlanHeader(a.plan, b.plan)) changes.addAll("plan-changed", [{ kind: "plan-changed", from: a.plan, to: b.plan }]);
+  if (a.plan && b.plan && a.plan.ceiling !== b.plan.ceiling) changes.addAll("ceiling-changed", [{ kind: "ceiling-changed", from: a.plan.ceiling, to: b.plan.ceiling }]);
 }
 
-function diffObjectives(a: PlanState, b: PlanState, out: Buckets): void {
+function diffObjectives(a: PlanState, b: PlanState, changes: ChangeList): void {
+  const added: ChangeOf<"objective-added">[] = [];
+  const removed: ChangeOf<"objective-removed">[] = [];
+  const renamed: ChangeOf<"objective-renamed">[] = [];
+  const renumbered: ChangeOf<"objective-renumbered">[] = [];
   for (const code of changedKeys(a.objectives, b.objectives)) {
     const from = a.objectives[code];
     const to = b.objectives[code];
-    if (!from) out["objective-added"].push({ kind: "objective-added", objective: code, to: to! });
-    else if (!to) out["objective-removed"].push({ kind: "objective-removed", objective: code, from });
+    if (!from) added.push({ kind: "objective-added", objective: code, to: to! });
+    else if (!to) removed.push({ kind: "objective-removed", objective: code, from });
     else {
-      if (from.name !== to.name) out["objective-renamed"].push({ kind: "objective-renamed", objective: code, from: from.name, to: to.name });
-      if (from.number !== to.number)
-        out["objective-renumbered"].push({ kind: "objective-renumbered", objective: code, from: from.number ?? null, to: to.number ?? null });
+      if (from.name !== to.name) renamed.push({ kind: "objective-renamed", objective: code, from: from.name, to: to.name });
+      if (from.number !== to.number) renumbered.push({ kind: "objective-renumbered", objective: code, from: from.number ?? null, to: to.number ?? null });
     }
   }
+  changes.addAll("objective-added", added);
+  changes.addAll("objective-removed", removed);
+  changes.addAll("objective-renamed", renamed);
+  changes.addAll("objective-renumbered", renumbered);
 }
 
-function diffIndicators(a: PlanState, b: PlanState, out: Buckets): void {
+function diffIndicators(a: PlanState, b: PlanState, changes: ChangeList): void {
+  const added: ChangeOf<"indicator-added">[] = [];
+  const removed: ChangeOf<"indicator-removed">[] = [];
+  const renamed: ChangeOf<"indicator-renamed">[] = [];
+  const redefined: ChangeOf<"indicator-redefined">[] = [];
+  const targets: ChangeOf<"target-changed">[] = [];
   for (const id of changedKeys(a.indicators, b.indicators)) {
     const from = a.indicators[id];
     const to = b.indicators[id];
-    if (!from) out["indicator-added"].push({ kind: "indicator-added", indicator: id, to: to! });
-    else if (!to) out["indicator-removed"].push({ kind: "indicator-removed", indicator: id, from });
+    if (!from) added.push({ kind: "indicator-added", indicator: id, to: to! });
+    else if (!to) removed.push({ kind: "indicator-removed", indicator: id, from });
     else {
-      if (from.name !== to.name) out["indicator-renamed"].push({ kind: "indicator-renamed", indicator: id, from: from.name, to: to.name });
+      if (from.name !== to.name) renamed.push({ kind: "indicator-renamed", indicator: id, from: from.name, to: to.name });
       for (const field of INDICATOR_FIELDS)
-        if (from[field] !== to[field]) out["indicator-redefined"].push({ kind: "indicator-redefined", indicator: id, field, from: from[field], to: to[field] });
+        if (from[field] !== to[field]) redefined.push({ kind: "indicator-redefined", indicator: id, field, from: from[field], to: to[field] });
       if (from.targets !== to.targets)
         for (let m = 0; m < 12; m++) {
           const was = from.targets[m] ?? null;
           const now = to.targets[m] ?? null;
-          if (was !== now) out["target-changed"].push({ kind: "target-changed", indicator: id, month: m + 1, from: was, to: now });
+          if (was !== now) targets.push({ kind: "target-changed", indicator: id, month: m + 1, from: was, to: now });
         }
     }
   }
+  changes.addAll("indicator-added", added);
+  changes.addAll("indicator-removed", removed);
+  changes.addAll("indicator-renamed", renamed);
+  changes.addAll("indicator-redefined", redefined);
+  changes.addAll("target-changed", targets);
 }
 
-function diffLines(a: PlanState, b: PlanState, out: Buckets): void {
+function diffLines(a: PlanState, b: PlanState, changes: ChangeList): void {
+  const added: ChangeOf<"line-added">[] = [];
+  const removed: ChangeOf<"line-removed">[] = [];
+  const renamed: ChangeOf<"line-renamed">[] = [];
+  const pagu: ChangeOf<"pagu-changed">[] = [];
   for (const id of changedKeys(a.lines, b.lines)) {
     const from = a.lines[id];
     const to = b.lines[id];
-    if (!from) out["line-added"].push({ kind: "line-added", line: id, to: to! });
-    else if (!to) out["line-removed"].push({ kind: "line-removed", line: id, from });
-    else {
+    // A line added or removed moves its whole pagu (docs/history.md, "Rupiah moved").
+    if (!from) {
+      added.push({ kind: "line-added", line: id, to: to! });
+      changes.movePagu(to!.pagu);
+    } else if (!to) {
+      removed.push({ kind: "line-removed", line: id, from });
+      changes.movePagu(-from.pagu);
+    } else {
       for (const part of LINE_PARTS)
-        if (from[part].name !== to[part].name) out["line-renamed"].push({ kind: "line-renamed", line: id, part, from: from[part].name, to: to[part].name });
-      if (from.pagu !== to.pagu) out["pagu-changed"].push({ kind: "pagu-changed", line: id, from: from.pagu, to: to.pagu });
+        if (from[part].name !== to[part].name) renamed.push({ kind: "line-renamed", line: id, part, from: from[part].name, to: to[part].name });
+      if (from.pagu !== to.pagu) {
+        pagu.push({ kind: "pagu-changed", line: id, from: from.pagu, to: to.pagu });
+        changes.movePagu(to.pagu - from.pagu);
+      }
     }
   }
+  changes.addAll("line-added", added);
+  changes.addAll("line-removed", removed);
+  changes.addAll("line-renamed", renamed);
+  changes.addAll("pagu-changed", pagu);
 }
 
-function diffContributions(a: PlanState, b: PlanState, out: Buckets): void {
+function diffContributions(a: PlanState, b: PlanState, changes: ChangeList): void {
   for (const indicator of changedKeys(a.contributions, b.contributions)) {
     const from = a.contributions[indicator];
     const to = b.contributions[indicator];
     for (const line of changedKeys(from, to)) {
       const was = from?.[line] ?? 0;
       const now = to?.[line] ?? 0;
-      if (was !== now) out["contribution-changed"].push({ kind: "contribution-changed", indicator, line, from: was, to: now });
+      if (was !== now) changes.push({ kind: "contribution-changed", indicator, line, from: was, to: now });
     }
   }
 }
@@ -105,15 +133,29 @@ function diffContributions(a: PlanState, b: PlanState, out: Buckets): void {
 type Monthly<V> = Readonly<Record<string, Readonly<Record<number, V>>>>;
 
 // Realisation and spending are id -> month (1..12) -> value; months are walked in order, so
-// nothing needs sorting but the ids.
-function diffMonthly<V>(a: Monthly<V>, b: Monthly<V>, visit: (id: string, month: number, from: V | null, to: V | null) => void): void {
-  for (const id of changedKeys(a, b)) {
-    const from = a[id];
-    const to = b[id];
+// nothing needs sorting but the ids. Two loops rather than one taking a callback, so that each
+// builds one shape of change object.
+function diffRealisations(a: Monthly<Realisation>, b: Monthly<Realisation>, changes: ChangeList): void {
+  for (const indicator of changedKeys(a, b)) {
+    const from = a[indicator];
+    const to = b[indicator];
     for (let month = 1; month <= 12; month++) {
       const was = from?.[month] ?? null;
       const now = to?.[month] ?? null;
-      if (was !== now) visit(id, month, was, now);
+      if (was !== now && (was === null || now === null || !sameRealisation(was, now)))
+        changes.push({ kind: "realisation-changed", indicator, month, from: was, to: now });
+    }
+  }
+}
+
+function diffSpending(a: Monthly<number>, b: Monthly<number>, changes: ChangeList): void {
+  for (const line of changedKeys(a, b)) {
+    const from = a[line];
+    const to = b[line];
+    for (let month = 1; month <= 12; month++) {
+      const was = from?.[month] ?? null;
+      const now = to?.[month] ?? null;
+      if (was !== now) changes.push({ kind: "spending-changed", line, month, from: was, to: now });
     }
   }
 }
