@@ -1,32 +1,14 @@
-import { type Direction, type IndicatorUnit, type TargetShape, indicatorId, lineId, monthCode } from "@rapk/core";
+import { type BudgetLine, Direction, type Indicator, IndicatorUnit, type Objective, TargetShape, indicatorId, lineId, monthCode } from "@rapk/core";
 import { failAt } from "../failure.js";
 import { readAmount } from "../values/amount.js";
 import { readTarget } from "../values/target.js";
 import { restore } from "./neutralise.js";
 import type { CsvRow } from "./parseCsv.js";
 
-export interface CsvObjective {
-  readonly code: string;
-  readonly name: string;
-  readonly number?: number;
-}
-
-export interface CsvIndicator {
-  readonly objective: string;
-  readonly code: string;
-  readonly name: string;
-  readonly unit: IndicatorUnit;
-  readonly direction: Direction;
-  readonly shape: TargetShape;
-  readonly targets: readonly (number | null)[];
-}
-
-export interface CsvLine {
-  readonly output: { readonly code: string; readonly name: string };
-  readonly component: { readonly code: string; readonly name: string };
-  readonly subComponent: { readonly code: string; readonly name: string };
-  readonly pagu: number;
-}
+// The CSV describes the same things the plan's state holds, before they have ids.
+export type CsvObjective = Objective;
+export type CsvIndicator = Omit<Indicator, "id">;
+export type CsvLine = Omit<BudgetLine, "id">;
 
 /** What one data row says: an objective, an indicator, a budget line and a contribution, each optional. */
 export interface CsvRecord {
@@ -37,9 +19,9 @@ export interface CsvRecord {
   readonly contribution?: number;
 }
 
-const UNITS: readonly IndicatorUnit[] = ["percent", "level", "index", "score"];
-const DIRECTIONS: readonly Direction[] = ["higher", "lower"];
-const SHAPES: readonly TargetShape[] = ["constant", "cumulative", "stepped", "year-end"];
+const UNITS: readonly IndicatorUnit[] = IndicatorUnit.options;
+const DIRECTIONS: readonly Direction[] = Direction.options;
+const SHAPES: readonly TargetShape[] = TargetShape.options;
 
 /** Reads the cells of one data row by column name. */
 export function readRecord(row: CsvRow, columns: ReadonlyMap<string, number>): CsvRecord {
