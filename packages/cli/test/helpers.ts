@@ -8,7 +8,7 @@ import { main } from "../src/main.js";
 
 export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 export const BINARY = join(ROOT, "packages/cli/dist/rapk.js");
-export const SEED = process.env.RAPK_SEED ?? join(ROOT, "../shared/seed/rapk-2024-loka-pom-rejang-lebong.txt");
+export const SEED = process.env.RAPK_SEED ?? join(ROOT, "packages/examples/sources/rapk-2024-loka-pom-rejang-lebong.txt");
 
 export interface Run {
   readonly code: number;

@@ -9,7 +9,7 @@ export interface Violation {
   readonly path: readonly (string | number)[];
 }
 
-/** One rule of DOMAIN.md, "Invariants", stated once and used by decide, the tests and verify. */
+/** One rule of docs/domain.md, "The rules", stated once and used by decide, the tests and verify. */
 export interface Invariant {
   readonly code: string;
   readonly description: string;
@@ -164,7 +164,7 @@ export const spendingWithinPagu: Invariant = {
   },
 };
 
-/** The invariants of DOMAIN.md, in the order they are reported. */
+/** The invariants of docs/domain.md, in the order they are reported. */
 export const INVARIANTS: readonly Invariant[] = Object.freeze([
   wholeRupiah,
   knownReferences,

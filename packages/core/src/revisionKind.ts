@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { PlanCommandType } from "./commands/index.js";
 
 /**
- * What kind of change a batch is (DOMAIN.md, Revisions):
+ * What kind of change a batch is (docs/domain.md, Revisions):
  * - `draft`: building the plan before it is signed; anything goes.
  * - `pok` (Revisi POK, approved by the head of the unit): moves money between or within outputs;
  *   the total ceiling must not change.

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { renderExamples } from "@rapk/examples";
 import { openHistory, parseLog, verifyLog } from "@rapk/history";
 
-const seedPath = new URL("../../../../shared/seed/rapk-2024-loka-pom-rejang-lebong.txt", import.meta.url);
+const seedPath = new URL("../sources/rapk-2024-loka-pom-rejang-lebong.txt", import.meta.url);
 const shipped = (name: string) => readFileSync(new URL(`../${name}`, import.meta.url), "utf8");
 const rendered = renderExamples(readFileSync(seedPath, "utf8"));
 

@@ -3,7 +3,7 @@ import type { PlanState } from "@rapk/core";
 
 /**
  * Damage done to a state behind decide's back (a hand-edited file, a bug elsewhere): each kind
- * breaks one rule of DOMAIN.md, so checkInvariants and decide can be held to the oracle on
+ * breaks one rule of docs/domain.md, so checkInvariants and decide can be held to the oracle on
  * states decide itself would never make.
  */
 export type Corruption =

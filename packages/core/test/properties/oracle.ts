@@ -1,7 +1,7 @@
 import type { PlanState } from "@rapk/core";
 
 /**
- * The invariants of DOMAIN.md recomputed from a state by code that shares nothing with
+ * The invariants of docs/domain.md recomputed from a state by code that shares nothing with
  * packages/core/src/invariants.ts, so a rule dropped from there is still checked here.
  * Returns the codes of the rules the state breaks (each at most once), in no particular order.
  */

@@ -8,7 +8,7 @@ const damaged = (patch: Partial<Record<keyof PlanState, unknown>>): PlanState =>
 const lab = sound.indicators["04.01"]!;
 
 describe("INVARIANTS", () => {
-  it("are the rules of DOMAIN.md, in the order they are reported", () => {
+  it("are the rules of docs/domain.md, in the order they are reported", () => {
     expect(INVARIANTS.map((i) => i.code)).toEqual([
       "AMOUNT_NOT_WHOLE_RUPIAH",
       "UNKNOWN_REFERENCE",

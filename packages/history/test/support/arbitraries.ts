@@ -82,7 +82,7 @@ const ceiling = fc.record({ op: fc.constant("ceiling" as const), delta: fc.integ
 const realisation = fc.record({ op: fc.constant("realisation" as const), pick: fc.nat(), month, value: fc.integer({ min: 0, max: 120 }) });
 const spending = fc.record({ op: fc.constant("spending" as const), pick: fc.nat(), month, share: fc.double({ min: 0, max: 0.3, noNaN: true }) });
 
-/** The ops each kind of revision carries (DOMAIN.md, Revisions). */
+/** The ops each kind of revision carries (docs/domain.md, Revisions). */
 const OPS: Record<Exclude<RevisionKind, "draft">, fc.Arbitrary<Op>> = {
   rapk: fc.oneof(target, target, renameIndicator, renameObjective, contribution, sign),
   pok: fc.oneof(pagu, contribution),

@@ -79,7 +79,7 @@ function place(
 }
 
 /**
- * The page-break pass (DOMAIN.md, "The seed is incomplete"): joins each fragment to the cell it
+ * The page-break pass (docs/domain.md, "The published text is incomplete"): joins each fragment to the cell it
  * continues (CELL_JOINED) or reports it as an orphan whose row starts on a missing page
  * (ORPHAN_FRAGMENT). Returns the lines of the orphans: each is evidence of a missing page.
  */

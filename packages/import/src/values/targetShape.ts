@@ -7,7 +7,7 @@ import type { TargetShape } from "@rapk/core";
  * - cumulative: never decreasing, more than two distinct values, and rising every month once it
  *   has left its starting value (2.52, 7.33, ... 50; or 0, 0, 10, 20, ... 100);
  * - stepped: anything else, e.g. plateaus (0, 0, 15, 15, 40, 40, 80, ...).
- * DOMAIN.md gives 05.01 (0, 0, 15, 15, 40, ...) as the example of stepped, so a non-decreasing
+ * docs/domain.md gives 05.01 (0, 0, 15, 15, 40, ...) as the example of stepped, so a non-decreasing
  * series with plateaus after it starts rising is stepped, not cumulative.
  */
 export function shapeOf(targets: readonly (number | null)[]): TargetShape {

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-/** The real plan (never edited): shared/seed beside the repository. */
-export const SEED = readFileSync(fileURLToPath(new URL("../../../../../shared/seed/rapk-2024-loka-pom-rejang-lebong.txt", import.meta.url)), "utf8");
+/** The real plan, byte for byte as published (packages/examples/sources). */
+export const SEED = readFileSync(fileURLToPath(new URL("../../../examples/sources/rapk-2024-loka-pom-rejang-lebong.txt", import.meta.url)), "utf8");
 
 /** A test fixture from test/fixtures. */
 export function fixture(name: string): string {
