@@ -1,0 +1,133 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { chown, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+/** Where Debian's PostgreSQL 15 puts its server programs (linked from /usr/local/bin on some machines). */
+export const POSTGRES_BIN = "/usr/lib/postgresql/15/bin";
+
+/** A PostgreSQL server started for tests or benchmarks, in a temporary folder, on a loopback port. */
+export interface ThrowawayCluster {
+  /** `postgres://rapk@127.0.0.1:<port>/rapk`: a superuser and an empty database, trust auth on loopback. */
+  readonly url: string;
+  readonly port: number;
+  readonly folder: string;
+  /** Stops the server at once and removes its folder. */
+  stop(): Promise<void>;
+}
+
+export interface ClusterOptions {
+  /** The folder holding initdb, pg_ctl and postgres (default: {@link POSTGRES_BIN}). */
+  readonly bin?: string;
+  /** Extra server settings, e.g. `{ fsync: "off" }` for tests that need no durability. */
+  readonly settings?: Readonly<Record<string, string>>;
+}
+
+/** Why a cluster cannot be started on this machine: a missing program or user, named. */
+export class ClusterUnavailable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ClusterUnavailable";
+  }
+}
+
+/**
+ * Starts a throwaway PostgreSQL cluster: initdb in a fresh temporary folder, trust authentication
+ * for 127.0.0.1 only (no other host, no Unix-socket login), a free loopback port, then the
+ * database `rapk` owned by the superuser `rapk`. PostgreSQL refuses to run as root, so as root
+ * the programs run as the `postgres` user through `runuser`, in a folder given to that user.
+ * Throws {@link ClusterUnavailable}, naming what is missing, when it cannot.
+ */
+export async function startThrowawayCluster(options: ClusterOptions = {}): Promise<ThrowawayCluster> {
+  const bin = options.bin ?? POSTGRES_BIN;
+  for (const program of ["initdb", "pg_ctl", "postgres"]) {
+    if (!existsSync(join(bin, program)))
+      throw new ClusterUnavailable(
+        `PostgreSQL 15 is not installed: ${join(bin, program)} is missing (on Debian: apt-get install postgresql)`,
+      );
+  }
+  const asRoot = process.getuid?.() === 0;
+  const owner = asRoot ? await postgresUser() : undefined;
+  const as = (program: string, args: string[]) =>
+    owner ? run("runuser", ["-u", "postgres", "--", join(bin, program), ...args]) : run(join(bin, program), args);
+
+  const folder = await mkdtemp(join(tmpdir(), "rapk-pg-"));
+  const data = join(folder, "data");
+  let started = false;
+  try {
+    if (owner) await chown(folder, owner.uid, owner.gid);
+    await as("initdb", ["-D", data, "-U", "rapk", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
+    // Only TCP from the loopback address may log in; initdb's default also trusts local sockets.
+    await writeFile(join(data, "pg_hba.conf"), "host all all 127.0.0.1/32 trust\n");
+    if (owner) await chown(join(data, "pg_hba.conf"), owner.uid, owner.gid);
+    const port = await freePort();
+    const settings: Record<string, string> = {
+      listen_addresses: "127.0.0.1",
+      port: String(port),
+      unix_socket_directories: folder,
+      max_connections: "100",
+      ...options.settings,
+    };
+    const serverOptions = Object.entries(settings)
+      .map(([key, value]) => `-c ${key}=${value}`)
+      .join(" ");
+    await as("pg_ctl", ["-D", data, "-l", join(folder, "server.log"), "-o", serverOptions, "-w", "-t", "60", "start"]);
+    started = true;
+    const url = `postgres://rapk@127.0.0.1:${port}/rapk`;
+    await createDatabase(`postgres://rapk@127.0.0.1:${port}/postgres`);
+    return {
+      url,
+      port,
+      folder,
+      stop: async () => {
+        await as("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]).catch(() => undefined);
+        await rm(folder, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    if (started) await as("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]).catch(() => undefined);
+    await rm(folder, { recursive: true, force: true });
+    if (error instanceof ClusterUnavailable) throw error;
+    const output = (error as { stderr?: string }).stderr?.trim();
+    throw new ClusterUnavailable(`PostgreSQL could not be started: ${output || (error as Error).message}`);
+  }
+}
+
+async function postgresUser(): Promise<{ uid: number; gid: number }> {
+  try {
+    const [uid, gid] = await Promise.all([run("id", ["-u", "postgres"]), run("id", ["-g", "postgres"])]);
+    return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+  } catch {
+    throw new ClusterUnavailable("there is no `postgres` user to run PostgreSQL as (PostgreSQL refuses root; on Debian: apt-get install postgresql)");
+  }
+}
+
+/** A port nobody listens on now; the server takes it a moment later. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function createDatabase(adminUrl: string): Promise<void> {
+  const { Client } = (await import("pg")).default;
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query("CREATE DATABASE rapk");
+  } finally {
+    await client.end();
+  }
+}
