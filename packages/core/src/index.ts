@@ -32,3 +32,4 @@ export * from "./projections/bands.js";
 export * from "./projections/achievement.js";
 export * from "./testing/planSpec.js";
 export * from "./commands/commandOf.js";
+export * from "./projections/planRollup.js";
