@@ -47,6 +47,10 @@ export interface Realisation {
   readonly numerator?: number;
   readonly denominator?: number;
   readonly note?: string;
+  /** Hambatan: what held the indicator back. */
+  readonly obstacles?: string;
+  /** Rencana tindak lanjut: what the unit will do about it. */
+  readonly followUp?: string;
 }
 
 export interface Signature {

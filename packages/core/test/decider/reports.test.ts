@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { planSpec } from "@rapk/core";
+import { type PlanEvent, type PlanState, evolve, initialState, planSpec } from "@rapk/core";
 import { SAMPLING, SAMPLING_PAGU, seedDraft, seedSigned } from "../fixtures/seed.js";
+
+/** The state after the given events and one more. */
+function evolveAll(given: readonly unknown[], last: unknown): PlanState {
+  return [...given, last].reduce<PlanState>((state, event) => evolve(state, event as PlanEvent), initialState());
+}
 
 const realisation = (data: Record<string, unknown>) => ({ type: "reportRealisation", data: { indicator: "04.01", month: 3, ...data } });
 const spending = (month: number, amount: unknown, line = SAMPLING) => ({ type: "reportSpending", data: { line, month, amount } });
@@ -13,6 +18,19 @@ describe("reportRealisation", () => {
   it("takes the numerator and denominator a percentage came from (23 of 36 reported as 63.89)", () => {
     const data = { indicator: "04.01", month: 3, value: 63.89, numerator: 23, denominator: 36, note: "pembilang/penyebut" };
     planSpec.given(seedDraft).when({ type: "reportRealisation", data }).then([{ type: "RealisationReported", data }]);
+  });
+
+  it("carries the quarter's obstacles (hambatan) and follow-up (rencana tindak lanjut) into the state", () => {
+    const data = { indicator: "04.01", month: 6, value: 20.1, obstacles: "reagen terlambat", followUp: "pengadaan dipercepat di Juli" };
+    const spec = planSpec.given(seedDraft).when({ type: "reportRealisation", data });
+    spec.then([{ type: "RealisationReported", data }]);
+    const state = evolveAll(seedDraft, { type: "RealisationReported", data });
+    expect(state.realisations["04.01"]?.[6]).toEqual({ value: 20.1, obstacles: "reagen terlambat", followUp: "pengadaan dipercepat di Juli" });
+  });
+
+  it("reads an older report without obstacles or follow-up as before", () => {
+    const state = evolveAll(seedDraft, { type: "RealisationReported", data: { indicator: "04.01", month: 6, value: 20.1, note: "lama" } });
+    expect(state.realisations["04.01"]?.[6]).toEqual({ value: 20.1, note: "lama" });
   });
 
   it("is accepted on a signed plan without naming a revision: reporting does not change the plan", () => {
