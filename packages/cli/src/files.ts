@@ -76,7 +76,7 @@ export interface WriteOptions {
  * atomically if the target appeared meanwhile). The folder is flushed too so the rename survives
  * a power cut.
  */
-export async function writeFileAtomic(target: string, text: string, options: WriteOptions): Promise<void> {
+export async function writeFileAtomic(target: string, text: string | Uint8Array, options: WriteOptions): Promise<void> {
   const folder = dirname(target);
   const temp = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
   const mode = await existingMode(target);
@@ -84,7 +84,7 @@ export async function writeFileAtomic(target: string, text: string, options: Wri
   let placed = false;
   try {
     try {
-      await handle.writeFile(text, "utf8");
+      await handle.writeFile(text);
       await handle.sync();
     } finally {
       await handle.close();
@@ -122,7 +122,7 @@ async function syncFolder(folder: string): Promise<void> {
 }
 
 /** Writes a file the user asked for, turning an operating-system failure into an error naming it. */
-export async function writeUserFile(io: Io, file: string, text: string, options: WriteOptions): Promise<void> {
+export async function writeUserFile(io: Io, file: string, text: string | Uint8Array, options: WriteOptions): Promise<void> {
   try {
     await writeFileAtomic(pathOf(io, file), text, options);
   } catch (error) {

@@ -5,6 +5,7 @@ import { registerDiff } from "./commands/diff.js";
 import { registerExport } from "./commands/export.js";
 import { registerImport } from "./commands/import.js";
 import { registerLog } from "./commands/log.js";
+import { registerPrint } from "./commands/print.js";
 import { registerReport } from "./commands/report.js";
 import { registerShow } from "./commands/show.js";
 import { registerVerify } from "./commands/verify.js";
@@ -37,6 +38,7 @@ export function buildProgram(io: Io): Command {
   registerDiff(program, context);
   registerVerify(program, context);
   registerReport(program, context);
+  registerPrint(program, context);
   return program;
 }
 
@@ -47,7 +49,7 @@ export function buildProgram(io: Io): Command {
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const program = buildProgram(io);
   if (argv.length === 0) {
-    io.stderr.write("rapk: missing command: import, show, export, apply, log, diff, verify or report (see rapk --help)\n");
+    io.stderr.write("rapk: missing command: import, show, export, apply, log, diff, verify, report or print (see rapk --help)\n");
     return EXIT.input;
   }
   try {

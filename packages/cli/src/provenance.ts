@@ -1,0 +1,13 @@
+import type { PrintProvenance } from "@rapk/report";
+import type { LoadedLog } from "./logFile.js";
+
+/**
+ * What a printed page says about where it came from: the version, when it took effect, and the
+ * hash at the end of that version in the log (its head then), which `rapk verify` can be held against.
+ */
+export function provenanceOf(log: LoadedLog, version: number): PrintProvenance {
+  if (version === 0) return { version: 0, effectiveAt: "", headHash: "0".repeat(64) };
+  const v = log.history.versions[version - 1]!;
+  const last = log.history.events[v.lastSeq - 1]!;
+  return { version, effectiveAt: v.at, headHash: last.hash };
+}

@@ -1,0 +1,98 @@
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { POK_SHIFT, expectOneLineError, importedSeed, rapk, writeJson } from "./helpers.js";
+import { poppler } from "./poppler.js";
+
+// Amounts as an Indonesian reader expects them, without the Rp of the table cells: 70.412.160.
+const idAmount = (n: number) => new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 }).format(n);
+const lastHash = (log: string) => JSON.parse(readFileSync(log, "utf8").trim().split("\n").at(-1)!).hash as string;
+// pdftotext -raw keeps each cell's words in drawing order; joining lines undoes the wrapping of long names.
+const pdfText = (pdf: string) => poppler("pdftotext", "-raw", pdf, "-").replace(/\s+/g, " ");
+
+interface ShownPlan {
+  plan: { ceiling: number };
+  indicators: { id: string; budget: number; contributions: { line: string; amount: number }[] }[];
+  lines: { id: string; pagu: number }[];
+  signature: { name: string; place: string };
+}
+
+describe("rapk print", () => {
+  it("prints the imported seed to a PDF whose text carries the plan's figures, Total, signature and provenance", async () => {
+    const folder = await importedSeed();
+    const run = await rapk(folder, "print", "plan.ndjson", "--out", "plan.pdf");
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    const pdf = join(folder, "plan.pdf");
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+
+    // It renders: pdftoppm makes a PNG of every page, A4 landscape (wider than high).
+    const pages = Number(/Pages:\s+(\d+)/.exec(poppler("pdfinfo", pdf))![1]);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(poppler("pdfinfo", pdf)).toMatch(/Page size:\s+841\.89 x 595\.28 pts \(A4\)/);
+    poppler("pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", pdf, join(folder, "page"));
+    expect(statSync(join(folder, `page-${pages >= 10 ? "01" : "1"}.png`)).size).toBeGreaterThan(5_000);
+
+    const shown = JSON.parse((await rapk(folder, "show", "plan.ndjson", "--json")).stdout) as ShownPlan;
+    const text = pdfText(pdf);
+    expect(text).toContain("RENCANA AKSI PERJANJIAN KINERJA TAHUN 2024");
+    expect(text).toContain("NO. SASARAN KEGIATAN INDIKATOR KINERJA KEGIATAN");
+    expect(text).toMatch(/Total 4\.801\.300\.000/);
+    expect(shown.plan.ceiling).toBe(4_801_300_000);
+    for (const indicator of shown.indicators) {
+      for (const c of indicator.contributions) expect(text, `${indicator.id} / ${c.line}`).toContain(idAmount(c.amount));
+    }
+    for (const line of shown.lines.filter((l) => shown.indicators.some((i) => i.contributions.some((c) => c.line === l.id))))
+      expect(text, line.id).toContain(idAmount(line.pagu));
+    expect(text).toContain("Rejang Lebong, 22 Februari 2024");
+    expect(text).toContain("Kepala LokaPOM di Kabupaten Rejang Lebong");
+    expect(text).toContain(shown.signature.name);
+    // Every page's footer: version, effective date, the log's head hash.
+    const footers = text.match(/rapk · versi 1 · berlaku 22 Februari 2024 \(2024-02-22T10:00:00\+07:00\) · hash kepala log ([0-9a-f]{64})/g) ?? [];
+    expect(footers).toHaveLength(pages);
+    expect(footers[0]).toContain(lastHash(join(folder, "plan.ndjson")));
+  });
+
+  it("prints an earlier version with that version's figures and hash, and an HTML page of the same layout", async () => {
+    const folder = await importedSeed();
+    writeJson(folder, "pok.json", POK_SHIFT);
+    const versionOneHash = lastHash(join(folder, "plan.ndjson"));
+    expect((await rapk(folder, "apply", "plan.ndjson", "pok.json")).code).toBe(0);
+
+    expect((await rapk(folder, "print", "plan.ndjson", "--out", "now.html")).code).toBe(0);
+    const now = readFileSync(join(folder, "now.html"), "utf8");
+    expect(now).toMatch(/^<!doctype html>/);
+    expect(now).toContain("@page { size: A4 landscape");
+    expect(now).toMatch(/<tr data-line="DR\.3165\.QIC\.004\.053\.A">.*?45\.400\.000<\/td><td class="num">45\.400\.000<\/td><\/tr>/);
+    expect(now).toContain(`versi 2 · berlaku 2 April 2024 (2024-04-02T09:00:00+07:00) · hash kepala log ${lastHash(join(folder, "plan.ndjson"))}`);
+
+    expect((await rapk(folder, "print", "plan.ndjson", "--as-of", "1", "--format", "html", "--out", "then.page"))).toMatchObject({ code: 0 });
+    const then = readFileSync(join(folder, "then.page"), "utf8");
+    expect(then).toMatch(/<tr data-line="DR\.3165\.QIC\.004\.053\.A">.*?50\.400\.000<\/td><td class="num">50\.400\.000<\/td><\/tr>/);
+    expect(then).toContain(`versi 1 · berlaku 22 Februari 2024 (2024-02-22T10:00:00+07:00) · hash kepala log ${versionOneHash}`);
+  });
+
+  it("escapes what the plan says: a name with markup prints as text", async () => {
+    const folder = await importedSeed();
+    writeJson(folder, "rename.json", {
+      meta: { actor: "Admin", reason: "uji", kind: "rapk", at: "2024-03-01T09:00:00+07:00" },
+      commands: [{ type: "renameIndicator", data: { indicator: "01.01", name: "<script>alert(1)</script> & co" } }],
+    });
+    expect((await rapk(folder, "apply", "plan.ndjson", "rename.json")).code).toBe(0);
+    expect((await rapk(folder, "print", "plan.ndjson", "--out", "plan.html")).code).toBe(0);
+    const html = readFileSync(join(folder, "plan.html"), "utf8");
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("01 - &lt;script&gt;alert(1)&lt;/script&gt; &amp; co");
+  });
+
+  it("refuses an --out whose format it cannot tell, and writing over the log, in one line each", async () => {
+    const folder = await importedSeed();
+    const unknown = await rapk(folder, "print", "plan.ndjson", "--out", "plan.docx");
+    expect(unknown.code).toBe(1);
+    expect(expectOneLineError(unknown)).toBe("rapk: plan.docx: cannot tell the format from the extension (expected .pdf, .html); say it with --format");
+    const badFormat = await rapk(folder, "print", "plan.ndjson", "--out", "plan.pdf", "--format", "docx");
+    expect(expectOneLineError(badFormat)).toBe("rapk: --format docx: expected pdf, html");
+    const overLog = await rapk(folder, "print", "plan.ndjson", "--out", "plan.ndjson", "--format", "pdf");
+    expect(expectOneLineError(overLog)).toBe("rapk: plan.ndjson: --out must not be the log itself");
+    expect(readFileSync(join(folder, "plan.ndjson"), "utf8").startsWith("{")).toBe(true);
+  });
+});

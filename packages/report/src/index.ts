@@ -1,0 +1,10 @@
+/**
+ * @rapk/report: the documents of a RAPK plan. The printed RAPK as a layout (data) rendered to
+ * HTML (the CLI renders the same layout to PDF), the quarterly report (triwulan), and
+ * spreadsheets (XLSX through exceljs, loaded only when a workbook is made; CSV). Browser-safe.
+ */
+export * from "./format.js";
+export * from "./html.js";
+export * from "./print/printLayout.js";
+export * from "./print/footerText.js";
+export * from "./print/printHtml.js";

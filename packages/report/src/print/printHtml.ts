@@ -1,0 +1,66 @@
+import { formatAmount, formatMeasure } from "../format.js";
+import { escapeHtml as e } from "../html.js";
+import { footerText } from "./footerText.js";
+import type { PrintIndicatorRow, PrintLayout } from "./printLayout.js";
+
+/**
+ * The print stylesheet of the printed RAPK: A4 landscape, the table's header repeated on every
+ * page, the footer (version, effective date, head hash) on every page. Scoped to `.rapk-print`
+ * so the viewer can carry it beside its own styles.
+ */
+export const PRINT_CSS = `
+@page { size: A4 landscape; margin: 12mm 10mm 16mm 10mm; }
+.rapk-print { font-family: "Helvetica Neue", Helvetica, Arial, sans-serif; font-size: 7.5pt; color: #000; background: #fff; }
+.rapk-print .title { text-align: center; font-weight: bold; font-size: 10pt; margin: 0 0 4mm; line-height: 1.35; }
+.rapk-print .title span { display: block; }
+.rapk-print table { border-collapse: collapse; width: 100%; }
+.rapk-print th, .rapk-print td { border: 0.6pt solid #000; padding: 1.2pt 2pt; vertical-align: top; }
+.rapk-print thead th { background: #e6e6e6; text-align: center; font-weight: bold; }
+.rapk-print thead { display: table-header-group; }
+.rapk-print tr { break-inside: avoid; }
+.rapk-print .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.rapk-print .lines-cell { padding: 0 0 0 8pt; border-top: none; }
+.rapk-print .lines th { background: #f4f4f4; font-weight: bold; }
+.rapk-print .derived { display: block; font-style: italic; color: #444; }
+.rapk-print .total td { font-weight: bold; }
+.rapk-print .signature { margin: 6mm 0 0 auto; width: 45%; text-align: center; break-inside: avoid; }
+.rapk-print .signature .space { height: 16mm; }
+.rapk-print .footer { margin-top: 4mm; font-size: 6.5pt; color: #333; word-break: break-all; }
+@media print { .rapk-print .footer { position: fixed; bottom: 0; left: 0; right: 0; margin: 0; } }
+`;
+
+function indicatorRows(row: PrintIndicatorRow, months: number): string {
+  const budget = `${formatAmount(row.budget)}${row.derivedBudget === null ? "" : `<span class="derived">dihitung ${formatAmount(row.derivedBudget)}</span>`}`;
+  const targets = row.targets.map((t) => `<td class="num">${e(formatMeasure(t))}</td>`).join("");
+  const head = `<tr class="indicator" data-indicator="${e(row.id)}"><td>${e(row.number ?? "")}</td><td>${e(row.objective ?? "")}</td><td>${e(row.indicator)}</td>${targets}<td class="num">${budget}</td></tr>`;
+  if (row.lines.length === 0) return head;
+  const lines = row.lines
+    .map(
+      (l) =>
+        `<tr data-line="${e(l.line)}"><td>${e(l.number)}</td><td>${e(l.output)}</td><td>${e(l.component)}</td><td>${e(l.subComponent)}</td><td class="num">${formatAmount(l.pagu)}</td><td class="num">${formatAmount(l.contribution)}</td></tr>`,
+    )
+    .join("");
+  const table = `<table class="lines"><thead><tr><th>NO</th><th>RO</th><th>KOMPONEN</th><th>SUB KOMPONEN</th><th>ANGGARAN</th><th>KONTRIBUSI</th></tr></thead><tbody>${lines}</tbody></table>`;
+  return `${head}<tr class="lines-row"><td></td><td></td><td class="lines-cell" colspan="${months + 2}">${table}</td></tr>`;
+}
+
+/** The printed RAPK as an HTML fragment (`<article class="rapk-print">`), for the viewer and for {@link printHtmlDocument}. */
+export function printHtml(layout: PrintLayout): string {
+  const months = layout.months.length;
+  const title = layout.title.map((line) => `<span>${e(line)}</span>`).join("");
+  const head = `<thead><tr><th rowspan="2">NO.</th><th rowspan="2">SASARAN KEGIATAN</th><th rowspan="2">INDIKATOR KINERJA KEGIATAN</th><th colspan="${months}">TARGET</th><th rowspan="2">ANGGARAN</th></tr><tr>${layout.months.map((m) => `<th>${e(m)}</th>`).join("")}</tr></thead>`;
+  const body = layout.indicators.map((row) => indicatorRows(row, months)).join("");
+  const derivedTotal = layout.derivedTotal === null ? "" : `<span class="derived">pagu tercatat ${formatAmount(layout.derivedTotal)}</span>`;
+  const total = `<tr class="total"><td colspan="${months + 3}" class="num">Total</td><td class="num">${formatAmount(layout.total)}${derivedTotal}</td></tr>`;
+  const signature =
+    layout.placeAndDate === null
+      ? ""
+      : `<div class="signature"><p>${e(layout.placeAndDate)}</p><p>${e(layout.signatoryTitle ?? "")}</p><div class="space"></div><p class="name">${e(layout.signatoryName ?? "")}</p></div>`;
+  return `<article class="rapk-print"><h1 class="title">${title}</h1><table class="document">${head}<tbody>${body}${total}</tbody></table>${signature}<p class="footer">${e(footerText(layout.provenance))}</p></article>`;
+}
+
+/** A whole HTML page of the printed RAPK, its stylesheet inside: what `rapk print --out plan.html` writes. */
+export function printHtmlDocument(layout: PrintLayout): string {
+  const title = layout.title.join(" · ") || "RAPK";
+  return `<!doctype html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n<title>${e(title)}</title>\n<style>${PRINT_CSS}</style>\n</head>\n<body>\n${printHtml(layout)}\n</body>\n</html>\n`;
+}

@@ -1,0 +1,66 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type PlanState, sumRupiah } from "@rapk/core";
+import { printHtml, printHtmlDocument, printLayout } from "@rapk/report";
+import { PROVENANCE, shipped } from "./fixtures.js";
+
+const runs = Number(process.env.RAPK_PROPERTY_RUNS ?? 100);
+
+describe("printLayout", () => {
+  const seed = shipped("seed").head;
+
+  it("lays the seed out as the document: the title block, each objective's NO and SASARAN on its first indicator only", () => {
+    const layout = printLayout(seed, PROVENANCE);
+    expect(layout.title).toEqual(["RENCANA AKSI PERJANJIAN KINERJA TAHUN 2024", "LOKA POM DI KABUPATEN REJANG LEBONG", "BADAN PENGAWAS OBAT DAN MAKANAN"]);
+    expect(layout.months).toEqual(["B01", "B02", "B03", "B04", "B05", "B06", "B07", "B08", "B09", "B10", "B11", "B12"]);
+    const first = layout.indicators.find((r) => r.id === "01.01")!;
+    expect(first).toMatchObject({ number: "1.", objective: "01 - Terwujudnya Obat dan Makanan yang memenuhi syarat di masing-masing wilayah kerja UPT", indicator: "01 - Persentase Obat yang memenuhi syarat" });
+    expect(layout.indicators.find((r) => r.id === "01.02")).toMatchObject({ number: null, objective: null });
+    expect(layout.total).toBe(4_801_300_000);
+    expect(layout.placeAndDate).toBe("Rejang Lebong, 22 Februari 2024");
+    expect(layout.signatoryTitle).toBe("Kepala LokaPOM di Kabupaten Rejang Lebong");
+    expect(layout.signatoryName).toBe(seed.signature?.name);
+  });
+
+  it("keeps a blank target blank (11.04 has no B01), not 0", () => {
+    const row = printLayout(seed, PROVENANCE).indicators.find((r) => r.id === "11.04")!;
+    expect(row.targets[0]).toBeNull();
+    expect(printHtml(printLayout(seed, PROVENANCE))).toMatch(/data-indicator="11\.04"><td><\/td><td><\/td><td>04 - [^<]*<\/td><td class="num"><\/td><td class="num">0<\/td>/);
+  });
+
+  it("shows the stated ANGGARAN and the derived one where they differ, and only there", () => {
+    const indicator = seed.indicators["01.05"]!;
+    const stated: PlanState = { ...seed, indicators: { ...seed.indicators, "01.05": { ...indicator, statedBudget: 80_000_000 } as typeof indicator } };
+    const row = printLayout(stated, PROVENANCE).indicators.find((r) => r.id === "01.05")!;
+    expect(row).toMatchObject({ budget: 80_000_000, derivedBudget: 79_327_000 });
+    expect(printHtml(printLayout(stated, PROVENANCE))).toContain('80.000.000<span class="derived">dihitung 79.327.000</span>');
+    const agreeing: PlanState = { ...seed, indicators: { ...seed.indicators, "01.05": { ...indicator, statedBudget: 79_327_000 } as typeof indicator } };
+    expect(printLayout(agreeing, PROVENANCE).indicators.find((r) => r.id === "01.05")).toMatchObject({ budget: 79_327_000, derivedBudget: null });
+  });
+
+  it("shows a stated Total beside the recorded ceiling when they differ", () => {
+    const layout = printLayout({ ...seed, plan: { ...seed.plan!, statedTotal: 4_900_000_000 } as NonNullable<PlanState["plan"]> }, PROVENANCE);
+    expect(layout).toMatchObject({ total: 4_900_000_000, derivedTotal: 4_801_300_000 });
+  });
+
+  it("without stated figures, an indicator's ANGGARAN is the sum of its KONTRIBUSI rows, for any version of the history", () => {
+    const history = shipped("history");
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: history.versions.length }), (version) => {
+        for (const row of printLayout(history.stateAt(version), PROVENANCE).indicators) {
+          expect(row.budget).toBe(sumRupiah(row.lines.map((l) => l.contribution)));
+          expect(row.lines.map((l) => l.number)).toEqual(row.lines.map((_, i) => `${i + 1}.`));
+        }
+      }),
+      { numRuns: Math.min(runs, 50) },
+    );
+  });
+
+  it("escapes every name: markup in the plan prints as text", () => {
+    const indicator = seed.indicators["01.01"]!;
+    const state: PlanState = { ...seed, indicators: { ...seed.indicators, "01.01": { ...indicator, name: `<img src=x onerror="alert(1)"> & 'co'` } } };
+    const html = printHtmlDocument(printLayout(state, PROVENANCE));
+    expect(html).not.toContain("<img");
+    expect(html).toContain("01 - &lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;co&#39;");
+  });
+});
