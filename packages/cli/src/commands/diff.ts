@@ -1,12 +1,14 @@
 import type { Command } from "commander";
 import { diffStates } from "@rapk/history";
+import { diffCsv, diffWorkbook } from "@rapk/report";
 import { stateAsOf } from "../asOf.js";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
 import { renderDiff } from "../format/diff.js";
-import { println } from "../io.js";
+import { pathOf, writeUserFile } from "../files.js";
 import { jsonText } from "../json.js";
 import { loadLog } from "../logFile.js";
+import { outputFormat } from "../outputFormat.js";
 
 export function registerDiff(program: Command, { io }: Context): void {
   program
@@ -20,8 +22,17 @@ export function registerDiff(program: Command, { io }: Context): void {
     .option("--from <version|date>", "the older state: a version number, or an ISO date or date-time")
     .option("--to <version|date>", "the newer state (default: the latest version)")
     .option("--json", "print the diff (changes and summary) as JSON")
-    .addHelpText("after", "\nExamples:\n  rapk diff plan.ndjson --from 1 --to 2\n  rapk diff plan.ndjson --from 2024-02-22 --to 2024-06-30\n  rapk diff before.ndjson after.ndjson --json")
-    .action(async (file: string, other: string | undefined, options: { from?: string; to?: string; json?: boolean }) => {
+    .option("--format <format>", "text, json, csv or xlsx (default: from --out's extension, else text)")
+    .option("-o, --out <file>", "write here instead of standard output (xlsx only here)")
+    .option("--csv-locale <locale>", "en (`,` between fields, `.` decimal mark; the default) or id (Indonesian Excel: `;` and `,`)")
+    .addHelpText("after", "\nExamples:\n  rapk diff plan.ndjson --from 1 --to 2\n  rapk diff plan.ndjson --from 2024-02-22 --to 2024-06-30\n  rapk diff before.ndjson after.ndjson --json\n  rapk diff plan.ndjson --from 1 --to 2 --out changes.xlsx\n  rapk diff plan.ndjson --from 1 --format csv --csv-locale id")
+    .action(async (file: string, other: string | undefined, options: { from?: string; to?: string; json?: boolean; format?: string; out?: string; csvLocale?: string }) => {
+      if (options.json && options.format !== undefined) throw new CliError("--json and --format: say one of them");
+      const format = options.json ? "json" : outputFormat(options, ["text", "json", "csv", "xlsx"] as const, "text");
+      if (format === "xlsx" && options.out === undefined) throw new CliError("--format xlsx writes a file: say where with --out");
+      if (options.csvLocale !== undefined && options.csvLocale !== "en" && options.csvLocale !== "id") throw new CliError(`--csv-locale ${options.csvLocale}: expected en or id`);
+      if (options.csvLocale !== undefined && format !== "csv") throw new CliError("--csv-locale goes with --format csv");
+      for (const input of [file, other]) if (options.out !== undefined && input !== undefined && pathOf(io, options.out) === pathOf(io, input)) throw new CliError("--out must not be a log compared", { file: options.out });
       let before;
       let after;
       let label: string;
@@ -40,7 +51,15 @@ export function registerDiff(program: Command, { io }: Context): void {
         label = `${file}: version ${before.version} -> version ${after.version}`;
       }
       const diff = diffStates(before.state, after.state);
-      if (options.json) io.stdout.write(jsonText(diff));
-      else for (const line of renderDiff(diff, label)) println(io.stdout, line);
+      const output =
+        format === "json"
+          ? jsonText(diff)
+          : format === "csv"
+            ? diffCsv(diff, (options.csvLocale ?? "en") as "en" | "id")
+            : format === "xlsx"
+              ? await diffWorkbook(diff, label)
+              : `${renderDiff(diff, label).join("\n")}\n`;
+      if (options.out === undefined) io.stdout.write(output as string);
+      else await writeUserFile(io, options.out, output, { overwrite: true });
     });
 }

@@ -1,33 +1,41 @@
 import type { Command } from "commander";
 import { exportCsv } from "@rapk/import";
+import { planWorkbook, printLayout } from "@rapk/report";
 import { stateAsOf } from "../asOf.js";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
 import { pathOf, writeUserFile } from "../files.js";
 import { jsonText } from "../json.js";
 import { loadLog } from "../logFile.js";
+import { provenanceOf } from "../provenance.js";
 import { stateToJson } from "../stateToJson.js";
 
 export function registerExport(program: Command, { io }: Context): void {
   program
     .command("export")
-    .summary("write the plan as CSV (the import template) or JSON")
+    .summary("write the plan as CSV (the import template), JSON or an XLSX workbook")
     .description(
-      "Writes the plan at the head (or --as-of) as CSV in the import template's columns, which `rapk import` reads back, or as the JSON that `rapk show --json` prints. To standard output, or to --out (replaced atomically).",
+      "Writes the plan at the head (or --as-of) as CSV in the import template's columns, which `rapk import` reads back, as the JSON that `rapk show --json` prints, or as an XLSX workbook (sheets RAPK in the document's columns, Anggaran: the budget summary, Capaian: achievement by month; Rupiah and percentages as numbers). To standard output, or to --out (replaced atomically); XLSX only to --out.",
     )
     .argument("<log>", "the event log (NDJSON)")
-    .requiredOption("--format <format>", "csv or json")
+    .requiredOption("--format <format>", "csv, json or xlsx")
     .option("-o, --out <file>", "write here instead of standard output")
     .option("--as-of <version|date>", "a version number, or an ISO date or date-time (default: the latest version)")
-    .addHelpText("after", "\nExamples:\n  rapk export plan.ndjson --format csv --out plan.csv\n  rapk export plan.ndjson --format json --as-of 1")
+    .addHelpText("after", "\nExamples:\n  rapk export plan.ndjson --format csv --out plan.csv\n  rapk export plan.ndjson --format json --as-of 1\n  rapk export plan.ndjson --format xlsx --out plan.xlsx")
     .action(async (file: string, options: { format: string; out?: string; asOf?: string }) => {
-      if (options.format !== "csv" && options.format !== "json") throw new CliError(`--format ${options.format}: expected csv or json`);
+      if (options.format !== "csv" && options.format !== "json" && options.format !== "xlsx") throw new CliError(`--format ${options.format}: expected csv, json or xlsx`);
+      if (options.format === "xlsx" && options.out === undefined) throw new CliError("--format xlsx writes a file: say where with --out");
       if (options.out !== undefined && pathOf(io, options.out) === pathOf(io, file))
         throw new CliError("--out must not be the log itself", { file: options.out });
       const log = await loadLog(io, file);
       const { state, version } = stateAsOf(log, options.asOf);
-      const text = options.format === "csv" ? exportCsv(state) : jsonText(stateToJson(state, version));
-      if (options.out === undefined) io.stdout.write(text);
+      const text =
+        options.format === "csv"
+          ? exportCsv(state)
+          : options.format === "json"
+            ? jsonText(stateToJson(state, version))
+            : await planWorkbook(state, printLayout(state, provenanceOf(log, version)));
+      if (options.out === undefined) io.stdout.write(text as string);
       else await writeUserFile(io, options.out, text, { overwrite: true });
     });
 }

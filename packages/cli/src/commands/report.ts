@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { achievement, budgetSummary, formatRupiah, monthCode, monthName } from "@rapk/core";
+import { quarterReport, quarterWorkbook } from "@rapk/report";
 import { stateAsOf } from "../asOf.js";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
@@ -7,23 +8,34 @@ import { formatPercent, formatValue } from "../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { println } from "../io.js";
 import { jsonText } from "../json.js";
-import { loadLog } from "../logFile.js";
+import { pathOf, writeUserFile } from "../files.js";
+import { type LoadedLog, loadLog } from "../logFile.js";
+import { outputFormat } from "../outputFormat.js";
+import { quarterPdf } from "../print/quarterPdf.js";
+import { renderQuarter } from "../format/quarter.js";
+import { provenanceOf } from "../provenance.js";
 
 export function registerReport(program: Command, { io }: Context): void {
   program
     .command("report")
-    .summary("achievement per indicator for a month, and budget absorption through it")
+    .summary("achievement per indicator for a month or a quarter, and budget absorption through it")
     .description(
-      "For one month: each indicator's target, realisation, achievement (capaian, %) and BPOM rating band (Sangat Baik, Baik, Cukup, Kurang, Sangat Kurang, Tidak Dapat Disimpulkan); and each budget line's pagu, spending through that month and absorption (penyerapan).",
+      "For one month (--month): each indicator's target, realisation, achievement (capaian, %) and BPOM rating band (Sangat Baik, Baik, Cukup, Kurang, Sangat Kurang, Tidak Dapat Disimpulkan); and each budget line's pagu, spending through that month and absorption (penyerapan). For a quarter (--quarter, triwulan): the same figures at the quarter's last month, each indicator against the year's target, the quarter's own spending, and the quarter's notes with hambatan (obstacles) and rencana tindak lanjut (follow-up); as text, JSON, PDF or XLSX.",
     )
     .argument("<log>", "the event log (NDJSON)")
-    .requiredOption("--month <1-12>", "the month reported on (1 = January)")
+    .option("--month <1-12>", "the month reported on (1 = January)")
+    .option("--quarter <1-4>", "the quarter reported on (1 = January-March)")
     .option("--as-of <version|date>", "a version number, or an ISO date or date-time (default: the latest version)")
     .option("--json", "print the report as JSON")
-    .addHelpText("after", "\nExample:\n  rapk report plan.ndjson --month 3")
-    .action(async (file: string, options: { month: string; asOf?: string; json?: boolean }) => {
+    .option("--format <format>", "with --quarter: text, pdf or xlsx (default: from --out's extension, else text)")
+    .option("-o, --out <file>", "with --quarter: write here (q2.pdf, q2.xlsx, q2.txt) instead of standard output")
+    .addHelpText("after", "\nExamples:\n  rapk report plan.ndjson --month 3\n  rapk report plan.ndjson --quarter 2 --out tw2.pdf\n  rapk report plan.ndjson --quarter 2 --format xlsx --out tw2.xlsx")
+    .action(async (file: string, options: { month?: string; quarter?: string; asOf?: string; json?: boolean; format?: string; out?: string }) => {
+      if ((options.month === undefined) === (options.quarter === undefined)) throw new CliError("say which period: --month <1-12> or --quarter <1-4> (one of them)");
+      if (options.quarter !== undefined) return quarter(file, options.quarter, options);
+      if (options.format !== undefined || options.out !== undefined) throw new CliError("--format and --out go with --quarter; a month's report prints as text or --json");
       const month = Number(options.month);
-      if (!/^\d{1,2}$/.test(options.month.trim()) || month < 1 || month > 12) throw new CliError(`--month ${options.month}: expected a month number 1-12`);
+      if (!/^\d{1,2}$/.test(options.month!.trim()) || month < 1 || month > 12) throw new CliError(`--month ${options.month}: expected a month number 1-12`);
       const log = await loadLog(io, file);
       const { state, version } = stateAsOf(log, options.asOf);
       const indicators = achievement(state).map((a) => {
@@ -57,4 +69,26 @@ export function registerReport(program: Command, { io }: Context): void {
       ];
       for (const line of renderTable(budgetColumns, budgetRows, "  ")) println(io.stdout, line);
     });
+
+  async function quarter(file: string, given: string, options: { asOf?: string; json?: boolean; format?: string; out?: string }): Promise<void> {
+    const quarter = Number(given);
+    if (!/^[1-4]$/.test(given.trim())) throw new CliError(`--quarter ${given}: expected a quarter number 1-4`);
+    const format = options.json ? "json" : outputFormat(options, ["text", "pdf", "xlsx"] as const, "text");
+    if (options.json && options.format !== undefined) throw new CliError("--json and --format: say one of them");
+    if ((format === "pdf" || format === "xlsx") && options.out === undefined) throw new CliError(`--format ${format} writes a file: say where with --out`);
+    if (options.out !== undefined && pathOf(io, options.out) === pathOf(io, file)) throw new CliError("--out must not be the log itself", { file: options.out });
+    const log: LoadedLog = await loadLog(io, file);
+    const { state, version } = stateAsOf(log, options.asOf);
+    const report = quarterReport(state, quarter);
+    const output =
+      format === "json"
+        ? jsonText({ version, ...report, indicators: report.indicators.map((i) => ({ ...i, band: i.band ? { id: i.band.id, label: i.band.label.id } : null })) })
+        : format === "text"
+          ? `${renderQuarter(report, version).join("\n")}\n`
+          : format === "pdf"
+            ? await quarterPdf(report, provenanceOf(log, version))
+            : await quarterWorkbook(report);
+    if (options.out === undefined) io.stdout.write(output as string);
+    else await writeUserFile(io, options.out, output, { overwrite: true });
+  }
 }

@@ -56,3 +56,18 @@ export function drawRow(doc: PDFKit.PDFDocument, x: number, y: number, columns: 
     left += column.width;
   });
 }
+
+/** Writes `text` and the page number at the foot of every page (the document must buffer its pages). */
+export function stampFooters(doc: PDFKit.PDFDocument, text: string): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    // Writing below the bottom margin would open a new page: lift the margin for the footer.
+    const margin = doc.page.margins.bottom;
+    const left = doc.page.margins.left;
+    doc.page.margins.bottom = 0;
+    doc.font("Helvetica").fontSize(5.5).fillColor("#333");
+    doc.text(`${text} · halaman ${i - range.start + 1} dari ${range.count}`, left, doc.page.height - margin + 4, { width: doc.page.width - 2 * left, lineBreak: false });
+    doc.page.margins.bottom = margin;
+  }
+}

@@ -1,5 +1,5 @@
 import { type PrintLayout, footerText, formatAmount, formatMeasure } from "@rapk/report";
-import { type Column, drawRow, pdfDocument, rowHeight } from "./pdfDocument.js";
+import { type Column, drawRow, pdfDocument, rowHeight, stampFooters } from "./pdfDocument.js";
 
 const STYLE = { fontSize: 6.5, padding: 2 };
 const MONTH = 31;
@@ -116,16 +116,6 @@ export async function printPdf(layout: PrintLayout): Promise<Uint8Array> {
     doc.font("Helvetica-Bold").text(layout.signatoryName ?? "", x, doc.y + 44, { width, align: "center" });
   }
 
-  const footer = footerText(layout.provenance);
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    // Writing below the bottom margin would open a new page: lift the margin for the footer.
-    const margin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font("Helvetica").fontSize(5.5).fillColor("#333");
-    doc.text(`${footer} · halaman ${i - range.start + 1} dari ${range.count}`, left, doc.page.height - margin + 4, { width: doc.page.width - 2 * left, align: "left", lineBreak: false });
-    doc.page.margins.bottom = margin;
-  }
+  stampFooters(doc, footerText(layout.provenance));
   return finish();
 }
