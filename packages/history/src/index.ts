@@ -6,6 +6,8 @@
  */
 export * from "./canonicalJson.js";
 export * from "./storedEvent.js";
+export * from "./commit.js";
+export * from "./seal.js";
 export * from "./hash.js";
 export * from "./serialize.js";
 export * from "./logError.js";
@@ -21,3 +23,4 @@ export * from "./diff/diffStates.js";
 export * from "./diff/applyDiff.js";
 export * from "./diff/describe.js";
 export * from "./verifyLog.js";
+export { instantOf } from "./instant.js";

@@ -1,16 +1,44 @@
+import type { CommitRecord, CommittedVersion } from "./commit.js";
 import type { StoredEvent } from "./storedEvent.js";
 
 /**
- * One log line: the keys in the order seq, version, type, data, metadata, prev, hash, no
+ * One log line. A v2 event: format, seq, version, type, data, prev, hash (no metadata: the
+ * commit record holds it). A v1 event: seq, version, type, data, metadata, prev, hash. No
  * whitespace, no newline. Data and metadata keep the order the schemas give them; the hash does
  * not depend on any of that order (it is taken over the canonical form).
  */
 export function serializeEvent(event: StoredEvent): string {
-  const { seq, version, type, data, metadata, prev, hash } = event;
-  return JSON.stringify({ seq, version, type, data, metadata, prev, hash });
+  const { format, seq, version, type, data, metadata, prev, hash } = event;
+  return format === undefined
+    ? JSON.stringify({ seq, version, type, data, metadata, prev, hash })
+    : JSON.stringify({ format, seq, version, type, data, prev, hash });
 }
 
-/** A whole log as NDJSON: one line per event, each ended by "\n" (an empty log is ""). */
+/** A commit record line: format, commit, events, metadata, prev, hash and, when signed, signature. */
+export function serializeCommit(record: CommitRecord): string {
+  const { format, commit, events, metadata, prev, hash, signature } = record;
+  return JSON.stringify(signature === undefined ? { format, commit, events, metadata, prev, hash } : { format, commit, events, metadata, prev, hash, signature });
+}
+
+/** A version's lines: its events, then its commit record (a v1 version has none), each ended by "\n". */
+export function serializeVersion(version: CommittedVersion): string {
+  let text = "";
+  for (const event of version.events) text += `${serializeEvent(event)}\n`;
+  if (version.commit) text += `${serializeCommit(version.commit)}\n`;
+  return text;
+}
+
+/** Whole versions as NDJSON, in order (no versions is ""). */
+export function serializeVersions(versions: readonly CommittedVersion[]): string {
+  let text = "";
+  for (const version of versions) text += serializeVersion(version);
+  return text;
+}
+
+/**
+ * Events as NDJSON, one line each: a v1 log, or a v2 log's event lines alone (without commit
+ * records a v2 log is not whole: use serializeVersions to write one).
+ */
 export function serializeLog(events: readonly StoredEvent[]): string {
   let text = "";
   for (const event of events) text += `${serializeEvent(event)}\n`;

@@ -8,8 +8,13 @@ export type StoredMetadata = EventMetadata & { readonly kind: RevisionKind };
  * An event as the log keeps it: the fact, its metadata, its place (`seq`, 1-based and contiguous;
  * `version`, the number of the batch it was accepted in) and its link in the hash chain (`prev`,
  * the hash of the event before it; `hash`, its own). One NDJSON line per event.
+ *
+ * A v2 line (`format` "rapk/2") does not carry the metadata: its version's commit record does,
+ * and the reader hands it to every event of the version (see docs/log-format.md). A v1 line has
+ * no `format` and carries the metadata itself, inside its hash.
  */
 export type StoredEvent = PlanEvent & {
+  readonly format?: "rapk/2";
   readonly seq: number;
   readonly version: number;
   readonly metadata: StoredMetadata;
@@ -17,8 +22,14 @@ export type StoredEvent = PlanEvent & {
   readonly hash: string;
 };
 
-/** The key order of a line, fixed so that a log reads the same everywhere. */
+/** The key order of a v1 line, fixed so that a log reads the same everywhere. */
 export const LINE_KEYS = ["seq", "version", "type", "data", "metadata", "prev", "hash"] as const;
+
+/** The key order of a v2 event line. */
+export const LINE_KEYS_V2 = ["format", "seq", "version", "type", "data", "prev", "hash"] as const;
+
+/** The key order of a v2 commit record (`signature`, when there is one, comes last, outside the hash). */
+export const COMMIT_KEYS = ["format", "commit", "events", "metadata", "prev", "hash", "signature"] as const;
 
 /** A sha256 written as 64 lowercase hex digits. */
 export const HEX_SHA256 = /^[0-9a-f]{64}$/;

@@ -1,0 +1,77 @@
+import type { RevisionKind } from "@rapk/core";
+import type { StoredEvent, StoredMetadata } from "./storedEvent.js";
+
+/** The format tag every v2 line starts with; v1 lines (written before it) carry none. */
+export const FORMAT_V2 = "rapk/2" as const;
+export type FormatTag = typeof FORMAT_V2;
+
+/**
+ * What a version records about itself, once, in its commit record: who, why, on whose authority,
+ * which kind of change, when it was recorded (the writer's clock) and when it took effect. The
+ * content is core's to define (fields may be added: source, importer, findings, corrects...); the
+ * log keeps every field it is given and hashes it with the commit.
+ */
+export interface VersionMetadata {
+  readonly recordedAt: string;
+  readonly effectiveAt: string;
+  readonly actor: string;
+  readonly reason: string;
+  readonly reference?: string;
+  readonly kind: RevisionKind;
+  readonly [field: string]: unknown;
+}
+
+/** An Ed25519 signature of a commit's `hash` (hex of the UTF-8 bytes of the 64 hex digits), with the signer's public key (hex). */
+export interface CommitSignature {
+  readonly publicKey: string;
+  readonly signature: string;
+}
+
+/**
+ * The line that ends a version in a v2 log: the version's number, how many events it holds, its
+ * metadata, its link in the chain (`prev`, the hash of its last event) and its own `hash`, the
+ * version's head. The optional signature is outside the hash (it signs the hash).
+ */
+export interface CommitRecord {
+  readonly format: FormatTag;
+  readonly commit: number;
+  readonly events: number;
+  readonly metadata: VersionMetadata;
+  readonly prev: string;
+  readonly hash: string;
+  readonly signature?: CommitSignature;
+}
+
+/**
+ * One version as a store holds it: its events in order and what commits it. A version read from a
+ * v1 log (written before commit records existed) has no `commit` line: its metadata is the one its
+ * events carry and its head is the hash of its last event; it counts as committed.
+ */
+export interface CommittedVersion {
+  readonly version: number;
+  readonly events: readonly StoredEvent[];
+  readonly metadata: VersionMetadata;
+  /** The version's head: its commit record's hash (v2) or its last event's hash (v1). */
+  readonly head: string;
+  readonly commit?: CommitRecord;
+}
+
+/** Where a plan's log ends: the last committed version (0 when empty), the last seq and the head hash (64 zeros when empty). */
+export interface LogHead {
+  readonly version: number;
+  readonly seq: number;
+  readonly head: string;
+}
+
+/** The events as the rest of rapk reads them: every event of a version carries its metadata, `at` being when it took effect. */
+export function eventMetadataOf(metadata: VersionMetadata): StoredMetadata {
+  const { effectiveAt, actor, reason, reference, kind } = metadata;
+  return reference === undefined ? { at: effectiveAt, actor, reason, kind } : { at: effectiveAt, actor, reason, reference, kind };
+}
+
+/** A v1 version's metadata read as v2: recorded and effective at its `at`. */
+export function versionMetadataOfV1(metadata: StoredMetadata): VersionMetadata {
+  const { at, actor, reason, reference, kind } = metadata;
+  const base = { recordedAt: at, effectiveAt: at, actor, reason, kind };
+  return reference === undefined ? base : { ...base, reference };
+}

@@ -1,0 +1,335 @@
+import { type CommittedVersion, EMPTY_HEAD, GENESIS_HASH, canonicalJson, checkSealed, headAfter } from "@rapk/history";
+import { afterEach, describe, expect, it } from "vitest";
+import { type EventStore, StoreConflict, StoreError } from "../eventStore.js";
+import { PlanWriter, collect, draftCommands, metadataAt, reportCommands } from "./planVersions.js";
+
+/** How the suite reaches a store: every store's test file gives one (docs/stores.md). */
+export interface ConformanceSubject {
+  /** A new, empty store. */
+  open(): Promise<EventStore>;
+  /** Another handle on the same data as `store` (a second process, or the same one after a restart); `store` stays open. */
+  reopen(store: EventStore): Promise<EventStore>;
+  /**
+   * Leaves `plan` as a crash in the middle of appending `version` would (for a file: some of its
+   * lines written, no commit record; for a database: a transaction never committed). The store
+   * is closed afterwards; the suite reopens it.
+   */
+  crashDuring(store: EventStore, plan: string, version: CommittedVersion): Promise<void>;
+  /** Events in the suite's large version (default 5,000). */
+  readonly largeVersion?: number;
+}
+
+const PLAN = "loka-pom-rejang-lebong-2024";
+const OTHER = "loka-pom-kabupaten-ketapang-2024";
+
+/**
+ * The feature suite every EventStore passes, whatever keeps the data: ordering, expected-version
+ * and expected-head conflicts, concurrent writers, reading ranges, the hash chain and commit
+ * records, a large version, unicode, and reopening after a crash. Call it from a store's test file:
+ * `describeEventStoreConformance("file", { open, reopen, crashDuring })`.
+ */
+export function describeEventStoreConformance(name: string, subject: ConformanceSubject): void {
+  describe(`EventStore conformance: ${name}`, () => {
+    const opened: EventStore[] = [];
+    const open = async () => track(await subject.open());
+    const reopen = async (store: EventStore) => track(await subject.reopen(store));
+    function track(store: EventStore): EventStore {
+      opened.push(store);
+      return store;
+    }
+    afterEach(async () => {
+      for (const store of opened.splice(0)) await store.close().catch(() => undefined);
+    });
+
+    /** A plan with a draft (version 1) and `reports` monthly reports after it, appended. */
+    async function planWith(store: EventStore, reports: number, plan = PLAN): Promise<{ writer: PlanWriter; versions: CommittedVersion[] }> {
+      const writer = new PlanWriter();
+      const versions = [writer.next(draftCommands(), metadataAt("2024-02-22T09:00:00+07:00", "draft"))];
+      for (let month = 1; month <= reports; month++) versions.push(writer.next(reportCommands(month), metadataAt(`2024-${String(month + 2).padStart(2, "0")}-05T10:00:00+07:00`, "report")));
+      for (const version of versions) await store.append(plan, version);
+      return { writer, versions };
+    }
+
+    describe("given an empty store", () => {
+      it("then it lists no plans, a plan's head is version 0 at the genesis hash, and reading yields nothing", async () => {
+        const store = await open();
+        expect(await store.listPlans()).toEqual([]);
+        expect(await store.head(PLAN)).toEqual({ version: 0, seq: 0, head: GENESIS_HASH });
+        expect(await collect(store.read(PLAN))).toEqual([]);
+        expect(await collect(store.readAll())).toEqual([]);
+      });
+
+      it("then a plan id that no store could hold is refused (PLAN_ID_INVALID)", async () => {
+        const store = await open();
+        const version = new PlanWriter().next(draftCommands(), metadataAt("2024-02-22T09:00:00+07:00", "draft"));
+        for (const bad of ["", "../escape", "a/b", " spaced", "x".repeat(201)])
+          await expect(store.append(bad, version)).rejects.toMatchObject({ code: "PLAN_ID_INVALID" });
+        expect(await store.listPlans()).toEqual([]);
+      });
+    });
+
+    describe("given versions appended one after another", () => {
+      it("then they read back in order, whole: the same events, metadata and commit records", async () => {
+        const store = await open();
+        const { versions } = await planWith(store, 3);
+        const read = await collect(store.read(PLAN));
+        expect(read.map((v) => v.version)).toEqual([1, 2, 3, 4]);
+        expect(read.map((v) => canonicalJson(v.commit))).toEqual(versions.map((v) => canonicalJson(v.commit)));
+        expect(read.flatMap((v) => v.events.map((e) => [e.seq, e.version, e.type, canonicalJson(e.data), e.hash]))).toEqual(
+          versions.flatMap((v) => v.events.map((e) => [e.seq, e.version, e.type, canonicalJson(e.data), e.hash])),
+        );
+        expect(read.map((v) => v.metadata)).toEqual(versions.map((v) => v.metadata));
+      });
+
+      it("then seq runs 1, 2, 3 ... across versions and each append returns the new head", async () => {
+        const store = await open();
+        const writer = new PlanWriter();
+        const first = writer.next(draftCommands(), metadataAt("2024-02-22T09:00:00+07:00", "draft"));
+        expect(await store.append(PLAN, first)).toEqual(headAfter(first));
+        const second = writer.next(reportCommands(1), metadataAt("2024-03-05T10:00:00+07:00", "report"));
+        expect(await store.append(PLAN, second)).toEqual({ version: 2, seq: first.events.length + 2, head: second.head });
+        const seqs = (await collect(store.read(PLAN))).flatMap((v) => v.events.map((e) => e.seq));
+        expect(seqs).toEqual(Array.from({ length: first.events.length + 2 }, (_, i) => i + 1));
+        expect(await store.head(PLAN)).toEqual(headAfter(second));
+        expect(await store.listPlans()).toEqual([{ plan: PLAN, ...headAfter(second) }]);
+      });
+
+      it("then the hash chain runs from the genesis hash through every event and commit record", async () => {
+        const store = await open();
+        await planWith(store, 4);
+        let head = EMPTY_HEAD;
+        for (const version of await collect(store.read(PLAN))) {
+          expect(checkSealed(head, version)).toBeUndefined();
+          expect(version.commit?.prev).toBe(version.events.at(-1)?.hash);
+          expect(version.commit?.events).toBe(version.events.length);
+          head = headAfter(version);
+        }
+        expect(head).toEqual(await store.head(PLAN));
+      });
+    });
+
+    describe("given a version decided on a head the log has moved past", () => {
+      it("then the append fails with a typed StoreConflict naming where the log is, and nothing changes", async () => {
+        const store = await open();
+        const { writer } = await planWith(store, 1);
+        const late = writer.fork();
+        const winner = writer.next(reportCommands(2), metadataAt("2024-04-05T10:00:00+07:00", "report"));
+        const loser = late.next(reportCommands(2, 80), metadataAt("2024-04-06T10:00:00+07:00", "report"));
+        await store.append(PLAN, winner);
+        const failure = await store.append(PLAN, loser).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        expect(failure).toBeInstanceOf(StoreConflict);
+        expect(failure).toMatchObject({ code: "CONFLICT", plan: PLAN, actual: headAfter(winner), expected: { version: 2 } });
+        const read = await collect(store.read(PLAN));
+        expect(read.map((v) => v.head)).toEqual([read[0]?.head, read[1]?.head, winner.head]);
+      });
+
+      it("then an expected version or expected head other than the log's is a conflict too", async () => {
+        const store = await open();
+        const { writer } = await planWith(store, 1);
+        const next = writer.next(reportCommands(2), metadataAt("2024-04-05T10:00:00+07:00", "report"));
+        await expect(store.append(PLAN, next, { expectedVersion: 1 })).rejects.toBeInstanceOf(StoreConflict);
+        await expect(store.append(PLAN, next, { expectedHead: GENESIS_HASH })).rejects.toBeInstanceOf(StoreConflict);
+        expect((await store.head(PLAN)).version).toBe(2);
+        const head = await store.append(PLAN, next, { expectedVersion: 2, expectedHead: next.events[0]?.prev as string });
+        expect(head.version).toBe(3);
+      });
+
+      it("then a version 1 for a plan that exists already is a conflict, not a second plan", async () => {
+        const store = await open();
+        await planWith(store, 0);
+        const again = new PlanWriter().next(draftCommands("Loka POM Lain"), metadataAt("2024-02-23T09:00:00+07:00", "draft"));
+        await expect(store.append(PLAN, again)).rejects.toBeInstanceOf(StoreConflict);
+        expect((await collect(store.read(PLAN))).length).toBe(1);
+      });
+    });
+
+    describe("given eight writers appending on the same head at once", () => {
+      it("then exactly one wins and seven get a conflict; the log holds the winner", async () => {
+        const store = await open();
+        const second = await reopen(store);
+        const { writer } = await planWith(store, 1);
+        const candidates = Array.from({ length: 8 }, (_, i) => writer.fork().next(reportCommands(2, 50 + i), metadataAt("2024-04-05T10:00:00+07:00", "report")));
+        const results = await Promise.allSettled(candidates.map((version, i) => (i % 2 === 0 ? store : second).append(PLAN, version)));
+        const won = results.flatMap((r, i) => (r.status === "fulfilled" ? [i] : []));
+        expect(won).toHaveLength(1);
+        for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(StoreConflict);
+        const read = await collect(store.read(PLAN));
+        expect(read.map((v) => v.version)).toEqual([1, 2, 3]);
+        expect(read[2]?.head).toBe(candidates[won[0] as number]?.head);
+      });
+
+      it("then writers that retry on conflict all get in, each once, in some order", async () => {
+        const store = await open();
+        const { writer } = await planWith(store, 0);
+        const attempts = Array.from({ length: 6 }, async (_, i) => {
+          for (;;) {
+            const read = await collect(store.read(PLAN));
+            const retry = new PlanWriter(headAfter(read.at(-1) as CommittedVersion), read.flatMap((v) => v.events));
+            try {
+              return await store.append(PLAN, retry.next(reportCommands(i + 1), metadataAt("2024-04-05T10:00:00+07:00", "report")));
+            } catch (error) {
+              if (!(error instanceof StoreConflict)) throw error;
+            }
+          }
+        });
+        const heads = await Promise.all(attempts);
+        expect(heads.map((h) => h.version).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7]);
+        expect(writer.head.version).toBe(1);
+        expect((await store.head(PLAN)).version).toBe(7);
+      });
+    });
+
+    describe("given a version that is not well made", () => {
+      it("then a changed event, a wrong count or a changed commit is refused (VERSION_INVALID) and nothing changes", async () => {
+        const store = await open();
+        const { writer } = await planWith(store, 0);
+        const good = writer.fork().next(reportCommands(1), metadataAt("2024-03-05T10:00:00+07:00", "report"));
+        const commit = good.commit as NonNullable<CommittedVersion["commit"]>;
+        const edited = { ...good, events: good.events.map((e, i) => (i === 0 ? { ...e, data: { ...(e.data as object), value: 1 } } : e)) } as CommittedVersion;
+        const miscounted = { ...good, commit: { ...commit, events: commit.events + 1 } } as CommittedVersion;
+        const reworded = { ...good, commit: { ...commit, metadata: { ...commit.metadata, actor: "someone else" } } } as CommittedVersion;
+        const uncommitted = { ...good, commit: undefined } as CommittedVersion;
+        for (const bad of [edited, miscounted, reworded, uncommitted]) {
+          const failure = await store.append(PLAN, bad).then(
+            () => undefined,
+            (error: unknown) => error,
+          );
+          expect(failure).toBeInstanceOf(StoreError);
+          expect(failure).not.toBeInstanceOf(StoreConflict);
+          expect((failure as StoreError).code).toBe("VERSION_INVALID");
+        }
+        expect((await store.head(PLAN)).version).toBe(1);
+        expect((await store.append(PLAN, good)).version).toBe(2);
+      });
+    });
+
+    describe("given a plan with versions over the months", () => {
+      it("then it reads up to a version, an effective date, a recorded time, or all three at once", async () => {
+        const store = await open();
+        const writer = new PlanWriter();
+        // Version 3 is recorded late (in June) but took effect in March: the two times differ.
+        const plan = [
+          writer.next(draftCommands(), metadataAt("2024-02-22T09:00:00+07:00", "draft")),
+          writer.next(reportCommands(1), metadataAt("2024-03-05T10:00:00+07:00", "report")),
+          writer.next(reportCommands(2), metadataAt("2024-06-10T10:00:00+07:00", "report", "2024-03-31T16:00:00+07:00")),
+          writer.next(reportCommands(3), metadataAt("2024-07-01T08:00:00+07:00", "report")),
+        ];
+        for (const version of plan) await store.append(PLAN, version);
+        const numbers = async (range: Parameters<EventStore["read"]>[1]) => (await collect(store.read(PLAN, range))).map((v) => v.version);
+        expect(await numbers({ toVersion: 2 })).toEqual([1, 2]);
+        expect(await numbers({ toVersion: 0 })).toEqual([]);
+        expect(await numbers({ effectiveAt: "2024-04-01T00:00:00+07:00" })).toEqual([1, 2, 3]);
+        expect(await numbers({ recordedAt: "2024-04-01T00:00:00+07:00" })).toEqual([1, 2]);
+        // The same instant written in another offset is the same bound.
+        expect(await numbers({ recordedAt: "2024-06-10T03:00:00Z" })).toEqual([1, 2, 3]);
+        expect(await numbers({ toVersion: 3, effectiveAt: "2024-12-31T00:00:00+07:00", recordedAt: "2024-06-30T00:00:00+07:00" })).toEqual([1, 2, 3]);
+        await expect(collect(store.read(PLAN, { effectiveAt: "yesterday" }))).rejects.toMatchObject({ code: "RANGE_INVALID" });
+      });
+
+      it("then every field of the metadata and a signature in the commit record are kept as given", async () => {
+        const store = await open();
+        const writer = new PlanWriter();
+        const source = { name: "rapk-2024.txt", size: 31_337, sha256: "a".repeat(64) };
+        const findings = [{ code: "PAGE_MISSING", line: 12, subject: "01.06", message: { id: "Halaman hilang", en: "A page is missing" } }];
+        const sealed = writer.next(draftCommands(), metadataAt("2026-11-30T10:00:00+07:00", "draft", "2024-02-22T00:00:00+07:00", { source, importer: "@rapk/import@0.1.0", findings }));
+        const signed = { ...sealed, commit: { ...(sealed.commit as NonNullable<CommittedVersion["commit"]>), signature: { publicKey: "b".repeat(64), signature: "c".repeat(128) } } };
+        await store.append(PLAN, signed);
+        const [read] = await collect(store.read(PLAN));
+        expect(read?.commit?.signature).toEqual({ publicKey: "b".repeat(64), signature: "c".repeat(128) });
+        expect(read?.metadata).toEqual(sealed.metadata);
+        expect(read?.commit?.metadata).toEqual(sealed.metadata);
+      });
+    });
+
+    describe("given a large version", () => {
+      it("then it is appended and read back whole, and the next version follows it", async () => {
+        const store = await open();
+        const size = subject.largeVersion ?? 5_000;
+        const writer = new PlanWriter();
+        // A draft whose targets were set again and again, one event per setTarget.
+        const targets = Array.from({ length: size }, (_, i) => ({ type: "setTarget", data: { indicator: "01.01", month: (i % 12) + 1, value: 90 + (i % 100) / 10 } }));
+        const large = writer.next([...draftCommands(), ...targets], metadataAt("2024-02-22T09:00:00+07:00", "draft"));
+        expect(large.events.length).toBeGreaterThanOrEqual(size);
+        await store.append(PLAN, large);
+        const next = writer.next(reportCommands(1), metadataAt("2024-03-05T10:00:00+07:00", "report"));
+        await store.append(PLAN, next);
+        const read = await collect(store.read(PLAN));
+        expect(read[0]?.events.length).toBe(large.events.length);
+        expect(read[0]?.head).toBe(large.head);
+        expect(read[1]?.events[0]?.seq).toBe(large.events.length + 1);
+      });
+    });
+
+    describe("given text in any script and numbers JSON writes in exponent form", () => {
+      it("then they come back exactly, and the hashes still recompute", async () => {
+        const store = await open();
+        const writer = new PlanWriter();
+        const unit = "Loka POM 🇮🇩 Rejang Lebong — \u062c\u0627\u0643\u0631\u062a\u0627 \u00e9\u0301 \"kutip\" \\ \u2028 \ud83d\ude00";
+        const draft = writer.next(draftCommands(unit), metadataAt("2024-02-22T09:00:00+07:00", "draft", "2024-02-22T09:00:00+07:00", { reason: "Rencana Aksi — “final” ✓" }));
+        const tiny = writer.next(reportCommands(1, 1e-7), metadataAt("2024-03-05T10:00:00+07:00", "report"));
+        await store.append(PLAN, draft);
+        await store.append(PLAN, tiny);
+        const read = await collect(store.read(PLAN));
+        expect((read[0]?.events[0]?.data as { unit: string }).unit).toBe(unit);
+        expect(read[0]?.metadata.reason).toBe("Rencana Aksi — “final” ✓");
+        expect((read[1]?.events[0]?.data as { value: number }).value).toBe(1e-7);
+        expect(checkSealed(EMPTY_HEAD, read[0] as CommittedVersion)).toBeUndefined();
+        expect(checkSealed(headAfter(read[0] as CommittedVersion), read[1] as CommittedVersion)).toBeUndefined();
+      });
+    });
+
+    describe("given several plans", () => {
+      it("then each has its own log and readAll gives every version in commit order, from any position", async () => {
+        const store = await open();
+        const a = new PlanWriter();
+        const b = new PlanWriter();
+        const order: [string, CommittedVersion][] = [
+          [PLAN, a.next(draftCommands(), metadataAt("2024-02-22T09:00:00+07:00", "draft"))],
+          [OTHER, b.next(draftCommands("Loka POM di Kabupaten Ketapang"), metadataAt("2024-02-23T09:00:00+07:00", "draft"))],
+          [PLAN, a.next(reportCommands(1), metadataAt("2024-03-05T10:00:00+07:00", "report"))],
+          [OTHER, b.next(reportCommands(1), metadataAt("2024-03-06T10:00:00+07:00", "report"))],
+          [OTHER, b.next(reportCommands(2), metadataAt("2024-04-06T10:00:00+07:00", "report"))],
+        ];
+        for (const [plan, version] of order) await store.append(plan, version);
+        expect((await store.listPlans()).map((p) => [p.plan, p.version])).toEqual([
+          [OTHER, 3],
+          [PLAN, 2],
+        ]);
+        const all = await collect(store.readAll());
+        expect(all.map((c) => [c.plan, c.version.version, c.version.head])).toEqual(order.map(([plan, v]) => [plan, v.version, v.head]));
+        expect(all.map((c) => c.position)).toEqual([1, 2, 3, 4, 5]);
+        const rest = await collect(store.readAll(3));
+        expect(rest.map((c) => c.position)).toEqual([4, 5]);
+        expect((await collect(store.read(OTHER))).map((v) => v.version)).toEqual([1, 2, 3]);
+      });
+    });
+
+    describe("given a store opened again", () => {
+      it("then it holds what was committed before: the same plans, heads and versions", async () => {
+        const store = await open();
+        const { versions } = await planWith(store, 2);
+        const again = await reopen(store);
+        expect(await again.listPlans()).toEqual(await store.listPlans());
+        expect((await collect(again.read(PLAN))).map((v) => v.head)).toEqual(versions.map((v) => v.head));
+      });
+
+      it("then after a crash in the middle of an append it holds the versions before it, and takes the next append", async () => {
+        const store = await open();
+        const { writer, versions } = await planWith(store, 1);
+        const interrupted = writer.fork().next(reportCommands(2), metadataAt("2024-04-05T10:00:00+07:00", "report"));
+        await subject.crashDuring(store, PLAN, interrupted);
+        const after = await reopen(store);
+        expect(await after.head(PLAN)).toEqual(headAfter(versions[1] as CommittedVersion));
+        expect((await collect(after.read(PLAN))).map((v) => v.head)).toEqual(versions.map((v) => v.head));
+        const next = writer.next(reportCommands(2, 70), metadataAt("2024-04-06T10:00:00+07:00", "report"));
+        expect((await after.append(PLAN, next)).version).toBe(3);
+        expect((await collect(after.read(PLAN))).map((v) => v.head)).toEqual([...versions.map((v) => v.head), next.head]);
+      });
+    });
+  });
+}
+
+

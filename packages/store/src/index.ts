@@ -1,0 +1,10 @@
+/**
+ * @rapk/store: where plans' logs are kept. The EventStore contract (list plans, read a plan's
+ * versions whole or up to a version or a date, append one sealed version with an expected head,
+ * read every plan's versions in commit order), its typed conflict, and the stores that implement
+ * it. The conformance suite every store passes is `@rapk/store/conformance`.
+ */
+export * from "./eventStore.js";
+export * from "./appendCheck.js";
+export * from "./memoryStore.js";
+export { rangeTest } from "./readRange.js";

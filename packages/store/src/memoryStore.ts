@@ -1,0 +1,68 @@
+import { type CommittedVersion, EMPTY_HEAD, type LogHead, headAfter } from "@rapk/history";
+import { checkAppend } from "./appendCheck.js";
+import { type AppendExpectation, type EventStore, type PlanSummary, type ReadRange, type StoredCommit, checkPlanId } from "./eventStore.js";
+import { rangeTest } from "./readRange.js";
+
+/**
+ * The in-memory store: plans in a Map, versions in arrays, the commit order in one list. For
+ * tests, for the browser and as the reference the conformance suite was written against. An
+ * append checks and commits in one synchronous step, so concurrent appends cannot interleave.
+ */
+export class MemoryEventStore implements EventStore {
+  readonly kind = "memory";
+  private readonly plans: Map<string, { versions: CommittedVersion[]; head: LogHead }>;
+  private readonly commits: StoredCommit[];
+  private closed = false;
+
+  /** A new empty store, or (given one) another handle on the same data, as a second process would see it. */
+  constructor(sharing?: MemoryEventStore) {
+    this.plans = sharing?.plans ?? new Map();
+    this.commits = sharing?.commits ?? [];
+  }
+
+  async listPlans(): Promise<PlanSummary[]> {
+    this.open();
+    return [...this.plans].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([plan, { head }]) => ({ plan, ...head }));
+  }
+
+  async head(plan: string): Promise<LogHead> {
+    this.open();
+    checkPlanId(plan);
+    return this.plans.get(plan)?.head ?? EMPTY_HEAD;
+  }
+
+  async *read(plan: string, range?: ReadRange): AsyncIterable<CommittedVersion> {
+    this.open();
+    checkPlanId(plan);
+    const test = rangeTest(range);
+    // A copy of the list as it is now: a read is one consistent snapshot even if appends follow.
+    for (const version of [...(this.plans.get(plan)?.versions ?? [])]) {
+      if (test.includes(version)) yield version;
+      if (test.pastEnd(version)) return;
+    }
+  }
+
+  async append(plan: string, version: CommittedVersion, expect?: AppendExpectation): Promise<LogHead> {
+    this.open();
+    checkPlanId(plan);
+    const held = this.plans.get(plan) ?? { versions: [], head: EMPTY_HEAD };
+    checkAppend(plan, held.head, version, expect);
+    const head = headAfter(version);
+    this.plans.set(plan, { versions: [...held.versions, version], head });
+    this.commits.push({ plan, position: this.commits.length + 1, version });
+    return head;
+  }
+
+  async *readAll(after = 0): AsyncIterable<StoredCommit> {
+    this.open();
+    for (const commit of this.commits.slice(after)) yield commit;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
+  private open(): void {
+    if (this.closed) throw new Error("the memory store is closed");
+  }
+}
