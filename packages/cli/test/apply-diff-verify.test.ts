@@ -216,10 +216,10 @@ describe("rapk log", () => {
     const run = await rapk(folder, "log", "plan.ndjson");
     expect(run.code).toBe(0);
     const rows = run.stdout.trimEnd().split("\n");
-    expect(rows[0]).toMatch(/^VERSION\s+DATE\s+ACTOR\s+KIND\s+REASON\s+REFERENCE\s+SUMMARY$/);
+    expect(rows[0]).toMatch(/^VERSION\s+IN FORCE FROM\s+RECORDED\s+ACTOR\s+KIND\s+REASON\s+REFERENCE\s+SUMMARY$/);
     expect(rows).toHaveLength(4);
-    expect(rows[2]).toMatch(/^\s*1\s+2024-02-22T10:00:00\+07:00\s+rapk import\s+draft\s+imported from rapk-2024-loka-pom-rejang-lebong\.txt/);
-    expect(rows[3]).toMatch(/^\s*2\s+2024-04-02T09:00:00\+07:00\s+Kepala Loka POM\s+pok\s+Revisi POK 1: pertemuan nasional terpadu\s+ND-01\/POK\/2024/);
+    expect(rows[2]).toMatch(/^\s*1\s+2024-02-22T10:00:00\+07:00\s+2024-02-2\dT\S+\s+rapk import\s+draft\s+imported from rapk-2024-loka-pom-rejang-lebong\.txt/);
+    expect(rows[3]).toMatch(/^\s*2\s+2024-04-02T09:00:00\+07:00\s+2024-02-2\dT\S+\s+Kepala Loka POM\s+pok\s+Revisi POK 1: pertemuan nasional terpadu\s+ND-01\/POK\/2024/);
     const json = JSON.parse((await rapk(folder, "log", "plan.ndjson", "--json")).stdout);
     expect(json.map((v: { number: number; kind: string; events: number }) => [v.number, v.kind])).toEqual([
       [1, "draft"],

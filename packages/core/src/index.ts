@@ -4,6 +4,7 @@
  */
 export * from "./codes.js";
 export * from "./metadata.js";
+export * from "./versionTimes.js";
 export * from "./errors.js";
 export * from "./events/index.js";
 export * from "./commands/index.js";

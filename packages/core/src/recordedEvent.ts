@@ -1,22 +1,26 @@
-import { z } from "zod";
 import { PlanEvent } from "./events/index.js";
-import { EventMetadata } from "./metadata.js";
+import { type EventMetadata, parseMetadata } from "./metadata.js";
 import { type DomainError, schemaError } from "./errors.js";
 
 /** An event as it is kept: the fact plus who, when, why and on whose authority. */
 export type RecordedEvent = PlanEvent & { readonly metadata: EventMetadata };
 
-const Metadata = z.object({ metadata: EventMetadata });
-// Every event of a batch carries the same metadata, so a log repeats it line after line. The last
-// one checked is remembered: the same five values give the same result, and the schema (a
-// date-time pattern among them) runs once per batch instead of once per event.
-let last: { raw: Partial<Record<keyof EventMetadata, unknown>>; parsed: EventMetadata } | undefined;
+// Every event of a batch carries the same metadata in a v1 log, so it repeats line after line. The
+// last one checked is remembered: the same values give the same result, and the schema (date-time
+// patterns among them) runs once per batch instead of once per event.
+let last: { raw: Record<string, unknown>; parsed: EventMetadata } | undefined;
+
+const SCALARS = ["at", "recordedAt", "effectiveAt", "actor", "reason", "reference", "kind", "corrects", "importer"] as const;
 
 function sameAsLast(raw: unknown): boolean {
   if (last === undefined || typeof raw !== "object" || raw === null) return false;
-  const m = raw as Partial<Record<keyof EventMetadata, unknown>>;
+  const m = raw as Record<string, unknown>;
   const l = last.raw;
-  return m.at === l.at && m.actor === l.actor && m.reason === l.reason && m.reference === l.reference && m.kind === l.kind;
+  for (const key of SCALARS) if (m[key] !== l[key]) return false;
+  // Objects (the source and findings of an imported version) are rare: compared by their JSON.
+  for (const key in m) if (!(SCALARS as readonly string[]).includes(key) && JSON.stringify(m[key]) !== JSON.stringify(l[key])) return false;
+  for (const key in l) if (!(key in m)) return false;
+  return true;
 }
 
 /**
@@ -45,11 +49,16 @@ export function validateEvent(raw: unknown, position?: number): { ok: true; even
   if (!body.success) return { ok: false, error: schemaError("EVENT_INVALID", label(raw, position), body.error) };
   const rawMetadata = (raw as { metadata?: unknown }).metadata;
   if (!sameAsLast(rawMetadata)) {
-    const meta = Metadata.safeParse(raw);
-    if (!meta.success) return { ok: false, error: schemaError("EVENT_INVALID", label(raw, position), meta.error) };
-    last = { raw: { ...(rawMetadata as object) }, parsed: meta.data.metadata };
+    const meta = parseMetadata(rawMetadata);
+    if (!meta.success) return { ok: false, error: prefixed(schemaError("EVENT_INVALID", label(raw, position), meta.error)) };
+    last = { raw: { ...(rawMetadata as Record<string, unknown>) }, parsed: meta.data };
   }
   return { ok: true, event: body.data };
+}
+
+/** A metadata error names its field from the event: `metadata.actor`, not `actor`. */
+function prefixed(error: DomainError): DomainError {
+  return { ...error, path: ["metadata", ...error.path], message: error.message.replace(/: (\S+) /, (_, field: string) => `: metadata${field === "(whole)" ? "" : `.${field}`} `) };
 }
 
 /** `event 4 (TargetSet)`: built only when there is an error to report. */

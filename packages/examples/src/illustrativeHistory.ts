@@ -48,7 +48,8 @@ function reportsFor(state: PlanState, month: number): unknown[] {
 }
 
 function must(log: StoredEvent[], revision: RevisionInput): StoredEvent[] {
-  const result = appendRevision(log, revision);
+  // Illustrative: every version is recorded on the day it takes effect (the writer's clock stands in).
+  const result = appendRevision(log, revision, { now: () => revision.meta.at as string });
   if (!result.ok) throw new Error(`illustrative revision "${revision.meta.reason}" refused: ${result.error.code} ${result.error.message}`);
   return [...log, ...result.events];
 }

@@ -22,10 +22,10 @@ export function seedLog(seedText: string): SeedLog {
       reason: "RAPK 2024 of Loka POM di Kabupaten Rejang Lebong as published (text extracted from the signed PDF)",
       reference: "Rencana Aksi Perjanjian Kinerja Tahun 2024, Loka POM di Kabupaten Rejang Lebong, 22 February 2024",
       kind: "draft",
-      at: SEED_SIGNED_AT,
+      effectiveAt: SEED_SIGNED_AT,
     },
     commands: imported.commands,
-  });
+  }, { now: () => SEED_SIGNED_AT });
   if (!appended.ok) throw new Error(`the seed's commands are refused: ${appended.error.message}`);
   return { events: appended.events, findings: imported.findings };
 }

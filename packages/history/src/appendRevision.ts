@@ -1,15 +1,16 @@
-import { type DomainError, EventMetadata, type PlanState, decideBatch, replay } from "@rapk/core";
+import { type DomainError, type Finding, Instant, type PlanState, type SourceFile, type VersionMetadata, checkVersionTimes, decideBatch, replay, versionMetadataOf } from "@rapk/core";
 import { formatISO } from "date-fns";
 import { z } from "zod";
 import { hashEvent } from "./hash.js";
 import type { History } from "./history.js";
-import { instantOf } from "./instant.js";
 import { type RevisionInput, RevisionMeta, revisionError } from "./revision.js";
 import { GENESIS_HASH, type StoredEvent, type StoredMetadata } from "./storedEvent.js";
 
 export interface AppendOptions {
-  /** The clock, for a revision without `meta.at` (default: now, in the machine's offset). */
+  /** The writer's clock, which stamps `recordedAt` (and `effectiveAt` when the revision gives none); default: now, in the machine's offset. */
   readonly now?: () => string;
+  /** For an import: what the plan was read from, by which importer, and what it found; recorded in the version's metadata. */
+  readonly imported?: { readonly source: SourceFile; readonly importer: string; readonly findings: readonly Finding[] };
   /** An open history of the same log, so its head is not replayed again. */
   readonly history?: History;
 }
@@ -36,16 +37,27 @@ export function appendRevision(log: readonly StoredEvent[], revision: RevisionIn
     return refuse("REVISION_INVALID", "revision: commands must hold at least one command", ["commands"]);
 
   const last = log[log.length - 1];
-  const at = meta.data.meta.at ?? (options.now ?? defaultNow)();
-  const when = EventMetadata.shape.at.safeParse(at);
-  if (!when.success) return refuse("REVISION_INVALID", `revision: meta.at ${at} is not an ISO date-time with an offset`, ["meta", "at"]);
-  if (last && instantOf(at) < instantOf(last.metadata.at))
-    return refuse("TIME_GOES_BACKWARDS", `revision: meta.at ${at} is before ${last.metadata.at}, the time of the last version (${last.version})`, ["meta", "at"]);
+  const recordedAt = (options.now ?? defaultNow)();
+  if (!Instant.safeParse(recordedAt).success)
+    return refuse("REVISION_INVALID", `the writer's clock gives ${recordedAt}, not an ISO date-time with an offset`, ["meta", "recordedAt"]);
+  const effectiveAt = meta.data.meta.effectiveAt ?? meta.data.meta.at ?? recordedAt;
+  const previous = last ? versionMetadataOf(last.metadata) : undefined;
+  const head = headOf(log, options.history);
+  const early = checkVersionTimes({ recordedAt, effectiveAt }, previous, head.plan?.year, []);
+  if (early) return { ok: false, error: early };
+  const corrects = meta.data.meta.corrects;
+  if (corrects !== undefined && corrects > (last?.version ?? 0))
+    return refuse("REVISION_INVALID", `revision: meta.corrects ${corrects} is not a version of the log (it has versions 1-${last?.version ?? 0})`, ["meta", "corrects"]);
 
-  const decided = decideBatch(revision.commands, headOf(log, options.history), { kind });
+  const decided = decideBatch(revision.commands, head, { kind });
   if (!decided.ok) return decided;
+  // The fiscal year is known once the plan is drafted, by this batch for a new log.
+  const drafted = decided.value.find((event) => event.type === "PlanDrafted");
+  const year = head.plan?.year ?? (drafted?.type === "PlanDrafted" ? drafted.data.year : undefined);
+  const late = checkVersionTimes({ recordedAt, effectiveAt }, previous, year, decided.value);
+  if (late) return { ok: false, error: late };
 
-  const metadata: StoredMetadata = reference === undefined ? { at, actor, reason, kind } : { at, actor, reason, reference, kind };
+  const metadata = versionMetadata({ recordedAt, effectiveAt, actor, reason, reference, kind, corrects, ...options.imported });
   const version = (last?.version ?? 0) + 1;
   let seq = last?.seq ?? 0;
   let prev = last?.hash ?? GENESIS_HASH;
@@ -57,6 +69,14 @@ export function appendRevision(log: readonly StoredEvent[], revision: RevisionIn
     return { ...unsigned, hash } as StoredEvent;
   });
   return { ok: true, events, version };
+}
+
+/** The metadata in the schema's key order, without the fields that are not given. */
+function versionMetadata(fields: { readonly [K in keyof VersionMetadata]?: unknown }): StoredMetadata {
+  const out: Record<string, unknown> = {};
+  for (const key of ["recordedAt", "effectiveAt", "actor", "reason", "reference", "kind", "corrects", "source", "importer", "findings"] as const)
+    if (fields[key] !== undefined) out[key] = fields[key];
+  return out as StoredMetadata;
 }
 
 function headOf(log: readonly StoredEvent[], history: History | undefined): PlanState {

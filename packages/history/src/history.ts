@@ -22,12 +22,15 @@ export interface History {
   /** The state after the first `count` events (0..events.length), for a look inside a version. */
   stateAtSeq(count: number): PlanState;
   /**
-   * The last version whose time is at or before the instant (0 when none is). A date
-   * (`2024-05-31`) means the end of that day and a date-time without offset a wall-clock time,
-   * both in the offset of the log's first event. Throws INVALID_INSTANT on anything else.
+   * The plan in force on a date: the last version that took effect (`effectiveAt`) at or before
+   * the instant (0 when none did). A date (`2024-05-31`) means the end of that day and a
+   * date-time without offset a wall-clock time, both in the offset of the log's first version.
+   * Throws INVALID_INSTANT on anything else.
    */
   versionAt(isoDateOrDateTime: string): number;
-  /** `stateAt(versionAt(iso))`: the plan as it stood then. */
+  /** The plan as the log knew it at a time: the last version recorded (`recordedAt`) at or before the instant. */
+  versionKnownAt(isoDateOrDateTime: string): number;
+  /** `stateAt(versionAt(iso))`: the plan in force then. */
   stateAtTime(iso: string): PlanState;
 }
 
@@ -48,8 +51,10 @@ export interface HistoryOptions {
 export function openHistory(events: readonly StoredEvent[], options: HistoryOptions = {}): History {
   const versions = groupVersions(events, (n) => describeDiff(diffStates(stateAt(n - 1), stateAt(n))));
   const checkpoints = new Checkpoints(events, versions.map((v) => v.lastSeq), options.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL);
-  const instants = Float64Array.from(versions, (v) => instantOf(v.at));
-  const offset = events[0] ? offsetOf(events[0].metadata.at) : "Z";
+  // Both dates never decrease along the log (parseLog refuses otherwise): each is searched in order.
+  const effective = Float64Array.from(versions, (v) => instantOf(v.effectiveAt));
+  const recorded = Float64Array.from(versions, (v) => instantOf(v.recordedAt));
+  const offset = versions[0] ? offsetOf(versions[0].effectiveAt) : "Z";
 
   function stateAt(version: number): PlanState {
     if (!Number.isInteger(version) || version < 0 || version > versions.length)
@@ -63,10 +68,9 @@ export function openHistory(events: readonly StoredEvent[], options: HistoryOpti
     return checkpoints.after(count);
   }
 
-  function versionAt(iso: string): number {
+  function lastAtOrBefore(instants: Float64Array, iso: string): number {
     const moment = momentOf(iso, offset);
     if (!moment.ok) throw new HistoryError("INVALID_INSTANT", moment.message);
-    // Versions are in time order (parseLog refuses time going backwards): binary search.
     let low = 0;
     let high = instants.length;
     while (low < high) {
@@ -84,7 +88,8 @@ export function openHistory(events: readonly StoredEvent[], options: HistoryOpti
     checkpointInterval: checkpoints.interval,
     stateAt,
     stateAtSeq,
-    versionAt,
-    stateAtTime: (iso) => stateAt(versionAt(iso)),
+    versionAt: (iso) => lastAtOrBefore(effective, iso),
+    versionKnownAt: (iso) => lastAtOrBefore(recorded, iso),
+    stateAtTime: (iso) => stateAt(lastAtOrBefore(effective, iso)),
   };
 }

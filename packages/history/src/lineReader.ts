@@ -1,4 +1,4 @@
-import { parseEvent } from "@rapk/core";
+import { parseEvent, versionMetadataOf } from "@rapk/core";
 import { firstDifference } from "./difference.js";
 import { instantOf } from "./instant.js";
 import type { Line } from "./lines.js";
@@ -12,7 +12,9 @@ export type LineResult =
 const isCount = (value: unknown): value is number => typeof value === "number" && Number.isSafeInteger(value) && value >= 1;
 const isHash = (value: unknown): value is string => typeof value === "string" && HEX_SHA256.test(value);
 
-const METADATA_KEYS = ["at", "actor", "reason", "reference", "kind"] as const;
+const METADATA_KEYS = ["at", "recordedAt", "effectiveAt", "actor", "reason", "reference", "kind", "corrects", "importer"] as const;
+// The rare object fields (an import's source and findings) are compared by their JSON.
+const OBJECT_KEYS = ["source", "findings"] as const;
 
 /**
  * Reads a log one line at a time and checks what a line can be checked for without the hash
@@ -23,7 +25,8 @@ const METADATA_KEYS = ["at", "actor", "reason", "reference", "kind"] as const;
  */
 export class LineReader {
   private last: StoredEvent | undefined;
-  private lastInstant = Number.NEGATIVE_INFINITY;
+  private lastRecorded = Number.NEGATIVE_INFINITY;
+  private lastEffective = Number.NEGATIVE_INFINITY;
 
   read(line: Line): LineResult {
     const fail = (code: string, message: string): LineResult => ({ ok: false, error: { line: line.number, code, message } });
@@ -68,16 +71,28 @@ export class LineReader {
 
     const startsVersion = version !== lastVersion;
     if (!startsVersion && this.last) {
-      const differing = METADATA_KEYS.find((key) => metadata[key] !== this.last?.metadata[key]);
+      const mine = metadata as Record<string, unknown>;
+      const before = this.last.metadata as Record<string, unknown>;
+      const differing =
+        METADATA_KEYS.find((key) => mine[key] !== before[key]) ??
+        OBJECT_KEYS.find((key) => (mine[key] !== undefined || before[key] !== undefined) && JSON.stringify(mine[key]) !== JSON.stringify(before[key]));
       if (differing)
         return fail("VERSION_METADATA_DIFFERS", `metadata.${differing} differs from the earlier events of version ${version}; a version is one decision with one who, when, why and kind`);
     }
     if (startsVersion) {
-      const instant = instantOf(metadata.at);
-      if (Number.isNaN(instant)) return fail("EVENT_INVALID", `metadata.at ${metadata.at} is not a date-time`);
-      if (instant < this.lastInstant)
-        return fail("TIME_GOES_BACKWARDS", `metadata.at ${metadata.at} is before ${this.last?.metadata.at}, the time of version ${lastVersion}`);
-      this.lastInstant = instant;
+      // Both dates never go back (a v1 `at` is both): every as-of question is a prefix of the log.
+      const { recordedAt, effectiveAt } = versionMetadataOf(metadata);
+      const field = "at" in metadata ? "at" : undefined;
+      const recorded = instantOf(recordedAt);
+      const effective = instantOf(effectiveAt);
+      if (Number.isNaN(recorded) || Number.isNaN(effective)) return fail("EVENT_INVALID", `metadata.${field ?? "recordedAt"} ${recordedAt} is not a date-time`);
+      const previous = this.last ? versionMetadataOf(this.last.metadata) : undefined;
+      if (recorded < this.lastRecorded)
+        return fail("TIME_GOES_BACKWARDS", `metadata.${field ?? "recordedAt"} ${recordedAt} is before ${previous?.recordedAt}, when version ${lastVersion} was recorded`);
+      if (effective < this.lastEffective)
+        return fail("TIME_GOES_BACKWARDS", `metadata.${field ?? "effectiveAt"} ${effectiveAt} is before ${previous?.effectiveAt}, when version ${lastVersion} took effect`);
+      this.lastRecorded = recorded;
+      this.lastEffective = effective;
     }
     this.last = event;
     return { ok: true, event, startsVersion };

@@ -1,4 +1,4 @@
-import { type DomainError, PlanCommand, RevisionKind } from "@rapk/core";
+import { type DomainError, Instant, PersonText, PlanCommand, RevisionKind } from "@rapk/core";
 import { z } from "zod";
 
 /**
@@ -11,12 +11,15 @@ export interface RevisionInput {
     readonly reason: string;
     readonly reference?: string;
     readonly kind: RevisionKind;
+    /** When the change took effect (the letter's or decree's date); `at` is the older name for it. */
+    readonly effectiveAt?: string;
     readonly at?: string;
+    /** The version this revision corrects. */
+    readonly corrects?: number;
   };
   readonly commands: readonly unknown[];
 }
 
-const Text = (error: string) => z.string({ error }).trim().min(1, { error });
 
 // A misspelt key (`referense`) must be an error, not a revision that silently lacks its reference.
 const unknownKeys = {
@@ -24,17 +27,28 @@ const unknownKeys = {
     issue.code === "unrecognized_keys" ? `has unknown field(s) ${(issue.keys ?? []).join(", ")}` : issue.code === "invalid_type" ? "must be a JSON object" : undefined,
 };
 
-/** Who, why, on whose authority, which kind and (optionally) when: the metadata every event of the revision carries. */
-export const RevisionMeta = z.strictObject(
-  {
-    actor: Text("must name who made the change"),
-    reason: Text("must say why"),
-    reference: Text("must name the letter or decree behind the change").optional(),
-    kind: RevisionKind,
-    at: z.iso.datetime({ offset: true, error: "must be an ISO date-time with an offset like 2024-05-20T10:00:00+07:00" }).optional(),
-  },
-  unknownKeys,
-);
+/**
+ * Who, why, on whose authority, which kind, (optionally) when it took effect and what it
+ * corrects: the metadata of the version the revision becomes. When it was recorded is not the
+ * writer's to say: the log's writer stamps it from its clock.
+ */
+export const RevisionMeta = z
+  .strictObject(
+    {
+      actor: PersonText("must name who made the change"),
+      reason: PersonText("must say why"),
+      reference: PersonText("must name the letter or decree behind the change").optional(),
+      kind: RevisionKind,
+      effectiveAt: Instant.optional(),
+      at: Instant.optional(),
+      corrects: z.number({ error: "must be a version number" }).int({ error: "must be a version number" }).min(1, { error: "must be a version number" }).optional(),
+    },
+    unknownKeys,
+  )
+  .refine((meta) => meta.at === undefined || meta.effectiveAt === undefined || meta.at === meta.effectiveAt, {
+    error: "gives two different dates (at is the older name of effectiveAt): keep one",
+    path: ["at"],
+  });
 
 /**
  * The schema of revision.json: `{"meta": {...}, "commands": [...]}`. Commands are checked

@@ -1,4 +1,4 @@
-import type { RevisionKind } from "@rapk/core";
+import { type Finding, type RevisionKind, type SourceFile, versionMetadataOf } from "@rapk/core";
 import { HistoryError } from "./historyError.js";
 import type { StoredEvent } from "./storedEvent.js";
 
@@ -8,11 +8,20 @@ import type { StoredEvent } from "./storedEvent.js";
  */
 export interface Version {
   readonly number: number;
-  readonly at: string;
+  /** When it was written into the log (the writer's clock). */
+  readonly recordedAt: string;
+  /** When it took effect: the date of the decree, letter or report; for an import, the document's signing date. */
+  readonly effectiveAt: string;
   readonly actor: string;
   readonly kind: RevisionKind;
   readonly reason: string;
   readonly reference?: string;
+  /** The version this one corrects, when it is a correction. */
+  readonly corrects?: number;
+  /** For an import: the file it was read from, the importer, and what the importer found. */
+  readonly source?: SourceFile;
+  readonly importer?: string;
+  readonly findings?: readonly Finding[];
   /** How many events the version holds. */
   readonly events: number;
   readonly firstSeq: number;
@@ -46,9 +55,10 @@ export function groupVersions(events: readonly StoredEvent[], summarize: (versio
 }
 
 function makeVersion(head: StoredEvent, firstSeq: number, lastSeq: number, summarize: (version: number) => string): Version {
-  const { at, actor, kind, reason, reference } = head.metadata;
-  const version: Record<string, unknown> = { number: head.version, at, actor, kind, reason };
-  if (reference !== undefined) version.reference = reference;
+  const { recordedAt, effectiveAt, actor, kind, reason, reference, corrects, source, importer, findings } = versionMetadataOf(head.metadata);
+  const version: Record<string, unknown> = { number: head.version, recordedAt, effectiveAt, actor, kind, reason };
+  const optional = { reference, corrects, source, importer, findings };
+  for (const [key, value] of Object.entries(optional)) if (value !== undefined) version[key] = value;
   Object.assign(version, { events: lastSeq - firstSeq + 1, firstSeq, lastSeq });
   let summary: string | undefined;
   Object.defineProperty(version, "summary", {

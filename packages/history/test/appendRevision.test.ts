@@ -10,7 +10,7 @@ const pokMoving = (amount: number) => [
 
 describe("appendRevision", () => {
   it("stamps the first version: seq from 1, version 1, metadata, a chain from the genesis hash", () => {
-    const result = appendRevision([], { meta: meta("draft", "2024-02-22T09:00:00+07:00"), commands: SEED_DRAFT });
+    const result = appendRevision([], { meta: meta("draft", "2024-02-22T09:00:00+07:00"), commands: SEED_DRAFT }, { now: () => "2026-11-30T10:00:00+07:00" });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.version).toBe(1);
     expect(result.events.map((e) => e.seq)).toEqual(SEED_DRAFT.map((_, i) => i + 1));
@@ -19,7 +19,7 @@ describe("appendRevision", () => {
     for (const [i, event] of result.events.entries()) {
       expect(event.hash).toBe(hashEvent(event));
       if (i > 0) expect(event.prev).toBe(result.events[i - 1]?.hash);
-      expect(event.metadata).toEqual({ at: "2024-02-22T09:00:00+07:00", actor: "Tim Perencanaan", reason: "a draft revision", reference: "ND draft/2024", kind: "draft" });
+      expect(event.metadata).toEqual({ recordedAt: "2026-11-30T10:00:00+07:00", effectiveAt: "2024-02-22T09:00:00+07:00", actor: "Tim Perencanaan", reason: "a draft revision", reference: "ND draft/2024", kind: "draft" });
     }
   });
 
@@ -77,9 +77,12 @@ describe("appendRevision", () => {
   it("takes the time from the clock when the revision has none", () => {
     const { at: _, ...undated } = meta("pok", "");
     const result = appendRevision(seedLog(), { meta: undated, commands: pokMoving(1) }, { now: () => "2024-06-01T08:00:00+07:00" });
-    expect(result.ok && result.events[0]?.metadata.at).toBe("2024-06-01T08:00:00+07:00");
-    const clockless = appendRevision(seedLog(), { meta: undated, commands: pokMoving(1) });
-    expect(clockless.ok && parseLog(serializeLog([...seedLog(), ...clockless.events])).ok).toBe(true);
+    expect(result.ok && result.events[0]?.metadata).toMatchObject({ recordedAt: "2024-06-01T08:00:00+07:00", effectiveAt: "2024-06-01T08:00:00+07:00" });
+    // The real clock: today is long after fiscal year 2024, so an undated change cannot be meant...
+    expect(appendRevision(seedLog(), { meta: undated, commands: pokMoving(1) })).toMatchObject({ ok: false, error: { code: "EFFECTIVE_TOO_LATE", path: ["meta", "at"] } });
+    // ...but a dated one is recorded now, and reads back.
+    const clocked = appendRevision(seedLog(), { meta: { ...undated, at: "2024-06-01T08:00:00+07:00" }, commands: pokMoving(1) });
+    expect(clocked.ok && parseLog(serializeLog([...seedLog(), ...clocked.events])).ok).toBe(true);
     expect(appendRevision(seedLog(), { meta: undated, commands: pokMoving(1) }, { now: () => "yesterday" })).toMatchObject({ ok: false, error: { code: "REVISION_INVALID" } });
   });
 

@@ -18,7 +18,7 @@ function codeOf(thunk: () => unknown): string | undefined {
 
 describe("openHistory: versions", () => {
   it("lists every version with who, when, why, kind, its events and what changed", () => {
-    expect(history.versions.map((v) => [v.number, v.kind, v.at, v.reason, v.firstSeq, v.lastSeq, v.events])).toEqual([
+    expect(history.versions.map((v) => [v.number, v.kind, v.effectiveAt, v.reason, v.firstSeq, v.lastSeq, v.events])).toEqual([
       [1, "draft", "2024-02-22T09:00:00+07:00", "RAPK 2024 as published", 1, 13, 13],
       [2, "report", "2024-03-05T10:00:00+07:00", "January report", 14, 15, 2],
       [3, "pok", "2024-05-20T10:00:00+07:00", "Revisi POK: more food samples", 16, 18, 3],

@@ -33,7 +33,7 @@ export function ComparePanel({
 
   const option = (v: Version) => (
     <option key={v.number} value={v.number}>
-      {v.number} · {formatDate(v.at, language)} · {t.kind[v.kind] ?? v.kind} · {v.reason}
+      {v.number} · {formatDate(v.effectiveAt, language)} · {t.kind[v.kind] ?? v.kind} · {v.reason}
     </option>
   );
   const pick = (which: "from" | "to") => (event: Event) => {

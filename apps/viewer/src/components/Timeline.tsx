@@ -41,7 +41,7 @@ export function Timeline({ versions, current, onSelect }: { versions: readonly V
   const kinds = [...new Set(versions.map((v) => v.kind))];
   const shown = kind === "" ? versions : versions.filter((v) => v.kind === kind);
   const kindLabel = (k: string) => t.kind[k] ?? k;
-  const describe = (v: Version) => `${formatDate(v.at, language)} · ${kindLabel(v.kind)}`;
+  const describe = (v: Version) => `${formatDate(v.effectiveAt, language)} · ${kindLabel(v.kind)}`;
 
   return (
     <section class="timeline" aria-labelledby="timeline-title">
@@ -89,7 +89,7 @@ export function Timeline({ versions, current, onSelect }: { versions: readonly V
             <li key={v.number}>
               <button type="button" class={`version kind-${v.kind}`} aria-current={v.number === current ? "step" : undefined} onClick={() => onSelect(v.number)}>
                 <span class="v-number">{v.number}</span>
-                <span class="v-date">{formatDate(v.at, language)}</span>
+                <span class="v-date">{formatDate(v.effectiveAt, language)}</span>
                 <span class="v-kind">{kindLabel(v.kind)}</span>
                 <span class="v-actor" title={v.actor}>
                   {v.actor}

@@ -1,4 +1,6 @@
+import { signingDateOf, startOfDayLike } from "@rapk/core";
 import { appendRevision, parseLog, verifyLog } from "@rapk/history";
+import { formatISO } from "date-fns";
 import { importPlan } from "@rapk/import";
 import { MAX_FILE_BYTES } from "./limits.js";
 import type { LoadOutcome } from "./source.js";
@@ -22,7 +24,7 @@ function tableFormat(name: string): "table" | "csv" | undefined {
  * (TXT) or the CSV template is imported into a one-version history with its findings. Pure and
  * synchronous, so it runs the same in a Web Worker and in a test.
  */
-export function parseSource(text: string, name: string, now: () => string = () => new Date().toISOString()): LoadOutcome {
+export function parseSource(text: string, name: string, now: () => string = () => formatISO(new Date())): LoadOutcome {
   if (text.length > MAX_FILE_BYTES) return { ok: false, error: { code: "FILE_TOO_LARGE", message: `${name} is larger than the limit` } };
   if (text.trim() === "") return { ok: false, error: { code: "FILE_EMPTY", message: `${name} is empty` } };
 
@@ -35,10 +37,14 @@ export function parseSource(text: string, name: string, now: () => string = () =
   const format = tableFormat(name);
   const imported = importPlan(text, format ? { format } : undefined);
   if (!imported.ok) return { ok: false, error: imported.error };
+  // The plan took effect when it was signed, not when the viewer opened it.
+  const recordedAt = now();
+  const signed = signingDateOf(imported.commands);
+  const effectiveAt = signed === undefined ? recordedAt : startOfDayLike(signed, recordedAt);
   const appended = appendRevision(
     [],
-    { meta: { actor: IMPORT_ACTOR, reason: `imported from ${name}`, kind: "draft" }, commands: imported.commands },
-    { now },
+    { meta: { actor: IMPORT_ACTOR, reason: `imported from ${name}`, kind: "draft", effectiveAt }, commands: imported.commands },
+    { now: () => recordedAt },
   );
   if (!appended.ok) return { ok: false, error: { code: appended.error.code, message: appended.error.message } };
   return { ok: true, loaded: { name, origin: "import", events: appended.events, verification: null, findings: imported.findings } };

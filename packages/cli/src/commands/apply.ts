@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { formatISO } from "date-fns";
 import type { DomainError } from "@rapk/core";
 import { type RevisionInput, appendRevision, parseRevision, serializeLog, verifyLog } from "@rapk/history";
 import { CliError, EXIT } from "../cliError.js";
@@ -21,7 +22,7 @@ export function registerApply(program: Command, { io }: Context): void {
     .command("apply")
     .summary("append a revision (a batch of commands) to a log, all or nothing")
     .description(
-      'Appends a revision to an event log: revision.json is {"meta": {"actor", "reason", "kind", "reference"?, "at"?}, "commands": [...]}. The log is locked, checked with verify (a log that does not verify is never appended to), the batch is decided against the latest version all or nothing, and the new events are written by replacing the file atomically (temporary file, fsync, rename), so a crash never leaves half an event.',
+      'Appends a revision to an event log: revision.json is {"meta": {"actor", "reason", "kind", "reference"?, "effectiveAt"? (or "at"), "corrects"?}, "commands": [...]}. The log is locked, checked with verify (a log that does not verify is never appended to), the batch is decided against the latest version all or nothing, and the new events are written by replacing the file atomically (temporary file, fsync, rename), so a crash never leaves half an event.',
     )
     .argument("<log>", "the event log (NDJSON)")
     .argument("<revision>", "the revision (JSON)")
@@ -64,7 +65,7 @@ async function appendLocked(
     throw new CliError(`conflict: the log is at version ${head}, past the expected version ${expected}; nothing was appended`, { file }, EXIT.conflict);
   if (expected !== undefined && head < expected) throw new CliError(`the log is at version ${head}; --expect-version ${expected} does not exist yet`, { file });
 
-  const result = appendRevision(events, revision, { history });
+  const result = appendRevision(events, revision, { history, now: () => formatISO(io.now?.() ?? new Date()) });
   if (!result.ok) throw new CliError(`rejected: ${describeDomainError(result.error, revision)}`, { file: revisionFile }, EXIT.rejected);
   if (lock.compromised()) throw new CliError("conflict: the lock on the log was taken over by another process; nothing was appended", { file }, EXIT.conflict);
   const prefix = text === "" || text.endsWith("\n") ? text : `${text}\n`;

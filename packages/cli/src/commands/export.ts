@@ -20,15 +20,16 @@ export function registerExport(program: Command, { io }: Context): void {
     .argument("<log>", "the event log (NDJSON)")
     .requiredOption("--format <format>", "csv, json or xlsx")
     .option("-o, --out <file>", "write here instead of standard output")
-    .option("--as-of <version|date>", "a version number, or an ISO date or date-time (default: the latest version)")
+    .option("--as-of <version|date>", "a version number, or a date or date-time: the plan in force then, by when versions took effect (default: the latest version)")
+    .option("--known-at <date>", "a date or date-time: the plan as the log knew it then, by when versions were recorded")
     .addHelpText("after", "\nExamples:\n  rapk export plan.ndjson --format csv --out plan.csv\n  rapk export plan.ndjson --format json --as-of 1\n  rapk export plan.ndjson --format xlsx --out plan.xlsx")
-    .action(async (file: string, options: { format: string; out?: string; asOf?: string }) => {
+    .action(async (file: string, options: { format: string; out?: string; asOf?: string; knownAt?: string }) => {
       if (options.format !== "csv" && options.format !== "json" && options.format !== "xlsx") throw new CliError(`--format ${options.format}: expected csv, json or xlsx`);
       if (options.format === "xlsx" && options.out === undefined) throw new CliError("--format xlsx writes a file: say where with --out");
       if (options.out !== undefined && pathOf(io, options.out) === pathOf(io, file))
         throw new CliError("--out must not be the log itself", { file: options.out });
       const log = await loadLog(io, file);
-      const { state, version } = stateAsOf(log, options.asOf);
+      const { state, version } = stateAsOf(log, options.asOf, "--as-of", options.knownAt);
       const text =
         options.format === "csv"
           ? exportCsv(state)

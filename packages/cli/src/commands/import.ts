@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import type { Command } from "commander";
-import { EventMetadata } from "@rapk/core";
+import { Instant, signingDateOf, startOfDayLike } from "@rapk/core";
+import { formatISO } from "date-fns";
 import { appendRevision, serializeLog } from "@rapk/history";
 import { type Finding, importPlan } from "@rapk/import";
 import { CliError } from "../cliError.js";
@@ -29,16 +30,18 @@ export function registerImport(program: Command, { io }: Context): void {
     .requiredOption("-o, --out <log>", "the event log to create (NDJSON)")
     .option("--format <format>", "table or csv (default: recognised from the content)")
     .option("--actor <name>", "who imports, recorded in the log", "rapk import")
-    .option("--at <date-time>", "when, an ISO date-time with offset (default: now)")
+    .option("--at <date-time>", "when the plan took effect, an ISO date-time with offset (default: the document's signing date, else now)")
     .option("-f, --force", "replace --out if it exists")
     .option("--json", "print {events, findings} as JSON")
     .addHelpText("after", "\nExit: 0 imported (even with findings), 1 the input cannot be imported.\n\nExample:\n  rapk import rapk-2024.txt --out plan.ndjson")
     .action(async (input: string, options: ImportOptions) => {
       if (options.format !== undefined && options.format !== "table" && options.format !== "csv")
         throw new CliError(`--format ${options.format}: expected table or csv`);
-      const at = options.at ?? (io.now?.() ?? new Date()).toISOString();
-      const checkedAt = EventMetadata.shape.at.safeParse(at);
-      if (!checkedAt.success) throw new CliError(`--at ${at}: ${checkedAt.error.issues[0]?.message ?? "is not an ISO date-time"}`);
+      const recordedAt = formatISO(io.now?.() ?? new Date());
+      if (options.at !== undefined) {
+        const checkedAt = Instant.safeParse(options.at);
+        if (!checkedAt.success) throw new CliError(`--at ${options.at}: ${checkedAt.error.issues[0]?.message ?? "is not an ISO date-time"}`);
+      }
       if (pathOf(io, options.out) === pathOf(io, input)) throw new CliError("--out must not be the input file", { file: options.out });
 
       const text = await readText(io, input);
@@ -50,10 +53,13 @@ export function registerImport(program: Command, { io }: Context): void {
         const why = result.error.message.replace(/^line \d+: /, "");
         throw new CliError(`cannot be imported: ${result.error.code}: ${why}`, placeOf(input, result.error.line));
       }
-      const appended = appendRevision([], {
-        meta: { actor: options.actor, reason: `imported from ${basename(input)}`, kind: "draft", at },
-        commands: result.commands,
-      });
+      const signed = signingDateOf(result.commands);
+      const effectiveAt = options.at ?? (signed === undefined ? recordedAt : startOfDayLike(signed, recordedAt));
+      const appended = appendRevision(
+        [],
+        { meta: { actor: options.actor, reason: `imported from ${basename(input)}`, kind: "draft", effectiveAt }, commands: result.commands },
+        { now: () => recordedAt },
+      );
       if (!appended.ok) {
         const { code, message, path } = appended.error;
         throw new CliError(`cannot be imported: the plan it describes is refused: ${code}: ${message} (at ${formatPath(path)})`, { file: input });

@@ -9,7 +9,7 @@ export function registerLog(program: Command, { io }: Context): void {
   program
     .command("log")
     .summary("list the versions of a log: who, when, what kind, why, on whose authority")
-    .description("Lists every version (batch of events) of the log: number, date, actor, kind (draft, pok, dipa, rapk, report), reason, reference and a summary of what changed.")
+    .description("Lists every version (batch of events) of the log: number, when it took effect (in force from) and when it was recorded, actor, kind (draft, pok, dipa, rapk, report), reason, reference and a summary of what changed.")
     .argument("<log>", "the event log (NDJSON)")
     .option("--json", "print the versions as JSON")
     .addHelpText("after", "\nExample:\n  rapk log plan.ndjson")
@@ -23,8 +23,26 @@ export function registerLog(program: Command, { io }: Context): void {
         println(io.stdout, "(the log is empty)");
         return;
       }
-      const rows = history.versions.map((v) => [String(v.number), v.at, v.actor, v.kind, v.reason, v.reference ?? "", v.summary]);
-      const columns = [{ header: "VERSION", align: "right" as const }, { header: "DATE" }, { header: "ACTOR" }, { header: "KIND" }, { header: "REASON" }, { header: "REFERENCE" }, { header: "SUMMARY" }];
+      const rows = history.versions.map((v) => [
+        String(v.number),
+        v.effectiveAt,
+        v.recordedAt,
+        v.actor,
+        v.kind,
+        v.corrects === undefined ? v.reason : `${v.reason} (corrects version ${v.corrects})`,
+        v.reference ?? "",
+        v.summary,
+      ]);
+      const columns = [
+        { header: "VERSION", align: "right" as const },
+        { header: "IN FORCE FROM" },
+        { header: "RECORDED" },
+        { header: "ACTOR" },
+        { header: "KIND" },
+        { header: "REASON" },
+        { header: "REFERENCE" },
+        { header: "SUMMARY" },
+      ];
       for (const line of renderTable(columns, rows)) println(io.stdout, line);
     });
 }

@@ -25,19 +25,20 @@ export function registerReport(program: Command, { io }: Context): void {
     .argument("<log>", "the event log (NDJSON)")
     .option("--month <1-12>", "the month reported on (1 = January)")
     .option("--quarter <1-4>", "the quarter reported on (1 = January-March)")
-    .option("--as-of <version|date>", "a version number, or an ISO date or date-time (default: the latest version)")
+    .option("--as-of <version|date>", "a version number, or a date or date-time: the plan in force then, by when versions took effect (default: the latest version)")
+    .option("--known-at <date>", "a date or date-time: the plan as the log knew it then, by when versions were recorded")
     .option("--json", "print the report as JSON")
     .option("--format <format>", "with --quarter: text, pdf or xlsx (default: from --out's extension, else text)")
     .option("-o, --out <file>", "with --quarter: write here (q2.pdf, q2.xlsx, q2.txt) instead of standard output")
     .addHelpText("after", "\nExamples:\n  rapk report plan.ndjson --month 3\n  rapk report plan.ndjson --quarter 2 --out tw2.pdf\n  rapk report plan.ndjson --quarter 2 --format xlsx --out tw2.xlsx")
-    .action(async (file: string, options: { month?: string; quarter?: string; asOf?: string; json?: boolean; format?: string; out?: string }) => {
+    .action(async (file: string, options: { month?: string; quarter?: string; asOf?: string; knownAt?: string; json?: boolean; format?: string; out?: string }) => {
       if ((options.month === undefined) === (options.quarter === undefined)) throw new CliError("say which period: --month <1-12> or --quarter <1-4> (one of them)");
       if (options.quarter !== undefined) return quarter(file, options.quarter, options);
       if (options.format !== undefined || options.out !== undefined) throw new CliError("--format and --out go with --quarter; a month's report prints as text or --json");
       const month = Number(options.month);
       if (!/^\d{1,2}$/.test(options.month!.trim()) || month < 1 || month > 12) throw new CliError(`--month ${options.month}: expected a month number 1-12`);
       const log = await loadLog(io, file);
-      const { state, version } = stateAsOf(log, options.asOf);
+      const { state, version } = stateAsOf(log, options.asOf, "--as-of", options.knownAt);
       const indicators = achievement(state).map((a) => {
         const m = a.months[month - 1]!;
         return { id: a.indicator, name: a.name, target: m.target, realisation: m.realisation, achievement: m.achievement, band: m.band ? { id: m.band.id, label: m.band.label.id } : null };
@@ -70,7 +71,7 @@ export function registerReport(program: Command, { io }: Context): void {
       for (const line of renderTable(budgetColumns, budgetRows, "  ")) println(io.stdout, line);
     });
 
-  async function quarter(file: string, given: string, options: { asOf?: string; json?: boolean; format?: string; out?: string }): Promise<void> {
+  async function quarter(file: string, given: string, options: { asOf?: string; knownAt?: string; json?: boolean; format?: string; out?: string }): Promise<void> {
     const quarter = Number(given);
     if (!/^[1-4]$/.test(given.trim())) throw new CliError(`--quarter ${given}: expected a quarter number 1-4`);
     const format = options.json ? "json" : outputFormat(options, ["text", "pdf", "xlsx"] as const, "text");
@@ -78,7 +79,7 @@ export function registerReport(program: Command, { io }: Context): void {
     if ((format === "pdf" || format === "xlsx") && options.out === undefined) throw new CliError(`--format ${format} writes a file: say where with --out`);
     if (options.out !== undefined && pathOf(io, options.out) === pathOf(io, file)) throw new CliError("--out must not be the log itself", { file: options.out });
     const log: LoadedLog = await loadLog(io, file);
-    const { state, version } = stateAsOf(log, options.asOf);
+    const { state, version } = stateAsOf(log, options.asOf, "--as-of", options.knownAt);
     const report = quarterReport(state, quarter);
     const output =
       format === "json"

@@ -15,12 +15,13 @@ export function registerShow(program: Command, { io }: Context): void {
       "Prints the plan as the published document reads it: objectives, indicators with their targets B01..B12 and budget (ANGGARAN), each indicator's budget rows (RO, komponen, sub komponen, pagu, kontribusi), every budget line, the Total and the signature. Amounts in Rupiah the Indonesian way (Rp70.412.160); blank targets stay blank.",
     )
     .argument("<log>", "the event log (NDJSON)")
-    .option("--as-of <version|date>", "a version number, or an ISO date or date-time (default: the latest version)")
+    .option("--as-of <version|date>", "a version number, or a date or date-time: the plan in force then, by when versions took effect (default: the latest version)")
+    .option("--known-at <date>", "a date or date-time: the plan as the log knew it then, by when versions were recorded")
     .option("--json", "print the state as JSON (see docs/json.md)")
     .addHelpText("after", "\nExamples:\n  rapk show plan.ndjson\n  rapk show plan.ndjson --as-of 1 --json\n  rapk show plan.ndjson --as-of 2024-03-31")
-    .action(async (file: string, options: { asOf?: string; json?: boolean }) => {
+    .action(async (file: string, options: { asOf?: string; knownAt?: string; json?: boolean }) => {
       const log = await loadLog(io, file);
-      const { state, version } = stateAsOf(log, options.asOf);
+      const { state, version } = stateAsOf(log, options.asOf, "--as-of", options.knownAt);
       if (options.json) io.stdout.write(jsonText(stateToJson(state, version)));
       else for (const line of renderDocument(state, version)) println(io.stdout, line);
     });

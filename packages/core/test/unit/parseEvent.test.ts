@@ -24,7 +24,7 @@ describe("parseEvent", () => {
 
   it("names a metadata field", () => {
     const result = parseEvent({ ...toMedicines, metadata: { ...metadata, at: "22/02/2024" } }, 7);
-    expect(result.ok ? "" : result.error.message).toBe("event 7 (ContributionAllocated): metadata.at must be an ISO date-time like 2024-02-22T09:00:00+07:00");
+    expect(result.ok ? "" : result.error.message).toBe("event 7 (ContributionAllocated): metadata.at must be an ISO date-time with an offset like 2024-02-22T09:00:00+07:00");
   });
 
   it("says when the metadata is missing, or who or why is blank", () => {

@@ -23,10 +23,10 @@ describe("openHistory (properties)", () => {
       fc.property(storyArb, (story) => {
         const history = openHistory(story.log);
         for (const version of history.versions) {
-          const found = history.versionAt(version.at);
+          const found = history.versionAt(version.effectiveAt);
           expect(found).toBeGreaterThanOrEqual(version.number);
-          expect(history.versions[found - 1]?.at).toBe(version.at);
-          expect(history.versionAt(version.at.slice(0, 10))).toBeGreaterThanOrEqual(version.number);
+          expect(history.versions[found - 1]?.effectiveAt).toBe(version.effectiveAt);
+          expect(history.versionAt(version.effectiveAt.slice(0, 10))).toBeGreaterThanOrEqual(version.number);
         }
       }),
       { numRuns: RUNS },

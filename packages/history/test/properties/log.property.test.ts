@@ -1,4 +1,4 @@
-import { replay } from "@rapk/core";
+import { replay, versionMetadataOf } from "@rapk/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type StoredEvent, appendRevision, parseLog, serializeLog, verifyLog } from "../../src/index.js";
@@ -80,7 +80,7 @@ describe("the log (properties)", () => {
         const log = deepFreeze(structuredClone(story.log)) as readonly StoredEvent[];
         const before = serializeLog(log);
         const last = log.at(-1) as StoredEvent;
-        const lastHours = (Date.parse(last.metadata.at) - Date.parse(wib(0))) / 3_600_000;
+        const lastHours = (Date.parse(versionMetadataOf(last.metadata).effectiveAt) - Date.parse(wib(0))) / 3_600_000;
         const { kind, commands } = commandsFor(intent, replay(log));
         const result = appendRevision(log, { meta: { actor: "Tim", reason: "property", kind, at: wib(lastHours + hours) }, commands });
         expect(serializeLog(log)).toBe(before);

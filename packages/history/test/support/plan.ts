@@ -41,9 +41,13 @@ export function meta(kind: RevisionKind, at: string, reason = `a ${kind} revisio
   return { actor: "Tim Perencanaan", reason, reference: `ND ${kind}/2024`, kind, at };
 }
 
-/** Appends or throws: for building fixtures, where a refusal is a broken test, not a result. */
+/**
+ * Appends or throws: for building fixtures, where a refusal is a broken test, not a result. Each
+ * version is recorded when it takes effect (the clock is the revision's own date), so fixtures are
+ * the same on every run.
+ */
 export function append(log: readonly StoredEvent[], revision: RevisionInput): StoredEvent[] {
-  const result = appendRevision(log, revision);
+  const result = appendRevision(log, revision, { now: () => revision.meta.at ?? "2024-12-31T23:00:00+07:00" });
   if (!result.ok) throw new Error(`fixture revision refused: ${result.error.code}: ${result.error.message}`);
   return [...log, ...result.events];
 }
