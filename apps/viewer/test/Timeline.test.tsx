@@ -8,7 +8,8 @@ import { renderIn } from "./render.js";
 
 const version = (number: number, kind: Version["kind"], at: string, reason: string, actor = "Tim Perencanaan"): Version => ({
   number,
-  at,
+  recordedAt: at,
+  effectiveAt: at,
   actor,
   kind,
   reason,

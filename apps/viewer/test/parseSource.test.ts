@@ -45,7 +45,9 @@ describe("parseSource", () => {
     expect(outcome.loaded.origin).toBe("import");
     expect(outcome.loaded.verification).toBeNull();
     expect(new Set(outcome.loaded.events.map((e) => e.version))).toEqual(new Set([1]));
-    expect(outcome.loaded.events[0]!.metadata).toMatchObject({ actor: IMPORT_ACTOR, reason: "imported from rapk-2024.txt", kind: "draft", at: NOW() });
+    expect(outcome.loaded.events[0]!.metadata).toMatchObject({ actor: IMPORT_ACTOR, reason: "imported from rapk-2024.txt", kind: "draft", recordedAt: NOW() });
+    // In force from the day it was signed (22 February 2024), not from when the viewer opened it.
+    expect(outcome.loaded.events[0]!.metadata).toMatchObject({ effectiveAt: "2024-02-22T00:00:00+07:00" });
     expect(outcome.loaded.findings.length).toBeGreaterThan(0);
     expect(outcome.loaded.events.some((e) => e.type === "PlanSigned")).toBe(true);
   });

@@ -15,7 +15,7 @@ export function readEvents(path: string): StoredEvent[] {
 }
 
 function must(log: StoredEvent[], revision: Parameters<typeof appendRevision>[1]): StoredEvent[] {
-  const result = appendRevision(log, revision);
+  const result = appendRevision(log, revision, { now: () => revision.meta.at ?? "2024-12-31T10:00:00+07:00" });
   if (!result.ok) throw new Error(`fixture revision refused: ${result.error.code} ${result.error.message}`);
   return [...log, ...result.events];
 }
