@@ -9,5 +9,5 @@ export function provenanceOf(log: LoadedLog, version: number): PrintProvenance {
   if (version === 0) return { version: 0, effectiveAt: "", headHash: "0".repeat(64) };
   const v = log.history.versions[version - 1]!;
   const last = log.history.events[v.lastSeq - 1]!;
-  return { version, effectiveAt: v.at, headHash: last.hash };
+  return { version, effectiveAt: v.effectiveAt, headHash: last.hash };
 }

@@ -169,7 +169,7 @@ describe("rapk export", () => {
     const before = readFileSync(join(folder, "plan.ndjson"));
     const xml = await rapk(folder, "export", "plan.ndjson", "--format", "xml");
     expect(xml.code).toBe(1);
-    expect(expectOneLineError(xml)).toBe("rapk: --format xml: expected csv or json");
+    expect(expectOneLineError(xml)).toBe("rapk: --format xml: expected csv, json or xlsx");
     const self = await rapk(folder, "export", "plan.ndjson", "--format", "csv", "--out", "./plan.ndjson");
     expect(self.code).toBe(1);
     expect(readFileSync(join(folder, "plan.ndjson")).equals(before)).toBe(true);

@@ -1,4 +1,4 @@
-import type { RevisionKind } from "@rapk/core";
+import { type RevisionKind, versionMetadataOf } from "@rapk/core";
 import type { StoredEvent, StoredMetadata } from "./storedEvent.js";
 
 /** The format tag every v2 line starts with; v1 lines (written before it) carry none. */
@@ -63,15 +63,12 @@ export interface LogHead {
   readonly head: string;
 }
 
-/** The events as the rest of rapk reads them: every event of a version carries its metadata, `at` being when it took effect. */
+/** The events as the rest of rapk reads them: every event of a version carries its metadata (core's VersionMetadata), both dates included. */
 export function eventMetadataOf(metadata: VersionMetadata): StoredMetadata {
-  const { effectiveAt, actor, reason, reference, kind } = metadata;
-  return reference === undefined ? { at: effectiveAt, actor, reason, kind } : { at: effectiveAt, actor, reason, reference, kind };
+  return metadata as unknown as StoredMetadata;
 }
 
-/** A v1 version's metadata read as v2: recorded and effective at its `at`. */
+/** A v1 version's metadata read as v2: recorded and effective at its `at` (core's versionMetadataOf). */
 export function versionMetadataOfV1(metadata: StoredMetadata): VersionMetadata {
-  const { at, actor, reason, reference, kind } = metadata;
-  const base = { recordedAt: at, effectiveAt: at, actor, reason, kind };
-  return reference === undefined ? base : { ...base, reference };
+  return versionMetadataOf(metadata) as VersionMetadata;
 }
