@@ -1,1 +1,9 @@
+/**
+ * @rapk/store-postgres: the EventStore of @rapk/store on a PostgreSQL server, with a read model
+ * for rollups across plans, and a throwaway cluster for tests and benchmarks. Node only.
+ */
+export * from "./postgresStore.js";
+export * from "./rollup.js";
+export * from "./storeUrl.js";
+export { SCHEMA_SQL, BAND_COLUMNS } from "./schema.js";
 export * from "./throwawayCluster.js";
