@@ -75,7 +75,7 @@ export async function queryRollup(pool: Pool, query: RollupQuery = {}): Promise<
            ${sumBands.replace(/sum\((\w+)\)::bigint/g, "coalesce(sum($1), 0)::bigint")}, coalesce(sum(unrated), 0)::bigint
       FROM picked
     ORDER BY total, unit, year, plan`;
-  const result = await pool.query(sql, [query.year ?? null, asOf?.value ?? null]);
+  const result = await pool.query(sql, asOf ? [query.year ?? null, asOf.value] : [query.year ?? null]);
   const rows: RollupRow[] = [];
   let totals: RollupTotals | undefined;
   for (const raw of result.rows as Record<string, unknown>[]) {
