@@ -5,8 +5,10 @@ import { registerDiff } from "./commands/diff.js";
 import { registerExport } from "./commands/export.js";
 import { registerImport } from "./commands/import.js";
 import { registerLog } from "./commands/log.js";
+import { registerPlans } from "./commands/plans.js";
 import { registerPrint } from "./commands/print.js";
 import { registerReport } from "./commands/report.js";
+import { registerRollup } from "./commands/rollup.js";
 import { registerShow } from "./commands/show.js";
 import { registerVerify } from "./commands/verify.js";
 import type { Io } from "./io.js";
@@ -39,6 +41,8 @@ export function buildProgram(io: Io): Command {
   registerVerify(program, context);
   registerReport(program, context);
   registerPrint(program, context);
+  registerPlans(program, context);
+  registerRollup(program, context);
   return program;
 }
 
@@ -49,7 +53,7 @@ export function buildProgram(io: Io): Command {
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const program = buildProgram(io);
   if (argv.length === 0) {
-    io.stderr.write("rapk: missing command: import, show, export, apply, log, diff, verify, report or print (see rapk --help)\n");
+    io.stderr.write("rapk: missing command: import, show, export, apply, log, diff, verify, report, print, plans or rollup (see rapk --help)\n");
     return EXIT.input;
   }
   try {
