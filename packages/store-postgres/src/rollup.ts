@@ -60,6 +60,13 @@ const bandList = BAND_COLUMNS.map(({ column }) => column).join(", ");
  * the totals. Plans with no version in effect yet are left out.
  */
 export async function queryRollup(pool: Pool, query: RollupQuery = {}): Promise<Rollup> {
+  const statement = rollupStatement(query);
+  const result = await pool.query(statement.text, statement.values);
+  return rollupOf(result.rows as Record<string, unknown>[]);
+}
+
+/** The one SQL statement of a rollup and its parameters (the bench runs it under EXPLAIN ANALYZE). */
+export function rollupStatement(query: RollupQuery = {}): { readonly text: string; readonly values: unknown[] } {
   const asOf = query.at === undefined ? undefined : asOfCondition(query.at);
   const chosen = asOf
     ? `SELECT DISTINCT ON (r.plan) r.* FROM rapk_rollup r WHERE ${asOf.sql} ORDER BY r.plan, r.version DESC`
@@ -75,10 +82,13 @@ export async function queryRollup(pool: Pool, query: RollupQuery = {}): Promise<
            ${sumBands.replace(/sum\((\w+)\)::bigint/g, "coalesce(sum($1), 0)::bigint")}, coalesce(sum(unrated), 0)::bigint
       FROM picked
     ORDER BY total, unit, year, plan`;
-  const result = await pool.query(sql, asOf ? [query.year ?? null, asOf.value] : [query.year ?? null]);
+  return { text: sql, values: asOf ? [query.year ?? null, asOf.value] : [query.year ?? null] };
+}
+
+function rollupOf(raws: readonly Record<string, unknown>[]): Rollup {
   const rows: RollupRow[] = [];
   let totals: RollupTotals | undefined;
-  for (const raw of result.rows as Record<string, unknown>[]) {
+  for (const raw of raws) {
     const bands = Object.fromEntries(BAND_COLUMNS.map(({ id, column }) => [id, whole(raw[column])]));
     const money = { ceiling: whole(raw.ceiling), pagu: whole(raw.pagu), allocated: whole(raw.allocated), spent: whole(raw.spent) };
     const absorption = money.pagu === 0 ? null : money.spent / money.pagu;
