@@ -91,7 +91,7 @@ export async function postgresSuite(log: (message: string) => void): Promise<Row
       const rollupServer = await serverMs(cluster.url, statement.text, statement.values);
       const goal = 2000;
       log(`postgres: rollup over 1,002 plans ${ms(percentile(rollups, 50))} (server ${ms(rollupServer)})`);
-      rows.push({ name: "postgres: rollup over 1,000 plans", measured: `${ms(percentile(rollups, 50))} (server ${ms(rollupServer)})`, goal: `< ${ms(goal)}`, ratio: percentile(rollups, 50), pass: percentile(rollups, 50) < goal, figures: { medianMs: percentile(rollups, 50), serverMs: rollupServer } });
+      rows.push({ name: "postgres: rollup over 1,002 plans (1,000 generated)", measured: `${ms(percentile(rollups, 50))} (server ${ms(rollupServer)})`, goal: `< ${ms(goal)}`, ratio: percentile(rollups, 50), pass: percentile(rollups, 50) < goal, figures: { medianMs: percentile(rollups, 50), serverMs: rollupServer } });
     } finally {
       await store.close();
     }
