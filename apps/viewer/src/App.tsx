@@ -1,6 +1,10 @@
 import type { Language } from "@rapk/core";
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { printLayout } from "@rapk/report";
 import { AchievementPanel } from "./components/AchievementPanel.js";
+import { Actions } from "./components/Actions.js";
+import { PrintRoot } from "./components/PrintRoot.js";
+import { QuarterPanel } from "./components/QuarterPanel.js";
 import { BudgetPanel } from "./components/BudgetPanel.js";
 import { ComparePanel } from "./components/ComparePanel.js";
 import { DocumentView } from "./components/DocumentView.js";
@@ -14,6 +18,7 @@ import { I18nProvider, useI18n } from "./i18n/i18n.js";
 import { type HistoryView, createHistoryView } from "./model/historyView.js";
 import { MAX_FILE_BYTES, formatBytes } from "./model/limits.js";
 import { type Loaded, type LoadFailure, type Loader, type SourceInput, sourceName } from "./model/source.js";
+import { type BundledSource, type TabId, type UrlState, decodeUrlState, encodeUrlState } from "./model/urlState.js";
 
 type Status =
   | { readonly kind: "idle" }
@@ -24,6 +29,15 @@ interface Opened {
   readonly loaded: Loaded;
   readonly view: HistoryView;
   readonly isDefault: boolean;
+  /** Which bundled source it is, when it is one (so a link can name it). */
+  readonly bundled?: BundledSource;
+}
+
+/** A second plan opened to compare with. */
+export interface Other {
+  readonly name: string;
+  readonly view: HistoryView;
+  readonly bundled?: BundledSource;
 }
 
 export interface AppProps {
@@ -32,46 +46,72 @@ export interface AppProps {
   /** The plan shown first: the bundled example history. */
   readonly initial?: SourceInput;
   readonly language?: Language;
+  /** The sources bundled with the app, which a link can name (`#src=example`, `#other=seed`). */
+  readonly bundled?: Partial<Record<BundledSource, SourceInput>>;
+  /** Read and keep the view's state in the page's URL hash (the app does; component tests need not). */
+  readonly syncUrl?: boolean;
 }
 
-type TabId = "document" | "compare" | "budget" | "achievement";
-
 /** The viewer: open a plan's event log (or a published table), travel its versions, compare, check. */
-export function App({ loader, initial, language: startLanguage = "id" }: AppProps) {
+export function App({ loader, initial, language: startLanguage = "id", bundled = {}, syncUrl = false }: AppProps) {
   const [language, setLanguage] = useState<Language>(startLanguage);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
   return (
     <I18nProvider language={language}>
-      <Viewer loader={loader} initial={initial} onLanguage={setLanguage} />
+      <Viewer loader={loader} initial={initial} onLanguage={setLanguage} bundled={bundled} syncUrl={syncUrl} />
     </I18nProvider>
   );
 }
 
-function Viewer({ loader, initial, onLanguage }: { loader: Loader; initial: SourceInput | undefined; onLanguage: (language: Language) => void }) {
+interface ViewerProps {
+  loader: Loader;
+  initial: SourceInput | undefined;
+  onLanguage: (language: Language) => void;
+  bundled: Partial<Record<BundledSource, SourceInput>>;
+  syncUrl: boolean;
+}
+
+function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) {
   const { t } = useI18n();
+  // What the link asked for, read once: applied as the sources it names open.
+  const asked = useRef<UrlState>(syncUrl ? decodeUrlState(window.location.hash) : {});
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const [opened, setOpened] = useState<Opened | null>(null);
   const [version, setVersion] = useState(0);
-  const [compare, setCompare] = useState<{ from: number; to: number } | null>(null);
-  const [tab, setTab] = useState<TabId>("document");
+  const [compare, setCompare] = useState<{ from: number; to: number } | null>(asked.current.from !== undefined && asked.current.to !== undefined ? { from: asked.current.from, to: asked.current.to } : null);
+  const [tab, setTab] = useState<TabId>(asked.current.tab ?? "document");
+  const [quarter, setQuarter] = useState(asked.current.quarter ?? 2);
+  const [other, setOther] = useState<Other | null>(null);
+  const [otherError, setOtherError] = useState<string | null>(null);
+  const [cleared, setCleared] = useState(false);
   const [dragging, setDragging] = useState(false);
   const sequence = useRef(0);
+  const openedNow = useRef(opened);
+  openedNow.current = opened;
+
+  const fail = (name: string, error: LoadFailure | { code: "FILE_TOO_LARGE"; size: number }) => {
+    // What stays on screen must be the file just opened: a failure closes the previous plan.
+    setStatus({ kind: "failed", name, error });
+    setCleared((was) => was || openedNow.current !== null);
+    setOpened(null);
+    setOther(null);
+  };
 
   const open = useCallback(
-    async (input: SourceInput, isDefault = false) => {
+    async (input: SourceInput, isDefault = false, which?: BundledSource) => {
       const name = sourceName(input);
       const ticket = ++sequence.current;
       if ("file" in input && input.file.size > MAX_FILE_BYTES) {
-        setStatus({ kind: "failed", name, error: { code: "FILE_TOO_LARGE", size: input.file.size } });
+        fail(name, { code: "FILE_TOO_LARGE", size: input.file.size });
         return;
       }
       setStatus({ kind: "loading", name });
       const outcome = await loader(input);
       if (ticket !== sequence.current) return;
       if (!outcome.ok) {
-        setStatus({ kind: "failed", name, error: outcome.error });
+        fail(name, outcome.error);
         return;
       }
       let view: HistoryView;
@@ -84,20 +124,69 @@ function Viewer({ loader, initial, onLanguage }: { loader: Loader; initial: Sour
           verification && !verification.ok
             ? { code: verification.code, message: verification.message, line: verification.line }
             : { code: "REPLAY_FAILED", message: error instanceof Error ? error.message : String(error) };
-        setStatus({ kind: "failed", name, error: failure });
+        fail(name, failure);
         return;
       }
-      setOpened({ loaded: outcome.loaded, view, isDefault });
-      setVersion(view.last);
-      setCompare(null);
+      const wanted = asked.current;
+      const first = view.versions[0]?.number ?? 0;
+      const fits = (v: number | undefined) => v !== undefined && v >= first && v <= view.last;
+      setOpened(which === undefined ? { loaded: outcome.loaded, view, isDefault } : { loaded: outcome.loaded, view, isDefault, bundled: which });
+      setVersion(fits(wanted.version) ? wanted.version! : view.last);
+      setCompare(wanted.other === undefined && fits(wanted.from) && fits(wanted.to) ? { from: wanted.from!, to: wanted.to! } : null);
+      setOther(null);
+      setCleared(false);
       setStatus({ kind: "idle" });
+      if (wanted.other !== undefined && bundled[wanted.other]) void openOther(bundled[wanted.other]!, wanted.other, { from: wanted.from, to: wanted.to, mine: view });
+      // The link's wishes apply to the first plan opened only.
+      asked.current = {};
     },
     [loader],
   );
 
+  /** Opens a second plan to compare this one with; its failure is said, and this plan stays. */
+  const openOther = async (input: SourceInput, which?: BundledSource, wanted: { from?: number | undefined; to?: number | undefined; mine?: HistoryView } = {}) => {
+    const name = sourceName(input);
+    setOtherError(null);
+    const outcome = await loader(input);
+    if (!outcome.ok) {
+      setOtherError(t.otherFailed(name));
+      return;
+    }
+    let view: HistoryView;
+    try {
+      view = createHistoryView(outcome.loaded.events);
+    } catch {
+      setOtherError(t.otherFailed(name));
+      return;
+    }
+    setOther(which === undefined ? { name, view } : { name, view, bundled: which });
+    const mine = wanted.mine ?? openedNow.current?.view;
+    const from = wanted.from !== undefined && mine && wanted.from <= mine.last ? wanted.from : mine?.last ?? 0;
+    const to = wanted.to !== undefined && wanted.to <= view.last ? wanted.to : view.last;
+    setCompare({ from, to });
+    setTab("compare");
+  };
+
   useEffect(() => {
-    if (initial) void open(initial, true);
+    const source = asked.current.source;
+    if (source !== undefined && bundled[source]) void open(bundled[source]!, true, source);
+    else if (initial) void open(initial, true, syncUrl ? "example" : undefined);
   }, []);
+
+  // The view's state, in the URL: a link opens the same view (replaceState: no history entry per click).
+  useEffect(() => {
+    if (!syncUrl || !opened) return;
+    const state: { -readonly [K in keyof UrlState]: UrlState[K] } = { version, tab };
+    if (opened.bundled !== undefined) state.source = opened.bundled;
+    if (compare && (tab === "compare" || other)) {
+      state.from = compare.from;
+      state.to = compare.to;
+    }
+    if (other?.bundled !== undefined) state.other = other.bundled;
+    if (tab === "quarter") state.quarter = quarter;
+    const hash = encodeUrlState(state);
+    if (hash !== window.location.hash) window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}${hash}`);
+  }, [syncUrl, opened, version, tab, compare, other, quarter]);
 
   // Dropping a file anywhere opens it; the overlay says so while dragging.
   useEffect(() => {
@@ -136,9 +225,12 @@ function Viewer({ loader, initial, onLanguage }: { loader: Loader; initial: Sour
       { id: "compare", label: t.tabCompare },
       { id: "budget", label: t.tabBudget },
       { id: "achievement", label: t.tabAchievement },
+      { id: "quarter", label: t.tabQuarter },
     ],
     [t],
   );
+  const layout = useMemo(() => (view && current ? printLayout(current.state, view.provenance(version)) : null), [view, current, version]);
+  const baseName = opened ? `${(opened.isDefault ? "rapk-loka-pom-rejang-lebong-2024" : opened.loaded.name.replace(/\.[^.]*$/, "")).replace(/[^\w.-]+/g, "-")}-v${version}` : "rapk";
 
   return (
     <>
@@ -153,7 +245,7 @@ function Viewer({ loader, initial, onLanguage }: { loader: Loader; initial: Sour
         </div>
       </header>
       <main>
-        <StatusLine status={status} />
+        <StatusLine status={status} cleared={cleared} />
         {opened && (
           <section class="source" aria-label={t.source}>
             <p class="source-name">
@@ -167,16 +259,35 @@ function Viewer({ loader, initial, onLanguage }: { loader: Loader; initial: Sour
           <div class="workspace">
             <Timeline versions={view.versions} current={version} onSelect={setVersion} />
             <div class="views">
+              {layout && <Actions state={current.state} layout={layout} baseName={baseName} />}
               <Tabs label={t.views} tabs={tabs} selected={tab} onSelect={(id) => setTab(id as TabId)}>
                 {tab === "document" && <DocumentView document={current.document} />}
-                {tab === "compare" && <ComparePanel view={view} from={pair.from} to={pair.to} onChange={(from, to) => setCompare({ from, to })} />}
+                {tab === "compare" && (
+                  <ComparePanel
+                    view={view}
+                    from={pair.from}
+                    to={pair.to}
+                    onChange={(from, to) => setCompare({ from, to })}
+                    other={other}
+                    otherError={otherError}
+                    onOpenOther={(file) => void openOther({ file })}
+                    onOpenSeed={bundled.seed ? () => void openOther(bundled.seed!, "seed") : undefined}
+                    onCloseOther={() => {
+                      setOther(null);
+                      setCompare(null);
+                    }}
+                    baseName={baseName}
+                  />
+                )}
                 {tab === "budget" && <BudgetPanel state={current.state} budget={current.budget} violations={current.violations} />}
                 {tab === "achievement" && <AchievementPanel achievements={current.achievement} />}
+                {tab === "quarter" && <QuarterPanel state={current.state} quarter={quarter} onQuarter={setQuarter} baseName={baseName} />}
               </Tabs>
             </div>
           </div>
         )}
       </main>
+      {layout && <PrintRoot layout={layout} />}
       {dragging && (
         <div class="drop-overlay" aria-hidden="true">
           <p>{t.dropHere}</p>
@@ -186,7 +297,7 @@ function Viewer({ loader, initial, onLanguage }: { loader: Loader; initial: Sour
   );
 }
 
-function StatusLine({ status }: { status: Status }) {
+function StatusLine({ status, cleared }: { status: Status; cleared: boolean }) {
   const { t } = useI18n();
   return (
     <div class="status-line">
@@ -210,6 +321,7 @@ function StatusLine({ status }: { status: Status }) {
                     </>
                   )}
           </p>
+          {cleared && <p>{t.planCleared}</p>}
         </div>
       )}
     </div>

@@ -32,10 +32,16 @@ describe("AchievementPanel", () => {
     renderIn(<AchievementPanel achievements={achievement(reported())} />, "en");
     const chart = screen.getByRole("img", { name: "Target and realisation of indicator 01.01 by month" });
     expect(chart.tagName.toLowerCase()).toBe("svg");
-    expect(chart.querySelectorAll("rect.bar")).toHaveLength(2);
-    expect(chart.querySelectorAll("circle.target-dot")).toHaveLength(12);
+    // Realisation beside the target in each month: two months reported, twelve targets.
+    expect(chart.querySelectorAll("rect.bar:not(.target-bar)")).toHaveLength(2);
+    expect(chart.querySelectorAll("rect.target-bar")).toHaveLength(12);
     const blankFirst = screen.getByRole("img", { name: "Target and realisation of indicator 03.01 by month" });
-    expect(blankFirst.querySelectorAll("circle.target-dot")).toHaveLength(11);
+    expect(blankFirst.querySelectorAll("rect.target-bar")).toHaveLength(11);
+    // Both axes are labelled, and the value axis has figures on it.
+    expect(Array.from(chart.querySelectorAll("text.axis-label")).map((t) => t.textContent)).toEqual(["Month", "Value"]);
+    const ticks = Array.from(chart.querySelectorAll("text.tick")).map((t) => t.textContent);
+    expect(ticks.slice(0, 3)).toEqual(["0", "50", "100"]);
+    expect(ticks.slice(3)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"]);
   });
 
   it("lists the monthly figures in a table", () => {

@@ -93,8 +93,10 @@ describe("App", () => {
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("Berkas terlalu besar (20.0 MB); batasnya 20.0 MB.");
     expect(loader).toHaveBeenCalledTimes(1);
-    // The plan shown before stays.
-    expect(screen.getByRole("slider", { name: "Versi" })).toBeTruthy();
+    // The plan shown before is closed, and the alert says so: nothing on screen can pass for the file just opened.
+    expect(alert.textContent).toContain("Rencana sebelumnya ditutup: tidak ada rencana yang ditampilkan.");
+    expect(screen.queryByRole("slider", { name: "Versi" })).toBeNull();
+    expect(screen.queryByText(/Rantai riwayat terverifikasi/)).toBeNull();
   });
 
   it("says which line of a malformed file is wrong", async () => {

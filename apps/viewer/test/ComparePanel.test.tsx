@@ -1,5 +1,6 @@
 import { fireEvent, screen } from "@testing-library/preact";
 import { useState } from "preact/hooks";
+import { appendRevision } from "@rapk/history";
 import { describe, expect, it } from "vitest";
 import { ComparePanel } from "../src/components/ComparePanel.js";
 import { createHistoryView } from "../src/model/historyView.js";
@@ -60,5 +61,40 @@ describe("ComparePanel", () => {
   it("says when two versions are the same", () => {
     renderIn(<Harness from={4} to={4} />, "en");
     expect(screen.getByText("No changes between the two versions.")).toBeTruthy();
+  });
+});
+
+describe("ComparePanel with a second file", () => {
+  it("compares this file's version with the other's, matched by ids; what one side lacks shows as removed or added", () => {
+    const mine = createHistoryView(smallHistory());
+    // The other file: the same plan without its last two versions, renamed as a file would be.
+    const theirs = createHistoryView(smallHistory().filter((e) => e.version <= 1));
+    const { container } = renderIn(
+      <ComparePanel view={mine} from={4} to={1} onChange={() => undefined} other={{ name: "copy.ndjson", view: theirs }} onCloseOther={() => undefined} />,
+      "en",
+    );
+    expect(screen.getByText("Compared with copy.ndjson")).toBeTruthy();
+    expect((screen.getByRole("combobox", { name: "Other file, version" }) as HTMLSelectElement).options.length).toBe(1);
+    const kinds = Array.from(container.querySelectorAll("table.changes tbody tr")).map((tr) => tr.className);
+    expect(kinds.length).toBeGreaterThan(0);
+    // Reports in this file only: realisations and spending changed to none; no id is matched by position.
+    const text = container.querySelector("table.changes")!.textContent!;
+    expect(text).toContain("DR.3165.BDC.001.051.A");
+  });
+
+  it("marks an indicator that only one file has as added, on one side only", () => {
+    const base = smallHistory();
+    const revised = appendRevision(base, {
+      meta: { actor: "Kepala", reason: "indikator baru", kind: "rapk", at: "2024-07-01T09:00:00+07:00" },
+      commands: [{ type: "defineIndicator", data: { objective: "01", code: "08", name: "Indikator baru", unit: "percent", direction: "higher", shape: "constant" } }],
+    });
+    if (!revised.ok) throw new Error(revised.error.message);
+    const mine = createHistoryView(base);
+    const theirs = createHistoryView([...base, ...revised.events]);
+    const { container } = renderIn(<ComparePanel view={mine} from={mine.last} to={theirs.last} onChange={() => undefined} other={{ name: "b.ndjson", view: theirs }} />, "en");
+    const added = container.querySelector("tr.change-added")!;
+    expect(added.textContent).toContain("01.08");
+    expect(added.textContent).toContain("(on one side only)");
+    expect(container.querySelectorAll("tr.change-added, tr.change-removed")).toHaveLength(1);
   });
 });

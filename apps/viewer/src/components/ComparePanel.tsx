@@ -1,32 +1,43 @@
 import { type PlanDocument, formatRupiah } from "@rapk/core";
-import type { Change, Version } from "@rapk/history";
+import { type Change, type Version, diffStates } from "@rapk/history";
+import { diffCsv, diffWorkbook } from "@rapk/report";
 import { useMemo } from "preact/hooks";
+import type { Other } from "../App.js";
+import { CSV_TYPE, XLSX_TYPE, download } from "../model/download.js";
 import { useI18n } from "../i18n/i18n.js";
 import { changeKindLabel, changeSubject, changeValues } from "../model/describeChange.js";
 import { formatDate } from "../model/format.js";
 import type { HistoryView } from "../model/historyView.js";
 import { highlightsOf } from "../model/highlights.js";
 import { DocumentView } from "./DocumentView.js";
+import { FileOpener } from "./FileOpener.js";
 
-/**
- * Two versions side by side: the summary (changes by kind, Rupiah moved), the list of changes
- * with old -> new, and the newer plan with every changed cell highlighted.
- */
-export function ComparePanel({
-  view,
-  from,
-  to,
-  onChange,
-}: {
+export interface ComparePanelProps {
   view: HistoryView;
   from: number;
   to: number;
   onChange: (from: number, to: number) => void;
-}) {
+  /** A second plan: then `from` is a version of this file and `to` one of the other. */
+  other?: Other | null;
+  otherError?: string | null;
+  onOpenOther?: (file: File) => void;
+  onOpenSeed?: (() => void) | undefined;
+  onCloseOther?: () => void;
+  baseName?: string;
+}
+
+/**
+ * Two versions side by side, of this file or of this file and another (matched by indicator and
+ * line ids; what one side lacks shows as added or removed): the summary (changes by kind,
+ * Rupiah moved), the list of changes with old -> new, and the newer plan with every changed
+ * cell highlighted. The changes download as XLSX or CSV.
+ */
+export function ComparePanel({ view, from, to, onChange, other = null, otherError = null, onOpenOther, onOpenSeed, onCloseOther, baseName = "rapk" }: ComparePanelProps) {
   const { t, language } = useI18n();
-  const diff = useMemo(() => view.diff(from, to), [view, from, to]);
+  const right = other?.view ?? view;
+  const diff = useMemo(() => (other ? diffStates(view.at(from).state, other.view.at(to).state) : view.diff(from, to)), [view, other, from, to]);
   const before = view.at(from);
-  const after = view.at(to);
+  const after = right.at(to);
   const highlights = useMemo(() => highlightsOf(diff, before.state, after.state), [diff, before, after]);
   const expanded = useMemo(() => changedIndicators(diff.changes, after.document), [diff, after]);
   const counts = Object.entries(diff.summary.counts).filter(([, n]) => n > 0);
@@ -41,21 +52,52 @@ export function ComparePanel({
     onChange(which === "from" ? value : from, which === "to" ? value : to);
   };
 
+  const label = other ? `${baseName} -> ${other.name} v${to}` : `${baseName}: ${from} -> ${to}`;
   return (
     <div class="compare">
+      <div class="compare-other">
+        {other ? (
+          <p>
+            <strong>{t.otherFile(other.name)}</strong>{" "}
+            <button type="button" class="button" onClick={onCloseOther}>
+              {t.closeOther}
+            </button>
+          </p>
+        ) : (
+          <>
+            {onOpenOther && <FileOpener id="other-file-input" label={t.compareWithFile} onFile={onOpenOther} hint={false} />}
+            {onOpenSeed && (
+              <button type="button" class="button" onClick={onOpenSeed}>
+                {t.compareWithSeed}
+              </button>
+            )}
+          </>
+        )}
+        {otherError && (
+          <p role="alert" class="load-error">
+            {otherError}
+          </p>
+        )}
+      </div>
       <div class="compare-pickers">
         <label>
-          {t.compareFrom}
+          {other ? t.planA : t.compareFrom}
           <select value={from} onChange={pick("from")}>
             {view.versions.map(option)}
           </select>
         </label>
         <label>
-          {t.compareTo}
+          {other ? t.planB : t.compareTo}
           <select value={to} onChange={pick("to")}>
-            {view.versions.map(option)}
+            {right.versions.map(option)}
           </select>
         </label>
+        <button type="button" class="button" onClick={async () => download(`${baseName}-perubahan.xlsx`, await diffWorkbook(diff, label), XLSX_TYPE)}>
+          {t.downloadChangesXlsx}
+        </button>
+        <button type="button" class="button" onClick={() => download(`${baseName}-perubahan.csv`, diffCsv(diff, language === "id" ? "id" : "en"), CSV_TYPE)}>
+          {t.downloadChangesCsv}
+        </button>
       </div>
       <section class="compare-summary" aria-live="polite" aria-label={t.changes(diff.changes.length)}>
         {diff.changes.length === 0 ? (
@@ -76,7 +118,7 @@ export function ComparePanel({
         )}
       </section>
       {diff.changes.length > 0 && (
-        <div class="table-scroll change-list">
+        <div class="table-scroll change-list" tabIndex={0} role="region" aria-label={t.changeList}>
           <table class="changes">
             <thead>
               <tr>
@@ -90,8 +132,11 @@ export function ComparePanel({
               {diff.changes.map((change, index) => {
                 const values = changeValues(change, language);
                 return (
-                  <tr key={index}>
-                    <td>{changeKindLabel(change.kind, language)}</td>
+                  <tr key={index} class={oneSided(change.kind)}>
+                    <td>
+                      {changeKindLabel(change.kind, language)}
+                      {oneSided(change.kind) && <span class="one-side"> ({t.onlyHere})</span>}
+                    </td>
                     <td>{changeSubject(change)}</td>
                     <td class="num">{values.from === null ? "" : <del>{values.from}</del>}</td>
                     <td class="num">{values.to === null ? "" : <ins>{values.to}</ins>}</td>
@@ -106,6 +151,11 @@ export function ComparePanel({
       <DocumentView document={after.document} highlights={highlights} expanded={expanded} idPrefix="compare" />
     </div>
   );
+}
+
+/** `change-added` / `change-removed` for what exists on one side only. */
+function oneSided(kind: Change["kind"]): string | undefined {
+  return kind.endsWith("-added") ? "change-added" : kind.endsWith("-removed") ? "change-removed" : undefined;
 }
 
 /** Indicators whose budget rows hold a change, so the comparison opens them. */

@@ -1,15 +1,18 @@
 import { useI18n } from "../i18n/i18n.js";
 
-/** The file picker: an event log (NDJSON) or a published table (TXT) or CSV template. */
-export function FileOpener({ onFile }: { onFile: (file: File) => void }) {
+/**
+ * A file picker: an event log (NDJSON) or a published table (TXT) or CSV template. The main one
+ * opens the plan; the compare tab has a second one (its own `id` and label).
+ */
+export function FileOpener({ onFile, id = "file-input", label, hint = true }: { onFile: (file: File) => void; id?: string; label?: string; hint?: boolean }) {
   const { t } = useI18n();
   return (
     <div class="file-opener">
-      <label for="file-input" class="button">
-        {t.openFile}
+      <label for={id} class="button">
+        {label ?? t.openFile}
       </label>
       <input
-        id="file-input"
+        id={id}
         class="file-input"
         type="file"
         accept=".ndjson,.jsonl,.json,.txt,.csv,application/x-ndjson,text/plain,text/csv"
@@ -21,7 +24,7 @@ export function FileOpener({ onFile }: { onFile: (file: File) => void }) {
           input.value = "";
         }}
       />
-      <span class="hint">{t.dropHint}</span>
+      {hint && <span class="hint">{t.dropHint}</span>}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import {
   planDocument,
 } from "@rapk/core";
 import { type PlanDiff, type StoredEvent, type Version, diffStates, openHistory } from "@rapk/history";
+import type { PrintProvenance } from "@rapk/report";
 
 /** The plan at a version and everything the panels derive from it, computed once per state. */
 export interface VersionView {
@@ -26,6 +27,8 @@ export interface HistoryView {
   readonly last: number;
   at(version: number): VersionView;
   diff(from: number, to: number): PlanDiff;
+  /** What a printed page says of a version: its number, when it took effect, the log's hash at its end. */
+  provenance(version: number): PrintProvenance;
 }
 
 // Enough to keep a whole scrub back and forth warm without holding every state of a long log.
@@ -80,6 +83,11 @@ export function createHistoryView(events: readonly StoredEvent[]): HistoryView {
     versions: history.versions,
     last: history.versions.length === 0 ? 0 : history.versions[history.versions.length - 1]!.number,
     at,
+    provenance(version) {
+      const v = history.versions[version - 1];
+      if (!v) return { version, effectiveAt: "", headHash: "0".repeat(64) };
+      return { version, effectiveAt: v.at, headHash: history.events[v.lastSeq - 1]!.hash };
+    },
     diff(from, to) {
       const key = `${from}:${to}`;
       let diff = diffs.get(key);

@@ -68,3 +68,15 @@ export function hostileLog(): string {
   });
   return serializeLog(log);
 }
+
+/** The bundled seed with one more indicator (01.08) and its targets: a second file to compare with. */
+export function planWithNewIndicator(): string {
+  const log = must(readEvents(SEED_LOG), {
+    meta: { actor: "Kepala Loka POM", reason: "RAPK revisi: indikator baru", kind: "rapk", at: "2024-03-01T09:00:00+07:00" },
+    commands: [
+      { type: "defineIndicator", data: { objective: "01", code: "08", name: "Persentase pangan jajanan anak sekolah yang memenuhi syarat", unit: "percent", direction: "higher", shape: "constant" } },
+      { type: "setTargets", data: { indicator: "01.08", values: Array(12).fill(80) } },
+    ],
+  });
+  return serializeLog(log);
+}

@@ -13,7 +13,8 @@ export const PRINT_CSS = `
 .rapk-print { font-family: "Helvetica Neue", Helvetica, Arial, sans-serif; font-size: 7.5pt; color: #000; background: #fff; }
 .rapk-print .title { text-align: center; font-weight: bold; font-size: 10pt; margin: 0 0 4mm; line-height: 1.35; }
 .rapk-print .title span { display: block; }
-.rapk-print table { border-collapse: collapse; width: 100%; }
+.rapk-print table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+.rapk-print td, .rapk-print th { overflow-wrap: anywhere; }
 .rapk-print th, .rapk-print td { border: 0.6pt solid #000; padding: 1.2pt 2pt; vertical-align: top; }
 .rapk-print thead th { background: #e6e6e6; text-align: center; font-weight: bold; }
 .rapk-print thead { display: table-header-group; }
@@ -40,7 +41,8 @@ function indicatorRows(row: PrintIndicatorRow, months: number): string {
         `<tr data-line="${e(l.line)}"><td>${e(l.number)}</td><td>${e(l.output)}</td><td>${e(l.component)}</td><td>${e(l.subComponent)}</td><td class="num">${formatAmount(l.pagu)}</td><td class="num">${formatAmount(l.contribution)}</td></tr>`,
     )
     .join("");
-  const table = `<table class="lines"><thead><tr><th>NO</th><th>RO</th><th>KOMPONEN</th><th>SUB KOMPONEN</th><th>ANGGARAN</th><th>KONTRIBUSI</th></tr></thead><tbody>${lines}</tbody></table>`;
+  const columns = "<colgroup><col style=\"width:4%\"><col style=\"width:30%\"><col style=\"width:26%\"><col style=\"width:18%\"><col style=\"width:11%\"><col style=\"width:11%\"></colgroup>";
+  const table = `<table class="lines">${columns}<thead><tr><th>NO</th><th>RO</th><th>KOMPONEN</th><th>SUB KOMPONEN</th><th>ANGGARAN</th><th>KONTRIBUSI</th></tr></thead><tbody>${lines}</tbody></table>`;
   return `${head}<tr class="lines-row"><td></td><td></td><td class="lines-cell" colspan="${months + 2}">${table}</td></tr>`;
 }
 
@@ -50,13 +52,15 @@ export function printHtml(layout: PrintLayout): string {
   const title = layout.title.map((line) => `<span>${e(line)}</span>`).join("");
   const head = `<thead><tr><th rowspan="2">NO.</th><th rowspan="2">SASARAN KEGIATAN</th><th rowspan="2">INDIKATOR KINERJA KEGIATAN</th><th colspan="${months}">TARGET</th><th rowspan="2">ANGGARAN</th></tr><tr>${layout.months.map((m) => `<th>${e(m)}</th>`).join("")}</tr></thead>`;
   const body = layout.indicators.map((row) => indicatorRows(row, months)).join("");
+  // The published proportions: narrow NO, wide names, twelve equal month columns, ANGGARAN.
+  const columns = `<colgroup><col style="width:3%"><col style="width:15.5%"><col style="width:20%">${layout.months.map(() => `<col style="width:${(50 / months).toFixed(2)}%">`).join("")}<col style="width:8.5%"></colgroup>`;
   const derivedTotal = layout.derivedTotal === null ? "" : `<span class="derived">pagu tercatat ${formatAmount(layout.derivedTotal)}</span>`;
   const total = `<tr class="total"><td colspan="${months + 3}" class="num">Total</td><td class="num">${formatAmount(layout.total)}${derivedTotal}</td></tr>`;
   const signature =
     layout.placeAndDate === null
       ? ""
       : `<div class="signature"><p>${e(layout.placeAndDate)}</p><p>${e(layout.signatoryTitle ?? "")}</p><div class="space"></div><p class="name">${e(layout.signatoryName ?? "")}</p></div>`;
-  return `<article class="rapk-print"><h1 class="title">${title}</h1><table class="document">${head}<tbody>${body}${total}</tbody></table>${signature}<p class="footer">${e(footerText(layout.provenance))}</p></article>`;
+  return `<article class="rapk-print"><h1 class="title">${title}</h1><table class="document">${columns}${head}<tbody>${body}${total}</tbody></table>${signature}<p class="footer">${e(footerText(layout.provenance))}</p></article>`;
 }
 
 /** A whole HTML page of the printed RAPK, its stylesheet inside: what `rapk print --out plan.html` writes. */

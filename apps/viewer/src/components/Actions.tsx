@@ -1,0 +1,40 @@
+import type { PlanState } from "@rapk/core";
+import { exportCsv } from "@rapk/import";
+import { type PrintLayout, planWorkbook } from "@rapk/report";
+import { useState } from "preact/hooks";
+import { useI18n } from "../i18n/i18n.js";
+import { CSV_TYPE, XLSX_TYPE, download } from "../model/download.js";
+
+/**
+ * Print the plan as the published RAPK (the print stylesheet shows only the printed layout), or
+ * download it: XLSX (the document's columns, budget summary, achievement; the spreadsheet
+ * library loads only now) and CSV (the import template, which rapk reads back).
+ */
+export function Actions({ state, layout, baseName }: { state: PlanState; layout: PrintLayout; baseName: string }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const xlsx = async () => {
+    setBusy(true);
+    try {
+      download(`${baseName}.xlsx`, await planWorkbook(state, layout), XLSX_TYPE);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="actions" role="group" aria-label={t.actions}>
+      <button type="button" class="button" onClick={() => window.print()}>
+        {t.print}
+      </button>
+      <button type="button" class="button" onClick={() => void xlsx()} disabled={busy}>
+        {t.downloadXlsx}
+      </button>
+      <button type="button" class="button" onClick={() => download(`${baseName}.csv`, exportCsv(state), CSV_TYPE)}>
+        {t.downloadCsv}
+      </button>
+      <span role="status" class="hint">
+        {busy ? t.preparing : ""}
+      </span>
+    </div>
+  );
+}
