@@ -51,3 +51,18 @@ describe("AchievementPanel", () => {
     expect(realisation.slice(0, 3)).toEqual(["96,5", "99,3", "–"]);
   });
 });
+
+describe("the value axis", () => {
+  it("ends just above the data on a round number, with a round middle", async () => {
+    const { ticksFor } = await import("../src/components/AchievementChart.js");
+    expect(ticksFor(100)).toEqual([0, 50, 100]);
+    expect(ticksFor(106.74)).toEqual([0, 60, 120]);
+    expect(ticksFor(1)).toEqual([0, 0.5, 1]);
+    for (const top of [0.3, 7, 99.3, 250, 4_801_300_000]) {
+      const [, middle, end] = ticksFor(top);
+      expect(end).toBeGreaterThanOrEqual(top);
+      expect(end).toBeLessThan(top * 2.5);
+      expect(end).toBe(middle! * 2);
+    }
+  });
+});

@@ -7,10 +7,11 @@ const HEIGHT = 118;
 const PAD = { left: 34, right: 6, top: 8, bottom: 26 };
 const STEP = (WIDTH - PAD.left - PAD.right) / 12;
 
-/** Round numbers for the value axis: 0, a middle and a top (e.g. 0, 50, 100). */
-function ticksFor(top: number): number[] {
-  const magnitude = 10 ** Math.floor(Math.log10(top));
-  const nice = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((v) => v * 2 >= top) ?? 10 * magnitude;
+/** Round numbers for the value axis: 0, a middle and a top just above the data (0, 50, 100; 0, 60, 120). */
+export function ticksFor(top: number): number[] {
+  const half = top / 2;
+  const magnitude = 10 ** Math.floor(Math.log10(half));
+  const nice = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5, 8, 10].map((m) => m * magnitude).find((v) => v >= half) ?? 10 * magnitude;
   return [0, nice, nice * 2];
 }
 
