@@ -86,7 +86,7 @@ export function createHistoryView(events: readonly StoredEvent[]): HistoryView {
     provenance(version) {
       const v = history.versions[version - 1];
       if (!v) return { version, effectiveAt: "", headHash: "0".repeat(64) };
-      return { version, effectiveAt: v.at, headHash: history.events[v.lastSeq - 1]!.hash };
+      return { version, effectiveAt: v.effectiveAt, headHash: history.events[v.lastSeq - 1]!.hash };
     },
     diff(from, to) {
       const key = `${from}:${to}`;
