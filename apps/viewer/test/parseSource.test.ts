@@ -1,6 +1,6 @@
 import { serializeLog } from "@rapk/history";
 import { exportCsv } from "@rapk/import";
-import { replay } from "@rapk/core";
+import { stateAfter } from "@rapk/core";
 import { describe, expect, it } from "vitest";
 import { MAX_FILE_BYTES } from "../src/model/limits.js";
 import { IMPORT_ACTOR, parseSource } from "../src/model/parseSource.js";
@@ -58,7 +58,7 @@ describe("parseSource", () => {
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.loaded.origin).toBe("import");
-    const imported = replay(outcome.loaded.events);
+    const imported = stateAfter(outcome.loaded.events);
     expect(imported.indicators).toEqual(plan.indicators);
     expect(imported.contributions).toEqual(plan.contributions);
     expect(imported.lines).toEqual(plan.lines);

@@ -1,4 +1,4 @@
-import { type PlanState, checkInvariants, decideBatch, initialState, replay } from "@rapk/core";
+import { type PlanState, checkInvariants, decideBatch, initialState, stateAfter } from "@rapk/core";
 import { hashEvent, parseLog, serializeLog, verifyLog } from "@rapk/history";
 import { describe, expect, it } from "vitest";
 import { commandOf } from "@rapk/core";
@@ -24,7 +24,7 @@ describe("the generator of plans and histories", () => {
       const decided = decideBatch(batch.events.map(commandOf), state, { kind: batch.meta.kind });
       if (!decided.ok) throw new Error(`batch ${index + 1} (${batch.meta.kind}) refused: ${decided.error.code} ${decided.error.message}`);
       expect(decided.value).toEqual(batch.events);
-      state = replay(decided.value, state);
+      state = stateAfter(decided.value, state);
     });
     expect(state.eventCount).toBe(eventCount(batches));
   });
@@ -34,7 +34,7 @@ describe("the generator of plans and histories", () => {
     expect(eventCount(batches)).toBe(100_000);
     let state = initialState();
     for (const batch of batches) {
-      state = replay(batch.events, state);
+      state = stateAfter(batch.events, state);
       expect(checkInvariants(state)).toEqual([]);
     }
     expect(Object.keys(state.indicators)).toHaveLength(2000);
@@ -49,7 +49,7 @@ describe("the generator of plans and histories", () => {
 
   it("drafts a plan of the asked size as one signed draft batch", () => {
     const plan = generatePlan({ seed: 3, objectives: 10, indicatorsPerObjective: 7, lines: 100 });
-    const state = replay(plan.events);
+    const state = stateAfter(plan.events);
     expect(plan.meta.kind).toBe("draft");
     expect(Object.keys(state.indicators)).toHaveLength(70);
     expect(Object.keys(state.lines)).toHaveLength(100);

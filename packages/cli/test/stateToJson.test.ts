@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideBatch, initialState, replay } from "@rapk/core";
+import { decideBatch, initialState, stateAfter } from "@rapk/core";
 import { stateToJson } from "../src/stateToJson.js";
 
 const line = (ro: string, component: string, sub: string, pagu: number) => ({
@@ -28,7 +28,7 @@ function smallPlan() {
   ];
   const decided = decideBatch(commands, initialState(), { kind: "draft" });
   if (!decided.ok) throw new Error(decided.error.message);
-  return replay(decided.value);
+  return stateAfter(decided.value);
 }
 
 describe("stateToJson", () => {

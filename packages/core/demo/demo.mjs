@@ -31,8 +31,8 @@ function must(result) {
   return result.value;
 }
 
-let events = must(decideBatch(draft, replay([])));
-let state = replay(events);
+let events = must(decideBatch(draft, must(replay([]))));
+let state = must(replay(events));
 
 // A Revisi POK lowers the pagu and reallocates in the same batch: accepted all-or-nothing.
 const pok = [
@@ -40,7 +40,7 @@ const pok = [
   { type: "allocateContribution", data: { indicator: "01.01", line: "DR.3165.QIA.005.053.A", amount: 60_000_000 } },
 ];
 events = [...events, ...must(decideBatch(pok, state, { kind: "pok" }))];
-state = replay(events);
+state = must(replay(events));
 
 // Lowering it below what is allocated, without reallocating, is refused and says by how much.
 const refused = decideBatch([{ type: "reviseBudget", data: { line: "DR.3165.QIA.005.053.A", pagu: 50_000_000 } }], state, { kind: "pok" });

@@ -1,9 +1,8 @@
 import { type CommandOf, PlanCommand, type PlanCommandType } from "./commands/index.js";
 import { indicatorId, lineId } from "./codes.js";
 import { type DomainError, type Result, fail, ok, schemaError } from "./errors.js";
-import type { Draft } from "immer";
-import { applyEvent } from "./evolve.js";
-import { createPlanDraft } from "./planDraft.js";
+import { applyEvent } from "./applyEvent.js";
+import { draftOf } from "./planDraft.js";
 import type { PlanEvent } from "./events/index.js";
 import { checkInvariants } from "./invariants.js";
 import { type RevisionKind, isPlanChange, kindAllows, kindsAllowing } from "./revisionKind.js";
@@ -99,7 +98,8 @@ export function decideBatch(commands: readonly unknown[], state: PlanState, opti
   // The whole batch folds into one copy-on-write draft: each command sees the ones before it,
   // the cost stays linear in the batch, and a refusal simply drops the draft (the input state is
   // never written).
-  const next = createPlanDraft(state) as PlanState;
+  const draft = draftOf(state);
+  const next = draft.state;
   for (let i = 0; i < commands.length; i++) {
     const index = single ? undefined : i;
     const parsed = PlanCommand.safeParse(commands[i]);
@@ -118,7 +118,7 @@ export function decideBatch(commands: readonly unknown[], state: PlanState, opti
     const handler = handlers[command.type] as Handler<typeof command.type>;
     const decided = handler(command, next);
     if (!decided.ok) return { ok: false, error: at(index, decided.error, command.type) };
-    for (const event of decided.value) applyEvent(next as Draft<PlanState>, event);
+    for (const event of decided.value) applyEvent(draft, event);
     events.push(...decided.value);
   }
   if (kind === "pok" && state.plan && next.plan && state.plan.ceiling !== next.plan.ceiling)

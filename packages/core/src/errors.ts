@@ -29,7 +29,7 @@ export function schemaError(code: string, what: string, error: z.ZodError): Doma
   return { code, message: `${what}: ${field} ${issue?.message ?? "is invalid"}`, path };
 }
 
-/** Thrown by the throwing conveniences (`replayOrThrow`, the spec helper) so callers keep the code. */
+/** Thrown by `evolve` for an event that cannot apply, and by the test helpers (`stateAfter`, `planSpec`), so callers keep the code. */
 export class DomainFailure extends Error {
   constructor(readonly error: DomainError) {
     super(error.message);

@@ -1,11 +1,32 @@
-import type { Draft } from "immer";
 import type { PlanState } from "./state.js";
 
 /** The records of a state: the maps keyed by objective, indicator and line ids. */
-export type PlanRecord = "objectives" | "indicators" | "lines" | "contributions" | "realisations" | "spending";
-type Entry<R extends PlanRecord> = Draft<PlanState>[R][string];
+type PlanRecord = "objectives" | "indicators" | "lines" | "contributions" | "realisations" | "spending";
 
-interface Bookkeeping {
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+/** An entry of a record with its fields writable one level deep (what applyEvent changes). */
+type Entry<R extends PlanRecord> = Writable<PlanState[R][string]>;
+type WritableState = Writable<PlanState> & { -readonly [R in PlanRecord]: Record<string, Entry<R>> };
+/** The state as a draft shows it: the header fields (plan, signature, count) writable, the records read-only. */
+export type DraftState = Writable<Pick<PlanState, "plan" | "signature" | "eventCount">> & Omit<PlanState, "plan" | "signature" | "eventCount">;
+
+/**
+ * The one writable copy of a state that events are folded into (evolve, replay and decideBatch
+ * all use it). `state` is a plain copy of the state object; a record is copied (shallowly) on its
+ * first write, an entry (an indicator, a line, a row of months) the first time it is changed, and
+ * from then on the draft owns it and changes it in place. What it has not touched stays shared
+ * with the state it came from, so that state is never written. {@link finishDraft} freezes what
+ * the draft owns. Internal to core: nothing outside folds events except through evolve and replay.
+ *
+ * Plain data and functions on purpose: as a class the fold ran about 40 % slower (V8 kept
+ * throwing away the optimised code of its methods, "weak objects" deopts, one per draft).
+ */
+export interface PlanDraft {
+  /**
+   * The state as folded so far. Its header fields (the plan, the signature, the count) are
+   * assigned directly (replaced, never changed inside); its records only through the functions here.
+   */
+  readonly state: DraftState;
   /** Whether the state it came from was frozen (as every state this package makes is, all through). */
   readonly fromFrozen: boolean;
   /**
@@ -15,79 +36,68 @@ interface Bookkeeping {
   readonly owned: Map<PlanRecord, Set<string> | "all">;
 }
 
-const drafts = new WeakMap<object, Bookkeeping>();
-
-/**
- * A writable draft of a state for folding many events with `applyEvent`, without immer's
- * proxies. It is a plain copy of the state object; a record is copied (shallowly) on its first
- * write, an entry (an indicator, a line, a row of months) the first time it is changed, and from
- * then on the draft owns it and changes it in place. What it has not touched stays shared with
- * the state it came from. Finish with {@link finishPlanDraft}, which freezes what the draft owns.
- * A long fold costs about what plain objects cost (packages/bench measures it).
- */
-export function createPlanDraft(state: PlanState): Draft<PlanState> {
-  const draft = { ...state } as Draft<PlanState>;
-  drafts.set(draft, { fromFrozen: Object.isFrozen(state), owned: new Map() });
-  return draft;
+/** A draft of `from`; `from` itself is never written. */
+export function draftOf(from: PlanState): PlanDraft {
+  return { state: { ...from }, fromFrozen: Object.isFrozen(from), owned: new Map() };
 }
 
-/** Freezes a folded draft into a state, deeply like immer's result; the draft must not be used after. */
-export function finishPlanDraft(draft: Draft<PlanState>): PlanState {
-  const book = drafts.get(draft);
-  drafts.delete(draft);
-  for (const [record, keys] of book?.owned ?? []) {
-    const entries = draft[record] as Record<string, unknown>;
+/** Puts a new entry into one of the state's records (replacing any entry under the key). */
+export function putEntry<R extends PlanRecord>(draft: PlanDraft, record: R, key: string, value: Entry<R>): void {
+  own(ownedKeys(draft, record), key);
+  (records(draft)[record] as Record<string, Entry<R>>)[key] = value;
+}
+
+/**
+ * The entry under `key`, ready to be changed one level deep: a copy the first time (the entry
+ * may be shared with other states), the same object after. A missing entry is created by
+ * `create` (which must then be given).
+ */
+export function entryDraft<R extends PlanRecord>(draft: PlanDraft, record: R, key: string, create?: () => Entry<R>): Entry<R> {
+  const owned = ownedKeys(draft, record);
+  const entries = records(draft)[record] as Record<string, Entry<R>>;
+  const current = entries[key];
+  if (current !== undefined && (owned === "all" || owned.has(key))) return current;
+  const entry = current === undefined ? create?.() : ({ ...current } as Entry<R>);
+  if (entry === undefined) throw new RangeError(`no entry ${key} in ${record}`);
+  entries[key] = entry;
+  own(owned, key);
+  return entry;
+}
+
+/** Removes an entry of one of the state's records. */
+export function removeEntry(draft: PlanDraft, record: PlanRecord, key: string): void {
+  ownedKeys(draft, record);
+  delete records(draft)[record][key];
+}
+
+/** Freezes a folded draft into a state, deeply; the draft must not be used after. */
+export function finishDraft(draft: PlanDraft): PlanState {
+  const state = records(draft);
+  for (const [record, keys] of draft.owned) {
+    const entries = state[record] as Record<string, unknown>;
     // From a frozen state only the entries the draft owns are unfrozen; a state made by hand
     // (a clone, say) may have lent it unfrozen ones too.
-    if (book?.fromFrozen && keys !== "all") for (const key of keys) deepFreeze(entries[key]);
+    if (draft.fromFrozen && keys !== "all") for (const key of keys) deepFreeze(entries[key]);
     else for (const key in entries) deepFreeze(entries[key]);
     Object.freeze(entries);
   }
   // The rest: the state object, its header and signature, and a hand-made state's other records.
-  return deepFreeze(draft as PlanState);
+  return deepFreeze(state as PlanState);
 }
 
-/** Puts a new entry into one of the state's records (replacing any entry under the key). */
-export function putEntry<R extends PlanRecord>(draft: Draft<PlanState>, record: R, key: string, value: Entry<R>): void {
-  const book = drafts.get(draft);
-  // The record is made the draft's own before it is written to.
-  if (book) own(ownedKeys(draft, book, record), key);
-  (draft[record] as Record<string, Entry<R>>)[key] = value;
-}
-
-/**
- * The entry under `key`, ready to be changed one level deep: on a plan draft a copy the first
- * time (the entry may be shared with other states), the same object after; on an immer draft,
- * immer's draft of it. A missing entry is created by `create` (which must then be given).
- */
-export function entryDraft<R extends PlanRecord>(draft: Draft<PlanState>, record: R, key: string, create?: () => Entry<R>): Entry<R> {
-  const book = drafts.get(draft);
-  const owned = book && ownedKeys(draft, book, record);
-  const entries = draft[record] as Record<string, Entry<R>>;
-  const current = entries[key];
-  if (current !== undefined && (owned === undefined || owned === "all" || owned.has(key))) return current;
-  const entry = current === undefined ? create?.() : ({ ...current } as Entry<R>);
-  if (entry === undefined) throw new RangeError(`no entry ${key} in ${record}`);
-  entries[key] = entry;
-  if (owned) own(owned, key);
-  return entries[key] as Entry<R>;
-}
-
-/** Removes an entry of one of the state's records. */
-export function removeEntry(draft: Draft<PlanState>, record: PlanRecord, key: string): void {
-  const book = drafts.get(draft);
-  if (book) ownedKeys(draft, book, record);
-  delete draft[record][key];
+function records(draft: PlanDraft): WritableState {
+  return draft.state as WritableState;
 }
 
 /** The keys the draft owns in a record; the record is copied first if the draft still shares it. */
-function ownedKeys(draft: Draft<PlanState>, book: Bookkeeping, record: PlanRecord): Set<string> | "all" {
-  let keys = book.owned.get(record);
+function ownedKeys(draft: PlanDraft, record: PlanRecord): Set<string> | "all" {
+  let keys = draft.owned.get(record);
   if (keys === undefined) {
-    const shared = draft[record];
+    const state = records(draft);
+    const shared = state[record];
     keys = isEmpty(shared) ? "all" : new Set();
-    (draft as Record<PlanRecord, object>)[record] = { ...shared };
-    book.owned.set(record, keys);
+    (state as Record<PlanRecord, object>)[record] = { ...shared };
+    draft.owned.set(record, keys);
   }
   return keys;
 }
@@ -101,7 +111,8 @@ function isEmpty(record: object): boolean {
   return true;
 }
 
-function deepFreeze<T>(value: T): T {
+/** Freezes a value and everything it holds (what a state is made of: plain objects and arrays). */
+export function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const key in value) deepFreeze(value[key]);

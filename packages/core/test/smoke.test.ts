@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideBatch, initialState, replay } from "@rapk/core";
+import { decideBatch, initialState, stateAfter } from "@rapk/core";
 
 describe("a plan drafted through the public API", () => {
   it("is refused a contribution over the line's pagu, saying by how much", () => {
@@ -13,7 +13,7 @@ describe("a plan drafted through the public API", () => {
       initialState(),
     );
     expect(drafted.ok).toBe(true);
-    const state = replay(drafted.ok ? drafted.value : []);
+    const state = stateAfter(drafted.ok ? drafted.value : []);
     const refused = decideBatch([{ type: "allocateContribution", data: { indicator: "01.01", line: "DR.3165.QIA.005.053.A", amount: 501 } }], state);
     expect(refused.ok ? undefined : refused.error.code).toBe("LINE_OVER_ALLOCATED");
     expect(refused.ok ? "" : refused.error.message).toContain("by Rp1");

@@ -1,8 +1,9 @@
-import { type DomainError, type Finding, Instant, type PlanState, type SourceFile, type VersionMetadata, checkVersionTimes, decideBatch, replay, versionMetadataOf } from "@rapk/core";
+import { type DomainError, type Finding, Instant, type PlanState, type SourceFile, type VersionMetadata, checkVersionTimes, decideBatch, initialState, versionMetadataOf } from "@rapk/core";
 import { formatISO } from "date-fns";
 import { z } from "zod";
 import { hashEvent } from "./hash.js";
 import type { History } from "./history.js";
+import { replayRange } from "./replayRange.js";
 import { type RevisionInput, RevisionMeta, revisionError } from "./revision.js";
 import { GENESIS_HASH, type StoredEvent, type StoredMetadata } from "./storedEvent.js";
 
@@ -82,7 +83,7 @@ function versionMetadata(fields: { readonly [K in keyof VersionMetadata]?: unkno
 function headOf(log: readonly StoredEvent[], history: History | undefined): PlanState {
   const last = log[log.length - 1];
   if (history && history.events.length === log.length && history.events[log.length - 1]?.hash === last?.hash) return history.head;
-  return replay(log);
+  return replayRange(log, 0, log.length, initialState());
 }
 
 function defaultNow(): string {

@@ -1,24 +1,22 @@
-import { type DomainError, DomainFailure, type PlanEvent, type PlanState, applyEvent, createPlanDraft, finishPlanDraft } from "@rapk/core";
+import { type DomainError, type PlanEvent, type PlanState, replay } from "@rapk/core";
 import { HistoryError } from "./historyError.js";
 
 export type FoldResult = { readonly ok: true; readonly state: PlanState } | { readonly ok: false; readonly index: number; readonly error: DomainError };
 
+/** `events[start..end)`, walked in place (no copy of the slice). */
+function* range<T>(events: readonly T[], start: number, end: number): Generator<T> {
+  for (let i = start; i < end; i++) yield events[i] as T;
+}
+
 /**
- * The state after applying `events[start..end)` to `from`, in one core plan draft (copy on
- * write, sharing what the range does not touch, frozen once), without copying the slice. An event
- * that cannot be applied (core throws EVENT_NOT_APPLICABLE) is reported with its index.
+ * The state after applying `events[start..end)` to `from`: core's replay of the range (one plan
+ * draft, sharing what the range does not touch). An event that cannot be applied is reported with
+ * its index in `events`.
  */
 export function foldRange(events: readonly PlanEvent[], start: number, end: number, from: PlanState): FoldResult {
   if (start >= end) return { ok: true, state: from };
-  const draft = createPlanDraft(from);
-  let index = start;
-  try {
-    for (; index < end; index++) applyEvent(draft, events[index] as PlanEvent);
-  } catch (error) {
-    if (error instanceof DomainFailure) return { ok: false, index, error: error.error };
-    throw error;
-  }
-  return { ok: true, state: finishPlanDraft(draft) };
+  const replayed = replay(range(events, start, end), from);
+  return replayed.ok ? { ok: true, state: replayed.value } : { ok: false, index: start + replayed.index, error: replayed.error };
 }
 
 /** {@link foldRange} for a whole log's events, throwing a HistoryError that names the line (index + 1). */

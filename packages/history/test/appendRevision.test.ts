@@ -1,4 +1,4 @@
-import { replay } from "@rapk/core";
+import { stateAfter } from "@rapk/core";
 import { describe, expect, it } from "vitest";
 import { GENESIS_HASH, appendRevision, hashEvent, openHistory, parseLog, serializeLog, verifyLog } from "../src/index.js";
 import { LINE_A, LINE_B, SEED_DRAFT, meta, seedLog, storyLog } from "./support/plan.js";
@@ -33,7 +33,7 @@ describe("appendRevision", () => {
       [log.length + 2, 2, "BudgetRevised"],
     ]);
     expect(result.events[0]?.prev).toBe(log.at(-1)?.hash);
-    const after = replay([...log, ...result.events]);
+    const after = stateAfter([...log, ...result.events]);
     expect([after.lines[LINE_A]?.pagu, after.lines[LINE_B]?.pagu]).toEqual([120_736_000, 83_842_000]);
     expect(verifyLog(serializeLog([...log, ...result.events]))).toMatchObject({ ok: true, versions: 2 });
   });
@@ -103,7 +103,7 @@ describe("appendRevision", () => {
     expect(appendRevision(log, again)).toMatchObject({ ok: false, error: { code: "NO_CHANGE" } });
     expect(appendRevision(log, again, { history: openHistory(log) })).toMatchObject({ ok: false, error: { code: "NO_CHANGE" } });
     // A history of the same log is trusted for its head (here a doctored one, to show it is used)...
-    const doctored = { ...openHistory(log), head: replay(seedLog()) };
+    const doctored = { ...openHistory(log), head: stateAfter(seedLog()) };
     expect(appendRevision(log, again, { history: doctored }).ok).toBe(true);
     // ...and a history of another log is not.
     expect(appendRevision(log, again, { history: openHistory(seedLog()) })).toMatchObject({ ok: false, error: { code: "NO_CHANGE" } });

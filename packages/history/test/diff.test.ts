@@ -1,4 +1,4 @@
-import { type PlanState, initialState, replay } from "@rapk/core";
+import { type PlanState, initialState, stateAfter } from "@rapk/core";
 import { describe, expect, it } from "vitest";
 import { CHANGE_KINDS, type Change, applyDiff, describeDiff, diffStates, openHistory } from "../src/index.js";
 import { LINE_A, LINE_B, append, meta, seedLog, storyLog } from "./support/plan.js";
@@ -32,7 +32,7 @@ describe("diffStates", () => {
         { type: "reviseBudget", data: { line: LINE_A, pagu: 135_736_000 } },
       ],
     });
-    const diff = diffStates(seed, replay(log));
+    const diff = diffStates(seed, stateAfter(log));
     expect(diff.changes.map((c) => c.kind)).toEqual(["ceiling-changed", "pagu-changed"]);
     expect(diff.summary).toMatchObject({ rupiahMoved: 10_000_000, paguIncrease: 10_000_000, paguDecrease: 0 });
     expect(describeDiff(diff)).toBe("ceiling Rp4.801.300.000 to Rp4.811.300.000, pagu of 1 line changed, Rp10.000.000 added to budget lines");

@@ -1,4 +1,4 @@
-import { initialState, replay } from "@rapk/core";
+import { initialState, stateAfter } from "@rapk/core";
 import { describe, expect, it } from "vitest";
 import { HistoryError, openHistory } from "../src/index.js";
 import { LINE_A, LINE_B, append, meta, seedLog, storyLog } from "./support/plan.js";
@@ -55,9 +55,9 @@ describe("openHistory: versions", () => {
 
 describe("openHistory: state at a version", () => {
   it("has the head and the state after every version, 0 being before anything", () => {
-    expect(history.head).toEqual(replay(log));
+    expect(history.head).toEqual(stateAfter(log));
     expect(history.stateAt(0)).toEqual(initialState());
-    for (const v of history.versions) expect(history.stateAt(v.number)).toEqual(replay(log.slice(0, v.lastSeq)));
+    for (const v of history.versions) expect(history.stateAt(v.number)).toEqual(stateAfter(log.slice(0, v.lastSeq)));
     expect(history.stateAt(2).lines[LINE_A]?.pagu).toBe(125_736_000);
     expect(history.stateAt(3).lines[LINE_A]?.pagu).toBe(120_736_000);
   });
@@ -66,7 +66,7 @@ describe("openHistory: state at a version", () => {
     for (const interval of [1, 2, 5, 64, 1000]) {
       const other = openHistory(log, { checkpointInterval: interval });
       expect(other.checkpointInterval).toBe(interval);
-      for (let n = 0; n <= log.length; n++) expect(other.stateAtSeq(n)).toEqual(replay(log.slice(0, n)));
+      for (let n = 0; n <= log.length; n++) expect(other.stateAtSeq(n)).toEqual(stateAfter(log.slice(0, n)));
     }
     expect(() => openHistory(log, { checkpointInterval: 0 })).toThrow(RangeError);
   });

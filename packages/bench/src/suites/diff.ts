@@ -1,4 +1,4 @@
-import { replay } from "@rapk/core";
+import { stateAfter } from "@rapk/core";
 import { diffStates } from "@rapk/history";
 import { SHAPES, generateHistory } from "../generate.js";
 import { median, sample } from "../measure.js";
@@ -11,9 +11,9 @@ import { type Row, ms } from "../report.js";
  */
 export async function diffSuite(log: (message: string) => void): Promise<Row[]> {
   const batches = generateHistory(SHAPES.agency);
-  const signed = replay(batches[0]?.events ?? []);
+  const signed = stateAfter(batches[0]?.events ?? []);
   const states = [signed];
-  for (const batch of batches.slice(1)) states.push(replay(batch.events, states.at(-1)));
+  for (const batch of batches.slice(1)) states.push(stateAfter(batch.events, states.at(-1)));
   const head = states.at(-1) ?? signed;
   const indicators = Object.keys(head.indicators).length;
   const lines = Object.keys(head.lines).length;

@@ -1,4 +1,4 @@
-import { type PlanState, replay } from "@rapk/core";
+import { type PlanState, stateAfter } from "@rapk/core";
 import { type StoredEvent, openHistory } from "@rapk/history";
 import { SHAPES, generateHistory } from "../generate.js";
 import { heapUsedMiB, percentile, time } from "../measure.js";
@@ -23,11 +23,11 @@ async function latencies(count: number, draw: () => number, at: (n: number) => u
  */
 function statePerVersion(events: readonly StoredEvent[]): PlanState[] {
   const states: PlanState[] = [];
-  let state = replay([]);
+  let state = stateAfter([]);
   let start = 0;
   for (let i = 0; i < events.length; i++) {
     if (events[i + 1]?.version === events[i]?.version) continue;
-    state = replay(events.slice(start, i + 1), state);
+    state = stateAfter(events.slice(start, i + 1), state);
     states.push(state);
     start = i + 1;
   }
@@ -61,7 +61,7 @@ export async function timeTravelSuite(log: (message: string) => void): Promise<R
   const beforeReference = heapUsedMiB();
   let states: PlanState[] = [];
   const referenceOpenMs = await time(() => {
-    states = [replay([]), ...statePerVersion(events)];
+    states = [stateAfter([]), ...statePerVersion(events)];
   });
   const referenceHeld = heapUsedMiB() - beforeReference;
   const reference = await latencies(2000, () => random.int(0, versions), (n) => states[n]);

@@ -1,6 +1,6 @@
 import { type DecideOptions, decideBatch } from "../decide.js";
 import type { PlanEvent } from "../events/index.js";
-import { replay } from "../evolve.js";
+import { stateAfter } from "./stateAfter.js";
 import type { DomainError } from "../errors.js";
 
 /** Raised when a specification does not hold; test runners report it like any failed assertion. */
@@ -37,7 +37,7 @@ export interface When {
  */
 export const planSpec = {
   given(events: readonly PlanEvent[]): When {
-    const state = replay(events);
+    const state = stateAfter(events);
     const run = (commands: readonly unknown[], options?: DecideOptions): Then => {
       const result = decideBatch(commands, state, options);
       return {

@@ -15,12 +15,12 @@ function node(args: string[]): string {
 
 // A draft plan, a contribution one Rupiah over the line and one within it: the seed's figures.
 const script = (load: string) => `${load}
-const state = replay(must(decideBatch([
+const state = must(replay(must(decideBatch([
   { type: "draftPlan", data: { unit: "Loka POM di Kabupaten Rejang Lebong", agency: "BPOM", year: 2024, ceiling: 4801300000 } },
   { type: "defineObjective", data: { code: "01", name: "Sasaran" } },
   { type: "defineIndicator", data: { objective: "01", code: "01", name: "Persentase Obat yang memenuhi syarat", unit: "percent", direction: "higher", shape: "constant" } },
   { type: "registerBudgetLine", data: { output: { code: "DR.3165.QIA.005", name: "RO" }, component: { code: "053", name: "K" }, subComponent: { code: "A", name: "S" }, pagu: 125736000 } },
-], initialState())));
+], initialState()))));
 function must(r) { if (!r.ok) throw new Error(r.error.code); return r.value; }
 const over = decide({ type: "allocateContribution", data: { indicator: "01.01", line: "DR.3165.QIA.005.053.A", amount: 125736001 } }, state);
 const within = decide({ type: "allocateContribution", data: { indicator: "01.01", line: "DR.3165.QIA.005.053.A", amount: 70412160 } }, state);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type PlanState, decide, planSpec, replay } from "@rapk/core";
+import { type PlanState, decide, planSpec, stateAfter } from "@rapk/core";
 import { SAMPLING, seedDraft } from "../fixtures/seed.js";
 
 // Every Rupiah field is a whole, non-negative, safe integer. The command schemas refuse anything
@@ -26,7 +26,7 @@ describe.each(cases)("a $field amount", ({ command, path }) => {
 
 describe("AMOUNT_NOT_WHOLE_RUPIAH", () => {
   it("refuses any command on a state whose amounts are not whole Rupiah, naming the amount", () => {
-    const state = replay(seedDraft);
+    const state = stateAfter(seedDraft);
     const damaged: PlanState = { ...state, lines: { ...state.lines, [SAMPLING]: { ...state.lines[SAMPLING]!, pagu: 125_736_000.5 } } };
     const result = decide({ type: "reportSpending", data: { line: SAMPLING, month: 1, amount: 0 } }, damaged);
     expect(result).toEqual({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planSpec, replay } from "@rapk/core";
+import { planSpec, stateAfter } from "@rapk/core";
 import { SAMPLING, SAMPLING_PAGU, TO_LAB_SAMPLES, TO_MEDICINES, seedDraft, toLabSamples, toMedicines } from "../fixtures/seed.js";
 
 const unallocated = seedDraft.filter((e) => e.type !== "ContributionAllocated");
@@ -17,7 +17,7 @@ describe("allocateContribution", () => {
   it("withdraws a contribution with 0, leaving no row behind", () => {
     const withdrawal = { type: "ContributionAllocated" as const, data: { indicator: "01.01", line: SAMPLING, amount: 0 } };
     planSpec.given(seedDraft).when(allocate("01.01", 0)).then([withdrawal]);
-    expect(replay([...seedDraft, withdrawal]).contributions).toEqual({ "04.01": { [SAMPLING]: TO_LAB_SAMPLES } });
+    expect(stateAfter([...seedDraft, withdrawal]).contributions).toEqual({ "04.01": { [SAMPLING]: TO_LAB_SAMPLES } });
   });
 
   it("may use up the line exactly", () => {

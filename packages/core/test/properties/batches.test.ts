@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type PlanEvent, type PlanState, type RevisionKind, INVARIANTS, decideBatch, replay } from "@rapk/core";
+import { type PlanEvent, type PlanState, type RevisionKind, INVARIANTS, decideBatch, stateAfter } from "@rapk/core";
 import { command, PROPERTY_TIMEOUT, runs, scenario } from "./arbitraries.js";
 import { oracleViolations } from "./oracle.js";
 import { expectSame } from "./same.js";
@@ -59,7 +59,7 @@ describe("(f) batches are all-or-nothing", () => {
               break;
             }
             events.push(...one.value);
-            state = replay(one.value, state);
+            state = stateAfter(one.value, state);
           }
           if (complete) {
             expectSame(events, entry.result.value);
@@ -108,7 +108,7 @@ describe("(f) batches are all-or-nothing", () => {
         const batch = decideBatch([lower, ...reallocate], state, { kind: "pok" });
         const sound = oracleViolations(expected).size === 0;
         expect(batch.ok).toBe(sound);
-        if (batch.ok) expect(replay(batch.value, state)).toEqual(expected);
+        if (batch.ok) expect(stateAfter(batch.value, state)).toEqual(expected);
         // The only thing that can still refuse it is money already spent beyond the lower pagu.
         else expect([batch.error.code, [...oracleViolations(expected)]]).toEqual(["LINE_OVERSPENT", ["LINE_OVERSPENT"]]);
       }),

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decideBatch, evolve, initialState, replay } from "@rapk/core";
+import { decideBatch, evolve, initialState, stateAfter } from "@rapk/core";
 import { PROPERTY_TIMEOUT, runs, scenario } from "./arbitraries.js";
 import { deepFreeze } from "./freeze.js";
 import { expectSame } from "./same.js";
@@ -49,7 +49,7 @@ describe("(d) evolve never mutates its input", () => {
       fc.property(scenario, (s) => {
         const trace = run(s);
         const from = structuredClone(trace.start);
-        replay(trace.events, from);
+        stateAfter(trace.events, from);
         expectSame(from, trace.start);
         // (A refusing decide is held to the same in rejection.test.ts.)
         for (const entry of trace.entries) {

@@ -1,23 +1,23 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evolve, initialState, parseEvent, replay } from "@rapk/core";
+import { evolve, initialState, parseEvent, stateAfter } from "@rapk/core";
 import { PROPERTY_TIMEOUT, runs, scenario } from "./arbitraries.js";
 import { expectSame } from "./same.js";
 import { run } from "./scenario.js";
 
 describe("(c) replaying the emitted events equals applying them one by one", () => {
-  it("replay(events) equals evolve folded over them and the state decide worked on, also when split anywhere", () => {
+  it("stateAfter(events) equals evolve folded over them and the state decide worked on, also when split anywhere", () => {
     fc.assert(
       fc.property(scenario, fc.nat(), (s, at) => {
         const trace = run(s);
         const { events } = trace;
         const folded = events.reduce(evolve, initialState());
-        const replayed = replay(events);
+        const replayed = stateAfter(events);
         expectSame(replayed, folded);
         expectSame(folded, trace.entries.at(-1)?.after ?? trace.start);
         expect(folded.eventCount).toBe(events.length);
         const split = at % (events.length + 1);
-        expectSame(replay(events.slice(split), replay(events.slice(0, split))), replayed);
+        expectSame(stateAfter(events.slice(split), stateAfter(events.slice(0, split))), replayed);
       }),
       runs,
     );
@@ -36,9 +36,9 @@ describe("(e) the same events always give the same state", () => {
           if (!parsed.ok) throw new Error(parsed.error.message);
           return parsed.event;
         });
-        const first = replay(events);
-        expectSame(replay(events), first);
-        expectSame(replay(loaded), first);
+        const first = stateAfter(events);
+        expectSame(stateAfter(events), first);
+        expectSame(stateAfter(loaded), first);
         expectSame(run(s).events, events);
       }),
       runs,

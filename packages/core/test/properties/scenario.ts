@@ -1,4 +1,4 @@
-import { type DomainError, type PlanEvent, type PlanState, decideBatch, replay } from "@rapk/core";
+import { type DomainError, type PlanEvent, type PlanState, decideBatch, stateAfter } from "@rapk/core";
 import type { EdgeStep, Scenario, Step } from "./arbitraries.js";
 
 export interface Entry {
@@ -97,7 +97,7 @@ export function setupEvents(scenario: Scenario): PlanEvent[] {
  */
 export function setUp(scenario: Scenario): { state: PlanState; events: PlanEvent[] } {
   const events = setupEvents(scenario);
-  return { state: replay(events), events };
+  return { state: stateAfter(events), events };
 }
 
 /** Runs the steps one after another from a state; a refused step leaves the state as it was. */
@@ -109,7 +109,7 @@ export function runSteps(start: PlanState, steps: readonly Step[], startEvents: 
     const commands = "commands" in step ? step.commands : materialise(step.edgeStep, state);
     if (commands.length === 0) continue;
     const result = decideBatch(commands, state, step.kind === undefined ? {} : { kind: step.kind });
-    const after = result.ok ? replay(result.value, state) : state;
+    const after = result.ok ? stateAfter(result.value, state) : state;
     if (result.ok) events.push(...result.value);
     entries.push({ before: state, commands, kind: step.kind, result, after });
     state = after;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decideBatch, initialState, replay } from "@rapk/core";
+import { decideBatch, initialState, stateAfter } from "@rapk/core";
 import { planSetup, PROPERTY_TIMEOUT, runs } from "./arbitraries.js";
 import { oracleViolations } from "./oracle.js";
 import { setupEvents } from "./scenario.js";
@@ -13,7 +13,7 @@ describe("a plan sound by construction", () => {
         expect(decided.ok ? "accepted" : `${decided.error.code}: ${decided.error.message}`).toBe("accepted");
         if (!decided.ok) return;
         expect(decided.value).toEqual(setupEvents({ setup, steps: [] }));
-        const state = replay(decided.value);
+        const state = stateAfter(decided.value);
         expect([...oracleViolations(state)]).toEqual([]);
         expect(state.eventCount).toBe(setup.commands.length);
       }),

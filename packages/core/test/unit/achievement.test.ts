@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { achievement, achievementOf, replay } from "@rapk/core";
+import { achievement, achievementOf, stateAfter } from "@rapk/core";
 import { seedDraft } from "../fixtures/seed.js";
 
 describe("achievementOf (capaian)", () => {
@@ -30,7 +30,7 @@ describe("achievementOf (capaian)", () => {
 });
 
 describe("achievement (the projection)", () => {
-  const state = replay([
+  const state = stateAfter([
     ...seedDraft,
     { type: "RealisationReported", data: { indicator: "04.01", month: 1, value: 2.52 } },
     { type: "RealisationReported", data: { indicator: "04.01", month: 2, value: 9.53 } },
@@ -61,6 +61,6 @@ describe("achievement (the projection)", () => {
 
   it("points at the latest month with a report, or null", () => {
     expect(result[1]!.latest?.month).toBe(2);
-    expect(achievement(replay(seedDraft)).map((i) => i.latest)).toEqual([null, null]);
+    expect(achievement(stateAfter(seedDraft)).map((i) => i.latest)).toEqual([null, null]);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { budgetSummary, indicatorBudget, replay } from "@rapk/core";
+import { budgetSummary, indicatorBudget, stateAfter } from "@rapk/core";
 import { CEILING, FOOD_SAMPLING, FOOD_SAMPLING_PAGU, SAMPLING, SAMPLING_PAGU, TO_LAB_SAMPLES, TO_MEDICINES, seedDraft } from "../fixtures/seed.js";
 
-const state = replay([
+const state = stateAfter([
   ...seedDraft,
   { type: "SpendingReported", data: { line: SAMPLING, month: 1, amount: 10_000_000 } },
   { type: "SpendingReported", data: { line: SAMPLING, month: 3, amount: 99_000_000 } },
@@ -36,12 +36,12 @@ describe("budgetSummary", () => {
   });
 
   it("gives no absorption for a line whose pagu is 0", () => {
-    const zero = replay([...seedDraft, { type: "BudgetRevised", data: { line: FOOD_SAMPLING, pagu: 0 } }]);
+    const zero = stateAfter([...seedDraft, { type: "BudgetRevised", data: { line: FOOD_SAMPLING, pagu: 0 } }]);
     expect(budgetSummary(zero).lines[0]!.absorption).toBeNull();
   });
 
   it("is empty for a plan not yet drafted", () => {
-    expect(budgetSummary(replay([]))).toEqual({ lines: [], ceiling: 0, pagu: 0, allocated: 0, spent: 0 });
+    expect(budgetSummary(stateAfter([]))).toEqual({ lines: [], ceiling: 0, pagu: 0, allocated: 0, spent: 0 });
   });
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { INVARIANTS, type PlanState, checkInvariants, replay } from "@rapk/core";
+import { INVARIANTS, type PlanState, checkInvariants, stateAfter } from "@rapk/core";
 import { SAMPLING, seedDraft } from "../fixtures/seed.js";
 
-const sound = replay(seedDraft);
+const sound = stateAfter(seedDraft);
 /** The seed state with some records replaced, as a hand-edited file might have it. */
 const damaged = (patch: Partial<Record<keyof PlanState, unknown>>): PlanState => ({ ...sound, ...patch }) as PlanState;
 const lab = sound.indicators["04.01"]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DomainFailure, type PlanEvent, evolve, initialState, replay } from "@rapk/core";
+import { DomainFailure, type PlanEvent, evolve, initialState, replay, stateAfter } from "@rapk/core";
 import { SAMPLING, drafted, objective01, seedDraft, signed } from "../fixtures/seed.js";
 
 function failureOf(run: () => unknown): unknown {
@@ -17,7 +17,7 @@ describe("evolve and replay", () => {
   });
 
   it("build the plan the events describe, ids joined from their codes", () => {
-    const state = replay(seedDraft);
+    const state = stateAfter(seedDraft);
     expect(state.plan).toEqual(drafted.data);
     expect(Object.keys(state.indicators).sort()).toEqual(["01.01", "04.01"]);
     expect(state.indicators["04.01"]).toMatchObject({ id: "04.01", objective: "04", code: "01", shape: "cumulative" });
@@ -27,24 +27,24 @@ describe("evolve and replay", () => {
   });
 
   it("give a new indicator twelve blank months", () => {
-    const state = replay(seedDraft.slice(0, 4));
+    const state = stateAfter(seedDraft.slice(0, 4));
     expect(state.indicators["01.01"]!.targets).toEqual(Array(12).fill(null));
   });
 
   it("count every event applied", () => {
     expect(evolve(initialState(), drafted).eventCount).toBe(1);
-    expect(replay([signed], replay(seedDraft)).eventCount).toBe(seedDraft.length + 1);
+    expect(stateAfter([signed], stateAfter(seedDraft)).eventCount).toBe(seedDraft.length + 1);
   });
 
   it("return frozen states", () => {
-    const state = replay(seedDraft);
+    const state = stateAfter(seedDraft);
     expect(Object.isFrozen(state)).toBe(true);
     expect(Object.isFrozen(state.indicators["04.01"]!.targets)).toBe(true);
     expect(Object.isFrozen(evolve(state, signed).signature)).toBe(true);
   });
 
   it("keep the later of two reports for the same month", () => {
-    const state = replay([
+    const state = stateAfter([
       ...seedDraft,
       { type: "RealisationReported", data: { indicator: "04.01", month: 1, value: 2 } },
       { type: "RealisationReported", data: { indicator: "04.01", month: 1, value: 2.6, note: "koreksi" } },
@@ -61,8 +61,23 @@ describe("evolve and replay", () => {
     ["spending on an unknown line", { type: "SpendingReported", data: { line: SAMPLING, month: 1, amount: 1 } }, `SpendingReported: unknown budget line ${SAMPLING}`],
   ])("refuse an event about %s (EVENT_NOT_APPLICABLE) rather than drop it", (_what, event, message) => {
     const base = event.type === "CeilingRevised" ? [] : [drafted, objective01];
-    expect(failureOf(() => replay([...base, event]))).toEqual({ code: "EVENT_NOT_APPLICABLE", message, path: ["data"] });
-    expect(failureOf(() => evolve(replay(base), event))).toEqual({ code: "EVENT_NOT_APPLICABLE", message, path: ["data"] });
+    expect(replay([...base, event])).toEqual({ ok: false, error: { code: "EVENT_NOT_APPLICABLE", message, path: ["data"] }, index: base.length });
+    expect(failureOf(() => evolve(stateAfter(base), event))).toEqual({ code: "EVENT_NOT_APPLICABLE", message, path: ["data"] });
+  });
+
+  it("replay names the failing event by its index and leaves the state it started from as it was", () => {
+    const from = stateAfter(seedDraft);
+    const before = structuredClone(from);
+    const orphan: PlanEvent = { type: "TargetSet", data: { indicator: "09.09", month: 1, value: 1 } };
+    const replayed = replay([signed, orphan, signed], from);
+    expect(replayed.ok ? "replayed" : [replayed.index, replayed.error.code]).toEqual([1, "EVENT_NOT_APPLICABLE"]);
+    expect(from).toEqual(before);
+  });
+
+  it("replay of no events gives back the state it started from", () => {
+    const from = stateAfter(seedDraft);
+    expect(replay([], from)).toEqual({ ok: true, value: from });
+    expect((replay([], from) as { value: unknown }).value).toBe(from);
   });
 
   it("refuse an event of a type they do not know (EVENT_UNKNOWN)", () => {

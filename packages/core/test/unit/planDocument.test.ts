@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type PlanEvent, planDocument, replay } from "@rapk/core";
+import { type PlanEvent, planDocument, stateAfter } from "@rapk/core";
 import { CEILING, SAMPLING, drafted, foodSamplingLine, indicator0101, indicator0401, objective01, objective04, samplingLine, signed } from "../fixtures/seed.js";
 
 // Defined out of order on purpose: the document orders by code, not by history.
@@ -19,7 +19,7 @@ const events: PlanEvent[] = [
 ];
 
 describe("planDocument", () => {
-  const doc = planDocument(replay(events));
+  const doc = planDocument(stateAfter(events));
 
   it("orders objectives and their indicators by code", () => {
     expect(doc.objectives.map((o) => o.code)).toEqual(["01", "04"]);
@@ -43,6 +43,6 @@ describe("planDocument", () => {
   });
 
   it("is empty before the plan is drafted", () => {
-    expect(planDocument(replay([]))).toEqual({ plan: null, objectives: [], ceiling: 0, signature: null });
+    expect(planDocument(stateAfter([]))).toEqual({ plan: null, objectives: [], ceiling: 0, signature: null });
   });
 });

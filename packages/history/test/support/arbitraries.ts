@@ -1,4 +1,4 @@
-import { type PlanState, type RevisionKind, initialState, lineId, replay } from "@rapk/core";
+import { type PlanState, type RevisionKind, initialState, lineId, stateAfter } from "@rapk/core";
 import fc from "fast-check";
 import { type StoredEvent, appendRevision } from "../../src/index.js";
 
@@ -198,7 +198,7 @@ export const storyArb: fc.Arbitrary<Story> = fc.record({ draft: draftArb, intent
   if (!first.ok) throw new Error(`generated draft refused: ${first.error.code}: ${first.error.message}`);
   log = [...first.events];
   batches.push(first.events);
-  let state = replay(log);
+  let state = stateAfter(log);
   for (const intent of intents) {
     hours += intent.hours;
     const { kind, commands } = commandsFor(intent, state);
@@ -210,7 +210,7 @@ export const storyArb: fc.Arbitrary<Story> = fc.record({ draft: draftArb, intent
     }
     log = [...log, ...result.events];
     batches.push(result.events);
-    state = replay(result.events, state);
+    state = stateAfter(result.events, state);
   }
   return { log, batches, refused };
 });
@@ -218,5 +218,5 @@ export const storyArb: fc.Arbitrary<Story> = fc.record({ draft: draftArb, intent
 /** A state of a random story: its head or the state after one of its versions. */
 export const stateArb: fc.Arbitrary<PlanState> = fc.tuple(storyArb, fc.nat()).map(([story, n]) => {
   const upTo = n % (story.batches.length + 1);
-  return replay(story.batches.slice(0, upTo).flat(), initialState());
+  return stateAfter(story.batches.slice(0, upTo).flat(), initialState());
 });

@@ -39,5 +39,8 @@ export function finish(sourced: readonly SourcedCommand[], findings: readonly Fi
     const message = decided.error.message.replace(/^command \d+(?: \([^)]*\))?: /, "");
     failAt(decided.error.code, line, `the plan read from the source is refused: ${message}`);
   }
-  return { ok: true, commands, findings: byLine(findings), state: replay(decided.value) };
+  const replayed = replay(decided.value);
+  // Events that decide accepted always apply; anything else is a fault in core, not in the source.
+  if (!replayed.ok) throw new Error(`core's replay refused the events its decide accepted: ${replayed.error.message}`);
+  return { ok: true, commands, findings: byLine(findings), state: replayed.value };
 }

@@ -1,4 +1,4 @@
-import { type PlanCommand, decideBatch, initialState, replay } from "@rapk/core";
+import { type PlanCommand, decideBatch, initialState, stateAfter } from "@rapk/core";
 
 /** A small plan built with core commands. */
 export const SMALL_PLAN: PlanCommand[] = [
@@ -18,5 +18,5 @@ export const SMALL_PLAN: PlanCommand[] = [
 export function stateOf(commands: readonly PlanCommand[]) {
   const decided = decideBatch(commands, initialState(), { kind: "draft" });
   if (!decided.ok) throw new Error(`${decided.error.code}: ${decided.error.message}`);
-  return replay(decided.value);
+  return stateAfter(decided.value);
 }

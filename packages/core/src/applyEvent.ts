@@ -1,0 +1,121 @@
+import { indicatorId, lineId } from "./codes.js";
+import { DomainFailure } from "./errors.js";
+import type { PlanEvent } from "./events/index.js";
+import { type PlanDraft, entryDraft, putEntry, removeEntry } from "./planDraft.js";
+
+const emptyRow = () => ({});
+
+function notApplicable(event: PlanEvent, why: string): never {
+  throw new DomainFailure({ code: "EVENT_NOT_APPLICABLE", message: `${event.type}: ${why}`, path: ["data"] });
+}
+
+/**
+ * Applies one event to a plan draft in place. It is the only place that knows how a fact changes
+ * the plan; evolve, replay and decideBatch fold through it. An event that refers to something
+ * that does not exist cannot have been decided, so it throws (EVENT_NOT_APPLICABLE) instead of
+ * being silently dropped. Internal to core (the index does not export it).
+ */
+export function applyEvent(draft: PlanDraft, event: PlanEvent): void {
+  const state = draft.state;
+  switch (event.type) {
+    case "PlanDrafted": {
+      const { unit, agency, year, ceiling, title } = event.data;
+      state.plan = title === undefined ? { unit, agency, year, ceiling } : { unit, agency, year, ceiling, title };
+      break;
+    }
+    case "CeilingRevised": {
+      if (!state.plan) notApplicable(event, "no plan drafted");
+      state.plan = { ...state.plan, ceiling: event.data.ceiling };
+      break;
+    }
+    case "ObjectiveDefined": {
+      const { code, name, number } = event.data;
+      putEntry(draft, "objectives", code, number === undefined ? { code, name } : { code, name, number });
+      break;
+    }
+    case "ObjectiveRenamed": {
+      if (!state.objectives[event.data.code]) notApplicable(event, `unknown objective ${event.data.code}`);
+      entryDraft(draft, "objectives", event.data.code).name = event.data.name;
+      break;
+    }
+    case "IndicatorDefined": {
+      const d = event.data;
+      const id = indicatorId(d.objective, d.code);
+      if (!state.objectives[d.objective]) notApplicable(event, `unknown objective ${d.objective}`);
+      putEntry(draft, "indicators", id, {
+        id,
+        objective: d.objective,
+        code: d.code,
+        name: d.name,
+        unit: d.unit,
+        direction: d.direction,
+        shape: d.shape,
+        targets: Array(12).fill(null),
+      });
+      break;
+    }
+    case "IndicatorRenamed": {
+      if (!state.indicators[event.data.indicator]) notApplicable(event, `unknown indicator ${event.data.indicator}`);
+      entryDraft(draft, "indicators", event.data.indicator).name = event.data.name;
+      break;
+    }
+    case "TargetSet": {
+      if (!state.indicators[event.data.indicator]) notApplicable(event, `unknown indicator ${event.data.indicator}`);
+      const indicator = entryDraft(draft, "indicators", event.data.indicator);
+      const targets = [...indicator.targets];
+      targets[event.data.month - 1] = event.data.value;
+      indicator.targets = targets;
+      break;
+    }
+    case "TargetsSet": {
+      if (!state.indicators[event.data.indicator]) notApplicable(event, `unknown indicator ${event.data.indicator}`);
+      entryDraft(draft, "indicators", event.data.indicator).targets = [...event.data.values];
+      break;
+    }
+    case "BudgetLineRegistered": {
+      const { output, component, subComponent, pagu } = event.data;
+      const id = lineId(output.code, component.code, subComponent.code);
+      putEntry(draft, "lines", id, { id, output: { ...output }, component: { ...component }, subComponent: { ...subComponent }, pagu });
+      break;
+    }
+    case "BudgetRevised": {
+      if (!state.lines[event.data.line]) notApplicable(event, `unknown budget line ${event.data.line}`);
+      entryDraft(draft, "lines", event.data.line).pagu = event.data.pagu;
+      break;
+    }
+    case "ContributionAllocated": {
+      const { indicator, line, amount } = event.data;
+      if (!state.indicators[indicator]) notApplicable(event, `unknown indicator ${indicator}`);
+      if (!state.lines[line]) notApplicable(event, `unknown budget line ${line}`);
+      if (amount > 0) {
+        entryDraft(draft, "contributions", indicator, emptyRow)[line] = amount;
+      } else if (state.contributions[indicator]?.[line] !== undefined) {
+        const row = entryDraft(draft, "contributions", indicator);
+        delete row[line];
+        if (Object.keys(row).length === 0) removeEntry(draft, "contributions", indicator);
+      }
+      break;
+    }
+    case "PlanSigned": {
+      state.signature = { ...event.data };
+      break;
+    }
+    case "RealisationReported": {
+      const { indicator, month, ...report } = event.data;
+      if (!state.indicators[indicator]) notApplicable(event, `unknown indicator ${indicator}`);
+      entryDraft(draft, "realisations", indicator, emptyRow)[month] = report;
+      break;
+    }
+    case "SpendingReported": {
+      const { line, month, amount } = event.data;
+      if (!state.lines[line]) notApplicable(event, `unknown budget line ${line}`);
+      entryDraft(draft, "spending", line, emptyRow)[month] = amount;
+      break;
+    }
+    default: {
+      const unknown: never = event;
+      throw new DomainFailure({ code: "EVENT_UNKNOWN", message: `unknown event ${JSON.stringify(unknown)}`, path: ["type"] });
+    }
+  }
+  state.eventCount += 1;
+}
