@@ -1,4 +1,4 @@
-import { type PlanEvent, type PlanState, type RevisionKind, decideBatch, initialState, replay } from "@rapk/core";
+import { type PlanEvent, type PlanState, type RevisionKind, decideBatch, initialState, stateAfter } from "@rapk/core";
 import { type CommittedVersion, type LogHead, type VersionMetadata, sealVersion } from "@rapk/history";
 
 /** A plan's commands for the suite: a small signed draft and reports, with real-looking ids. */
@@ -54,7 +54,7 @@ export class PlanWriter {
   }
 
   state(): PlanState {
-    return this.events.length === 0 ? initialState() : replay(this.events);
+    return this.events.length === 0 ? initialState() : stateAfter(this.events);
   }
 
   /** The next version, sealed after the writer's head; the writer moves on to it. */
