@@ -1,4 +1,4 @@
-import { replay } from "@rapk/core";
+import { DomainFailure, replay } from "@rapk/core";
 import { type CommittedVersion, EMPTY_HEAD, type LogHead, headAfter, serializeCommit, serializeEvent } from "@rapk/history";
 import { type AppendExpectation, StoreConflict, checkAppend } from "@rapk/store";
 import type { Pool, PoolClient } from "pg";
@@ -25,7 +25,9 @@ export async function appendVersion(pool: Pool, states: HeadStates, plan: string
     // Before the new lines are written: a plan replayed from its rows must not see them yet.
     const before = await states.before(client, plan, head.head, head.seq);
     await insertEvents(client, plan, version);
-    const after = replay(version.events, before);
+    const replayed = replay(version.events, before);
+    if (!replayed.ok) throw new DomainFailure(replayed.error);
+    const after = replayed.value;
     await writeRollupRow(client, plan, version, after);
     const next = headAfter(version);
     await client.query("UPDATE rapk_plans SET version = $2, seq = $3, head = $4 WHERE plan = $1", [plan, next.version, next.seq, next.head]);

@@ -1,4 +1,4 @@
-import { type PlanEvent, type PlanState, planRollup, replay } from "@rapk/core";
+import { DomainFailure, type PlanEvent, type PlanState, planRollup, replay } from "@rapk/core";
 import type { CommittedVersion } from "@rapk/history";
 import type { PoolClient } from "pg";
 import { BAND_COLUMNS } from "./schema.js";
@@ -47,7 +47,9 @@ export class HeadStates {
         events.push({ type, data } as PlanEvent);
       }
     }
-    return replay(events);
+    const replayed = replay(events);
+    if (!replayed.ok) throw new DomainFailure(replayed.error);
+    return replayed.value;
   }
 
   /** Remembers the state after a committed version. */

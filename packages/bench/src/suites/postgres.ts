@@ -1,4 +1,4 @@
-import { replay } from "@rapk/core";
+import { stateAfter } from "@rapk/core";
 import { type CommittedVersion, EMPTY_HEAD, type LogHead, headAfter, sealVersion } from "@rapk/history";
 import { PostgresEventStore, rollupStatement, startThrowawayCluster } from "@rapk/store-postgres";
 import pg from "pg";
@@ -65,7 +65,7 @@ export async function postgresSuite(log: (message: string) => void): Promise<Row
       const showAsOf = async () => {
         const events = [];
         for await (const version of store.read("agency-2024", { effectiveAt: asOf })) events.push(...version.events);
-        return replay(events);
+        return stateAfter(events);
       };
       await showAsOf();
       const shows: number[] = [];

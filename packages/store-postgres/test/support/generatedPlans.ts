@@ -1,4 +1,4 @@
-import { type PlanState, replay } from "@rapk/core";
+import { type PlanState, stateAfter } from "@rapk/core";
 import { type CommittedVersion, EMPTY_HEAD, type LogHead, headAfter, sealVersion } from "@rapk/history";
 import { type Batch, SHAPES, generateHistory } from "../../../bench/src/generate.js";
 
@@ -17,5 +17,5 @@ export function sealBatches(batches: readonly Batch[]): { readonly versions: Com
     head = headAfter(version);
     return version;
   });
-  return { versions, state: replay(batches.flatMap((batch) => batch.events)) };
+  return { versions, state: stateAfter(batches.flatMap((batch) => batch.events)) };
 }
