@@ -1,4 +1,4 @@
-import { parseEvent, versionMetadataOf } from "@rapk/core";
+import { EventValidator, versionMetadataOf } from "@rapk/core";
 import { firstDifference } from "./difference.js";
 import { instantOf } from "./instant.js";
 import type { Line } from "./lines.js";
@@ -24,6 +24,8 @@ const OBJECT_KEYS = ["source", "findings"] as const;
  * parseLog and verifyLog share it, so both name the same line for the same fault.
  */
 export class LineReader {
+  // One validator per log read: it remembers the metadata it checked last (a v1 batch repeats it on every line).
+  private readonly validator = new EventValidator();
   private last: StoredEvent | undefined;
   private lastRecorded = Number.NEGATIVE_INFINITY;
   private lastEffective = Number.NEGATIVE_INFINITY;
@@ -46,7 +48,7 @@ export class LineReader {
       const issue = Envelope.safeParse(raw).error?.issues[0];
       return fail("EVENT_INVALID", `${issue?.path.map(String).join(".") || "(whole)"} ${issue?.message ?? "is invalid"}`);
     }
-    const parsed = parseEvent(raw, line.number);
+    const parsed = this.validator.parse(raw, line.number);
     if (!parsed.ok) return fail("EVENT_INVALID", parsed.error.message);
     const { metadata } = parsed.event;
     if (metadata.kind === undefined)
