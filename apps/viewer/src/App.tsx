@@ -17,7 +17,7 @@ import { TrustBanner } from "./components/TrustBanner.js";
 import { I18nProvider, useI18n } from "./i18n/i18n.js";
 import { type HistoryView, createHistoryView } from "./model/historyView.js";
 import { MAX_FILE_BYTES, formatBytes } from "./model/limits.js";
-import { type Loaded, type LoadFailure, type Loader, type SourceInput, sourceName } from "./model/source.js";
+import { type Loaded, type LoadFailure, type Loader, type SourceInput, type Verification, sourceName } from "./model/source.js";
 import { type BundledSource, type TabId, type UrlState, decodeUrlState, encodeUrlState } from "./model/urlState.js";
 
 type Status =
@@ -38,6 +38,8 @@ export interface Other {
   readonly name: string;
   readonly view: HistoryView;
   readonly bundled?: BundledSource;
+  /** Its own chain check: the comparison says whether the other file can be trusted too. */
+  readonly verification?: Verification | null;
 }
 
 export interface AppProps {
@@ -159,7 +161,8 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
       setOtherError(t.otherFailed(name));
       return;
     }
-    setOther(which === undefined ? { name, view } : { name, view, bundled: which });
+    const verification = outcome.loaded.verification;
+    setOther(which === undefined ? { name, view, verification } : { name, view, bundled: which, verification });
     const mine = wanted.mine ?? openedNow.current?.view;
     const from = wanted.from !== undefined && mine && wanted.from <= mine.last ? wanted.from : mine?.last ?? 0;
     const to = wanted.to !== undefined && wanted.to <= view.last ? wanted.to : view.last;

@@ -98,3 +98,12 @@ describe("ComparePanel with a second file", () => {
     expect(container.querySelectorAll("tr.change-added, tr.change-removed")).toHaveLength(1);
   });
 });
+
+describe("ComparePanel's trust in the other file", () => {
+  it("says when the file compared with cannot be trusted, naming its bad line", () => {
+    const mine = createHistoryView(smallHistory());
+    const verification = { ok: false as const, code: "HASH_MISMATCH", message: "the line was changed after it was written", line: 7 };
+    renderIn(<ComparePanel view={mine} from={mine.last} to={mine.last} onChange={() => undefined} other={{ name: "copy.ndjson", view: mine, verification }} />, "en");
+    expect(screen.getByRole("alert").textContent).toContain("line 7");
+  });
+});

@@ -11,6 +11,7 @@ import type { HistoryView } from "../model/historyView.js";
 import { highlightsOf } from "../model/highlights.js";
 import { DocumentView } from "./DocumentView.js";
 import { FileOpener } from "./FileOpener.js";
+import { TrustBanner } from "./TrustBanner.js";
 
 export interface ComparePanelProps {
   view: HistoryView;
@@ -57,12 +58,15 @@ export function ComparePanel({ view, from, to, onChange, other = null, otherErro
     <div class="compare">
       <div class="compare-other">
         {other ? (
-          <p>
-            <strong>{t.otherFile(other.name)}</strong>{" "}
-            <button type="button" class="button" onClick={onCloseOther}>
-              {t.closeOther}
-            </button>
-          </p>
+          <>
+            <p>
+              <strong>{t.otherFile(other.name)}</strong>{" "}
+              <button type="button" class="button" onClick={onCloseOther}>
+                {t.closeOther}
+              </button>
+            </p>
+            {other.verification !== undefined && <TrustBanner verification={other.verification} />}
+          </>
         ) : (
           <>
             {onOpenOther && <FileOpener id="other-file-input" label={t.compareWithFile} onFile={onOpenOther} hint={false} />}

@@ -26,7 +26,7 @@ async function openViewer(hash = "", options: { width?: number; bypassCSP?: bool
     if (message.type() === "error") errors.push(message.text());
   });
   await page.goto(`${baseUrl}${hash}`);
-  await page.getByRole("status").filter({ hasText: options.verified ?? VERIFIED }).waitFor({ timeout: 15_000 });
+  await page.getByRole("status").filter({ hasText: options.verified ?? VERIFIED }).first().waitFor({ timeout: 15_000 });
   return page;
 }
 
@@ -114,6 +114,8 @@ describe("the viewer's print, downloads, quarterly report and two-file compare",
     writeFileSync(other, planWithNewIndicator());
     await page.locator("#other-file-input").setInputFiles(other);
     await page.getByText("Dibandingkan dengan rapk-2024-revisi.ndjson").waitFor();
+    // The other file's own chain check is shown beside it (the seed and its revision: 2 versions).
+    await expect(page.locator(".compare-other .trust.ok").textContent()).resolves.toContain("2 versi");
     const added = page.locator("tr.change-added");
     await expect(added.first().textContent()).resolves.toContain("hanya di satu sisi");
     await expect(page.locator("table.changes").textContent()).resolves.toContain("01.08");
