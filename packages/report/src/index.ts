@@ -16,3 +16,4 @@ export * from "./sheets/diffCsv.js";
 export * from "./sheets/diffWorkbook.js";
 export * from "./sheets/quarterWorkbook.js";
 export * from "./sheets/planWorkbook.js";
+export * from "./sheets/rollupWorkbook.js";

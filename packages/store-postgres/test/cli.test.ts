@@ -1,4 +1,8 @@
 import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { PlanWriter, draftCommands, metadataAt, reportCommands } from "@rapk/store/conformance";
@@ -61,6 +65,25 @@ describe("rapk plans and rapk rollup on a postgres:// store", () => {
       ["loka-pom-ketapang-2024", 1, null],
       ["loka-pom-rejang-lebong-2024", 2, 1],
     ]);
+  });
+
+  it("given --out rollup.xlsx, when `rapk rollup` runs, then the workbook holds the rows and totals of --json, figures as numbers", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "rapk-rollup-"));
+    try {
+      const file = join(folder, "rekap.xlsx");
+      expect((await cli("rollup", url, "--out", file)).code).toBe(0);
+      const json = JSON.parse((await cli("rollup", url, "--json")).stdout) as { plans: { plan: string; pagu: number; spent: number }[]; totals: { pagu: number } };
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(file);
+      const sheet = book.getWorksheet("Rekap")!;
+      const rows: unknown[][] = [];
+      sheet.eachRow((row, n) => void (n > 1 && rows.push((row.values as unknown[]).slice(1))));
+      expect(rows.map((r) => r[0])).toEqual([...json.plans.map((p) => p.plan), "Jumlah"]);
+      expect(rows.map((r) => [r[5], r[7]])).toEqual([...json.plans.map((p) => [p.pagu, p.spent]), [json.totals.pagu, json.plans.reduce((s, p) => s + p.spent, 0)]]);
+      expect((await cli("rollup", url, "--out", join(folder, "rekap.pdf"))).stderr).toMatch(/rekap\.pdf: cannot tell the format from the extension \(expected \.xlsx\)/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it("given a server nobody listens on, then the error is one line naming the server without its password, exit 1", async () => {

@@ -1,7 +1,10 @@
 import type { Command } from "commander";
 import { BPOM_BANDS, formatRupiah, monthCode } from "@rapk/core";
 import type { RollupRow, RollupTotals } from "@rapk/store-postgres";
+import { rollupWorkbook } from "@rapk/report";
 import { CliError } from "../cliError.js";
+import { writeUserFile } from "../files.js";
+import { outputFormat } from "../outputFormat.js";
 import type { Context } from "../context.js";
 import { formatPercent } from "../format/numbers.js";
 import { renderTable } from "../format/table.js";
@@ -28,8 +31,11 @@ export function registerRollup(program: Command, { io }: Context): void {
     .option("--year <year>", "only the plans of this fiscal year")
     .option("--as-of <date>", "each plan as it stood at this date (the end of that day where the plan is) or date-time")
     .option("--json", "print the rows and totals as JSON")
-    .addHelpText("after", "\nExamples:\n  rapk rollup postgres://rapk@127.0.0.1:5432/rapk --year 2024\n  rapk rollup postgres://rapk@127.0.0.1:5432/rapk --as-of 2024-06-30 --json")
-    .action(async (url: string, options: { year?: string; asOf?: string; json?: boolean }) => {
+    .option("-o, --out <file>", "write the rows and totals as an XLSX workbook here (rollup.xlsx)")
+    .addHelpText("after", "\nExamples:\n  rapk rollup postgres://rapk@127.0.0.1:5432/rapk --year 2024\n  rapk rollup postgres://rapk@127.0.0.1:5432/rapk --as-of 2024-06-30 --json\n  rapk rollup postgres://rapk@127.0.0.1:5432/rapk --year 2024 --out rekap.xlsx")
+    .action(async (url: string, options: { year?: string; asOf?: string; json?: boolean; out?: string }) => {
+      if (options.out !== undefined) outputFormat({ out: options.out }, ["xlsx"] as const, "xlsx");
+      if (options.out !== undefined && options.json) throw new CliError("--json and --out: say one of them");
       if (!isPostgresArgument(url)) throw new CliError("expected a store URL such as postgres://user@host:5432/database", { file: url });
       const year = options.year === undefined ? undefined : Number(options.year);
       if (options.year !== undefined && (!/^\d{4}$/.test(options.year.trim()) || year === undefined)) throw new CliError(`--year ${options.year}: expected a year such as 2024`);
@@ -38,7 +44,8 @@ export function registerRollup(program: Command, { io }: Context): void {
       const { store } = await openPostgres(url);
       try {
         const { rows, totals } = await store.rollup({ ...(year === undefined ? {} : { year }), ...(options.asOf === undefined ? {} : { at: options.asOf.trim() }) });
-        if (options.json) io.stdout.write(jsonText({ asOf: options.asOf ?? null, year: year ?? null, plans: rows, totals }));
+        if (options.out !== undefined) await writeUserFile(io, options.out, await rollupWorkbook(rows, totals), { overwrite: true });
+        else if (options.json) io.stdout.write(jsonText({ asOf: options.asOf ?? null, year: year ?? null, plans: rows, totals }));
         else printRollup(io.stdout, rows, totals, options.asOf);
       } finally {
         await store.close();
