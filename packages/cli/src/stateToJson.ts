@@ -19,6 +19,8 @@ export interface IndicatorJson {
   readonly targets: readonly (number | null)[];
   /** ANGGARAN: the sum of `contributions`. */
   readonly budget: number;
+  /** ANGGARAN as the document prints it, kept beside `budget`; null where it prints none. */
+  readonly statedBudget: number | null;
   readonly contributions: readonly { readonly line: string; readonly amount: number }[];
   readonly realisations: readonly RealisationJson[];
 }
@@ -57,6 +59,8 @@ export interface StateJson {
     readonly agency: string;
     readonly title: string | null;
     readonly ceiling: number;
+    /** The Total as the document prints it; null when none is stated. */
+    readonly statedTotal: number | null;
   } | null;
   readonly signature: {
     readonly place: string;
@@ -106,6 +110,7 @@ export function stateToJson(state: PlanState, version: number | null = null): St
       shape: indicator.shape,
       targets: [...indicator.targets],
       budget: indicator.budget,
+      statedBudget: indicator.statedBudget ?? null,
       contributions: indicator.contributions.map((c) => ({ line: c.line.id, amount: c.amount })),
       realisations: byMonth(state.realisations[indicator.id]).map(([month, r]) => ({ month, ...r })),
     })),
@@ -130,7 +135,7 @@ export function stateToJson(state: PlanState, version: number | null = null): St
     format: "rapk-state/1",
     version,
     events: state.eventCount,
-    plan: plan ? { year: plan.year, unit: plan.unit, agency: plan.agency, title: plan.title ?? null, ceiling: plan.ceiling } : null,
+    plan: plan ? { year: plan.year, unit: plan.unit, agency: plan.agency, title: plan.title ?? null, ceiling: plan.ceiling, statedTotal: plan.statedTotal ?? null } : null,
     signature: signature ? { place: signature.place, date: signature.date, name: signature.name, title: signature.title } : null,
     objectives: document.objectives.map((o) => ({ code: o.code, number: o.number ?? null, name: o.name, indicators: o.indicators.map((i) => i.id) })),
     indicators,

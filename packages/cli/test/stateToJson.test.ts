@@ -35,7 +35,7 @@ describe("stateToJson", () => {
   const json = stateToJson(smallPlan(), 3);
 
   it("carries the plan header, the signature and the version", () => {
-    expect(json.plan).toEqual({ year: 2024, unit: "Loka POM di Kabupaten Rejang Lebong", agency: "Badan Pengawas Obat dan Makanan", title: null, ceiling: 1_000_000 });
+    expect(json.plan).toEqual({ year: 2024, unit: "Loka POM di Kabupaten Rejang Lebong", agency: "Badan Pengawas Obat dan Makanan", title: null, ceiling: 1_000_000, statedTotal: null });
     expect(json.signature).toEqual({ place: "Rejang Lebong", date: "2024-02-22", name: "Pupa Feshirawan Putra, S.Farm., Apt", title: "Kepala LokaPOM di Kabupaten Rejang Lebong" });
     expect(json.version).toBe(3);
     expect(json.events).toBe(16);

@@ -112,6 +112,20 @@ export function applyEvent(draft: PlanDraft, event: PlanEvent): void {
       entryDraft(draft, "spending", line, emptyRow)[month] = amount;
       break;
     }
+    case "IndicatorBudgetStated": {
+      const { indicator, amount } = event.data;
+      if (!state.indicators[indicator]) notApplicable(event, `unknown indicator ${indicator}`);
+      const entry = entryDraft(draft, "indicators", indicator) as { statedBudget?: number };
+      if (amount === null) delete entry.statedBudget;
+      else entry.statedBudget = amount;
+      break;
+    }
+    case "PlanTotalStated": {
+      if (!state.plan) notApplicable(event, "no plan drafted");
+      const { statedTotal: _, ...plan } = state.plan;
+      state.plan = event.data.amount === null ? plan : { ...plan, statedTotal: event.data.amount };
+      break;
+    }
     default: {
       const unknown: never = event;
       throw new DomainFailure({ code: "EVENT_UNKNOWN", message: `unknown event ${JSON.stringify(unknown)}`, path: ["type"] });

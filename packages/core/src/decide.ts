@@ -76,6 +76,8 @@ const handlers: { [T in PlanCommandType]: Handler<T> } = {
     }
     return emit({ type: "RealisationReported", data: c.data });
   },
+  stateIndicatorBudget: (c, s) => (s.indicators[c.data.indicator] ? emit({ type: "IndicatorBudgetStated", data: c.data }) : unknownIndicator(c.data.indicator)),
+  statePlanTotal: (c) => emit({ type: "PlanTotalStated", data: c.data }),
   reportSpending: (c, s) => (s.lines[c.data.line] ? emit({ type: "SpendingReported", data: c.data }) : unknownLine(c.data.line)),
 };
 

@@ -28,6 +28,7 @@ export * from "./period/monthName.js";
 export * from "./period/monthOfDate.js";
 export * from "./projections/indicatorBudget.js";
 export * from "./projections/planDocument.js";
+export * from "./projections/statedGap.js";
 export * from "./projections/budgetSummary.js";
 export * from "./projections/bands.js";
 export * from "./projections/achievement.js";

@@ -7,13 +7,14 @@ import type { PlanCommandType } from "./commands/index.js";
  * - `pok` (Revisi POK, approved by the head of the unit): moves money between or within outputs;
  *   the total ceiling must not change.
  * - `dipa` (Revisi DIPA, approved by the treasury): may change the total ceiling too.
- * - `rapk` (a revised action plan, signed again): objectives, indicators, targets, attribution.
+ * - `rapk` (a revised action plan, signed again): objectives, indicators, targets, attribution,
+ *   and the figures the document states (ANGGARAN per indicator, Total).
  * - `report`: monthly realisation and spending; not a revision of the plan.
  */
 export const RevisionKind = z.enum(["draft", "pok", "dipa", "rapk", "report"]);
 export type RevisionKind = z.infer<typeof RevisionKind>;
 
-type Category = "structure" | "targets" | "budget" | "ceiling" | "attribution" | "signature" | "report" | "start";
+type Category = "structure" | "targets" | "budget" | "ceiling" | "attribution" | "signature" | "report" | "start" | "stated";
 
 const CATEGORY: Record<PlanCommandType, Category> = {
   draftPlan: "start",
@@ -30,13 +31,16 @@ const CATEGORY: Record<PlanCommandType, Category> = {
   signPlan: "signature",
   reportRealisation: "report",
   reportSpending: "report",
+  // What the document states (its ANGGARAN per indicator, its Total) changes when it is signed again.
+  stateIndicatorBudget: "stated",
+  statePlanTotal: "stated",
 };
 
 const ALLOWED: Record<RevisionKind, readonly Category[]> = {
-  draft: ["start", "structure", "targets", "budget", "ceiling", "attribution", "signature", "report"],
+  draft: ["start", "structure", "targets", "budget", "ceiling", "attribution", "signature", "report", "stated"],
   pok: ["budget", "attribution"],
   dipa: ["budget", "ceiling", "attribution"],
-  rapk: ["structure", "targets", "attribution", "signature"],
+  rapk: ["structure", "targets", "attribution", "signature", "stated"],
   report: ["report"],
 };
 

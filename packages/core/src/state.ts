@@ -7,6 +7,8 @@ export interface Plan {
   /** The unit's whole budget ceiling (Total), in Rupiah. */
   readonly ceiling: number;
   readonly title?: string;
+  /** The Total as the document prints it (absent: none stated); the ceiling and the lines' pagu are kept apart from it. */
+  readonly statedTotal?: number;
 }
 
 export interface Objective {
@@ -26,6 +28,8 @@ export interface Indicator {
   readonly shape: TargetShape;
   /** B01..B12; null is a blank cell, which is not 0. */
   readonly targets: readonly (number | null)[];
+  /** ANGGARAN as the document prints it (absent: none printed); the budget itself is derived from the contributions. */
+  readonly statedBudget?: number;
 }
 
 export interface Coded {

@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { MAX_COMMANDS, exportCsv, importCsv, importPlan, importTable } from "../src/index.js";
+import { CSV_COLUMNS, MAX_COMMANDS, exportCsv, importCsv, importPlan, importTable } from "../src/index.js";
 import { failed, ok } from "./support/result.js";
 import { SEED, editSeed, seedLines, withCell } from "./support/seed.js";
 
@@ -107,7 +107,7 @@ describe("amounts that are not whole Rupiah", () => {
   });
 
   it.each(["1.234,5", "-5", "12e9"])("refuses %s in the CSV, naming line and column", (amount) => {
-    const error = failed(importCsv(csvWithCell(kieRow, 27, amount)));
+    const error = failed(importCsv(csvWithCell(kieRow, CSV_COLUMNS.indexOf("contribution"), amount)));
     expect(error).toMatchObject({ code: "BAD_AMOUNT", line: kieRow });
     expect(error.message).toContain("contribution");
   });

@@ -75,7 +75,7 @@ describe("importCsv", () => {
       "#year,2024",
       '#ceiling,"1,000"',
       [...CSV_COLUMNS].reverse().join(","),
-      ["600", "1,000", "SAMPEL", "A", "K", "053", "RO", "DR.3165.QIA.005", "1", ...Array(11).fill(""), "constant", "higher", "percent", "Persentase", "01", "Objektif", "01", "1"]
+      ["600", "1,000", "SAMPEL", "A", "K", "053", "RO", "DR.3165.QIA.005", "", "1", ...Array(11).fill(""), "constant", "higher", "percent", "Persentase", "01", "Objektif", "01", "1"]
         .map((c) => (c.includes(",") ? `"${c}"` : c))
         .join(","),
     ].join("\n");

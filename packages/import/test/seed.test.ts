@@ -126,6 +126,7 @@ describe("importing the seed (RAPK 2024, Loka POM di Kabupaten Rejang Lebong)", 
       agency: "BADAN PENGAWAS OBAT DAN MAKANAN",
       year: 2024,
       ceiling: 4_801_300_000,
+      statedTotal: 4_801_300_000,
     });
   });
 

@@ -12,7 +12,7 @@ describe("another unit's plan in the same layout (synthetic fixture)", () => {
   const { state } = result;
 
   it("reads title block, Total and signature (Indonesian month name, NIP line left out)", () => {
-    expect(state.plan).toEqual({ title: "RENCANA AKSI PERJANJIAN KINERJA TAHUN 2025", unit: "LOKA POM DI KABUPATEN CONTOH", agency: "BADAN PENGAWAS OBAT DAN MAKANAN", year: 2025, ceiling: 65_000_000 });
+    expect(state.plan).toEqual({ title: "RENCANA AKSI PERJANJIAN KINERJA TAHUN 2025", unit: "LOKA POM DI KABUPATEN CONTOH", agency: "BADAN PENGAWAS OBAT DAN MAKANAN", year: 2025, ceiling: 65_000_000, statedTotal: 65_000_000 });
     expect(state.signature).toEqual({ place: "Contoh", date: "2025-03-05", title: "Kepala Loka POM di Kabupaten Contoh", name: "Dr. Siti Contoh, S.Si., Apt." });
   });
 

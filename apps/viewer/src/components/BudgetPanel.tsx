@@ -1,4 +1,4 @@
-import { type BudgetSummary, type PlanState, type Violation, INVARIANTS, formatRupiah } from "@rapk/core";
+import { type BudgetSummary, type PlanState, type Violation, INVARIANTS, formatRupiah, totalGap } from "@rapk/core";
 import { useI18n } from "../i18n/i18n.js";
 import { formatPercent } from "../model/format.js";
 
@@ -9,6 +9,7 @@ import { formatPercent } from "../model/format.js";
 export function BudgetPanel({ state, budget, violations }: { state: PlanState; budget: BudgetSummary; violations: readonly Violation[] }) {
   const { t, language } = useI18n();
   const unallocated = budget.pagu - budget.allocated;
+  const gap = totalGap(state.plan?.statedTotal, budget.pagu);
   return (
     <div class="budget">
       <section aria-labelledby="invariants-title" class="invariants">
@@ -41,6 +42,12 @@ export function BudgetPanel({ state, budget, violations }: { state: PlanState; b
             <dt>{t.ceiling}</dt>
             <dd>{formatRupiah(budget.ceiling)}</dd>
           </div>
+          {state.plan?.statedTotal !== undefined && (
+            <div>
+              <dt>{t.statedTotal}</dt>
+              <dd>{formatRupiah(state.plan.statedTotal)}</dd>
+            </div>
+          )}
           <div>
             <dt>{t.sumPagu}</dt>
             <dd>{formatRupiah(budget.pagu)}</dd>
@@ -54,6 +61,7 @@ export function BudgetPanel({ state, budget, violations }: { state: PlanState; b
             <dd>{formatRupiah(budget.spent)}</dd>
           </div>
         </dl>
+        {gap && <p class="stated-gap">{gap[language]}</p>}
         <div class="table-scroll">
           <table class="lines-summary">
             <thead>

@@ -124,6 +124,15 @@ export function DocumentView({
                     </td>
                   </tr>,
                 ];
+                // What the document prints stays beside what the plan derives, with why they differ.
+                if (indicator.budgetGap)
+                  rows.push(
+                    <tr key={`${indicator.id}-gap`} class="budget-gap">
+                      <td colSpan={COLUMNS}>
+                        <strong>{t.statedBudget}: {formatRupiah(indicator.statedBudget ?? 0)}.</strong> {indicator.budgetGap[language]}
+                      </td>
+                    </tr>,
+                  );
                 if (expanded)
                   rows.push(
                     <tr key={`${indicator.id}-rows`} class="budget-rows" id={rowsId}>

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { achievement, budgetSummary, formatRupiah, monthCode, monthName } from "@rapk/core";
+import { achievement, budgetSummary, formatRupiah, totalGap, monthCode, monthName } from "@rapk/core";
 import { quarterReport, quarterWorkbook } from "@rapk/report";
 import { stateAsOf } from "../asOf.js";
 import { CliError } from "../cliError.js";
@@ -47,7 +47,7 @@ export function registerReport(program: Command, { io }: Context): void {
       const lines = budget.lines.map((l) => ({ id: l.id, pagu: l.pagu, spent: l.spent, absorption: l.absorption }));
       const absorption = budget.pagu === 0 ? null : budget.spent / budget.pagu;
       if (options.json) {
-        io.stdout.write(jsonText({ month, version, indicators, budget: { lines, pagu: budget.pagu, spent: budget.spent, absorption } }));
+        io.stdout.write(jsonText({ month, version, indicators, budget: { lines, pagu: budget.pagu, statedTotal: state.plan?.statedTotal ?? null, spent: budget.spent, absorption } }));
         return;
       }
       println(io.stdout, `Achievement (capaian) in ${monthName(month, "id")} (${monthCode(month)}), version ${version}`);
@@ -69,6 +69,9 @@ export function registerReport(program: Command, { io }: Context): void {
         ["all lines", formatRupiah(budget.pagu), formatRupiah(budget.spent), formatPercent(absorption === null ? null : absorption * 100)],
       ];
       for (const line of renderTable(budgetColumns, budgetRows, "  ")) println(io.stdout, line);
+      // The lines' pagu beside the Total the document states, with why they differ.
+      const gap = totalGap(state.plan?.statedTotal, budget.pagu);
+      if (gap) println(io.stdout, `  ${gap.en}`);
     });
 
   async function quarter(file: string, given: string, options: { asOf?: string; knownAt?: string; json?: boolean; format?: string; out?: string }): Promise<void> {

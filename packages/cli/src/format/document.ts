@@ -1,4 +1,4 @@
-import { type PlanState, budgetSummary, formatRupiah, monthCode, planDocument } from "@rapk/core";
+import { type PlanState, budgetSummary, formatRupiah, monthCode, planDocument, totalGap } from "@rapk/core";
 import { formatValue } from "./numbers.js";
 import { formatLongDate } from "./signatureDate.js";
 import { renderTable } from "./table.js";
@@ -32,6 +32,8 @@ export function renderDocument(state: PlanState, version: number): string[] {
       );
       const headers = [...indicator.targets.map((_, i) => ({ header: monthCode(i + 1), align: "right" as const })), { header: "ANGGARAN", align: "right" as const }];
       out.push(...renderTable(headers, [[...indicator.targets.map(formatValue), formatRupiah(indicator.budget)]], "    "));
+      // The figure the document prints stays beside the derived one, with why they differ.
+      if (indicator.budgetGap) out.push(`    ANGGARAN in the document: ${formatRupiah(indicator.statedBudget ?? 0)}. ${indicator.budgetGap.en}`);
       indicator.contributions.forEach((c, i) => {
         out.push(
           `    ${i + 1}. ${c.line.id}  ANGGARAN ${formatRupiah(c.line.pagu)}  KONTRIBUSI ${formatRupiah(c.amount)}`,
@@ -55,6 +57,8 @@ export function renderDocument(state: PlanState, version: number): string[] {
     ),
   );
   out.push("", `Total ${formatRupiah(document.ceiling)}`);
+  const gap = totalGap(plan.statedTotal, budget.pagu);
+  if (gap) out.push(gap.en);
   const signature = document.signature;
   if (signature) {
     out.push("", `${signature.place}, ${formatLongDate(signature.date)}`, signature.title);

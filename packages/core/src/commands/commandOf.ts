@@ -17,6 +17,8 @@ export const COMMAND_OF: Readonly<Record<PlanEventType, PlanCommandType>> = Obje
   PlanSigned: "signPlan",
   RealisationReported: "reportRealisation",
   SpendingReported: "reportSpending",
+  IndicatorBudgetStated: "stateIndicatorBudget",
+  PlanTotalStated: "statePlanTotal",
 });
 
 /** The command that would record this event again (used to re-decide or re-check a history). */

@@ -14,6 +14,8 @@ import {
   SpendingReported,
   TargetSet,
   TargetsSet,
+  IndicatorBudgetStated,
+  PlanTotalStated,
 } from "../events/index.js";
 
 // A command asks for what an event records; its data has the same shape, so the schema is shared
@@ -34,6 +36,8 @@ export const AllocateContribution = command("allocateContribution", Contribution
 export const SignPlan = command("signPlan", PlanSigned.shape.data);
 export const ReportRealisation = command("reportRealisation", RealisationReported.shape.data);
 export const ReportSpending = command("reportSpending", SpendingReported.shape.data);
+export const StateIndicatorBudget = command("stateIndicatorBudget", IndicatorBudgetStated.shape.data);
+export const StatePlanTotal = command("statePlanTotal", PlanTotalStated.shape.data);
 
 /** Everything a user can ask of a plan. */
 export const PlanCommand = z.discriminatedUnion("type", [
@@ -51,6 +55,8 @@ export const PlanCommand = z.discriminatedUnion("type", [
   SignPlan,
   ReportRealisation,
   ReportSpending,
+  StateIndicatorBudget,
+  StatePlanTotal,
 ]);
 export type PlanCommand = z.infer<typeof PlanCommand>;
 export type PlanCommandType = PlanCommand["type"];

@@ -11,6 +11,7 @@ import { PlanDrafted } from "./planDrafted.js";
 import { PlanSigned } from "./planSigned.js";
 import { RealisationReported } from "./realisationReported.js";
 import { SpendingReported } from "./spendingReported.js";
+import { IndicatorBudgetStated, PlanTotalStated } from "./statedFigures.js";
 import { TargetSet } from "./targetSet.js";
 import { TargetsSet } from "./targetsSet.js";
 
@@ -26,6 +27,7 @@ export * from "./planDrafted.js";
 export * from "./planSigned.js";
 export * from "./realisationReported.js";
 export * from "./spendingReported.js";
+export * from "./statedFigures.js";
 export * from "./targetSet.js";
 export * from "./targetsSet.js";
 export * from "./targetValue.js";
@@ -46,6 +48,8 @@ export const PlanEvent = z.discriminatedUnion("type", [
   PlanSigned,
   RealisationReported,
   SpendingReported,
+  IndicatorBudgetStated,
+  PlanTotalStated,
 ]);
 export type PlanEvent = z.infer<typeof PlanEvent>;
 export type PlanEventType = PlanEvent["type"];

@@ -1,5 +1,7 @@
 import type { BudgetLine, Indicator, Objective, Plan, PlanState, Signature } from "../state.js";
+import type { Message } from "../metadata.js";
 import { indicatorBudget } from "./indicatorBudget.js";
+import { budgetGap } from "./statedGap.js";
 
 export interface DocumentContribution {
   readonly line: BudgetLine;
@@ -9,6 +11,8 @@ export interface DocumentContribution {
 export interface DocumentIndicator extends Indicator {
   /** ANGGARAN: the sum of the contributions below. */
   readonly budget: number;
+  /** Why the ANGGARAN the document prints (`statedBudget`) differs from `budget`; null when they agree or none is printed. */
+  readonly budgetGap: Message | null;
   readonly contributions: readonly DocumentContribution[];
 }
 
@@ -42,7 +46,8 @@ export function planDocument(state: PlanState): PlanDocument {
             .map(([line, amount]) => ({ line: state.lines[line]!, amount }))
             .filter((c) => c.line !== undefined)
             .sort((a, b) => a.line.id.localeCompare(b.line.id, "en"));
-          return { ...indicator, budget: indicatorBudget(state, indicator.id), contributions };
+          const budget = indicatorBudget(state, indicator.id);
+          return { ...indicator, budget, budgetGap: budgetGap(indicator.statedBudget, budget), contributions };
         }),
     }));
   return { plan: state.plan, objectives, ceiling: state.plan?.ceiling ?? 0, signature: state.signature };

@@ -17,8 +17,8 @@ describe("ids", () => {
 
 describe("event and command types", () => {
   it("pair up one to one", () => {
-    expect(PLAN_EVENT_TYPES).toHaveLength(14);
-    expect(PLAN_COMMAND_TYPES).toHaveLength(14);
+    expect(PLAN_EVENT_TYPES).toHaveLength(16);
+    expect(PLAN_COMMAND_TYPES).toHaveLength(16);
   });
 });
 
@@ -33,7 +33,7 @@ describe("revision kinds", () => {
       draft: PLAN_COMMAND_TYPES,
       pok: ["registerBudgetLine", "reviseBudget", "allocateContribution"],
       dipa: ["registerBudgetLine", "reviseBudget", "reviseCeiling", "allocateContribution"],
-      rapk: ["defineObjective", "renameObjective", "defineIndicator", "renameIndicator", "setTarget", "setTargets", "allocateContribution", "signPlan"],
+      rapk: ["defineObjective", "renameObjective", "defineIndicator", "renameIndicator", "setTarget", "setTargets", "allocateContribution", "signPlan", "stateIndicatorBudget", "statePlanTotal"],
       report: ["reportRealisation", "reportSpending"],
     });
   });

@@ -15,6 +15,7 @@ export const CSV_COLUMNS: readonly string[] = Object.freeze([
   "direction",
   "shape",
   ...MONTHS.map(monthCode),
+  "stated_anggaran",
   "ro_code",
   "ro_name",
   "komponen_code",
@@ -25,6 +26,9 @@ export const CSV_COLUMNS: readonly string[] = Object.freeze([
   "contribution",
 ]);
 
+/** Columns a file may leave out (written before they existed): stated_anggaran, the indicator's ANGGARAN as the document prints it. */
+export const OPTIONAL_COLUMNS: ReadonlySet<string> = new Set(["stated_anggaran"]);
+
 /** The `#key,value` rows above the header: the template's version, the plan and its signature. */
 export const CSV_KEYS = Object.freeze([
   "rapk_csv",
@@ -33,6 +37,7 @@ export const CSV_KEYS = Object.freeze([
   "agency",
   "year",
   "ceiling",
+  "stated_total",
   "signed_place",
   "signed_date",
   "signatory_title",

@@ -6,12 +6,12 @@ import { neutralise } from "./neutralise.js";
 const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code, "en", { numeric: true });
 const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id, "en", { numeric: true });
 
-const blankIndicator = (): string[] => ["", "", "", "", "", ...MONTHS.map(() => "")];
+const blankIndicator = (): string[] => ["", "", "", "", "", ...MONTHS.map(() => ""), ""];
 const blankLine = (): string[] => ["", "", "", "", "", "", ""];
 
 function indicatorCells(indicator: Indicator): string[] {
-  const { code, name, unit, direction, shape, targets } = indicator;
-  return [code, name, unit, direction, shape, ...targets.map((t) => (t === null ? "" : String(t)))];
+  const { code, name, unit, direction, shape, targets, statedBudget } = indicator;
+  return [code, name, unit, direction, shape, ...targets.map((t) => (t === null ? "" : String(t))), statedBudget === undefined ? "" : String(statedBudget)];
 }
 
 function lineCells(line: BudgetLine): string[] {
@@ -31,6 +31,7 @@ export function exportCsv(state: PlanState): string {
   if (plan) {
     if (plan.title !== undefined) rows.push(["#title", plan.title]);
     rows.push(["#unit", plan.unit], ["#agency", plan.agency], ["#year", String(plan.year)], ["#ceiling", String(plan.ceiling)]);
+    if (plan.statedTotal !== undefined) rows.push(["#stated_total", String(plan.statedTotal)]);
   }
   if (signature) {
     rows.push(["#signed_place", signature.place], ["#signed_date", signature.date], ["#signatory_title", signature.title]);

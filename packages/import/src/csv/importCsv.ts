@@ -5,7 +5,7 @@ import { finish } from "../plan/finish.js";
 import { guard } from "../plan/guard.js";
 import type { SourcedCommand } from "../plan/sourced.js";
 import type { Finding, ImportResult } from "../types.js";
-import { CSV_COLUMNS } from "./columns.js";
+import { CSV_COLUMNS, OPTIONAL_COLUMNS } from "./columns.js";
 import { type CsvRow, parseCsv } from "./parseCsv.js";
 import { readKeyRows, readPlanValues, readSignatureValues } from "./readMetadata.js";
 import { type CsvRecord, readRecord } from "./readRecords.js";
@@ -25,8 +25,8 @@ function readHeader(row: CsvRow, findings: Finding[]): Map<string, number> {
     if (columns.has(known)) failAt("DUPLICATE_COLUMN", row.line, `the header names column ${known} twice`);
     columns.set(known, index);
   });
-  const missing = CSV_COLUMNS.filter((c) => !columns.has(c));
-  if (missing.length === CSV_COLUMNS.length) {
+  const missing = CSV_COLUMNS.filter((c) => !columns.has(c) && !OPTIONAL_COLUMNS.has(c));
+  if (columns.size === 0) {
     const semicolons = (row.cells[0] ?? "").includes(";") ? "; this file separates cells with ; but the template uses ," : "";
     failAt("CSV_HEADER_MISSING", row.line, `expected the template's header (${CSV_COLUMNS.slice(0, 3).join(",")},...) after the #key rows${semicolons}`);
   }
@@ -87,10 +87,11 @@ export function importCsv(text: string): ImportResult {
       if (objective && once(objectives, objective.code, objective, row.line, "DUPLICATE_OBJECTIVE", `objective ${objective.code}`))
         structure.push({ line: row.line, command: { type: "defineObjective", data: objective } });
       if (indicator) {
-        const { id, targets, ...definition } = indicator;
-        if (once(indicators, id, { ...definition, ...targetsRecord(targets) }, row.line, "DUPLICATE_INDICATOR", `indicator ${id}`)) {
+        const { id, targets, statedBudget, ...definition } = indicator;
+        if (once(indicators, id, { ...definition, ...targetsRecord(targets), statedBudget }, row.line, "DUPLICATE_INDICATOR", `indicator ${id}`)) {
           structure.push({ line: row.line, command: { type: "defineIndicator", data: definition } });
           structure.push({ line: row.line, command: { type: "setTargets", data: { indicator: id, values: [...targets] } } });
+          if (statedBudget !== undefined) structure.push({ line: row.line, command: { type: "stateIndicatorBudget", data: { indicator: id, amount: statedBudget } } });
         }
       }
       if (budgetLine) {
@@ -106,8 +107,9 @@ export function importCsv(text: string): ImportResult {
           attribution.push({ line: row.line, command: { type: "allocateContribution", data: { indicator: indicator.id, line: budgetLine.id, amount: contribution } } });
       }
     }
-    const { line: planLine, ...draft } = plan;
-    const sourced: SourcedCommand[] = [{ line: planLine, command: { type: "draftPlan", data: draft } }, ...structure, ...budget, ...attribution];
+    const { line: planLine, statedTotal, ...draft } = plan;
+    const stated: SourcedCommand[] = statedTotal === undefined ? [] : [{ line: values.get("stated_total")?.line ?? planLine, command: { type: "statePlanTotal", data: { amount: statedTotal } } }];
+    const sourced: SourcedCommand[] = [{ line: planLine, command: { type: "draftPlan", data: draft } }, ...stated, ...structure, ...budget, ...attribution];
     if (signature) {
       const { line, ...data } = signature;
       sourced.push({ line, command: { type: "signPlan", data } });

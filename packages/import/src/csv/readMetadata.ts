@@ -11,6 +11,8 @@ export interface CsvPlan {
   readonly agency: string;
   readonly year: number;
   readonly ceiling: number;
+  /** The Total as the document prints it (#stated_total), when given. */
+  readonly statedTotal?: number;
   readonly title?: string;
   readonly line: number;
 }
@@ -63,7 +65,18 @@ export function readPlanValues(values: Values, headerLine: number): CsvPlan {
   const amount = readAmount(ceiling.value);
   if (!amount.ok) failAt("BAD_AMOUNT", ceiling.line, `#ceiling ${JSON.stringify(ceiling.value)} ${amount.why}`);
   const title = values.get("title")?.value;
-  return { unit: unit.value, agency: agency.value, year: Number(year.value), ceiling: amount.value, ...(title ? { title } : {}), line: unit.line };
+  const stated = values.get("stated_total");
+  const statedTotal = stated && stated.value !== "" ? readAmount(stated.value) : undefined;
+  if (statedTotal && !statedTotal.ok) failAt("BAD_AMOUNT", stated?.line, `#stated_total ${JSON.stringify(stated?.value)} ${statedTotal.why}`);
+  return {
+    unit: unit.value,
+    agency: agency.value,
+    year: Number(year.value),
+    ceiling: amount.value,
+    ...(title ? { title } : {}),
+    ...(statedTotal?.ok ? { statedTotal: statedTotal.value } : {}),
+    line: unit.line,
+  };
 }
 
 /** The signature: place, date and title together, or none of them; the name may be blank (null). */

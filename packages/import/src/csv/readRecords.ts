@@ -25,7 +25,7 @@ const SHAPES: readonly TargetShape[] = TargetShape.options;
 
 /** Reads the cells of one data row by column name. */
 export function readRecord(row: CsvRow, columns: ReadonlyMap<string, number>): CsvRecord {
-  const get = (column: string) => restore((row.cells[columns.get(column) as number] ?? "").trim());
+  const get = (column: string) => (columns.has(column) ? restore((row.cells[columns.get(column) as number] ?? "").trim()) : "");
   const need = (column: string, what: string) => {
     const value = get(column);
     if (value === "") failAt("MISSING_VALUE", row.line, `${column} is blank, but ${what}`);
@@ -71,6 +71,7 @@ export function readRecord(row: CsvRow, columns: ReadonlyMap<string, number>): C
       direction: oneOf("direction", DIRECTIONS),
       shape: oneOf("shape", SHAPES),
       targets,
+      ...(get("stated_anggaran") === "" ? {} : { statedBudget: amount("stated_anggaran") }),
     };
   }
   let budgetLine: CsvRecord["budgetLine"];

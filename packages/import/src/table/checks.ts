@@ -12,6 +12,7 @@ export function checkIndicatorBudgets(read: ReadStructure, findings: Finding[]):
   for (const c of read.contributions) sums.set(c.indicator, (sums.get(c.indicator) ?? 0) + c.amount);
   for (const indicator of read.indicators) {
     const visible = sums.get(indicator.id) ?? 0;
+    if (indicator.stated === null) continue;
     const difference = indicator.stated - visible;
     if (difference === 0) continue;
     const how =

@@ -27,7 +27,8 @@ function readIndicator(objective: string, cells: IndicatorEntry["indicator"], li
       findings.push({ code: "BLANK_TARGET", line, subject: id, message: `indicator ${id} has no target for ${monthCode(i + 1)}: the cell is blank, which is kept as blank, not 0` });
     return read.value;
   });
-  const stated = readAmount(cells.budget.text);
+  // A blank ANGGARAN cell states nothing (null), which is not Rp0.
+  const stated = cells.budget.text.trim() === "" ? ({ ok: true, value: null } as const) : readAmount(cells.budget.text);
   if (!stated.ok) failAt("BAD_AMOUNT", line, `ANGGARAN of indicator ${id} (column ${cells.budget.col + 1}) ${quote(cells.budget.text)} ${stated.why}`);
   const unit = unitFromName(cells.name);
   if (!unit)

@@ -16,8 +16,8 @@ export interface ReadIndicator {
   readonly unit: IndicatorUnit;
   readonly shape: TargetShape;
   readonly targets: readonly (number | null)[];
-  /** ANGGARAN as the source states it; the plan derives it from the contributions. */
-  readonly stated: number;
+  /** ANGGARAN as the source states it (null: blank); the plan derives its budget from the contributions. */
+  readonly stated: number | null;
   readonly line: number;
 }
 

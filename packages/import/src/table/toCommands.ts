@@ -4,8 +4,8 @@ import type { ReadStructure } from "./structure.js";
 import type { TitleBlock } from "./titleBlock.js";
 
 /**
- * The commands that record what the table shows, each with the line it was read from: the plan,
- * objectives, indicators and their targets, each budget line once, the attributed
+ * The commands that record what the table shows, each with the line it was read from: the plan
+ * and the Total it states, objectives, indicators with their targets and stated ANGGARAN, each budget line once, the attributed
  * contributions, and the signature last. Unattributed contributions have no indicator to go to.
  */
 export function toCommands(title: TitleBlock, total: { line: number; ceiling: number }, read: ReadStructure, signature: ReadSignature | undefined): SourcedCommand[] {
@@ -15,6 +15,7 @@ export function toCommands(title: TitleBlock, total: { line: number; ceiling: nu
       command: { type: "draftPlan", data: { unit: title.unit, agency: title.agency, year: title.year, ceiling: total.ceiling, title: title.title } },
     },
   ];
+  out.push({ line: total.line, command: { type: "statePlanTotal", data: { amount: total.ceiling } } });
   for (const o of read.objectives) out.push({ line: o.line, command: { type: "defineObjective", data: { code: o.code, name: o.name, number: o.number } } });
   for (const i of read.indicators) {
     out.push({
@@ -22,6 +23,8 @@ export function toCommands(title: TitleBlock, total: { line: number; ceiling: nu
       command: { type: "defineIndicator", data: { objective: i.objective, code: i.code, name: i.name, unit: i.unit, direction: "higher", shape: i.shape } },
     });
     out.push({ line: i.line, command: { type: "setTargets", data: { indicator: i.id, values: [...i.targets] } } });
+    // The ANGGARAN as printed is kept beside the budget the plan derives from the contributions.
+    out.push({ line: i.line, command: { type: "stateIndicatorBudget", data: { indicator: i.id, amount: i.stated } } });
   }
   for (const l of read.lines)
     out.push({ line: l.line, command: { type: "registerBudgetLine", data: { output: l.output, component: l.component, subComponent: l.subComponent, pagu: l.pagu } } });
