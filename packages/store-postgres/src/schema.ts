@@ -80,8 +80,16 @@ ${BAND_COLUMNS.map(({ column }) => `  ${column} integer NOT NULL,`).join("\n")}
 // Any fixed number: it only serialises the CREATE statements of processes starting side by side.
 const SCHEMA_LOCK = 0x7261706b;
 
-/** Creates the tables when missing; safe to run from many processes at once. */
+const TABLES = ["rapk_plans", "rapk_events", "rapk_log_position", "rapk_commits", "rapk_rollup"];
+
+/**
+ * Creates the tables when missing; safe to run from many processes at once. When they all exist
+ * nothing is created, so a role with only SELECT, INSERT and UPDATE on them can use the store
+ * (PostgreSQL checks the right to create even for CREATE TABLE IF NOT EXISTS).
+ */
 export async function ensureSchema(client: PoolClient): Promise<void> {
+  const { rows } = await client.query("SELECT count(*)::integer AS present FROM unnest($1::text[]) AS t(name) WHERE to_regclass(t.name) IS NOT NULL", [TABLES]);
+  if ((rows[0] as { present: number }).present === TABLES.length) return;
   await client.query("BEGIN");
   try {
     await client.query("SELECT pg_advisory_xact_lock($1)", [SCHEMA_LOCK]);
