@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chown, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -78,6 +78,15 @@ export async function startThrowawayCluster(options: ClusterOptions = {}): Promi
       .join(" ");
     await as("pg_ctl", ["-D", data, "-l", join(folder, "server.log"), "-o", serverOptions, "-w", "-t", "60", "start"]);
     started = true;
+    // pg_ctl leaves the server running on its own: should this process be killed before stop()
+    // (a test run cut short), a detached watchdog stops the server and removes its folder.
+    const stopCommand = [...(owner ? ["runuser", "-u", "postgres", "--"] : []), join(bin, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop"];
+    const watchdog = spawn(
+      "bash",
+      ["-c", `while kill -0 ${process.pid} 2>/dev/null; do sleep 2; done; "$@" >/dev/null 2>&1; rm -rf ${JSON.stringify(folder)}`, "watchdog", ...stopCommand],
+      { detached: true, stdio: "ignore" },
+    );
+    watchdog.unref();
     const url = `postgres://rapk@127.0.0.1:${port}/rapk`;
     await createDatabase(`postgres://rapk@127.0.0.1:${port}/postgres`);
     return {
@@ -87,6 +96,7 @@ export async function startThrowawayCluster(options: ClusterOptions = {}): Promi
       stop: async () => {
         await as("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]).catch(() => undefined);
         await rm(folder, { recursive: true, force: true });
+        watchdog.kill();
       },
     };
   } catch (error) {

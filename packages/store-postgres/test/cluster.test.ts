@@ -21,3 +21,23 @@ describe("the throwaway PostgreSQL 15 cluster", () => {
     await expect(startThrowawayCluster({ bin: "/nonexistent/pg/bin" })).rejects.toThrow(/\/nonexistent\/pg\/bin\/initdb is missing.*apt-get install postgresql/);
   });
 });
+
+describe("a throwaway cluster whose starter dies without stopping it", () => {
+  it("given the starting process killed, then its watchdog stops the server and removes the folder", async () => {
+    const { execFile } = await import("node:child_process");
+    const { existsSync } = await import("node:fs");
+    const { fileURLToPath } = await import("node:url");
+    const module = fileURLToPath(new URL("../dist/index.js", import.meta.url));
+    // A separate Node process starts a cluster, prints its folder, then is killed with SIGKILL.
+    const child = execFile("node", ["--input-type=module", "-e", `const { startThrowawayCluster } = await import(${JSON.stringify(module)}); const c = await startThrowawayCluster(); console.log(c.folder); setInterval(() => {}, 1000);`]);
+    const folder = await new Promise<string>((resolve, reject) => {
+      child.stdout?.on("data", (chunk: Buffer) => resolve(chunk.toString().trim()));
+      child.on("exit", (code) => reject(new Error(`the starter exited with ${code} before starting a cluster`)));
+    });
+    expect(existsSync(folder)).toBe(true);
+    child.kill("SIGKILL");
+    const deadline = Date.now() + 60_000;
+    while (existsSync(folder) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+    expect(existsSync(folder), `${folder} is removed once its starter is gone`).toBe(false);
+  });
+});
