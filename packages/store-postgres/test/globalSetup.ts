@@ -16,7 +16,7 @@ declare module "vitest" {
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const binary = join(root, "packages/cli/dist/rapk.js");
 const builtStore = join(root, "packages/store-postgres/dist/index.js");
-const sources = ["cli", "core", "history", "import", "store-postgres"].map((name) => join(root, "packages", name, "src"));
+const sources = ["cli", "core", "history", "import", "report", "store", "store-postgres"].map((name) => join(root, "packages", name, "src"));
 
 function newest(folder: string): number {
   if (!existsSync(folder)) return 0;
