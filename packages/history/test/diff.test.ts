@@ -90,6 +90,17 @@ describe("diffStates", () => {
     expect(applyDiff(a, diff)).toEqual(b);
   });
 
+  it("makes the report and spending changes when they are read, once, as many as the summary counts", () => {
+    const head = history.head;
+    const diff = diffStates(seed, head);
+    const { counts } = diff.summary;
+    expect((counts["realisation-changed"] ?? 0) + (counts["spending-changed"] ?? 0)).toBeGreaterThan(0);
+    const changes = diff.changes;
+    expect(diff.changes).toBe(changes);
+    for (const kind of ["realisation-changed", "spending-changed"] as const) expect(changes.filter((c) => c.kind === kind).length).toBe(counts[kind] ?? 0);
+    expect(JSON.parse(JSON.stringify(diff))).toEqual({ changes: JSON.parse(JSON.stringify(changes)), summary: diff.summary });
+  });
+
   it("orders changes by kind, then id, then month", () => {
     const { changes } = diffStates(initialState(), history.head);
     const rank = (c: Change) => CHANGE_KINDS.indexOf(c.kind);

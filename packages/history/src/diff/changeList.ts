@@ -12,7 +12,8 @@ const CHUNK = 8192;
  * machine cost more than building the changes (packages/bench, diff of a year).
  */
 export class ChangeList {
-  private readonly chunks: Change[][] = [[]];
+  /** The changes so far, in order: chunks of made changes and builders of the ones made later. */
+  private readonly chunks: (Change[] | ((out: Change[]) => void))[] = [[]];
   private last: Change[] = this.chunks[0] as Change[];
   private size = 0;
   private readonly tally = new Map<ChangeKind, number>();
@@ -23,6 +24,18 @@ export class ChangeList {
   addAll(kind: ChangeKind, changes: readonly Change[]): void {
     for (const change of changes) this.push(change);
     this.count(kind, changes.length);
+  }
+
+  /**
+   * Adds `count` changes of `kind` that `build` makes only when the changes are read (toArray):
+   * the big monthly sections (reports, spending) are counted without making an object per cell.
+   * `build` must push exactly `count` changes of that kind, in order.
+   */
+  addLater(kind: ChangeKind, count: number, build: (out: Change[]) => void): void {
+    if (count === 0) return;
+    this.chunks.push(build, (this.last = []));
+    this.size += count;
+    this.count(kind, count);
   }
 
   /** Runs `fill`, which must add changes of `kind` only (through {@link push}), and counts them. */
@@ -45,9 +58,14 @@ export class ChangeList {
     else this.paguDecrease -= amount;
   }
 
+  /** Every change, in order (the builders run now). */
   toArray(): Change[] {
-    const [first, ...rest] = this.chunks as [Change[], ...Change[][]];
-    return rest.length === 0 ? first : first.concat(...rest);
+    const out: Change[] = [];
+    for (const chunk of this.chunks) {
+      if (typeof chunk === "function") chunk(out);
+      else for (const change of chunk) out.push(change);
+    }
+    return out;
   }
 
   /** Counts by kind in CHANGE_KINDS order and the Rupiah moved; see {@link DiffSummary}. */

@@ -1,5 +1,5 @@
 import type { PlanState, Realisation } from "@rapk/core";
-import { type ChangeOf, INDICATOR_FIELDS, LINE_PARTS, type PlanDiff } from "./change.js";
+import { type Change, type ChangeOf, INDICATOR_FIELDS, LINE_PARTS, type PlanDiff } from "./change.js";
 import { samePlanHeader, sameRealisation, sameSignature } from "./equal.js";
 import { ChangeList } from "./changeList.js";
 import { changedKeys } from "./keys.js";
@@ -24,11 +24,21 @@ export function diffStates(a: PlanState, b: PlanState): PlanDiff {
     diffIndicators(a, b, list);
     diffLines(a, b, list);
     list.addRun("contribution-changed", (out) => diffContributions(a, b, out));
-    list.addRun("realisation-changed", (out) => diffRealisations(a.realisations, b.realisations, out));
-    list.addRun("spending-changed", (out) => diffSpending(a.spending, b.spending, out));
+    diffRealisations(a.realisations, b.realisations, list);
+    diffSpending(a.spending, b.spending, list);
     if (!sameSignature(a.signature, b.signature)) list.addAll("signature-changed", [{ kind: "signature-changed", from: a.signature, to: b.signature }]);
   }
-  return { changes: list.toArray(), summary: list.summary() };
+  const summary = list.summary();
+  // The changes are made on first read (a year of monthly reports is 80,000 of them) and kept:
+  // a summary, a count or a diff never shown costs no object per cell.
+  let changes: Change[] | undefined;
+  return {
+    get changes() {
+      changes ??= list.toArray();
+      return changes;
+    },
+    summary,
+  };
 }
 
 function diffPlan(a: PlanState, b: PlanState, changes: ChangeList): void {
@@ -133,29 +143,48 @@ function diffContributions(a: PlanState, b: PlanState, changes: ChangeList): voi
 type Monthly<V> = Readonly<Record<string, Readonly<Record<number, V>>>>;
 
 // Realisation and spending are id -> month (1..12) -> value; months are walked in order, so
-// nothing needs sorting but the ids. Two loops rather than one taking a callback, so that each
-// builds one shape of change object.
-function diffRealisations(a: Monthly<Realisation>, b: Monthly<Realisation>, changes: ChangeList): void {
-  for (const indicator of changedKeys(a, b)) {
+// nothing needs sorting but the ids. Each section counts its changed cells now and makes their
+// change objects only when the changes are read (ChangeList.addLater). Two functions rather than
+// one taking a callback, so that each builds one shape of change object.
+function diffRealisations(a: Monthly<Realisation>, b: Monthly<Realisation>, list: ChangeList): void {
+  const differs = (was: Realisation | null, now: Realisation | null) => was !== now && (was === null || now === null || !sameRealisation(was, now));
+  const ids = changedKeys(a, b);
+  let count = 0;
+  for (const indicator of ids) {
     const from = a[indicator];
     const to = b[indicator];
-    for (let month = 1; month <= 12; month++) {
-      const was = from?.[month] ?? null;
-      const now = to?.[month] ?? null;
-      if (was !== now && (was === null || now === null || !sameRealisation(was, now)))
-        changes.push({ kind: "realisation-changed", indicator, month, from: was, to: now });
-    }
+    for (let month = 1; month <= 12; month++) if (differs(from?.[month] ?? null, to?.[month] ?? null)) count += 1;
   }
+  list.addLater("realisation-changed", count, (out) => {
+    for (const indicator of ids) {
+      const from = a[indicator];
+      const to = b[indicator];
+      for (let month = 1; month <= 12; month++) {
+        const was = from?.[month] ?? null;
+        const now = to?.[month] ?? null;
+        if (differs(was, now)) out.push({ kind: "realisation-changed", indicator, month, from: was, to: now });
+      }
+    }
+  });
 }
 
-function diffSpending(a: Monthly<number>, b: Monthly<number>, changes: ChangeList): void {
-  for (const line of changedKeys(a, b)) {
+function diffSpending(a: Monthly<number>, b: Monthly<number>, list: ChangeList): void {
+  const ids = changedKeys(a, b);
+  let count = 0;
+  for (const line of ids) {
     const from = a[line];
     const to = b[line];
-    for (let month = 1; month <= 12; month++) {
-      const was = from?.[month] ?? null;
-      const now = to?.[month] ?? null;
-      if (was !== now) changes.push({ kind: "spending-changed", line, month, from: was, to: now });
-    }
+    for (let month = 1; month <= 12; month++) if ((from?.[month] ?? null) !== (to?.[month] ?? null)) count += 1;
   }
+  list.addLater("spending-changed", count, (out) => {
+    for (const line of ids) {
+      const from = a[line];
+      const to = b[line];
+      for (let month = 1; month <= 12; month++) {
+        const was = from?.[month] ?? null;
+        const now = to?.[month] ?? null;
+        if (was !== now) out.push({ kind: "spending-changed", line, month, from: was, to: now });
+      }
+    }
+  });
 }
