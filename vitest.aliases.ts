@@ -6,7 +6,10 @@ import { fileURLToPath } from "node:url";
 const packages = ["core", "import", "history", "store", "report", "cli", "examples", "store-postgres"];
 // Entries below a package's own (`@rapk/store/conformance`) come first: an alias also matches
 // what starts with its name and a slash, so the package's own entry would take them otherwise.
-const subpaths: Record<string, string> = { "@rapk/store/conformance": "store/src/conformance/index.ts" };
+const subpaths: Record<string, string> = {
+  "@rapk/store/conformance": "store/src/conformance/index.ts",
+  "@rapk/core/testing": "core/src/testing/index.ts",
+};
 
 export const workspaceAliases: Record<string, string> = Object.fromEntries(
   [

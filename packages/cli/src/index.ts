@@ -4,8 +4,8 @@
  */
 export { main, buildProgram } from "./main.js";
 export type { Io, Output } from "./io.js";
-export { CliError, EXIT, type ExitCode, errorLine } from "./cliError.js";
+export { CliError, type CliErrorPlace, EXIT, type ExitCode, errorLine } from "./cliError.js";
 export { stateToJson, type StateJson, type IndicatorJson, type LineJson, type RealisationJson, type CodedJson } from "./stateToJson.js";
-export { writeFileAtomic } from "./files.js";
-export { withLock } from "./lock.js";
+export { writeFileAtomic, type WriteOptions } from "./files.js";
+export { withLock, type HeldLock, type LockOptions } from "./lock.js";
 export { parseSelector, type Selector } from "./selector.js";

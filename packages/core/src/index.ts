@@ -32,7 +32,6 @@ export * from "./projections/statedGap.js";
 export * from "./projections/budgetSummary.js";
 export * from "./projections/bands.js";
 export * from "./projections/achievement.js";
-export * from "./testing/planSpec.js";
 export * from "./testing/stateAfter.js";
 export * from "./commands/commandOf.js";
 export * from "./projections/planRollup.js";

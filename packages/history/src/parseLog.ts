@@ -6,7 +6,7 @@ import type { StoredEvent } from "./storedEvent.js";
 export type ParseLogResult = { readonly ok: true; readonly events: StoredEvent[] } | { readonly ok: false; readonly error: LogError };
 
 /**
- * Reads an NDJSON event log, validating every line (see {@link LineReader}); the first bad line
+ * Reads an NDJSON event log, validating every line (what LineReader checks); the first bad line
  * is reported by number. It does not check the hash chain or replay the plan: that is verifyLog.
  */
 export function parseLog(text: string): ParseLogResult {

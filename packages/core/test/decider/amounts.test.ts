@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type PlanState, decide, planSpec, stateAfter } from "@rapk/core";
+import { type PlanState, decide, stateAfter } from "@rapk/core";
+import { planSpec } from "@rapk/core/testing";
 import { SAMPLING, seedDraft } from "../fixtures/seed.js";
 
 // Every Rupiah field is a whole, non-negative, safe integer. The command schemas refuse anything

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planSpec } from "@rapk/core";
+import { planSpec } from "@rapk/core/testing";
 import { SAMPLING, TO_MEDICINES, seedDraft, seedSigned } from "../fixtures/seed.js";
 
 const lower = { type: "reviseBudget", data: { line: SAMPLING, pagu: 100_000_000 } };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planSpec } from "@rapk/core";
+import { planSpec } from "@rapk/core/testing";
 import { CEILING, FOOD_SAMPLING_PAGU, SAMPLING, SAMPLING_PAGU, TO_LAB_SAMPLES, TO_MEDICINES, samplingLine, seedDraft } from "../fixtures/seed.js";
 
 const reagents = {

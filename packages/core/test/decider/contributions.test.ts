@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { planSpec, stateAfter } from "@rapk/core";
+import { stateAfter } from "@rapk/core";
+import { planSpec } from "@rapk/core/testing";
 import { SAMPLING, SAMPLING_PAGU, TO_LAB_SAMPLES, TO_MEDICINES, seedDraft, toLabSamples, toMedicines } from "../fixtures/seed.js";
 
 const unallocated = seedDraft.filter((e) => e.type !== "ContributionAllocated");

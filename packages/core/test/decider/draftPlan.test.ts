@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planSpec } from "@rapk/core";
+import { planSpec } from "@rapk/core/testing";
 import { CEILING, commandOf, drafted, seedDraft } from "../fixtures/seed.js";
 
 const draft = commandOf(drafted);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DomainFailure, SpecificationError, planSpec } from "@rapk/core";
+import { DomainFailure } from "@rapk/core";
+import { SpecificationError, planSpec } from "@rapk/core/testing";
 import { SAMPLING, seedDraft, toLabSamples, toMedicines } from "../fixtures/seed.js";
 
 const spend = { type: "reportSpending", data: { line: SAMPLING, month: 1, amount: 5 } };

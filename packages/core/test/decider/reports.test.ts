@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type PlanEvent, type PlanState, evolve, initialState, planSpec } from "@rapk/core";
+import { type PlanEvent, type PlanState, evolve, initialState } from "@rapk/core";
+import { planSpec } from "@rapk/core/testing";
 import { SAMPLING, SAMPLING_PAGU, seedDraft, seedSigned } from "../fixtures/seed.js";
 
 /** The state after the given events and one more. */

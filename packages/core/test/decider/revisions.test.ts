@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planSpec } from "@rapk/core";
+import { planSpec } from "@rapk/core/testing";
 import { CEILING, LAB_SAMPLE_TARGETS, SAMPLING, commandOf, seedDraft, seedSigned, signed } from "../fixtures/seed.js";
 
 const lowerSampling = { type: "reviseBudget", data: { line: SAMPLING, pagu: 120_000_000 } };

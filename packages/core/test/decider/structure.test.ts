@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planSpec } from "@rapk/core";
+import { planSpec } from "@rapk/core/testing";
 import { drafted, indicator0101, objective01, seedDraft } from "../fixtures/seed.js";
 
 const kie = { code: "03", number: 3, name: "Meningkatnya efektivitas komunikasi, informasi, edukasi Obat dan Makanan di masing-masing wilayah kerja UPT" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planSpec } from "@rapk/core";
+import { planSpec } from "@rapk/core/testing";
 import { LAB_SAMPLE_TARGETS, seedDraft } from "../fixtures/seed.js";
 
 describe("setTargets", () => {
