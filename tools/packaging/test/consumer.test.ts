@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installConsumer } from "../consumer.mjs";
 import { publishedPackages, root } from "../packages.mjs";
@@ -30,8 +30,16 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("the packed packages, installed in a project of their own", () => {
-  it("are the four published packages", () => {
-    expect(publishedPackages().map((p: { name: string }) => p.name)).toEqual(["@rapk/cli", "@rapk/core", "@rapk/history", "@rapk/import"]);
+  it("are every package that is not private, each with a README, engines, repository and a place in the API reference", () => {
+    const typedoc = JSON.parse(readFileSync(join(root, "typedoc.json"), "utf8")) as { entryPoints: string[] };
+    const published = publishedPackages() as { name: string; dir: string; manifest: Record<string, any> }[];
+    expect(published.map((p) => p.name)).toEqual(expect.arrayContaining(["@rapk/cli", "@rapk/core", "@rapk/history", "@rapk/import"]));
+    for (const { name, dir: packageDir, manifest } of published) {
+      expect(existsSync(join(packageDir, "README.md")), `${name} has a README.md`).toBe(true);
+      expect(manifest.engines?.node, `${name}'s engines.node`).toBe(">=20.19");
+      expect(manifest.repository?.directory, `${name}'s repository.directory`).toBe(relative(root, packageDir));
+      expect(typedoc.entryPoints, `typedoc.json lists ${name}`).toContain(relative(root, packageDir));
+    }
   });
 
   it("import as ESM", () => {
@@ -43,9 +51,11 @@ describe("the packed packages, installed in a project of their own", () => {
        import { GENESIS_HASH } from "@rapk/history";
        import { sniffFormat } from "@rapk/import";
        import { EXIT } from "@rapk/cli";
-       console.log(JSON.stringify([formatRupiah(70412160), typeof planSpec.given, GENESIS_HASH.length, sniffFormat("#unit,x"), EXIT.conflict]));`,
+       import { formatAmount } from "@rapk/report";
+       import { POSTGRES_BIN } from "@rapk/store-postgres";
+       console.log(JSON.stringify([formatRupiah(70412160), typeof planSpec.given, GENESIS_HASH.length, sniffFormat("#unit,x"), EXIT.conflict, formatAmount(1000), typeof POSTGRES_BIN]));`,
     );
-    expect(JSON.parse(out)).toEqual(["Rp70.412.160", "function", 64, "csv", 3]);
+    expect(JSON.parse(out)).toEqual(["Rp70.412.160", "function", 64, "csv", 3, "1.000", "string"]);
   });
 
   it("require as CommonJS", () => {
