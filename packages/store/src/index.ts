@@ -7,4 +7,4 @@
 export * from "./eventStore.js";
 export * from "./appendCheck.js";
 export * from "./memoryStore.js";
-export { rangeTest } from "./readRange.js";
+export { rangeTest, type RangeTest } from "./readRange.js";

@@ -52,10 +52,11 @@ describe("the packed packages, installed in a project of their own", () => {
        import { sniffFormat } from "@rapk/import";
        import { EXIT } from "@rapk/cli";
        import { formatAmount } from "@rapk/report";
+       import { MemoryEventStore } from "@rapk/store";
        import { POSTGRES_BIN } from "@rapk/store-postgres";
-       console.log(JSON.stringify([formatRupiah(70412160), typeof planSpec.given, GENESIS_HASH.length, sniffFormat("#unit,x"), EXIT.conflict, formatAmount(1000), typeof POSTGRES_BIN]));`,
+       console.log(JSON.stringify([formatRupiah(70412160), typeof planSpec.given, GENESIS_HASH.length, sniffFormat("#unit,x"), EXIT.conflict, formatAmount(1000), new MemoryEventStore().kind, typeof POSTGRES_BIN]));`,
     );
-    expect(JSON.parse(out)).toEqual(["Rp70.412.160", "function", 64, "csv", 3, "1.000", "string"]);
+    expect(JSON.parse(out)).toEqual(["Rp70.412.160", "function", 64, "csv", 3, "1.000", "memory", "string"]);
   });
 
   it("require as CommonJS", () => {
