@@ -20,7 +20,6 @@ export * from "./historyError.js";
 export { DEFAULT_CHECKPOINT_INTERVAL } from "./checkpoints.js";
 export * from "./diff/change.js";
 export * from "./diff/diffStates.js";
-export * from "./diff/applyDiff.js";
 export * from "./diff/describe.js";
 export * from "./verifyLog.js";
 export { instantOf } from "./instant.js";

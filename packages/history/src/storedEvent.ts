@@ -22,9 +22,6 @@ export type StoredEvent = PlanEvent & {
   readonly hash: string;
 };
 
-/** The key order of a v1 line, fixed so that a log reads the same everywhere. */
-export const LINE_KEYS = ["seq", "version", "type", "data", "metadata", "prev", "hash"] as const;
-
 /** The key order of a v2 event line. */
 export const LINE_KEYS_V2 = ["format", "seq", "version", "type", "data", "prev", "hash"] as const;
 

@@ -1,6 +1,7 @@
 import { type PlanState, initialState, stateAfter } from "@rapk/core";
 import { describe, expect, it } from "vitest";
-import { CHANGE_KINDS, type Change, applyDiff, describeDiff, diffStates, openHistory } from "../src/index.js";
+import { CHANGE_KINDS, type Change, describeDiff, diffStates, openHistory } from "../src/index.js";
+import { applyDiff } from "./support/applyDiff.js";
 import { LINE_A, LINE_B, append, meta, seedLog, storyLog } from "./support/plan.js";
 
 const history = openHistory(storyLog());

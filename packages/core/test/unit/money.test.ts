@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Rupiah, formatRupiah, isRupiah, sumRupiah } from "@rapk/core";
+import { Rupiah, formatRupiah, isRupiah } from "@rapk/core";
 
 describe("formatRupiah", () => {
   it.each([
@@ -36,16 +36,5 @@ describe("isRupiah and the Rupiah schema", () => {
   it.each([-1, 0.5, Number.MAX_SAFE_INTEGER + 1, Number.NaN, Number.POSITIVE_INFINITY, "1", null])("refuse %j", (value) => {
     expect(isRupiah(value)).toBe(false);
     expect(Rupiah.safeParse(value).success).toBe(false);
-  });
-});
-
-describe("sumRupiah", () => {
-  it("adds whole amounts (01.05: 50,400,000 + 27,600,000 + 1,327,000 = 79,327,000)", () => {
-    expect(sumRupiah([50_400_000, 27_600_000, 1_327_000])).toBe(79_327_000);
-    expect(sumRupiah([])).toBe(0);
-  });
-
-  it("throws rather than round a total beyond the safe integers", () => {
-    expect(() => sumRupiah([Number.MAX_SAFE_INTEGER, 1])).toThrow(new RangeError("Rupiah total 9007199254740992 is not a safe integer"));
   });
 });

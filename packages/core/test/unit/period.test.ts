@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MONTHS, Month, monthCode, monthName, monthOfDate, monthStart, monthsOfYear, parseMonthCode } from "@rapk/core";
+import { MONTHS, Month, monthCode, monthName } from "@rapk/core";
+import { monthOfDate } from "../../src/period/monthOfDate.js";
 
 const ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
 const EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -15,21 +16,9 @@ describe("monthName", () => {
   });
 });
 
-describe("monthCode and parseMonthCode", () => {
-  it("write the published column codes B01..B12", () => {
+describe("monthCode", () => {
+  it("writes the published column codes B01..B12", () => {
     expect(MONTHS.map(monthCode)).toEqual(["B01", "B02", "B03", "B04", "B05", "B06", "B07", "B08", "B09", "B10", "B11", "B12"]);
-  });
-
-  it("read every code back to its month", () => {
-    for (const m of MONTHS) expect(parseMonthCode(monthCode(m))).toBe(m);
-  });
-
-  it("read a code written loosely (lower case, spaces around)", () => {
-    expect(parseMonthCode(" b07 ")).toBe(7);
-  });
-
-  it.each(["B00", "B13", "B1", "B001", "M01", "", "01"])("give undefined for %j", (code) => {
-    expect(parseMonthCode(code)).toBeUndefined();
   });
 });
 
@@ -44,22 +33,7 @@ describe("Month and MONTHS", () => {
   });
 });
 
-describe("monthsOfYear and monthStart", () => {
-  it("give the first day of each month of the fiscal year, January first", () => {
-    const months = monthsOfYear(2024);
-    expect(months).toHaveLength(12);
-    months.forEach((date, i) => {
-      expect([date.getFullYear(), date.getMonth(), date.getDate(), date.getHours()]).toEqual([2024, i, 1, 0]);
-      expect(date).toEqual(monthStart(2024, i + 1));
-    });
-  });
-
-  it("do not depend on leap years", () => {
-    expect(monthsOfYear(2023).map((d) => d.getMonth())).toEqual(monthsOfYear(2024).map((d) => d.getMonth()));
-  });
-});
-
-describe("monthOfDate", () => {
+describe("monthOfDate (internal: the year check of a version's effective date)", () => {
   it("gives the fiscal year and month of an ISO date", () => {
     expect(monthOfDate("2024-02-22")).toEqual({ year: 2024, month: 2 });
     expect(monthOfDate("2024-12-31")).toEqual({ year: 2024, month: 12 });

@@ -1,7 +1,8 @@
 import type { PlanState } from "@rapk/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CHANGE_KINDS, type Change, applyDiff, diffStates, openHistory } from "../../src/index.js";
+import { CHANGE_KINDS, type Change, diffStates, openHistory } from "../../src/index.js";
+import { applyDiff } from "../support/applyDiff.js";
 import { RUNS, stateArb, storyArb } from "../support/arbitraries.js";
 
 const content = ({ eventCount: _, ...rest }: PlanState) => rest;
