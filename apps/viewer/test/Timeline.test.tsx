@@ -16,7 +16,6 @@ const version = (number: number, kind: Version["kind"], at: string, reason: stri
   events: 1,
   firstSeq: number,
   lastSeq: number,
-  summary: "",
 });
 
 const VERSIONS: Version[] = [

@@ -1,7 +1,5 @@
 import type { PlanState } from "@rapk/core";
 import { Checkpoints, DEFAULT_CHECKPOINT_INTERVAL } from "./checkpoints.js";
-import { describeDiff } from "./diff/describe.js";
-import { diffStates } from "./diff/diffStates.js";
 import { HistoryError } from "./historyError.js";
 import { instantOf, momentOf, offsetOf } from "./instant.js";
 import type { StoredEvent } from "./storedEvent.js";
@@ -49,7 +47,7 @@ export interface HistoryOptions {
  * cannot be applied (verifyLog says why, and where).
  */
 export function openHistory(events: readonly StoredEvent[], options: HistoryOptions = {}): History {
-  const versions = groupVersions(events, (n) => describeDiff(diffStates(stateAt(n - 1), stateAt(n))));
+  const versions = groupVersions(events);
   const checkpoints = new Checkpoints(events, versions.map((v) => v.lastSeq), options.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL);
   // Both dates never decrease along the log (parseLog refuses otherwise): each is searched in order.
   const effective = Float64Array.from(versions, (v) => instantOf(v.effectiveAt));

@@ -16,6 +16,7 @@ export * from "./revision.js";
 export * from "./appendRevision.js";
 export * from "./version.js";
 export * from "./history.js";
+export * from "./summarizeVersion.js";
 export * from "./historyError.js";
 export { DEFAULT_CHECKPOINT_INTERVAL } from "./checkpoints.js";
 export * from "./diff/change.js";

@@ -4,7 +4,8 @@ import type { StoredEvent } from "./storedEvent.js";
 
 /**
  * One accepted batch of the log: who, when, why, on whose authority, which kind of change, which
- * events (`firstSeq..lastSeq`), and a one-line summary of what it changed.
+ * events (`firstSeq..lastSeq`). Plain data: what it changed is computed on request, by
+ * {@link summarizeVersion}.
  */
 export interface Version {
   readonly number: number;
@@ -26,16 +27,10 @@ export interface Version {
   readonly events: number;
   readonly firstSeq: number;
   readonly lastSeq: number;
-  /** What changed, e.g. "pagu of 2 lines changed, 2 contributions changed, Rp2.000.000 moved"; computed when first read. */
-  readonly summary: string;
 }
 
-/**
- * The versions of a log, in order. The summary is a lazy, enumerable property (it needs the
- * states before and after, and a log of 100,000 events should open without computing them all);
- * it is computed once, when first read, by `summarize(number)`.
- */
-export function groupVersions(events: readonly StoredEvent[], summarize: (version: number) => string): Version[] {
+/** The versions of a log, in order, as plain frozen objects. */
+export function groupVersions(events: readonly StoredEvent[]): Version[] {
   const versions: Version[] = [];
   let first = 0;
   for (let i = 0; i < events.length; i++) {
@@ -48,22 +43,17 @@ export function groupVersions(events: readonly StoredEvent[], summarize: (versio
     const head = events[first] as StoredEvent;
     if (head.version !== versions.length + 1)
       throw new HistoryError("LOG_INVALID", `event ${first + 1} has version ${head.version}, expected ${versions.length + 1}`, first + 1);
-    versions.push(makeVersion(head, first + 1, i + 1, summarize));
+    versions.push(makeVersion(head, first + 1, i + 1));
     first = i + 1;
   }
   return versions;
 }
 
-function makeVersion(head: StoredEvent, firstSeq: number, lastSeq: number, summarize: (version: number) => string): Version {
+function makeVersion(head: StoredEvent, firstSeq: number, lastSeq: number): Version {
   const { recordedAt, effectiveAt, actor, kind, reason, reference, corrects, source, importer, findings } = versionMetadataOf(head.metadata);
   const version: Record<string, unknown> = { number: head.version, recordedAt, effectiveAt, actor, kind, reason };
   const optional = { reference, corrects, source, importer, findings };
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) version[key] = value;
   Object.assign(version, { events: lastSeq - firstSeq + 1, firstSeq, lastSeq });
-  let summary: string | undefined;
-  Object.defineProperty(version, "summary", {
-    enumerable: true,
-    get: () => (summary ??= summarize(head.version)),
-  });
   return Object.freeze(version) as unknown as Version;
 }

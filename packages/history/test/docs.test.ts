@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { type RevisionInput, appendRevision, openHistory, parseRevision, serializeLog, verifyLog } from "../src/index.js";
+import { type RevisionInput, appendRevision, openHistory, parseRevision, serializeLog, summarizeVersion, verifyLog } from "../src/index.js";
 import { SEED_DRAFT, append, meta } from "./support/plan.js";
 
 const commandsDoc = readFileSync(new URL("../../../docs/commands.md", import.meta.url), "utf8");
@@ -45,7 +45,8 @@ describe("docs/commands.md", () => {
       log = [...log, ...result.events];
     }
     expect(verifyLog(serializeLog(log))).toMatchObject({ ok: true, versions: 4 });
-    const pok = openHistory(log).versions.find((v) => v.kind === "pok");
-    expect(pok?.summary).toBe("pagu of 2 lines changed, 2 contributions changed, Rp2.000.000 moved");
+    const history = openHistory(log);
+    const pok = history.versions.find((v) => v.kind === "pok");
+    expect(pok && summarizeVersion(history, pok.number)).toBe("pagu of 2 lines changed, 2 contributions changed, Rp2.000.000 moved");
   });
 });

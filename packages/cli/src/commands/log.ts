@@ -1,3 +1,4 @@
+import { summarizeVersion } from "@rapk/history";
 import type { Command } from "commander";
 import type { Context } from "../context.js";
 import { renderTable } from "../format/table.js";
@@ -16,7 +17,7 @@ export function registerLog(program: Command, { io }: Context): void {
     .action(async (file: string, options: { json?: boolean }) => {
       const { history } = await loadLog(io, file);
       if (options.json) {
-        io.stdout.write(jsonText(history.versions));
+        io.stdout.write(jsonText(history.versions.map((v) => ({ ...v, summary: summarizeVersion(history, v.number) }))));
         return;
       }
       if (history.versions.length === 0) {
@@ -31,7 +32,7 @@ export function registerLog(program: Command, { io }: Context): void {
         v.kind,
         v.corrects === undefined ? v.reason : `${v.reason} (corrects version ${v.corrects})`,
         v.reference ?? "",
-        v.summary,
+        summarizeVersion(history, v.number),
       ]);
       const columns = [
         { header: "VERSION", align: "right" as const },
