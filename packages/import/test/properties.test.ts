@@ -8,9 +8,14 @@ import { SEED } from "./support/seed.js";
 
 const numRuns = Number(process.env.RAPK_PROPERTY_RUNS) || 1000;
 
-/** A result that is an answer, not a crash: ok, or an error with a code and a message without a stack trace. */
+/**
+ * A result that is an answer, not a crash: ok, or an error with a code and a message without a
+ * stack trace. INTERNAL_ERROR is what the guard makes of an exception (a TypeError in the
+ * importer), so it is a crash, not an answer.
+ */
 function isAnswer(result: ReturnType<typeof importPlan>): boolean {
   if (result.ok) return Array.isArray(result.commands);
+  if (result.error.code === "INTERNAL_ERROR") throw new Error(`the importer crashed: ${result.error.message}`);
   return /^[A-Z_]+$/.test(result.error.code) && result.error.message.length > 0 && !/\n\s+at /.test(result.error.message);
 }
 
