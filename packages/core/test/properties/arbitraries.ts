@@ -47,10 +47,10 @@ const maybeBadMonth = fc.oneof({ weight: 9, arbitrary: month as fc.Arbitrary<unk
 /** A target cell: a percentage with two decimals, or blank. */
 export const target = fc.option(fc.integer({ min: 0, max: 10_000 }).map((n) => n / 100), { nil: null, freq: 8 });
 
-/** Twelve cells that never go down (blanks anywhere), like 04.01's 2.52, 7.33, ... 50. */
+/** Twelve cells that never go down, with blanks in any month (about one in eight), like 04.01's 2.52, 7.33, ... 50. */
 export const cumulativeTargets = fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 12, maxLength: 12 }).chain((values) => {
   const sorted = [...values].sort((a, b) => a - b).map((n) => n / 100);
-  return fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }).map((blank) => sorted.map((v, i) => (blank[i] && i % 5 === 0 ? null : v)));
+  return fc.array(fc.nat(7), { minLength: 12, maxLength: 12 }).map((dice) => sorted.map((v, i) => (dice[i] === 0 ? null : v)));
 });
 
 /** Any twelve cells (a cumulative indicator given these may go down). */
@@ -66,6 +66,10 @@ const badTargets = fc.constantFrom<unknown>(
 );
 
 export const shape = fc.constantFrom("constant", "cumulative", "stepped", "year-end");
+export const UNITS = ["percent", "level", "index", "score"] as const;
+export const DIRECTIONS = ["higher", "lower"] as const;
+const unit = fc.constantFrom(...UNITS);
+const direction = fc.constantFrom(...DIRECTIONS);
 
 const objective = fc.constantFrom(...OBJECTIVES);
 const indicator = fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...INDICATORS) }, { weight: 1, arbitrary: fc.constantFrom("1.1", "", "01-01") });
@@ -80,12 +84,22 @@ const signature = fc.record({
 });
 
 const realisation = fc
-  .record({ indicator, month: maybeBadMonth, denominator: fc.integer({ min: 1, max: 50 }), numerator: fc.nat(60), mode: fc.constantFrom("value", "ratio", "wrong-ratio", "half-ratio") })
+  .record({
+    indicator,
+    month: maybeBadMonth,
+    denominator: fc.integer({ min: 1, max: 50 }),
+    numerator: fc.nat(60),
+    mode: fc.constantFrom("value", "ratio", "wrong-ratio", "half-ratio", "at-tolerance", "past-tolerance"),
+  })
   .map(({ indicator, month, denominator, numerator, mode }) => {
     const exact = Math.round((numerator / denominator) * 10_000) / 100;
+    // The published two decimals may be off by half a hundredth (0.005) and no more.
+    const off = (by: number) => Math.max(0, (numerator / denominator) * 100 + by);
     if (mode === "value") return { indicator, month, value: exact };
     if (mode === "ratio") return { indicator, month, value: exact, numerator, denominator };
     if (mode === "wrong-ratio") return { indicator, month, value: exact + 1, numerator, denominator };
+    if (mode === "at-tolerance") return { indicator, month, value: off(numerator % 2 === 0 ? 0.005 : -0.005), numerator, denominator };
+    if (mode === "past-tolerance") return { indicator, month, value: off(0.0051), numerator, denominator };
     return { indicator, month, value: exact, numerator };
   });
 
@@ -95,7 +109,7 @@ export const command: fc.Arbitrary<unknown> = fc.oneof(
   fc.record({ code: fc.constantFrom(...OBJECTIVES, "05"), name }).map((data) => ({ type: "defineObjective", data })),
   fc.record({ code: objective, name }).map((data) => ({ type: "renameObjective", data })),
   fc
-    .record({ objective, code: fc.constantFrom(...INDICATOR_CODES), name, unit: fc.constantFrom("percent", "level"), direction: fc.constantFrom("higher", "lower"), shape })
+    .record({ objective, code: fc.constantFrom(...INDICATOR_CODES), name, unit, direction, shape })
     .map((data) => ({ type: "defineIndicator", data })),
   fc.record({ indicator, name }).map((data) => ({ type: "renameIndicator", data })),
   fc
@@ -124,7 +138,8 @@ export type EdgeStep =
   | { edge: "ceiling"; delta: number }
   | { edge: "pagu"; linePick: number; delta: number }
   | { edge: "cumulative"; indicatorPick: number; month: number; delta: number }
-  | { edge: "lowerAndReallocate"; linePick: number; percent: number; reallocate: boolean };
+  | { edge: "lowerAndReallocate"; linePick: number; percent: number; reallocate: boolean }
+  | { edge: "ratio"; indicatorPick: number; month: number; numerator: number; denominator: number; off: number };
 
 export type Step = { readonly kind: RevisionKind | undefined } & ({ readonly commands: readonly unknown[] } | { readonly edgeStep: EdgeStep });
 
@@ -137,6 +152,15 @@ export const edgeStep: fc.Arbitrary<EdgeStep> = fc.oneof(
   fc.record({ edge: fc.constant("pagu" as const), linePick: pick, delta }),
   fc.record({ edge: fc.constant("cumulative" as const), indicatorPick: pick, month, delta: fc.constantFrom(-0.01, 0, 0.01) }),
   fc.record({ edge: fc.constant("lowerAndReallocate" as const), linePick: pick, percent: fc.integer({ min: 0, max: 99 }), reallocate: fc.boolean() }),
+  // A realisation whose value is its ratio off by exactly the tolerance (0.005) or just past it.
+  fc.record({
+    edge: fc.constant("ratio" as const),
+    indicatorPick: pick,
+    month,
+    numerator: fc.nat(60),
+    denominator: fc.integer({ min: 1, max: 50 }),
+    off: fc.constantFrom(0.005, -0.005, 0.0051, -0.0051),
+  }),
 );
 
 // Mostly the default kind, so that most commands get as far as the invariants.
@@ -157,7 +181,8 @@ export interface PlanSetup {
 
 const indicatorSpec = fc.record({
   id: fc.constantFrom(...INDICATORS),
-  direction: fc.constantFrom("higher", "lower"),
+  unit,
+  direction,
   planned: shape.chain((s) => (s === "cumulative" ? cumulativeTargets : anyTargets).map((targets) => ({ shape: s, targets }))),
   // its weight in each line's allocation, by position in LINES
   weights: fc.array(fc.nat(10), { minLength: LINES.length, maxLength: LINES.length }),
@@ -166,8 +191,8 @@ const indicatorSpec = fc.record({
 const lineSpec = fc.record({
   id: fc.constantFrom(...LINES),
   pagu: money,
-  /** Percent of the pagu allocated to indicators, and spent over January and February. */
-  fill: fc.integer({ min: 0, max: 100 }),
+  /** Percent of the pagu allocated to indicators (often all of it, to the Rupiah), and spent over January and February. */
+  fill: fc.oneof({ weight: 1, arbitrary: fc.constant(100) }, { weight: 2, arbitrary: fc.integer({ min: 0, max: 100 }) }),
   spend: fc.integer({ min: 0, max: 100 }),
 });
 
@@ -186,19 +211,19 @@ export const planSetup: fc.Arbitrary<PlanSetup> = fc
     for (const o of new Set(p.indicators.map((i) => i.id.split(".")[0]!))) commands.push({ type: "defineObjective", data: { code: o, name: `Sasaran ${o}` } });
     for (const i of p.indicators) {
       const [objective, code] = i.id.split(".");
-      commands.push({ type: "defineIndicator", data: { objective, code, name: `Indikator ${i.id}`, unit: "percent", direction: i.direction, shape: i.planned.shape } });
+      commands.push({ type: "defineIndicator", data: { objective, code, name: `Indikator ${i.id}`, unit: i.unit, direction: i.direction, shape: i.planned.shape } });
       commands.push({ type: "setTargets", data: { indicator: i.id, values: i.planned.targets } });
     }
     for (const l of p.lines) {
       const j = LINES.indexOf(l.id);
       commands.push({ type: "registerBudgetLine", data: { ...lineParts(l.id), pagu: l.pagu } });
       const weightTotal = p.indicators.reduce((sum, i) => sum + i.weights[j]!, 0);
-      for (const i of p.indicators) {
-        if (i.weights[j] === 0) continue;
-        // floor keeps the sum within the pagu; BigInt keeps a trillion-Rupiah pagu exact.
-        const amount = Number((BigInt(l.pagu) * BigInt(l.fill) * BigInt(i.weights[j]!)) / BigInt(100 * weightTotal));
-        commands.push({ type: "allocateContribution", data: { indicator: i.id, line: l.id, amount } });
-      }
+      const drawing = p.indicators.filter((i) => i.weights[j] !== 0);
+      // floor keeps the sum within the pagu; BigInt keeps a trillion-Rupiah pagu exact. A line
+      // filled to 100 % gives the floors' remainder to its last indicator: allocated to the Rupiah.
+      const amounts = drawing.map((i) => (BigInt(l.pagu) * BigInt(l.fill) * BigInt(i.weights[j]!)) / BigInt(100 * weightTotal));
+      if (l.fill === 100 && amounts.length > 0) amounts[amounts.length - 1]! += BigInt(l.pagu) - amounts.reduce((a, b) => a + b, 0n);
+      drawing.forEach((i, k) => commands.push({ type: "allocateContribution", data: { indicator: i.id, line: l.id, amount: Number(amounts[k]) } }));
       const spent = Number((BigInt(l.pagu) * BigInt(l.spend)) / 100n);
       const half = Math.floor(spent / 2);
       commands.push({ type: "reportSpending", data: { line: l.id, month: 1, amount: half } }, { type: "reportSpending", data: { line: l.id, month: 2, amount: spent - half } });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { INVARIANTS, checkInvariants } from "@rapk/core";
-import { scenario } from "./arbitraries.js";
+import { DIRECTIONS, UNITS, scenario } from "./arbitraries.js";
 import { corrupt, corruption } from "./corruption.js";
 import { run, setUp } from "./scenario.js";
 
@@ -50,5 +50,48 @@ describe("the generators", () => {
     for (const [s, damage] of fc.sample(fc.tuple(scenario, corruption), { numRuns: 1000, seed: 20240222 }))
       for (const violation of checkInvariants(corrupt(setUp(s).state, damage))) broken.add(violation.code);
     expect([...broken].sort()).toEqual(INVARIANTS.map((i) => i.code).sort());
+  });
+
+  it("reach the edges of a set-up plan: a line allocated to the Rupiah, the ceiling met exactly, blanks in every month, every unit and direction", () => {
+    const reached = new Map<string, number>();
+    const count = (key: string) => reached.set(key, (reached.get(key) ?? 0) + 1);
+    for (const s of sample) {
+      const { state } = setUp(s);
+      const lines = Object.values(state.lines);
+      const allocated = (line: string) => Object.values(state.contributions).reduce((sum, row) => sum + (row[line] ?? 0), 0);
+      if (lines.some((l) => l.pagu > 0 && allocated(l.id) === l.pagu)) count("line allocated exactly to its pagu");
+      if (state.plan && lines.length > 0 && lines.reduce((sum, l) => sum + l.pagu, 0) === state.plan.ceiling) count("ceiling met exactly");
+      for (const indicator of Object.values(state.indicators)) {
+        count(`unit ${indicator.unit}`);
+        count(`direction ${indicator.direction}`);
+        indicator.targets.forEach((t, i) => t === null && count(`blank in month ${i + 1}${indicator.shape === "cumulative" ? " (cumulative)" : ""}`));
+      }
+    }
+    const expected = [
+      "line allocated exactly to its pagu",
+      "ceiling met exactly",
+      ...UNITS.map((u) => `unit ${u}`),
+      ...DIRECTIONS.map((d) => `direction ${d}`),
+      ...Array.from({ length: 12 }, (_, i) => `blank in month ${i + 1}`),
+      ...Array.from({ length: 12 }, (_, i) => `blank in month ${i + 1} (cumulative)`),
+    ];
+    for (const key of expected) expect(reached.get(key) ?? 0, key).toBeGreaterThanOrEqual(5);
+  });
+
+  it("reach a ratio at the 0.005 tolerance: accepted at it, refused just past it", () => {
+    let atTolerance = 0;
+    let pastTolerance = 0;
+    for (const s of sample)
+      for (const entry of run(s).entries)
+        for (const command of entry.commands as { type?: string; data?: { value?: number; numerator?: number; denominator?: number } }[]) {
+          const { value, numerator, denominator } = command?.data ?? {};
+          if (command?.type !== "reportRealisation" || value === undefined || numerator === undefined || !denominator) continue;
+          // A batch that is accepted accepted each of its commands.
+          const off = Math.abs(value - (numerator / denominator) * 100);
+          if (off > 0.0049 && off <= 0.005 + 1e-9 && entry.result.ok) atTolerance += 1;
+          if (off > 0.005 + 1e-9 && off < 0.0052 && !entry.result.ok && entry.result.error.code === "RATIO_MISMATCH") pastTolerance += 1;
+        }
+    expect(atTolerance, "accepted at the tolerance").toBeGreaterThanOrEqual(5);
+    expect(pastTolerance, "refused just past it").toBeGreaterThanOrEqual(5);
   });
 });

@@ -60,6 +60,12 @@ export function materialise(edge: EdgeStep, state: PlanState): unknown[] {
       const floor = earlier.length ? Math.max(...earlier) : 0;
       return [{ type: "setTarget", data: { indicator, month: edge.month, value: clamp(Math.round((floor + edge.delta) * 100) / 100) } }];
     }
+    case "ratio": {
+      const indicator = pickOf(indicators, edge.indicatorPick);
+      if (!indicator) return [];
+      const value = Math.max(0, (edge.numerator / edge.denominator) * 100 + edge.off);
+      return [{ type: "reportRealisation", data: { indicator, month: edge.month, value, numerator: edge.numerator, denominator: edge.denominator } }];
+    }
     case "lowerAndReallocate": {
       if (!line) return [];
       const pagu = Math.floor((state.lines[line]!.pagu * edge.percent) / 100);
