@@ -30,8 +30,8 @@ describe("ComparePanel", () => {
     expect(rows).toEqual([
       ["Ceiling of a line changed", "DR.3165.BDC.001.051.A", "Rp18.400.000", "Rp16.400.000"],
       ["Ceiling of a line changed", "DR.3165.BDC.001.051.B", "Rp81.300.000", "Rp83.300.000"],
-      ["Contribution changed", "03.01 · DR.3165.BDC.001.051.A", "Rp18.400.000", "Rp16.400.000"],
-      ["Contribution changed", "03.01 · DR.3165.BDC.001.051.B", "Rp81.300.000", "Rp83.300.000"],
+      ["Contribution changed", "03.01 <- DR.3165.BDC.001.051.A", "Rp18.400.000", "Rp16.400.000"],
+      ["Contribution changed", "03.01 <- DR.3165.BDC.001.051.B", "Rp81.300.000", "Rp83.300.000"],
     ]);
   });
 

@@ -22,5 +22,6 @@ export { DEFAULT_CHECKPOINT_INTERVAL } from "./checkpoints.js";
 export * from "./diff/change.js";
 export * from "./diff/diffStates.js";
 export * from "./diff/describe.js";
+export * from "./diff/changeCells.js";
 export * from "./verifyLog.js";
 export { instantOf } from "./instant.js";

@@ -1,5 +1,5 @@
 import { type PlanDocument, formatRupiah } from "@rapk/core";
-import { type Change, type Version, diffStates } from "@rapk/history";
+import { type Change, type ChangeKind, type Version, diffStates } from "@rapk/history";
 import { diffCsv, diffWorkbook } from "@rapk/report";
 import { useMemo } from "preact/hooks";
 import type { Other } from "../App.js";
@@ -41,7 +41,8 @@ export function ComparePanel({ view, from, to, onChange, other = null, otherErro
   const after = right.at(to);
   const highlights = useMemo(() => highlightsOf(diff, before.state, after.state), [diff, before, after]);
   const expanded = useMemo(() => changedIndicators(diff.changes, after.document), [diff, after]);
-  const counts = Object.entries(diff.summary.counts).filter(([, n]) => n > 0);
+  // The summary counts only kinds of change (CHANGE_KINDS), keyed by kind.
+  const counts = (Object.entries(diff.summary.counts) as [ChangeKind, number][]).filter(([, n]) => n > 0);
 
   const option = (v: Version) => (
     <option key={v.number} value={v.number}>
@@ -142,8 +143,12 @@ export function ComparePanel({ view, from, to, onChange, other = null, otherErro
                       {oneSided(change.kind) && <span class="one-side"> ({t.onlyHere})</span>}
                     </td>
                     <td>{changeSubject(change)}</td>
-                    <td class="num">{values.from === null ? "" : <del>{values.from}</del>}</td>
-                    <td class="num">{values.to === null ? "" : <ins>{values.to}</ins>}</td>
+                    <td class="num">
+                      <del>{values.from}</del>
+                    </td>
+                    <td class="num">
+                      <ins>{values.to}</ins>
+                    </td>
                   </tr>
                 );
               })}

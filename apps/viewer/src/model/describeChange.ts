@@ -1,8 +1,9 @@
-import { type Language, formatRupiah, monthCode } from "@rapk/core";
-import type { Change } from "@rapk/history";
+import { type Language, formatRupiah } from "@rapk/core";
+import { type Change, type ChangeKind, changeCells } from "@rapk/history";
 import { formatNumber } from "./format.js";
 
-const labels: Record<Language, Record<string, string>> = {
+// Every kind has its label in both languages: a new kind of change does not compile until it has.
+const labels: Record<Language, Record<ChangeKind, string>> = {
   id: {
     "objective-added": "Sasaran ditambah",
     "objective-removed": "Sasaran dihapus",
@@ -47,57 +48,19 @@ const labels: Record<Language, Record<string, string>> = {
   },
 };
 
-/** The name of a kind of change in the reader's language (the kind itself when unknown). */
-export function changeKindLabel(kind: string, language: Language): string {
-  return labels[language][kind] ?? kind;
+/** The name of a kind of change in the reader's language. */
+export function changeKindLabel(kind: ChangeKind, language: Language): string {
+  return labels[language][kind];
 }
 
-/** What a change is about: the objective, indicator or line, and the month it names. */
+/** What a change is about, as history's changeCells names it (the CLI and the spreadsheets say the same). */
 export function changeSubject(change: Change): string {
-  const parts: string[] = [];
-  if ("objective" in change) parts.push(change.objective);
-  if ("indicator" in change) parts.push(change.indicator);
-  if ("line" in change) parts.push(change.line);
-  if ("month" in change) parts.push(monthCode(change.month));
-  if ("field" in change) parts.push(change.field);
-  if ("part" in change) parts.push(change.part);
-  return parts.join(" · ");
+  return changeCells(change).subject;
 }
 
-/** The old and new value of a change, ready to show: Rupiah for money, localised numbers, names. */
-export function changeValues(change: Change, language: Language): { from: string | null; to: string | null } {
-  const num = (v: number | null) => (v === null ? "–" : formatNumber(v, language));
-  const money = (v: number | null) => (v === null ? "–" : formatRupiah(v));
-  switch (change.kind) {
-    case "plan-changed":
-      return { from: change.from && `${change.from.unit} ${change.from.year}`, to: change.to && `${change.to.unit} ${change.to.year}` };
-    case "ceiling-changed":
-    case "pagu-changed":
-    case "contribution-changed":
-      return { from: money(change.from), to: money(change.to) };
-    case "spending-changed":
-      return { from: money(change.from), to: money(change.to) };
-    case "objective-added":
-    case "indicator-added":
-      return { from: null, to: change.to.name };
-    case "objective-removed":
-    case "indicator-removed":
-      return { from: change.from.name, to: null };
-    case "line-added":
-      return { from: null, to: `${change.to.subComponent.name} · ${formatRupiah(change.to.pagu)}` };
-    case "line-removed":
-      return { from: `${change.from.subComponent.name} · ${formatRupiah(change.from.pagu)}`, to: null };
-    case "objective-renumbered":
-      return { from: change.from === null ? "–" : String(change.from), to: change.to === null ? "–" : String(change.to) };
-    case "target-changed":
-      return { from: num(change.from), to: num(change.to) };
-    case "realisation-changed":
-      return { from: change.from ? num(change.from.value) : "–", to: change.to ? num(change.to.value) : "–" };
-    case "signature-changed": {
-      const sign = (s: typeof change.from) => (s ? `${s.place}, ${s.date}` : "–");
-      return { from: sign(change.from), to: sign(change.to) };
-    }
-    default:
-      return { from: change.from, to: change.to };
-  }
+/** The old and new value of a change, ready to show: Rupiah for money, localised numbers, names; `–` for none. */
+export function changeValues(change: Change, language: Language): { from: string; to: string } {
+  const { format, before, after } = changeCells(change);
+  const show = (v: number | string | null) => (v === null ? "–" : typeof v === "string" ? v : format === "rupiah" ? formatRupiah(v) : formatNumber(v, language));
+  return { from: show(before), to: show(after) };
 }
