@@ -4,7 +4,7 @@ type AnyRecord = Readonly<Record<string, unknown>>;
  * The keys whose values differ between two records (present on one side only, or not the same
  * object), sorted by UTF-16 code units (`sort()` without a comparator, which is that order for
  * strings and needs no call back into JS). Unchanged entries are skipped by reference: the plan
- * draft's and immer's structural sharing keep an untouched indicator or line the very same
+ * draft's structural sharing keeps an untouched indicator or line the very same
  * object, so a diff of two versions of a large plan costs one comparison per entry plus the work
  * on what changed.
  */
