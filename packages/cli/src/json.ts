@@ -1,4 +1,5 @@
 import { CliError } from "./cliError.js";
+import { jsonKeyProblem } from "./jsonKeys.js";
 
 /** Pretty JSON with a final newline, as every `--json` output is printed. */
 export function jsonText(value: unknown): string {
@@ -10,8 +11,9 @@ export function jsonText(value: unknown): string {
  * and in newer versions a line too).
  */
 export function parseJsonFile(text: string, file: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const lineMatch = /\(line (\d+) column \d+\)/.exec(message);
@@ -28,6 +30,16 @@ export function parseJsonFile(text: string, file: string): unknown {
     const why = text.trim() === "" ? "is empty, expected JSON" : `is not valid JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, "")}`;
     throw new CliError(why, line === undefined ? { file } : { file, line });
   }
+  // JSON.parse keeps the last of two equal keys and lets `__proto__` through: neither can be meant.
+  const problem = jsonKeyProblem(text);
+  if (problem)
+    throw new CliError(
+      problem.why === "duplicate"
+        ? `names the key ${JSON.stringify(problem.key)} twice in one object; say it once`
+        : `uses the key ${JSON.stringify(problem.key)}, which is reserved (a member of every JavaScript object) and never a field of a revision`,
+      { file, line: problem.line },
+    );
+  return value;
 }
 
 function lineOf(text: string, offset: number): number {

@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import type { Command } from "commander";
 import { formatISO } from "date-fns";
 import type { DomainError } from "@rapk/core";
@@ -77,7 +78,21 @@ async function appendLocked(
   return { version: result.version, events: result.events.length };
 }
 
+/** The largest revision file read: 5 MB. */
+export const MAX_REVISION_BYTES = 5 * 1024 * 1024;
+
+async function fileSize(io: Io, file: string): Promise<number> {
+  try {
+    return (await stat(pathOf(io, file))).size;
+  } catch (error) {
+    throw new CliError(describeFsError(error), { file });
+  }
+}
+
 async function readRevision(io: Io, file: string): Promise<RevisionInput> {
+  // A revision is a page of commands, not a data dump: a huge file is refused before it is read whole.
+  const size = await fileSize(io, file);
+  if (size > MAX_REVISION_BYTES) throw new CliError(`is ${size} bytes; a revision file may be at most ${MAX_REVISION_BYTES} bytes (5 MB)`, { file });
   const raw = parseJsonFile(await readText(io, file), file);
   const parsed = parseRevision(raw);
   if (!parsed.ok) throw new CliError(`is not a revision: ${parsed.error.message.replace(/^revision: /, "")}`, { file });
