@@ -1,4 +1,4 @@
-import { type History, HistoryError, type StoredEvent, openHistory, parseLog } from "@rapk/history";
+import { type CommittedVersion, type History, HistoryError, type StoredEvent, openHistory, parseLog } from "@rapk/history";
 import { CliError } from "./cliError.js";
 import { readText } from "./files.js";
 import type { Io } from "./io.js";
@@ -8,14 +8,16 @@ export interface LoadedLog {
   readonly file: string;
   readonly text: string;
   readonly events: readonly StoredEvent[];
+  /** The committed versions, each with its head (commit record hash, or last event hash in a v1 log). */
+  readonly versions: readonly CommittedVersion[];
   readonly history: History;
 }
 
-/** Parses a log's text; a bad line becomes an error naming the file and that line. */
-export function parseLogText(file: string, text: string): readonly StoredEvent[] {
+/** Parses a log's text; a bad line becomes an error naming the file and that line. An uncommitted tail is left out. */
+export function parseLogText(file: string, text: string): { events: readonly StoredEvent[]; versions: readonly CommittedVersion[] } {
   const parsed = parseLog(text);
   if (!parsed.ok) throw new CliError(`${parsed.error.code}: ${parsed.error.message}`, { file, line: parsed.error.line });
-  return parsed.events;
+  return parsed;
 }
 
 /**
@@ -25,8 +27,8 @@ export function parseLogText(file: string, text: string): readonly StoredEvent[]
  */
 export async function loadLog(io: Io, file: string): Promise<LoadedLog> {
   const text = await readText(io, file);
-  const events = parseLogText(file, text);
-  return { file, text, events, history: openHistoryOf(file, events) };
+  const { events, versions } = parseLogText(file, text);
+  return { file, text, events, versions, history: openHistoryOf(file, events) };
 }
 
 /** Opens a parsed log for time travel; an event that cannot be replayed names its line. */

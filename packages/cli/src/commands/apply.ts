@@ -59,7 +59,7 @@ async function appendLocked(
   const text = await readText(io, file);
   const verified = verifyLog(text);
   if (!verified.ok) throw new CliError(`does not verify, so nothing was appended: ${verified.code}: ${verified.message}`, { file, line: verified.line });
-  const events = parseLogText(file, text);
+  const { events } = parseLogText(file, text);
   const history = openHistoryOf(file, events);
   const head = headVersion(history);
   if (expected !== undefined && head > expected)
