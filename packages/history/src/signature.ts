@@ -1,4 +1,5 @@
-import { ed25519 } from "@noble/curves/ed25519.js";
+import * as ed25519 from "@noble/ed25519";
+import { sha512 } from "@noble/hashes/sha2.js";
 import { bytesToHex, hexToBytes, utf8ToBytes } from "@noble/hashes/utils.js";
 import type { CommitRecord, CommitSignature, CommittedVersion } from "./commit.js";
 
@@ -14,15 +15,24 @@ export interface SigningKey {
   readonly publicKey: string;
 }
 
+/**
+ * @noble/ed25519 (5 KB, audited) with its SHA-512 from @noble/hashes, set where it is first
+ * needed rather than on import, so that a reader that never signs carries no side effect.
+ */
+function ed(): typeof ed25519 {
+  ed25519.hashes.sha512 ??= sha512;
+  return ed25519;
+}
+
 /** A new Ed25519 key pair from the platform's secure random source. */
 export function generateSigningKey(): SigningKey {
-  const secret = ed25519.utils.randomSecretKey();
-  return { secretKey: bytesToHex(secret), publicKey: bytesToHex(ed25519.getPublicKey(secret)) };
+  const secret = ed().utils.randomSecretKey();
+  return { secretKey: bytesToHex(secret), publicKey: bytesToHex(ed().getPublicKey(secret)) };
 }
 
 /** The public key of a secret key (hex); throws on a secret key that is not 32 bytes of hex. */
 export function publicKeyOf(secretKey: string): string {
-  return bytesToHex(ed25519.getPublicKey(secretBytes(secretKey)));
+  return bytesToHex(ed().getPublicKey(secretBytes(secretKey)));
 }
 
 /**
@@ -34,8 +44,8 @@ export function signVersion(version: CommittedVersion, secretKey: string): Commi
   if (!version.commit) throw new TypeError("only a v2 version (with a commit record) can be signed");
   const secret = secretBytes(secretKey);
   const signature: CommitSignature = {
-    publicKey: bytesToHex(ed25519.getPublicKey(secret)),
-    signature: bytesToHex(ed25519.sign(utf8ToBytes(version.commit.hash), secret)),
+    publicKey: bytesToHex(ed().getPublicKey(secret)),
+    signature: bytesToHex(ed().sign(utf8ToBytes(version.commit.hash), secret)),
   };
   return { ...version, commit: { ...version.commit, signature } };
 }
@@ -45,7 +55,7 @@ export function signatureHolds(commit: CommitRecord): boolean {
   const signature = commit.signature;
   if (!signature) return false;
   try {
-    return ed25519.verify(hexToBytes(signature.signature), utf8ToBytes(commit.hash), hexToBytes(signature.publicKey));
+    return ed().verify(hexToBytes(signature.signature), utf8ToBytes(commit.hash), hexToBytes(signature.publicKey));
   } catch {
     return false;
   }
