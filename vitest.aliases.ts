@@ -6,14 +6,11 @@ import { fileURLToPath } from "node:url";
 const packages = ["core", "import", "history", "store", "report", "cli", "examples", "store-postgres"];
 // Entries below a package's own (`@rapk/store/conformance`) come first: an alias also matches
 // what starts with its name and a slash, so the package's own entry would take them otherwise.
-<<<<<<< HEAD
 const subpaths: Record<string, string> = {
   "@rapk/store/conformance": "store/src/conformance/index.ts",
+  "@rapk/store/file": "store/src/file/index.ts",
   "@rapk/core/testing": "core/src/testing/index.ts",
 };
-=======
-const subpaths: Record<string, string> = { "@rapk/store/conformance": "store/src/conformance/index.ts", "@rapk/store/file": "store/src/file/index.ts" };
->>>>>>> 9f6e880 (NDJSON file store and CLI on the store contract: append-only under an OS write lock, repair, store URLs, verify --json/--expect-head/--trust, keygen and --sign)
 
 export const workspaceAliases: Record<string, string> = Object.fromEntries(
   [

@@ -7,9 +7,5 @@
 export * from "./eventStore.js";
 export * from "./appendCheck.js";
 export * from "./memoryStore.js";
-<<<<<<< HEAD
 export { rangeTest, type RangeTest } from "./readRange.js";
-=======
-export { rangeTest } from "./readRange.js";
 export * from "./storeHistory.js";
->>>>>>> 0a4a9a7 (History on a store (openStoreHistory, typed PlanCommand appends), the file-append benchmark, docs of the store layer, CLI and history)
