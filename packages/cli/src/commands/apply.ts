@@ -5,7 +5,7 @@ import type { DomainError } from "@rapk/core";
 import { EMPTY_HEAD, type RevisionInput, appendRevision, auditLog, headAfter, parseRevision, signVersion } from "@rapk/history";
 import { CliError, EXIT } from "../cliError.js";
 import type { Context } from "../context.js";
-import { readText } from "../files.js";
+import { describeFsError, pathOf, readText } from "../files.js";
 import { type Io, println } from "../io.js";
 import { formatPath, jsonText, parseJsonFile } from "../json.js";
 import { loadFrom, storeFailure } from "../logFile.js";
