@@ -35,7 +35,7 @@ export type ParseLogResult =
 
 /**
  * Reads an NDJSON event log, v1, v2 or v1 followed by v2, validating every line (see
- * {@link LineReader}); the first bad line is reported by number. An uncommitted tail (a version
+ * LineReader); the first bad line is reported by number. An uncommitted tail (a version
  * without its commit record, a last line cut short) is not an error here: it is left out of the
  * events and described in `tail`, so a reader sees the log as it was last committed. It does not
  * check the hash chain or replay the plan: that is verifyLog.
