@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { PlanEvent } from "@rapk/core";
@@ -93,5 +93,9 @@ function writeLog(file: string, history: ReturnType<typeof generateHistory>, eve
     prev = commit.hash;
   }
   writeFileSync(file, `${parts.join("\n")}\n`);
+  // Flushed now, so that the first append's fsync does not pay for writing the whole log out.
+  const fd = openSync(file, "r+");
+  fsyncSync(fd);
+  closeSync(fd);
   return file;
 }
