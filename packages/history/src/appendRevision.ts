@@ -1,13 +1,11 @@
 import { type DomainError, type Finding, Instant, type PlanState, type SourceFile, type VersionMetadata, checkVersionTimes, decideBatch, initialState, versionMetadataOf } from "@rapk/core";
 import { formatISO } from "date-fns";
 import { z } from "zod";
-import type { CommittedVersion, LogHead } from "./commit.js";
+import { hashEvent } from "./hash.js";
 import type { History } from "./history.js";
 import { replayRange } from "./replayRange.js";
-import { logHeadOf } from "./logHead.js";
 import { type RevisionInput, RevisionMeta, revisionError } from "./revision.js";
-import { sealVersion } from "./seal.js";
-import type { StoredEvent } from "./storedEvent.js";
+import { GENESIS_HASH, type StoredEvent, type StoredMetadata } from "./storedEvent.js";
 
 export interface AppendOptions {
   /** The writer's clock, which stamps `recordedAt` (and `effectiveAt` when the revision gives none); default: now, in the machine's offset. */
@@ -16,19 +14,10 @@ export interface AppendOptions {
   readonly imported?: { readonly source: SourceFile; readonly importer: string; readonly findings: readonly Finding[] };
   /** An open history of the same log, so its head is not replayed again. */
   readonly history?: History;
-  /** Where the log ends (its head hash), when the caller knows it; otherwise it is worked out from the events. */
-  readonly head?: LogHead;
 }
 
 export type AppendResult =
-  | {
-      readonly ok: true;
-      /** The new events, as v2 lines carrying the version's metadata in memory. */
-      readonly events: StoredEvent[];
-      readonly version: number;
-      /** The version sealed: its events and its commit record, ready to be written or handed to a store. */
-      readonly sealed: CommittedVersion;
-    }
+  | { readonly ok: true; readonly events: StoredEvent[]; readonly version: number }
   | { readonly ok: false; readonly error: DomainError };
 
 const Meta = z.object({ meta: RevisionMeta }, { error: "must be a JSON object" });
@@ -36,12 +25,10 @@ const Meta = z.object({ meta: RevisionMeta }, { error: "must be a JSON object" }
 const refuse = (code: string, message: string, path: (string | number)[]): AppendResult => ({ ok: false, error: { code, message, path } });
 
 /**
- * Decides a revision against the head of a log, all-or-nothing, and seals the new version
- * (sealVersion): its events as v2 lines (seq, the new version number, prev, hash) and its commit
- * record holding the version metadata: `effectiveAt` is `meta.at` (default: now), `recordedAt`
- * is now (the writer's clock). A refusal returns the error (core's DomainError, or
- * REVISION_INVALID or TIME_GOES_BACKWARDS) and nothing else happens: the log passed in is never
- * changed. Appending to a v1 log continues its chain with v2 lines.
+ * Decides a revision against the head of a log, all-or-nothing, and returns the events to append:
+ * each stamped with its seq, the new version number, the revision's metadata and its link in the
+ * hash chain. A refusal returns the error (core's DomainError, or REVISION_INVALID or
+ * TIME_GOES_BACKWARDS) and nothing else happens: the log passed in is never changed.
  */
 export function appendRevision(log: readonly StoredEvent[], revision: RevisionInput, options: AppendOptions = {}): AppendResult {
   const meta = Meta.safeParse(revision);
@@ -72,16 +59,25 @@ export function appendRevision(log: readonly StoredEvent[], revision: RevisionIn
   if (late) return { ok: false, error: late };
 
   const metadata = versionMetadata({ recordedAt, effectiveAt, actor, reason, reference, kind, corrects, ...options.imported });
-  const sealed = sealVersion(options.head ?? logHeadOf(log), decided.value, metadata);
-  return { ok: true, events: [...sealed.events], version: sealed.version, sealed };
+  const version = (last?.version ?? 0) + 1;
+  let seq = last?.seq ?? 0;
+  let prev = last?.hash ?? GENESIS_HASH;
+  const events: StoredEvent[] = decided.value.map((event) => {
+    seq += 1;
+    const unsigned = { seq, version, type: event.type, data: event.data, metadata, prev } as Omit<StoredEvent, "hash">;
+    const hash = hashEvent(unsigned);
+    prev = hash;
+    return { ...unsigned, hash } as StoredEvent;
+  });
+  return { ok: true, events, version };
 }
 
 /** The metadata in the schema's key order, without the fields that are not given. */
-function versionMetadata(fields: { readonly [K in keyof VersionMetadata]?: unknown }): VersionMetadata {
+function versionMetadata(fields: { readonly [K in keyof VersionMetadata]?: unknown }): StoredMetadata {
   const out: Record<string, unknown> = {};
   for (const key of ["recordedAt", "effectiveAt", "actor", "reason", "reference", "kind", "corrects", "source", "importer", "findings"] as const)
     if (fields[key] !== undefined) out[key] = fields[key];
-  return out as VersionMetadata;
+  return out as StoredMetadata;
 }
 
 function headOf(log: readonly StoredEvent[], history: History | undefined): PlanState {

@@ -1,5 +1,4 @@
 import type { CommitRecord, CommittedVersion } from "./commit.js";
-import { versionsOf } from "./logHead.js";
 import type { StoredEvent } from "./storedEvent.js";
 
 /**
@@ -37,10 +36,11 @@ export function serializeVersions(versions: readonly CommittedVersion[]): string
 }
 
 /**
- * A log of these events as NDJSON: v1 events one line each, v2 versions as their event lines and
- * a commit record rebuilt from the metadata they carry (without a signature: to keep signatures,
- * write the versions as read, with serializeVersions).
+ * Events as NDJSON, one line each: a v1 log, or a v2 log's event lines alone (without commit
+ * records a v2 log is not whole: use serializeVersions to write one).
  */
 export function serializeLog(events: readonly StoredEvent[]): string {
-  return serializeVersions(versionsOf(events));
+  let text = "";
+  for (const event of events) text += `${serializeEvent(event)}\n`;
+  return text;
 }

@@ -1,11 +1,7 @@
 import type { EventMetadata, PlanEvent, RevisionKind } from "@rapk/core";
 import { z } from "zod";
 
-/**
- * Who, when, why, on whose authority, and in which kind of batch; in a log the kind is always
- * there. An event of a v2 version carries its version's metadata whole (core's VersionMetadata,
- * as its commit record holds it); a v1 event carries its own `at`.
- */
+/** Who, when, why, on whose authority, and in which kind of batch; in a log the kind is always there. */
 export type StoredMetadata = EventMetadata & { readonly kind: RevisionKind };
 
 /**
