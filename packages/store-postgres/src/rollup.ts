@@ -1,25 +1,11 @@
+import type { PlanRollup } from "@rapk/core";
 import type { Pool } from "pg";
 import { BAND_COLUMNS } from "./schema.js";
 
-/** One plan's row in a rollup: the version answered, and its summary (core's planSummary). */
-export interface RollupRow {
+/** One plan's row in a rollup: the version answered, and its summary (core's planRollup). */
+export interface RollupRow extends PlanRollup {
   readonly plan: string;
   readonly version: number;
-  readonly unit: string | null;
-  readonly agency: string | null;
-  readonly year: number | null;
-  readonly ceiling: number;
-  readonly pagu: number;
-  readonly allocated: number;
-  readonly spent: number;
-  /** Penyerapan, spent / pagu; null when the pagu is 0. */
-  readonly absorption: number | null;
-  readonly indicators: number;
-  /** The latest month with a realisation reported, null before the first. */
-  readonly latestMonth: number | null;
-  /** Indicators per band id in that month. */
-  readonly bands: Readonly<Record<string, number>>;
-  readonly unrated: number;
 }
 
 /** The sums over the rows (absorption is total spent over total pagu). */
