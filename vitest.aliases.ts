@@ -8,6 +8,7 @@ const packages = ["core", "import", "history", "store", "report", "cli", "exampl
 // what starts with its name and a slash, so the package's own entry would take them otherwise.
 const subpaths: Record<string, string> = {
   "@rapk/store/conformance": "store/src/conformance/index.ts",
+  "@rapk/store/file": "store/src/file/index.ts",
   "@rapk/core/testing": "core/src/testing/index.ts",
 };
 

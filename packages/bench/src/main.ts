@@ -2,11 +2,12 @@ import { parseArgs } from "node:util";
 import { type Row, machine, table, writeJson } from "./report.js";
 import { diffSuite } from "./suites/diff.js";
 import { emmettSuite } from "./suites/emmett.js";
+import { fileAppendSuite } from "./suites/fileAppend.js";
 import { postgresSuite } from "./suites/postgres.js";
 import { replaySuite } from "./suites/replay.js";
 import { timeTravelSuite } from "./suites/timeTravel.js";
 
-const SUITES = { replay: replaySuite, emmett: emmettSuite, "time-travel": timeTravelSuite, diff: diffSuite, postgres: postgresSuite } as const;
+const SUITES = { replay: replaySuite, emmett: emmettSuite, "time-travel": timeTravelSuite, diff: diffSuite, postgres: postgresSuite, "file-append": fileAppendSuite } as const;
 type SuiteName = keyof typeof SUITES;
 
 const usage = `usage: pnpm bench [--json] [--strict] [--only ${Object.keys(SUITES).join(",")}]

@@ -1,32 +1,75 @@
-import { type History, HistoryError, type StoredEvent, openHistory, parseLog } from "@rapk/history";
-import { CliError } from "./cliError.js";
+import { type CommittedVersion, type History, HistoryError, type StoredEvent, openHistory, parseLog, serializeVersions } from "@rapk/history";
+import { StoreError } from "@rapk/store";
+import { CliError, EXIT } from "./cliError.js";
 import { readText } from "./files.js";
 import type { Io } from "./io.js";
+import { type LogTarget, openTarget } from "./logTarget.js";
 
 export interface LoadedLog {
-  /** The file as the user named it, for messages. */
+  /** The log as the user named it (a path or a store URL), for messages. */
   readonly file: string;
+  /** The log's text: the file as read, or the store's versions written as NDJSON. */
   readonly text: string;
   readonly events: readonly StoredEvent[];
+  /** The committed versions, each with its head (commit record hash, or last event hash in a v1 log). */
+  readonly versions: readonly CommittedVersion[];
   readonly history: History;
+  readonly target: LogTarget;
 }
 
-/** Parses a log's text; a bad line becomes an error naming the file and that line. */
-export function parseLogText(file: string, text: string): readonly StoredEvent[] {
+/** Parses a log's text; a bad line becomes an error naming the file and that line. An uncommitted tail is left out. */
+export function parseLogText(file: string, text: string): { events: readonly StoredEvent[]; versions: readonly CommittedVersion[] } {
   const parsed = parseLog(text);
   if (!parsed.ok) throw new CliError(`${parsed.error.code}: ${parsed.error.message}`, { file, line: parsed.error.line });
-  return parsed.events;
+  return parsed;
 }
 
 /**
- * Reads and parses an event log for reading commands. Writers replace a log in one rename, so
- * a reader needs no lock: it sees the old file or the new one, never half of it. The hash chain
- * is checked by `rapk verify` (and before every `rapk apply`), not on every read.
+ * Reads a log for reading commands: a file (a plain path or `file:`) is read whole and parsed;
+ * a store URL is read version by version. Readers take no lock: a file is only ever appended to,
+ * and a reader sees it up to its last commit record (a version still being written is left out).
+ * The hash chain is checked by `rapk verify`, not on every read.
  */
 export async function loadLog(io: Io, file: string): Promise<LoadedLog> {
-  const text = await readText(io, file);
-  const events = parseLogText(file, text);
-  return { file, text, events, history: openHistoryOf(file, events) };
+  const target = await openTarget(io, file);
+  try {
+    return await loadFrom(io, file, target);
+  } finally {
+    await target.store.close();
+  }
+}
+
+/** loadLog on a target already open, which stays open (a writer appends to it next). */
+export async function loadFrom(io: Io, file: string, target: LogTarget): Promise<LoadedLog> {
+  {
+    if (target.path) {
+      const text = await readText(io, file.startsWith("file:") ? target.path : file);
+      const { events, versions } = parseLogText(file, text);
+      return { file, text, events, versions, history: openHistoryOf(file, events), target };
+    }
+    const versions = await readVersions(target);
+    const events = versions.flatMap((version) => version.events);
+    return { file, text: serializeVersions(versions), events, versions, history: openHistoryOf(file, events), target };
+  }
+}
+
+/** Every committed version of the target's plan; a store's refusal becomes an error naming the log. */
+export async function readVersions(target: LogTarget): Promise<CommittedVersion[]> {
+  const versions: CommittedVersion[] = [];
+  try {
+    for await (const version of target.store.read(target.plan)) versions.push(version);
+  } catch (error) {
+    throw storeFailure(target.label, error);
+  }
+  return versions;
+}
+
+/** A store's error as the CLI reports it: a conflict or a held lock is exit 3, the rest exit 1. */
+export function storeFailure(label: string, error: unknown): unknown {
+  if (!(error instanceof StoreError)) return error;
+  const exit = error.code === "CONFLICT" || error.code === "LOCKED" ? EXIT.conflict : EXIT.input;
+  const why = error.code === "CONFLICT" || error.code === "LOCKED" ? `conflict: ${error.message}` : `${error.code}: ${error.message}`;
+  return new CliError(why, { file: label }, exit);
 }
 
 /** Opens a parsed log for time travel; an event that cannot be replayed names its line. */

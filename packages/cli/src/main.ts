@@ -11,6 +11,9 @@ import { registerReport } from "./commands/report.js";
 import { registerRollup } from "./commands/rollup.js";
 import { registerShow } from "./commands/show.js";
 import { registerVerify } from "./commands/verify.js";
+import { registerKeygen } from "./commands/keygen.js";
+import { registerRepair } from "./commands/repair.js";
+import { registerStoreSchemes } from "./storeSchemes.js";
 import type { Io } from "./io.js";
 import { VERSION } from "./version.js";
 
@@ -31,6 +34,7 @@ export function buildProgram(io: Io): Command {
       "after",
       "\nExit codes: 0 ok, 1 bad input or verify failed, 2 refused by the plan's rules, 3 conflict.\nSee `rapk <command> --help` and docs/cli.md.",
     );
+  registerStoreSchemes(io);
   const context = { io };
   registerImport(program, context);
   registerShow(program, context);
@@ -39,6 +43,8 @@ export function buildProgram(io: Io): Command {
   registerLog(program, context);
   registerDiff(program, context);
   registerVerify(program, context);
+  registerRepair(program, context);
+  registerKeygen(program, context);
   registerReport(program, context);
   registerPrint(program, context);
   registerPlans(program, context);
@@ -53,7 +59,7 @@ export function buildProgram(io: Io): Command {
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const program = buildProgram(io);
   if (argv.length === 0) {
-    io.stderr.write("rapk: missing command: import, show, export, apply, log, diff, verify, report, print, plans or rollup (see rapk --help)\n");
+    io.stderr.write("rapk: missing command: import, show, export, apply, log, diff, verify, repair, keygen, report, print, plans or rollup (see rapk --help)\n");
     return EXIT.input;
   }
   try {

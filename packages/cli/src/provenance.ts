@@ -8,6 +8,6 @@ import type { LoadedLog } from "./logFile.js";
 export function provenanceOf(log: LoadedLog, version: number): PrintProvenance {
   if (version === 0) return { version: 0, effectiveAt: "", headHash: "0".repeat(64) };
   const v = log.history.versions[version - 1]!;
-  const last = log.history.events[v.lastSeq - 1]!;
-  return { version, effectiveAt: v.effectiveAt, headHash: last.hash };
+  // The version's head: its commit record's hash (v2), or its last event's hash (v1).
+  return { version, effectiveAt: v.effectiveAt, headHash: log.versions[version - 1]!.head };
 }

@@ -21,18 +21,21 @@ describe("rapk apply", () => {
     const run = await rapk(folder, "apply", "plan.ndjson", "pok.json", "--expect-version", "1");
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe("applied pok.json to plan.ndjson: version 2 (4 events)\n");
+    const head = JSON.parse(readFileSync(join(folder, "plan.ndjson"), "utf8").trimEnd().split("\n").at(-1)!).hash;
+    expect(run.stdout).toBe(`applied pok.json to plan.ndjson: version 2 (4 events), head ${head}\n`);
     const after = readFileSync(join(folder, "plan.ndjson"), "utf8");
     // Appending keeps every byte of the old log and adds whole lines.
     expect(after.startsWith(before)).toBe(true);
     const added = after.slice(before.length).trimEnd().split("\n").map((line) => JSON.parse(line));
-    expect(added.map((e) => [e.version, e.type])).toEqual([
+    expect(added.map((e) => [e.version ?? e.commit, e.type ?? "commit"])).toEqual([
       [2, "BudgetRevised"],
       [2, "ContributionAllocated"],
       [2, "BudgetRevised"],
       [2, "ContributionAllocated"],
+      [2, "commit"],
     ]);
-    expect(added[0].metadata).toMatchObject({ kind: "pok", reference: "ND-01/POK/2024", actor: "Kepala Loka POM" });
+    expect(added[4].metadata).toMatchObject({ kind: "pok", reference: "ND-01/POK/2024", actor: "Kepala Loka POM" });
+    expect(added[4].hash).toBe(head);
   });
 
   it("show --as-of 1 and 2 differ exactly in the two lines moved", async () => {
@@ -176,11 +179,13 @@ describe("rapk diff", () => {
 describe("rapk verify", () => {
   it("passes on an imported and revised log", async () => {
     const folder = await withPok();
-    const lines = readFileSync(join(folder, "plan.ndjson"), "utf8").trimEnd().split("\n").length;
+    const lines = readFileSync(join(folder, "plan.ndjson"), "utf8").trimEnd().split("\n");
+    const head = JSON.parse(lines.at(-1)!).hash;
     const run = await rapk(folder, "verify", "plan.ndjson");
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(`ok: ${lines} events, 2 versions, chain intact, invariants hold\n`);
+    // Every line is an event but the two commit records; the head is the last commit record's hash.
+    expect(run.stdout).toBe(`ok: ${lines.length - 2} events, 2 versions, chain intact, invariants hold; head ${head}\n`);
   });
 
   it("fails naming the line when one byte is flipped", async () => {

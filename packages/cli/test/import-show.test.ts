@@ -19,12 +19,16 @@ describe("rapk import", () => {
 
     const log = readFileSync(join(folder, "plan.ndjson"), "utf8").trimEnd().split("\n");
     const first = JSON.parse(log[0]!);
-    expect(first).toMatchObject({ seq: 1, version: 1, type: "PlanDrafted" });
-    expect(first.metadata).toMatchObject({ actor: "rapk import", reason: "imported from rapk-2024-loka-pom-rejang-lebong.txt", kind: "draft" });
+    expect(first).toMatchObject({ format: "rapk/2", seq: 1, version: 1, type: "PlanDrafted" });
+    // Version 1's metadata is in its commit record, the last line.
+    const commit = JSON.parse(log.at(-1)!);
+    expect(commit).toMatchObject({ format: "rapk/2", commit: 1, events: log.length - 1 });
+    expect(commit.metadata).toMatchObject({ actor: "rapk import", reason: "imported from rapk-2024-loka-pom-rejang-lebong.txt", kind: "draft" });
+    expect(run.stdout).toContain(`version 1, head ${commit.hash}`);
     // Recorded by the clock; in force from the day the document was signed (22 February 2024).
     // (both in the offset of the machine's clock, whatever it is)
-    expect(Date.parse(first.metadata.recordedAt)).toBe(Date.parse("2024-02-23T08:00:00Z"));
-    expect(first.metadata.effectiveAt).toMatch(/^2024-02-22T00:00:00(Z|[+-]\d\d:\d\d)$/);
+    expect(Date.parse(commit.metadata.recordedAt)).toBe(Date.parse("2024-02-23T08:00:00Z"));
+    expect(commit.metadata.effectiveAt).toMatch(/^2024-02-22T00:00:00(Z|[+-]\d\d:\d\d)$/);
   });
 
   it("--json prints the event count and the findings with code, message and line", async () => {
@@ -33,14 +37,15 @@ describe("rapk import", () => {
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);
     const lines = readFileSync(join(folder, "plan.ndjson"), "utf8").trimEnd().split("\n");
-    expect(json.events).toBe(lines.length);
+    expect(json.events).toBe(lines.length - 1);
+    expect(json.head).toBe(JSON.parse(lines.at(-1)!).hash);
     expect(json.findings.length).toBeGreaterThan(0);
     for (const finding of json.findings) {
       expect(typeof finding.code).toBe("string");
       expect(typeof finding.message).toBe("string");
       expect(Number.isInteger(finding.line) && finding.line >= 1).toBe(true);
     }
-    expect(JSON.parse(lines[0]!).metadata).toMatchObject({ actor: "Tim Perencanaan", effectiveAt: "2024-02-22T10:00:00+07:00" });
+    expect(JSON.parse(lines.at(-1)!).metadata).toMatchObject({ actor: "Tim Perencanaan", effectiveAt: "2024-02-22T10:00:00+07:00" });
   });
 
   it("refuses to overwrite an existing log unless --force", async () => {
@@ -53,7 +58,7 @@ describe("rapk import", () => {
 
     const forced = await rapk(folder, "import", SEED, "--out", "plan.ndjson", "--force");
     expect(forced.code).toBe(0);
-    expect(readFileSync(join(folder, "plan.ndjson"), "utf8")).toMatch(/^\{"seq":1,/);
+    expect(readFileSync(join(folder, "plan.ndjson"), "utf8")).toMatch(/^\{"format":"rapk\/2","seq":1,/);
   });
 
   it("exits 1 with one line naming the input when nothing can be imported", async () => {

@@ -1,11 +1,13 @@
 import { type DomainError, type Finding, Instant, type PlanState, type SourceFile, type VersionMetadata, checkVersionTimes, decideBatch, initialState, versionMetadataOf } from "@rapk/core";
 import { formatISO } from "date-fns";
 import { z } from "zod";
-import { hashEvent } from "./hash.js";
+import type { CommittedVersion, LogHead } from "./commit.js";
 import type { History } from "./history.js";
 import { replayRange } from "./replayRange.js";
+import { logHeadOf } from "./logHead.js";
 import { type RevisionInput, RevisionMeta, revisionError } from "./revision.js";
-import { GENESIS_HASH, type StoredEvent, type StoredMetadata } from "./storedEvent.js";
+import { sealVersion } from "./seal.js";
+import type { StoredEvent } from "./storedEvent.js";
 
 export interface AppendOptions {
   /** The writer's clock, which stamps `recordedAt` (and `effectiveAt` when the revision gives none); default: now, in the machine's offset. */
@@ -14,10 +16,19 @@ export interface AppendOptions {
   readonly imported?: { readonly source: SourceFile; readonly importer: string; readonly findings: readonly Finding[] };
   /** An open history of the same log, so its head is not replayed again. */
   readonly history?: History;
+  /** Where the log ends (its head hash), when the caller knows it; otherwise it is worked out from the events. */
+  readonly head?: LogHead;
 }
 
 export type AppendResult =
-  | { readonly ok: true; readonly events: StoredEvent[]; readonly version: number }
+  | {
+      readonly ok: true;
+      /** The new events, as v2 lines carrying the version's metadata in memory. */
+      readonly events: StoredEvent[];
+      readonly version: number;
+      /** The version sealed: its events and its commit record, ready to be written or handed to a store. */
+      readonly sealed: CommittedVersion;
+    }
   | { readonly ok: false; readonly error: DomainError };
 
 const Meta = z.object({ meta: RevisionMeta }, { error: "must be a JSON object" });
@@ -25,10 +36,12 @@ const Meta = z.object({ meta: RevisionMeta }, { error: "must be a JSON object" }
 const refuse = (code: string, message: string, path: (string | number)[]): AppendResult => ({ ok: false, error: { code, message, path } });
 
 /**
- * Decides a revision against the head of a log, all-or-nothing, and returns the events to append:
- * each stamped with its seq, the new version number, the revision's metadata and its link in the
- * hash chain. A refusal returns the error (core's DomainError, or REVISION_INVALID or
- * TIME_GOES_BACKWARDS) and nothing else happens: the log passed in is never changed.
+ * Decides a revision against the head of a log, all-or-nothing, and seals the new version
+ * (sealVersion): its events as v2 lines (seq, the new version number, prev, hash) and its commit
+ * record holding the version metadata: `effectiveAt` is `meta.at` (default: now), `recordedAt`
+ * is now (the writer's clock). A refusal returns the error (core's DomainError, or
+ * REVISION_INVALID or TIME_GOES_BACKWARDS) and nothing else happens: the log passed in is never
+ * changed. Appending to a v1 log continues its chain with v2 lines.
  */
 export function appendRevision(log: readonly StoredEvent[], revision: RevisionInput, options: AppendOptions = {}): AppendResult {
   const meta = Meta.safeParse(revision);
@@ -59,25 +72,16 @@ export function appendRevision(log: readonly StoredEvent[], revision: RevisionIn
   if (late) return { ok: false, error: late };
 
   const metadata = versionMetadata({ recordedAt, effectiveAt, actor, reason, reference, kind, corrects, ...options.imported });
-  const version = (last?.version ?? 0) + 1;
-  let seq = last?.seq ?? 0;
-  let prev = last?.hash ?? GENESIS_HASH;
-  const events: StoredEvent[] = decided.value.map((event) => {
-    seq += 1;
-    const unsigned = { seq, version, type: event.type, data: event.data, metadata, prev } as Omit<StoredEvent, "hash">;
-    const hash = hashEvent(unsigned);
-    prev = hash;
-    return { ...unsigned, hash } as StoredEvent;
-  });
-  return { ok: true, events, version };
+  const sealed = sealVersion(options.head ?? logHeadOf(log), decided.value, metadata);
+  return { ok: true, events: [...sealed.events], version: sealed.version, sealed };
 }
 
 /** The metadata in the schema's key order, without the fields that are not given. */
-function versionMetadata(fields: { readonly [K in keyof VersionMetadata]?: unknown }): StoredMetadata {
+function versionMetadata(fields: { readonly [K in keyof VersionMetadata]?: unknown }): VersionMetadata {
   const out: Record<string, unknown> = {};
   for (const key of ["recordedAt", "effectiveAt", "actor", "reason", "reference", "kind", "corrects", "source", "importer", "findings"] as const)
     if (fields[key] !== undefined) out[key] = fields[key];
-  return out as StoredMetadata;
+  return out as VersionMetadata;
 }
 
 function headOf(log: readonly StoredEvent[], history: History | undefined): PlanState {

@@ -8,6 +8,8 @@ export * from "./canonicalJson.js";
 export * from "./storedEvent.js";
 export * from "./commit.js";
 export * from "./seal.js";
+export * from "./logHead.js";
+export * from "./signature.js";
 export * from "./hash.js";
 export * from "./serialize.js";
 export * from "./logError.js";

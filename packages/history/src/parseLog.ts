@@ -1,21 +1,88 @@
+import { type CommittedVersion, versionMetadataOfV1 } from "./commit.js";
 import { LineReader } from "./lineReader.js";
-import { splitLines } from "./lines.js";
+import { type Line, splitLines } from "./lines.js";
 import type { LogError } from "./logError.js";
 import type { StoredEvent } from "./storedEvent.js";
 
-export type ParseLogResult = { readonly ok: true; readonly events: StoredEvent[] } | { readonly ok: false; readonly error: LogError };
+/**
+ * The end of a log after its last committed version that is not part of the log: event lines of a
+ * version whose commit record was never written, and perhaps a last line cut short (`torn`), as a
+ * crash in the middle of an append leaves them. `rapk repair` cuts it; `verify` names it.
+ */
+export interface UncommittedTail {
+  readonly firstLine: number;
+  readonly lastLine: number;
+  /** The event lines of the uncommitted version (not counting a torn line). */
+  readonly events: number;
+  /** The version those events claim, when there is one. */
+  readonly version?: number;
+  /** Whether the last line is cut short (no line break, not JSON). */
+  readonly torn: boolean;
+}
+
+export type ParseLogResult =
+  | {
+      readonly ok: true;
+      /** The committed events, in order. */
+      readonly events: StoredEvent[];
+      /** The committed versions, in order (a v1 version counts as committed). */
+      readonly versions: CommittedVersion[];
+      /** The number of lines the committed versions fill (the tail, if any, starts after them). */
+      readonly committedLines: number;
+      readonly tail?: UncommittedTail;
+    }
+  | { readonly ok: false; readonly error: LogError };
 
 /**
- * Reads an NDJSON event log, validating every line (what LineReader checks); the first bad line
- * is reported by number. It does not check the hash chain or replay the plan: that is verifyLog.
+ * Reads an NDJSON event log, v1, v2 or v1 followed by v2, validating every line (see
+ * LineReader); the first bad line is reported by number. An uncommitted tail (a version
+ * without its commit record, a last line cut short) is not an error here: it is left out of the
+ * events and described in `tail`, so a reader sees the log as it was last committed. It does not
+ * check the hash chain or replay the plan: that is verifyLog.
  */
 export function parseLog(text: string): ParseLogResult {
   const reader = new LineReader();
   const events: StoredEvent[] = [];
-  for (const line of splitLines(text)) {
+  const versions: CommittedVersion[] = [];
+  let v1: StoredEvent[] = [];
+  let committedLines = 0;
+  const closeV1 = () => {
+    if (v1.length === 0) return;
+    const first = v1[0] as StoredEvent;
+    versions.push({ version: first.version, events: v1, metadata: versionMetadataOfV1(first.metadata), head: (v1[v1.length - 1] as StoredEvent).hash });
+    v1 = [];
+  };
+  const lines = splitLines(text);
+  for (const line of lines) {
     const read = reader.read(line);
-    if (!read.ok) return { ok: false, error: read.error };
-    events.push(read.event);
+    if (!read.ok) {
+      if (isTornLastLine(text, lines, line, read.error.code)) return withTail(events, versions, committedLines, reader.open(), line.number, true);
+      return { ok: false, error: read.error };
+    }
+    if (read.kind === "commit") {
+      events.push(...read.events);
+      versions.push({ version: read.commit.commit, events: read.events, metadata: read.commit.metadata, head: read.commit.hash, commit: read.commit });
+      committedLines = line.number;
+    } else if (read.event.format === undefined) {
+      if (read.startsVersion) closeV1();
+      v1.push(read.event);
+      events.push(read.event);
+      committedLines = line.number;
+    } else closeV1();
   }
-  return { ok: true, events };
+  closeV1();
+  const open = reader.open();
+  if (open.length > 0) return withTail(events, versions, committedLines, open, lines.length, false);
+  return { ok: true, events, versions, committedLines };
+}
+
+/** A last line without a line break that does not parse: what a write cut short leaves. */
+function isTornLastLine(text: string, lines: readonly Line[], line: Line, code: string): boolean {
+  return line.number === lines.length && !text.endsWith("\n") && code === "INVALID_JSON";
+}
+
+function withTail(events: StoredEvent[], versions: CommittedVersion[], committedLines: number, open: readonly StoredEvent[], lastLine: number, torn: boolean): ParseLogResult {
+  const version = open[0]?.version;
+  const tail: UncommittedTail = { firstLine: committedLines + 1, lastLine, events: open.length, torn, ...(version === undefined ? {} : { version }) };
+  return { ok: true, events, versions, committedLines, tail };
 }

@@ -1,4 +1,5 @@
 import type { CommitRecord, CommittedVersion } from "./commit.js";
+import { versionsOf } from "./logHead.js";
 import type { StoredEvent } from "./storedEvent.js";
 
 /**
@@ -36,11 +37,10 @@ export function serializeVersions(versions: readonly CommittedVersion[]): string
 }
 
 /**
- * Events as NDJSON, one line each: a v1 log, or a v2 log's event lines alone (without commit
- * records a v2 log is not whole: use serializeVersions to write one).
+ * A log of these events as NDJSON: v1 events one line each, v2 versions as their event lines and
+ * a commit record rebuilt from the metadata they carry (without a signature: to keep signatures,
+ * write the versions as read, with serializeVersions).
  */
 export function serializeLog(events: readonly StoredEvent[]): string {
-  let text = "";
-  for (const event of events) text += `${serializeEvent(event)}\n`;
-  return text;
+  return serializeVersions(versionsOf(events));
 }

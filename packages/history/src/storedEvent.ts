@@ -1,7 +1,11 @@
 import type { EventMetadata, PlanEvent, RevisionKind } from "@rapk/core";
 import { z } from "zod";
 
-/** Who, when, why, on whose authority, and in which kind of batch; in a log the kind is always there. */
+/**
+ * Who, when, why, on whose authority, and in which kind of batch; in a log the kind is always
+ * there. An event of a v2 version carries its version's metadata whole (core's VersionMetadata,
+ * as its commit record holds it); a v1 event carries its own `at`.
+ */
 export type StoredMetadata = EventMetadata & { readonly kind: RevisionKind };
 
 /**

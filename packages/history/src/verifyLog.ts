@@ -1,95 +1,212 @@
 import { type PlanState, checkInvariants, initialState } from "@rapk/core";
-import { hashEvent } from "./hash.js";
+import type { CommitRecord } from "./commit.js";
+import { hashCommit, hashEvent } from "./hash.js";
 import { kindBreach } from "./kindPolicy.js";
 import { LineReader } from "./lineReader.js";
 import { splitLines } from "./lines.js";
+import type { LogError } from "./logError.js";
 import { foldRange } from "./replayRange.js";
+import { type TrustedKey, signatureHolds } from "./signature.js";
 import { GENESIS_HASH, type StoredEvent } from "./storedEvent.js";
+
+export interface VerifyOptions {
+  /** Public keys trusted to sign: every version must then carry a valid signature by one of them. */
+  readonly trust?: readonly TrustedKey[];
+  /** The head (hash) the log must end at, as kept elsewhere: a log cut after a whole version is caught. */
+  readonly expectHead?: string;
+}
+
+/**
+ * What verifying a log found: how many committed events and versions it holds, the head it ends at
+ * (the last commit record's hash; the last event's hash for a v1 log; 64 zeros when empty) and the
+ * problems, the first being the first line at fault. `ok` when there are none.
+ */
+export interface LogAudit {
+  readonly ok: boolean;
+  readonly events: number;
+  readonly versions: number;
+  readonly head: string;
+  readonly problems: readonly LogError[];
+}
 
 export type VerifyResult =
   | {
       readonly ok: true;
       readonly events: number;
       readonly versions: number;
-      /** The hash of the last line (64 zeros for an empty log): keep it elsewhere to detect a log cut short. */
+      /** The log's head (the last commit record's hash; 64 zeros for an empty log): keep it elsewhere to detect a log cut short. */
       readonly lastHash: string;
     }
   | { readonly ok: false; readonly line: number; readonly code: string; readonly message: string };
 
-type Failure = Extract<VerifyResult, { ok: false }>;
-
 /** The version being read: its events wait to be applied, in one fold, when it is complete. */
 interface OpenVersion {
   readonly number: number;
-  readonly kind: string;
+  kind: string | undefined;
   readonly before: PlanState;
   readonly events: StoredEvent[];
+  readonly lines: number[];
 }
 
 /**
- * Verifies a log from its text and names the first line that fails:
- * - everything parseLog checks (JSON, schema, seq and version order, one metadata per version,
- *   time not going backwards);
- * - the hash chain: `prev` is the hash of the line before (CHAIN_BROKEN) and `hash` is the sha256
- *   of the line's canonical form (HASH_MISMATCH);
+ * Verifies a log from its text; see {@link auditLog}. The first problem, or the log's size and head.
+ */
+export function verifyLog(text: string, options: VerifyOptions = {}): VerifyResult {
+  const audit = auditLog(text, options);
+  const first = audit.problems[0];
+  if (first) return { ok: false, ...first };
+  return { ok: true, events: audit.events, versions: audit.versions, lastHash: audit.head };
+}
+
+/**
+ * Verifies a log (v1, v2, or v1 followed by v2) from its text and names the first line that fails:
+ * - everything parseLog checks (JSON, schema, seq and version order, commit records that count
+ *   their version's events, time not going backwards);
+ * - the hash chain through event lines and commit records alike: `prev` is the hash of the line
+ *   before (CHAIN_BROKEN) and `hash` is the sha256 of the line's canonical form without hash and
+ *   signature (HASH_MISMATCH);
  * - the kind of each version allows its events (REVISION_KIND_MISMATCH, POK_CHANGES_CEILING,
  *   PLAN_SIGNED_REVISION_REQUIRED);
  * - every event applies to the plan (EVENT_NOT_APPLICABLE), and after every version the plan holds
- *   every invariant (INVARIANT_BROKEN, named on the version's last line).
- * The line named is always the first one at fault: a version's events are applied when it is
- * complete, or as soon as a later line fails, to see whether one of them failed first.
- * A log cut short after a version is still a valid log: compare `lastHash` with one kept elsewhere.
+ *   every invariant (INVARIANT_BROKEN, named on the version's last event line);
+ * - the log ends with a committed version: event lines without their commit record
+ *   (UNCOMMITTED_VERSION: a write cut short, or a log cut inside a version) or a last line cut
+ *   short (TORN_LINE) fail;
+ * - with `trust`, every version is signed (UNSIGNED_VERSION), by a trusted key (UNTRUSTED_KEY), and
+ *   the signature holds (BAD_SIGNATURE): each such version is a problem of its own;
+ * - with `expectHead`, the log ends at that head (HEAD_MISMATCH), so a log cut after a whole
+ *   version is caught against a head kept elsewhere.
  */
-export function verifyLog(text: string): VerifyResult {
+export function auditLog(text: string, options: VerifyOptions = {}): LogAudit {
   const reader = new LineReader();
+  const trusted = options.trust ? new Set(options.trust.map((key) => key.publicKey)) : undefined;
+  const heads: string[] = [];
+  const problems: LogError[] = [];
   let prev = GENESIS_HASH;
   let state = initialState();
   let open: OpenVersion | undefined;
-  let count = 0;
-  let versions = 0;
+  let events = 0;
+  let head = GENESIS_HASH;
 
   // Applies the open version's events; with `complete`, also checks what holds after a version.
-  const close = (complete: boolean): Failure | undefined => {
+  const close = (complete: boolean): LogError | undefined => {
     if (!open) return undefined;
     const version = open;
     open = undefined;
-    const first = version.events[0] as StoredEvent;
-    const last = version.events[version.events.length - 1] as StoredEvent;
     const folded = foldRange(version.events, 0, version.events.length, version.before);
-    if (!folded.ok) return { ok: false, line: (version.events[folded.index] as StoredEvent).seq, code: folded.error.code, message: folded.error.message };
+    if (!folded.ok) return { line: version.lines[folded.index] as number, code: folded.error.code, message: folded.error.message };
     state = folded.state;
     if (!complete) return undefined;
-    const where = `after version ${version.number} (lines ${first.seq}-${last.seq})`;
+    const first = version.events[0] as StoredEvent;
+    const last = version.events[version.events.length - 1] as StoredEvent;
+    const lastLine = version.lines[version.lines.length - 1] as number;
+    const where = `after version ${version.number} (lines ${version.lines[0]}-${lastLine})`;
     const ceilingBefore = version.before.plan?.ceiling;
     if (version.kind === "pok" && ceilingBefore !== undefined && state.plan && state.plan.ceiling !== ceilingBefore)
-      return { ok: false, line: last.seq, code: "POK_CHANGES_CEILING", message: `${where}: a pok version changed the ceiling` };
+      return { line: lastLine, code: "POK_CHANGES_CEILING", message: `${where}: a pok version changed the ceiling` };
     const violation = checkInvariants(state)[0];
-    if (violation) return { ok: false, line: last.seq, code: "INVARIANT_BROKEN", message: `${where}: ${violation.code}: ${violation.message}` };
+    if (violation) return { line: lastLine, code: "INVARIANT_BROKEN", message: `${where}: ${violation.code}: ${violation.message}` };
+    events += version.events.length;
+    heads.push(version.events.length > 0 && last.format === undefined ? last.hash : head);
     return undefined;
   };
+  const result = (): LogAudit => ({ ok: problems.length === 0, events, versions: heads.length, head, problems });
   // A fault on a line comes after any fault of the lines before it, still waiting in the open version.
-  const failAt = (failure: Failure): Failure => close(false) ?? failure;
+  const stop = (problem: LogError): LogAudit => {
+    problems.unshift(close(false) ?? problem);
+    return result();
+  };
 
-  for (const line of splitLines(text)) {
-    const fail = (code: string, message: string) => failAt({ ok: false, line: line.number, code, message });
+  const lines = splitLines(text);
+  for (const line of lines) {
+    const fail = (code: string, message: string) => stop({ line: line.number, code, message });
     const read = reader.read(line);
-    if (!read.ok) return failAt({ ok: false, ...read.error });
+    if (!read.ok) {
+      if (read.error.code === "INVALID_JSON" && line.number === lines.length && !text.endsWith("\n"))
+        return fail("TORN_LINE", `is cut short (no line break, not JSON): a write that did not finish; ${tailAdvice(reader.open().length)}`);
+      return stop(read.error);
+    }
+    if (read.kind === "commit") {
+      const commit = read.commit;
+      if (commit.prev !== prev) return fail("CHAIN_BROKEN", `commit record's prev is ${commit.prev} but the line before has hash ${prev}`);
+      const hash = hashCommit(commit);
+      if (commit.hash !== hash) return fail("HASH_MISMATCH", `hash is ${commit.hash} but the commit record's content hashes to ${hash}: the line was changed after it was written`);
+      const version = open as OpenVersion;
+      version.kind = commit.metadata.kind;
+      for (const [i, event] of version.events.entries()) {
+        const breach = kindBreach(event.type, commit.metadata.kind, version.before);
+        if (breach) return stop({ line: version.lines[i] as number, code: breach.code, message: breach.message });
+      }
+      prev = commit.hash;
+      head = commit.hash;
+      const closed = close(true);
+      if (closed) return stop(closed);
+      if (trusted) {
+        const problem = signatureProblem(commit, trusted);
+        if (problem) problems.push({ line: line.number, ...problem });
+      }
+      continue;
+    }
     const event = read.event;
     if (read.startsVersion) {
-      const closed = close(true);
-      if (closed) return closed;
-      open = { number: event.version, kind: event.metadata.kind, before: state, events: [] };
-      versions += 1;
+      // A v1 version ends where the next one starts; a v2 version ends at its commit record.
+      if (open) {
+        const closed = close(true);
+        if (closed) return stop(closed);
+      }
+      open = { number: event.version, kind: event.format === undefined ? event.metadata.kind : undefined, before: state, events: [], lines: [] };
+      if (event.format === undefined && trusted)
+        problems.push({ line: line.number, code: "UNSIGNED_VERSION", message: `version ${event.version} is a v1 version (written before commit records), which cannot carry a signature` });
     }
     if (event.prev !== prev) return fail("CHAIN_BROKEN", `prev is ${event.prev} but the line before has hash ${prev}${line.number === 1 ? " (the first line's prev is 64 zeros)" : ""}`);
     const hash = hashEvent(event);
     if (event.hash !== hash) return fail("HASH_MISMATCH", `hash is ${event.hash} but the line's content hashes to ${hash}: the line was changed after it was written`);
     prev = event.hash;
     const version = open as OpenVersion;
-    const breach = kindBreach(event.type, event.metadata.kind, version.before);
-    if (breach) return fail(breach.code, breach.message);
+    if (event.format === undefined) {
+      const breach = kindBreach(event.type, event.metadata.kind, version.before);
+      if (breach) return fail(breach.code, breach.message);
+      head = event.hash;
+    }
     version.events.push(event);
-    count += 1;
+    version.lines.push(line.number);
   }
-  return close(true) ?? { ok: true, events: count, versions, lastHash: prev };
+  if (open && open.events[0]?.format !== undefined) {
+    const pending = open;
+    const first = pending.lines[0] as number;
+    const last = pending.lines[pending.lines.length - 1] as number;
+    return stop({
+      line: first,
+      code: "UNCOMMITTED_VERSION",
+      message: `version ${pending.number} (lines ${first}-${last}, ${pending.events.length} events) has no commit record, so it is not part of the log: a write that did not finish, or a log cut inside a version; ${tailAdvice(pending.events.length)}`,
+    });
+  }
+  const closed = close(true);
+  if (closed) return stop(closed);
+  if (options.expectHead !== undefined && options.expectHead !== head) {
+    const at = heads.indexOf(options.expectHead);
+    problems.unshift({
+      line: lines.length,
+      code: "HEAD_MISMATCH",
+      message:
+        at >= 0
+          ? `the log ends at head ${head} (version ${heads.length}), not at the expected head ${options.expectHead}, which is version ${at + 1}'s: the log has ${heads.length - at - 1} version(s) more than expected`
+          : `the log ends at head ${head} (version ${heads.length}), not at the expected head ${options.expectHead}, which no version of this log has: the log was cut short or rewritten`,
+    });
+  }
+  return result();
+}
+
+function tailAdvice(events: number): string {
+  return `\`rapk repair\` cuts the log back to its last committed version${events > 0 ? ` (removing ${events} uncommitted event line(s))` : ""}`;
+}
+
+function signatureProblem(commit: CommitRecord, trusted: ReadonlySet<string>): Omit<LogError, "line"> | undefined {
+  const signature = commit.signature;
+  if (!signature) return { code: "UNSIGNED_VERSION", message: `version ${commit.commit} is not signed` };
+  if (!trusted.has(signature.publicKey))
+    return { code: "UNTRUSTED_KEY", message: `version ${commit.commit} is signed by key ${signature.publicKey}, which is not among the trusted keys` };
+  if (!signatureHolds(commit))
+    return { code: "BAD_SIGNATURE", message: `version ${commit.commit}'s signature does not match its head ${commit.hash}: the version was changed after it was signed, or the signature was copied from another` };
+  return undefined;
 }

@@ -21,6 +21,9 @@ describe("appendRevision", () => {
       if (i > 0) expect(event.prev).toBe(result.events[i - 1]?.hash);
       expect(event.metadata).toEqual({ recordedAt: "2026-11-30T10:00:00+07:00", effectiveAt: "2024-02-22T09:00:00+07:00", actor: "Tim Perencanaan", reason: "a draft revision", reference: "ND draft/2024", kind: "draft" });
     }
+    // One commit record closes the version: its count, its metadata, its place in the chain.
+    expect(result.sealed.commit).toMatchObject({ format: "rapk/2", commit: 1, events: SEED_DRAFT.length, prev: result.events.at(-1)?.hash });
+    expect(result.sealed.commit?.metadata).toEqual({ recordedAt: "2026-11-30T10:00:00+07:00", effectiveAt: "2024-02-22T09:00:00+07:00", actor: "Tim Perencanaan", reason: "a draft revision", reference: "ND draft/2024", kind: "draft" });
   });
 
   it("accepts a Revisi POK that moves money between lines, as the next version, chained to the log", () => {
@@ -111,6 +114,6 @@ describe("appendRevision", () => {
 
   it("writes events that read back identically", () => {
     const log = storyLog();
-    expect(parseLog(serializeLog(log))).toEqual({ ok: true, events: log });
+    expect(parseLog(serializeLog(log))).toEqual({ ok: true, events: log, versions: expect.any(Array), committedLines: expect.any(Number) });
   });
 });

@@ -8,3 +8,4 @@ export * from "./eventStore.js";
 export * from "./appendCheck.js";
 export * from "./memoryStore.js";
 export { rangeTest, type RangeTest } from "./readRange.js";
+export * from "./storeHistory.js";

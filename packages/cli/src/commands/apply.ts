@@ -2,20 +2,22 @@ import { stat } from "node:fs/promises";
 import type { Command } from "commander";
 import { formatISO } from "date-fns";
 import type { DomainError } from "@rapk/core";
-import { type RevisionInput, appendRevision, parseRevision, serializeLog, verifyLog } from "@rapk/history";
+import { EMPTY_HEAD, type RevisionInput, appendRevision, auditLog, headAfter, parseRevision, signVersion } from "@rapk/history";
 import { CliError, EXIT } from "../cliError.js";
 import type { Context } from "../context.js";
-import { describeFsError, pathOf, readText, writeFileAtomic } from "../files.js";
+import { describeFsError, pathOf, readText } from "../files.js";
 import { type Io, println } from "../io.js";
 import { formatPath, jsonText, parseJsonFile } from "../json.js";
-import { type HeldLock, withLock } from "../lock.js";
-import { openHistoryOf, parseLogText } from "../logFile.js";
+import { loadFrom, storeFailure } from "../logFile.js";
+import { type LogTarget, openTarget, withLockWait } from "../logTarget.js";
 import { headVersion } from "../selector.js";
+import { readKeyFile } from "../signingKey.js";
 
 interface ApplyOptions {
   readonly expectVersion?: string;
   readonly json?: boolean;
   readonly lockWait?: string;
+  readonly sign?: string;
 }
 
 export function registerApply(program: Command, { io }: Context): void {
@@ -23,59 +25,68 @@ export function registerApply(program: Command, { io }: Context): void {
     .command("apply")
     .summary("append a revision (a batch of commands) to a log, all or nothing")
     .description(
-      'Appends a revision to an event log: revision.json is {"meta": {"actor", "reason", "kind", "reference"?, "effectiveAt"? (or "at"), "corrects"?}, "commands": [...]}. The log is locked, checked with verify (a log that does not verify is never appended to), the batch is decided against the latest version all or nothing, and the new events are written by replacing the file atomically (temporary file, fsync, rename), so a crash never leaves half an event.',
+      'Appends a revision to an event log: revision.json is {"meta": {"actor", "reason", "kind", "reference"?, "effectiveAt"? (or "at"), "corrects"?}, "commands": [...]}. The batch is decided against the latest version all or nothing, then the new version (its events and a commit record) is appended: to a log file only its lines are written, at the end, under the file\'s write lock, and flushed before rapk answers; the head is checked again right before the write, so a revision decided on a version that another writer has moved past is refused (exit 3), never lost. Prints the new version and its head.',
     )
-    .argument("<log>", "the event log (NDJSON)")
+    .argument("<log>", "the event log: an NDJSON file, or a store URL (postgres://...#plan)")
     .argument("<revision>", "the revision (JSON)")
     .option("--expect-version <n>", "refuse (exit 3) unless the log is still at version n")
-    .option("--json", "print {version, events} as JSON")
+    .option("--sign <key>", "sign the new version with this key file (rapk keygen)")
+    .option("--json", "print {version, events, head} as JSON")
     .option("--lock-wait <ms>", "how long to wait for another writer's lock", "5000")
     .addHelpText(
       "after",
-      "\nExit: 0 appended, 1 bad input or the log does not verify, 2 refused by the plan's rules (the log is unchanged), 3 conflict (the log moved past --expect-version, or stayed locked).\n\nExample:\n  rapk apply plan.ndjson revisi-pok-1.json --expect-version 1",
+      "\nExit: 0 appended, 1 bad input, 2 refused by the plan's rules (the log is unchanged), 3 conflict (the log moved past --expect-version or past the version the revision was decided on, or another writer kept the lock).\n\nExample:\n  rapk apply plan.ndjson revisi-pok-1.json --expect-version 1",
     )
     .action(async (file: string, revisionFile: string, options: ApplyOptions) => {
       const expected = options.expectVersion === undefined ? undefined : wholeNumber(options.expectVersion, "--expect-version");
       const waitMs = wholeNumber(options.lockWait ?? "5000", "--lock-wait");
       const revision = await readRevision(io, revisionFile);
-      const appended = await withLock(pathOf(io, file), file, (lock) => appendLocked(io, file, revisionFile, revision, expected, lock), { waitMs });
-      if (options.json) io.stdout.write(jsonText(appended));
-      else println(io.stdout, `applied ${revisionFile} to ${file}: version ${appended.version} (${appended.events} events)`);
+      const key = options.sign === undefined ? undefined : await readKeyFile(io, options.sign);
+      const target = withLockWait(io, await openTarget(io, file), waitMs);
+      try {
+        const appended = await applyTo(io, target, file, revisionFile, revision, expected, key?.secretKey);
+        if (options.json) io.stdout.write(jsonText(appended));
+        else println(io.stdout, `applied ${revisionFile} to ${file}: version ${appended.version} (${appended.events} events), head ${appended.head}${key ? `, signed by ${key.name}` : ""}`);
+      } finally {
+        await target.store.close();
+      }
     });
 }
 
 /**
- * The part of `apply` that runs under the lock: read, verify, check the expected version, decide,
- * and replace the log with the old bytes plus the new lines in one atomic rename.
+ * Decides the revision on the log as read, seals (and signs) the new version, and hands it to the
+ * store, which checks the head again under its lock or transaction right before it commits.
  */
-async function appendLocked(
+async function applyTo(
   io: Io,
+  target: LogTarget,
   file: string,
   revisionFile: string,
   revision: RevisionInput,
   expected: number | undefined,
-  lock: HeldLock,
-): Promise<{ version: number; events: number }> {
-  const text = await readText(io, file);
-  const verified = verifyLog(text);
-  if (!verified.ok) throw new CliError(`does not verify, so nothing was appended: ${verified.code}: ${verified.message}`, { file, line: verified.line });
-  const events = parseLogText(file, text);
-  const history = openHistoryOf(file, events);
-  const head = headVersion(history);
+  secretKey: string | undefined,
+): Promise<{ version: number; events: number; head: string }> {
+  const log = await loadFrom(io, file, target);
+  // A log that does not verify is never appended to; a tail a crashed writer left is not a fault
+  // of the log (it is not part of it), and the store cuts it under its lock before it appends.
+  const fault = auditLog(log.text).problems[0];
+  if (fault && fault.code !== "UNCOMMITTED_VERSION" && fault.code !== "TORN_LINE")
+    throw new CliError(`does not verify, so nothing was appended: ${fault.code}: ${fault.message}`, { file, line: fault.line });
+  const head = headVersion(log.history);
   if (expected !== undefined && head > expected)
     throw new CliError(`conflict: the log is at version ${head}, past the expected version ${expected}; nothing was appended`, { file }, EXIT.conflict);
   if (expected !== undefined && head < expected) throw new CliError(`the log is at version ${head}; --expect-version ${expected} does not exist yet`, { file });
 
-  const result = appendRevision(events, revision, { history, now: () => formatISO(io.now?.() ?? new Date()) });
+  const logHead = log.versions.length === 0 ? EMPTY_HEAD : headAfter(log.versions[log.versions.length - 1]!);
+  const result = appendRevision(log.events, revision, { history: log.history, head: logHead, now: () => formatISO(io.now?.() ?? new Date()) });
   if (!result.ok) throw new CliError(`rejected: ${describeDomainError(result.error, revision)}`, { file: revisionFile }, EXIT.rejected);
-  if (lock.compromised()) throw new CliError("conflict: the lock on the log was taken over by another process; nothing was appended", { file }, EXIT.conflict);
-  const prefix = text === "" || text.endsWith("\n") ? text : `${text}\n`;
+  const sealed = secretKey ? signVersion(result.sealed, secretKey) : result.sealed;
   try {
-    await writeFileAtomic(pathOf(io, file), prefix + serializeLog(result.events), { overwrite: true });
+    await target.store.append(target.plan, sealed, { expectedVersion: head });
   } catch (error) {
-    throw new CliError(`cannot be written, nothing was appended: ${describeFsError(error)}`, { file });
+    throw storeFailure(file, error);
   }
-  return { version: result.version, events: result.events.length };
+  return { version: sealed.version, events: sealed.events.length, head: sealed.head };
 }
 
 /** The largest revision file read: 5 MB. */

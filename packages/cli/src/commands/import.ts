@@ -1,13 +1,18 @@
+import { promises as fs } from "node:fs";
 import { basename } from "node:path";
 import type { Command } from "commander";
 import { Instant, signingDateOf, startOfDayLike } from "@rapk/core";
 import { formatISO } from "date-fns";
-import { appendRevision, serializeLog } from "@rapk/history";
+import { type CommittedVersion, appendRevision, serializeVersion, signVersion } from "@rapk/history";
+import { StoreError } from "@rapk/store";
 import { type Finding, importPlan } from "@rapk/import";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
 import { pathOf, readText, writeUserFile } from "../files.js";
-import { type Output, println } from "../io.js";
+import { type Io, type Output, println } from "../io.js";
+import { storeFailure } from "../logFile.js";
+import { openTarget } from "../logTarget.js";
+import { readKeyFile } from "../signingKey.js";
 import { formatPath, jsonText } from "../json.js";
 
 interface ImportOptions {
@@ -17,6 +22,7 @@ interface ImportOptions {
   readonly at?: string;
   readonly force?: boolean;
   readonly format?: "table" | "csv";
+  readonly sign?: string;
 }
 
 export function registerImport(program: Command, { io }: Context): void {
@@ -27,11 +33,12 @@ export function registerImport(program: Command, { io }: Context): void {
       "Imports a plan (the text of a published RAPK table, or the CSV template) and writes a new event log holding it as version 1 (kind draft). What the importer noticed (missing pages, unattributed rows, sums that do not add up) is printed as findings; findings do not stop the import.",
     )
     .argument("<input>", "the plan: table text (.txt) or CSV (.csv)")
-    .requiredOption("-o, --out <log>", "the event log to create (NDJSON)")
+    .requiredOption("-o, --out <log>", "the event log to create: an NDJSON file, or a store URL (postgres://...#plan)")
     .option("--format <format>", "table or csv (default: recognised from the content)")
     .option("--actor <name>", "who imports, recorded in the log", "rapk import")
     .option("--at <date-time>", "when the plan took effect, an ISO date-time with offset (default: the document's signing date, else now)")
-    .option("-f, --force", "replace --out if it exists")
+    .option("-f, --force", "replace --out if it exists (a log file only)")
+    .option("--sign <key>", "sign version 1 with this key file (rapk keygen)")
     .option("--json", "print {events, findings} as JSON")
     .addHelpText("after", "\nExit: 0 imported (even with findings), 1 the input cannot be imported.\n\nExample:\n  rapk import rapk-2024.txt --out plan.ndjson")
     .action(async (input: string, options: ImportOptions) => {
@@ -42,7 +49,7 @@ export function registerImport(program: Command, { io }: Context): void {
         const checkedAt = Instant.safeParse(options.at);
         if (!checkedAt.success) throw new CliError(`--at ${options.at}: ${checkedAt.error.issues[0]?.message ?? "is not an ISO date-time"}`);
       }
-      if (pathOf(io, options.out) === pathOf(io, input)) throw new CliError("--out must not be the input file", { file: options.out });
+      if (pathOf(io, options.out.replace(/^file:/, "")) === pathOf(io, input)) throw new CliError("--out must not be the input file", { file: options.out });
 
       const text = await readText(io, input);
       const result = importPlan(text, options.format ? { format: options.format } : undefined);
@@ -64,15 +71,40 @@ export function registerImport(program: Command, { io }: Context): void {
         const { code, message, path } = appended.error;
         throw new CliError(`cannot be imported: the plan it describes is refused: ${code}: ${message} (at ${formatPath(path)})`, { file: input });
       }
-      await writeUserFile(io, options.out, serializeLog(appended.events), { overwrite: options.force === true });
+      const key = options.sign === undefined ? undefined : await readKeyFile(io, options.sign);
+      const sealed = key ? signVersion(appended.sealed, key.secretKey) : appended.sealed;
+      await writeNewLog(io, options.out, sealed, options.force === true);
 
       if (options.json) {
-        io.stdout.write(jsonText({ events: appended.events.length, findings: result.findings.map(findingJson) }));
+        io.stdout.write(jsonText({ events: appended.events.length, head: sealed.head, findings: result.findings.map(findingJson) }));
         return;
       }
-      println(io.stdout, `imported ${input} -> ${options.out}: ${appended.events.length} events, version ${appended.version}`);
+      println(io.stdout, `imported ${input} -> ${options.out}: ${appended.events.length} events, version ${appended.version}, head ${sealed.head}${key ? `, signed by ${key.name}` : ""}`);
       printFindings(io.stdout, result.findings);
     });
+}
+
+/**
+ * Writes version 1 as a new log: into a store (or a new file) only if the plan holds nothing yet,
+ * or, with --force, over an existing log file in one atomic replace.
+ */
+async function writeNewLog(io: Io, out: string, sealed: CommittedVersion, force: boolean): Promise<void> {
+  const target = await openTarget(io, out);
+  try {
+    if (target.path && force) {
+      await writeUserFile(io, target.path, serializeVersion(sealed), { overwrite: true });
+      return;
+    }
+    if (force) throw new CliError("--force replaces a log file only; a store keeps every plan's versions", { file: out });
+    if (target.path && (await fs.stat(target.path).then((s) => s.size > 0, () => false))) throw new CliError("already exists; pass --force to replace it", { file: out });
+    await target.store.append(target.plan, sealed, { expectedVersion: 0 });
+  } catch (error) {
+    if (error instanceof StoreError && error.code === "CONFLICT")
+      throw new CliError(target.path ? "already exists; pass --force to replace it" : `already holds plan ${target.plan}; import into a new plan id`, { file: out });
+    throw storeFailure(out, error);
+  } finally {
+    await target.store.close();
+  }
 }
 
 function placeOf(file: string, line: number | undefined) {

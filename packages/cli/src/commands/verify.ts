@@ -1,22 +1,72 @@
 import type { Command } from "commander";
-import { verifyLog } from "@rapk/history";
+import { type TrustedKey, auditLog } from "@rapk/history";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
 import { readText } from "../files.js";
-import { println } from "../io.js";
+import { type Io, println } from "../io.js";
+import { jsonText, parseJsonFile } from "../json.js";
+import { loadLog } from "../logFile.js";
+import { openTarget } from "../logTarget.js";
+
+interface VerifyOptions {
+  readonly json?: boolean;
+  readonly expectHead?: string;
+  readonly trust?: string;
+}
 
 export function registerVerify(program: Command, { io }: Context): void {
   program
     .command("verify")
-    .summary("check a log: every line, the hash chain, the plan's rules after every version")
+    .summary("check a log: every line, the hash chain, commit records, the plan's rules after every version")
     .description(
-      "Checks an event log: every line parses and is a valid event in order, each event's hash covers it and the one before (so an edited, removed or reordered line is caught), and the plan's invariants hold after every version. Names the first failing line and why.",
+      "Checks an event log: every line parses and is a valid event or commit record in order, each line's hash covers it and the one before (so an edited, removed or reordered line is caught), every version ends with its commit record (a log cut inside a version fails), and the plan's invariants hold after every version. Names the first failing line and why, and prints the head (the last commit record's hash): keep it elsewhere, and --expect-head catches a log cut after a whole version. With --trust, every version must be signed by one of the trusted keys.",
     )
-    .argument("<log>", "the event log (NDJSON)")
-    .addHelpText("after", "\nExit: 0 the log verifies, 1 it does not (the first failing line is named).\n\nExample:\n  rapk verify plan.ndjson")
-    .action(async (file: string) => {
-      const result = verifyLog(await readText(io, file));
-      if (!result.ok) throw new CliError(`${result.code}: ${result.message}`, { file, line: result.line });
-      println(io.stdout, `ok: ${result.events} events, ${result.versions} versions, chain intact, invariants hold`);
+    .argument("<log>", "the event log: an NDJSON file, or a store URL (postgres://...#plan)")
+    .option("--json", "print {ok, events, versions, head, problems} as JSON")
+    .option("--expect-head <hash>", "fail unless the log ends at this head")
+    .option("--trust <keys.json>", 'fail unless every version is signed by one of these keys ([{"name", "publicKey"}], as rapk keygen prints them)')
+    .addHelpText(
+      "after",
+      "\nExit: 0 the log verifies, 1 it does not (the first failing line is named).\n\nExamples:\n  rapk verify plan.ndjson\n  rapk verify plan.ndjson --expect-head 3f9c...e1 --trust keys.json --json",
+    )
+    .action(async (file: string, options: VerifyOptions) => {
+      if (options.expectHead !== undefined && !/^[0-9a-f]{64}$/.test(options.expectHead))
+        throw new CliError(`--expect-head ${options.expectHead}: expected a head hash, 64 lowercase hex digits`);
+      const trust = options.trust === undefined ? undefined : await readTrust(io, options.trust);
+      const audit = auditLog(await logText(io, file), {
+        ...(trust ? { trust } : {}),
+        ...(options.expectHead !== undefined ? { expectHead: options.expectHead } : {}),
+      });
+      if (options.json) {
+        io.stdout.write(jsonText({ ok: audit.ok, events: audit.events, versions: audit.versions, head: audit.head, problems: audit.problems }));
+        if (!audit.ok) throw new CliError(`does not verify: ${audit.problems[0]?.code}: ${audit.problems[0]?.message}`, { file, line: audit.problems[0]?.line as number });
+        return;
+      }
+      const first = audit.problems[0];
+      if (first) {
+        const more = audit.problems.length - 1;
+        throw new CliError(`${first.code}: ${first.message}${more > 0 ? ` (and ${more} more problem(s); --json lists them all)` : ""}`, { file, line: first.line });
+      }
+      println(io.stdout, `ok: ${audit.events} events, ${audit.versions} versions, chain intact, invariants hold${trust ? ", every version signed by a trusted key" : ""}; head ${audit.head}`);
     });
+}
+
+/** The log's text: a file as it is on disk (an uncommitted tail included, so it is named), a store's versions as NDJSON. */
+async function logText(io: Io, file: string): Promise<string> {
+  const target = await openTarget(io, file);
+  await target.store.close();
+  if (target.path) return readText(io, file.startsWith("file:") ? target.path : file);
+  return (await loadLog(io, file)).text;
+}
+
+/** Reads `--trust keys.json`: a JSON array of {"name", "publicKey"} entries. */
+async function readTrust(io: Io, file: string): Promise<TrustedKey[]> {
+  const raw = parseJsonFile(await readText(io, file), file);
+  if (!Array.isArray(raw)) throw new CliError('is not a list of trusted keys: expected a JSON array of {"name", "publicKey"}', { file });
+  return raw.map((entry: unknown, index) => {
+    const { name, publicKey } = (entry ?? {}) as { name?: unknown; publicKey?: unknown };
+    if (typeof name !== "string" || typeof publicKey !== "string" || !/^[0-9a-f]{64}$/.test(publicKey))
+      throw new CliError(`entry ${index + 1} must be {"name": "...", "publicKey": "<64 hex digits>"}`, { file });
+    return { name, publicKey };
+  });
 }

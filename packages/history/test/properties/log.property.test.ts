@@ -1,7 +1,7 @@
 import { stateAfter, versionMetadataOf } from "@rapk/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type StoredEvent, appendRevision, parseLog, serializeLog, verifyLog } from "../../src/index.js";
+import { type StoredEvent, appendRevision, logHeadOf, parseLog, serializeLog, verifyLog } from "../../src/index.js";
 import { type Story, RUNS, commandsFor, intentArb, storyArb, wib } from "../support/arbitraries.js";
 
 function deepFreeze<T>(value: T): T {
@@ -53,8 +53,8 @@ describe("the log (properties)", () => {
     fc.assert(
       fc.property(storyArb, (story) => {
         const text = serializeLog(story.log);
-        expect(parseLog(text)).toEqual({ ok: true, events: story.log });
-        expect(verifyLog(text)).toEqual({ ok: true, events: story.log.length, versions: story.batches.length, lastHash: story.log.at(-1)?.hash });
+        expect(parseLog(text)).toEqual({ ok: true, events: story.log, versions: expect.any(Array), committedLines: expect.any(Number) });
+        expect(verifyLog(text)).toEqual({ ok: true, events: story.log.length, versions: story.batches.length, lastHash: logHeadOf(story.log).head });
       }),
       { numRuns: RUNS },
     );

@@ -1,5 +1,6 @@
 import type { RevisionKind } from "@rapk/core";
 import { type RevisionInput, type StoredEvent, appendRevision } from "../../src/index.js";
+import { asV1 } from "./v1.js";
 
 /** A small slice of the seed plan (Loka POM di Kabupaten Rejang Lebong, 2024), with its real ids and amounts. */
 export const SEED_DRAFT: readonly unknown[] = [
@@ -44,12 +45,13 @@ export function meta(kind: RevisionKind, at: string, reason = `a ${kind} revisio
 /**
  * Appends or throws: for building fixtures, where a refusal is a broken test, not a result. Each
  * version is recorded when it takes effect (the clock is the revision's own date), so fixtures are
- * the same on every run.
+ * the same on every run. The fixtures are v1 logs (asV1), the format every log written before v2
+ * has: the tests of parsing and verifying read them, and v2 logs have tests of their own (v2.test.ts).
  */
 export function append(log: readonly StoredEvent[], revision: RevisionInput): StoredEvent[] {
   const result = appendRevision(log, revision, { now: () => revision.meta.at ?? "2024-12-31T23:00:00+07:00" });
   if (!result.ok) throw new Error(`fixture revision refused: ${result.error.code}: ${result.error.message}`);
-  return [...log, ...result.events];
+  return asV1([...log, ...result.events]);
 }
 
 /** The seed slice as version 1 (signed 22 February 2024, 09:00 WIB). */

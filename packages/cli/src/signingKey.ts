@@ -1,0 +1,22 @@
+import { publicKeyOf } from "@rapk/history";
+import { CliError } from "./cliError.js";
+import { readText } from "./files.js";
+import type { Io } from "./io.js";
+import { parseJsonFile } from "./json.js";
+
+/** A signing key file as `rapk keygen` writes it: `{"name", "publicKey", "secretKey"}` (hex), readable by its owner only. */
+export interface KeyFile {
+  readonly name: string;
+  readonly publicKey: string;
+  readonly secretKey: string;
+}
+
+/** Reads a `--sign` key file; a file that is not one, or whose public key does not belong to its secret key, is an error naming it. */
+export async function readKeyFile(io: Io, file: string): Promise<KeyFile> {
+  const raw = parseJsonFile(await readText(io, file), file) as Partial<Record<keyof KeyFile, unknown>> | null;
+  const { name, publicKey, secretKey } = raw ?? {};
+  if (typeof name !== "string" || typeof publicKey !== "string" || typeof secretKey !== "string" || !/^[0-9a-f]{64}$/.test(secretKey))
+    throw new CliError('is not a signing key: expected {"name", "publicKey", "secretKey"} as written by `rapk keygen`', { file });
+  if (publicKeyOf(secretKey) !== publicKey) throw new CliError("is not a signing key: its publicKey does not belong to its secretKey", { file });
+  return { name, publicKey, secretKey };
+}

@@ -1,0 +1,67 @@
+import * as ed25519 from "@noble/ed25519";
+import { sha512 } from "@noble/hashes/sha2.js";
+import { bytesToHex, hexToBytes, utf8ToBytes } from "@noble/hashes/utils.js";
+import type { CommitRecord, CommitSignature, CommittedVersion } from "./commit.js";
+
+/** A public key someone trusts to sign versions: `{"name", "publicKey"}` (hex), as `rapk keygen` prints it. */
+export interface TrustedKey {
+  readonly name: string;
+  readonly publicKey: string;
+}
+
+/** An Ed25519 key pair as hex: the secret key (32 bytes) and its public key (32 bytes). */
+export interface SigningKey {
+  readonly secretKey: string;
+  readonly publicKey: string;
+}
+
+/**
+ * @noble/ed25519 (5 KB, audited) with its SHA-512 from @noble/hashes, set where it is first
+ * needed rather than on import, so that a reader that never signs carries no side effect.
+ */
+function ed(): typeof ed25519 {
+  ed25519.hashes.sha512 ??= sha512;
+  return ed25519;
+}
+
+/** A new Ed25519 key pair from the platform's secure random source. */
+export function generateSigningKey(): SigningKey {
+  const secret = ed().utils.randomSecretKey();
+  return { secretKey: bytesToHex(secret), publicKey: bytesToHex(ed().getPublicKey(secret)) };
+}
+
+/** The public key of a secret key (hex); throws on a secret key that is not 32 bytes of hex. */
+export function publicKeyOf(secretKey: string): string {
+  return bytesToHex(ed().getPublicKey(secretBytes(secretKey)));
+}
+
+/**
+ * Signs a version's head: an Ed25519 signature of the UTF-8 bytes of the commit record's `hash`
+ * (its 64 hex digits), returned as the version with `signature` in its commit record. The
+ * signature is outside the hash, so signing changes no hash.
+ */
+export function signVersion(version: CommittedVersion, secretKey: string): CommittedVersion {
+  if (!version.commit) throw new TypeError("only a v2 version (with a commit record) can be signed");
+  const secret = secretBytes(secretKey);
+  const signature: CommitSignature = {
+    publicKey: bytesToHex(ed().getPublicKey(secret)),
+    signature: bytesToHex(ed().sign(utf8ToBytes(version.commit.hash), secret)),
+  };
+  return { ...version, commit: { ...version.commit, signature } };
+}
+
+/** Whether a commit record's signature is a valid Ed25519 signature of its hash by its public key. */
+export function signatureHolds(commit: CommitRecord): boolean {
+  const signature = commit.signature;
+  if (!signature) return false;
+  try {
+    return ed().verify(hexToBytes(signature.signature), utf8ToBytes(commit.hash), hexToBytes(signature.publicKey));
+  } catch {
+    return false;
+  }
+}
+
+function secretBytes(secretKey: string): Uint8Array {
+  if (!/^[0-9a-f]{64}$/.test(secretKey)) throw new TypeError("an Ed25519 secret key is 64 lowercase hex digits (32 bytes)");
+  return hexToBytes(secretKey);
+}

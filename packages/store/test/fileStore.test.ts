@@ -1,0 +1,152 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serializeEvent, verifyLog } from "@rapk/history";
+import { afterAll, describe, expect, it } from "vitest";
+import { PlanWriter, collect, describeEventStoreConformance, draftCommands, metadataAt, reportCommands } from "../src/conformance/index.js";
+import { StoreConflict } from "../src/index.js";
+import { NdjsonFileStore, type RecoveredTail } from "../src/file/index.js";
+
+const folders: string[] = [];
+function folder(): string {
+  const made = mkdtempSync(join(tmpdir(), "rapk-file-store-"));
+  folders.push(made);
+  return made;
+}
+afterAll(() => {
+  for (const made of folders) rmSync(made, { recursive: true, force: true });
+});
+
+const stores = new WeakMap<object, string>();
+
+describeEventStoreConformance("NDJSON files", {
+  open: async () => {
+    const dir = folder();
+    const store = NdjsonFileStore.folder(dir);
+    stores.set(store, dir);
+    return store;
+  },
+  reopen: async (store) => {
+    const dir = stores.get(store) as string;
+    const again = NdjsonFileStore.folder(dir);
+    stores.set(again, dir);
+    return again;
+  },
+  // A writer that died after writing some of the version's lines: its events, the last cut short, no commit record.
+  crashDuring: async (store, plan, version) => {
+    const file = (store as NdjsonFileStore).fileOf(plan);
+    const lines = version.events.map(serializeEvent);
+    appendFileSync(file, `${lines.slice(0, -1).join("\n")}\n${(lines.at(-1) as string).slice(0, 30)}`);
+  },
+});
+
+describe("NDJSON file store", () => {
+  async function planIn(dir: string) {
+    const store = NdjsonFileStore.folder(dir);
+    const writer = new PlanWriter();
+    await store.append("plan", writer.next(draftCommands(), metadataAt("2024-02-22T09:00:00+07:00", "draft")));
+    await store.append("plan", writer.next(reportCommands(1), metadataAt("2024-03-05T10:00:00+07:00", "report")));
+    return { store, writer, file: join(dir, "plan.ndjson") };
+  }
+
+  it("given an append, then only the new version's lines are added at the end: the bytes before are untouched", async () => {
+    const { store, writer, file } = await planIn(folder());
+    const before = readFileSync(file);
+    const next = writer.next(reportCommands(2), metadataAt("2024-04-05T10:00:00+07:00", "report"));
+    await store.append("plan", next);
+    const after = readFileSync(file);
+    expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    const added = after.subarray(before.length).toString("utf8").trimEnd().split("\n");
+    expect(added).toHaveLength(next.events.length + 1);
+    expect(JSON.parse(added.at(-1) as string)).toMatchObject({ format: "rapk/2", commit: 3, events: next.events.length, hash: next.head });
+    expect(verifyLog(after.toString("utf8"))).toMatchObject({ ok: true, versions: 3, lastHash: next.head });
+  });
+
+  it("given a tail left by a writer that died, then the next append cuts it, keeps the cut bytes beside the log, and says so", async () => {
+    const dir = folder();
+    const recovered: RecoveredTail[] = [];
+    const { writer, file } = await planIn(dir);
+    const store = NdjsonFileStore.folder(dir, { onRecovered: (tail) => recovered.push(tail) });
+    const lost = writer.fork().next(reportCommands(2), metadataAt("2024-04-05T10:00:00+07:00", "report"));
+    const torn = `${serializeEvent(lost.events[0] as never)}\n${serializeEvent(lost.events[1] as never).slice(0, 25)}`;
+    appendFileSync(file, torn);
+    expect(verifyLog(readFileSync(file, "utf8"))).toMatchObject({ ok: false, code: "TORN_LINE" });
+    expect((await store.head("plan")).version).toBe(2);
+    const next = writer.next(reportCommands(2, 60), metadataAt("2024-04-06T10:00:00+07:00", "report"));
+    await store.append("plan", next);
+    expect(verifyLog(readFileSync(file, "utf8"))).toMatchObject({ ok: true, versions: 3, lastHash: next.head });
+    expect(recovered).toEqual([{ plan: "plan", file, events: 1, torn: true, bytes: Buffer.byteLength(torn), backup: expect.stringContaining(".torn-") }]);
+    expect(readFileSync(recovered[0]?.backup as string, "utf8")).toBe(torn);
+  });
+
+  it("given a torn tail, then repair keeps a backup of the whole file, cuts back to the last commit and says what it removed", async () => {
+    const dir = folder();
+    const { store, writer, file } = await planIn(dir);
+    const whole = readFileSync(file, "utf8");
+    const lost = writer.fork().next(reportCommands(2), metadataAt("2024-04-05T10:00:00+07:00", "report"));
+    appendFileSync(file, lost.events.map((e) => `${serializeEvent(e)}\n`).join(""));
+    const repaired = await store.repair("plan", new Date("2026-11-30T12:00:00Z"));
+    expect(repaired).toMatchObject({ unchanged: false, events: lost.events.length, version: 3, torn: false, head: { version: 2 } });
+    expect(readFileSync(file, "utf8")).toBe(whole);
+    expect(readFileSync(repaired.backup as string, "utf8")).toBe(whole + lost.events.map((e) => `${serializeEvent(e)}\n`).join(""));
+    expect(await store.repair("plan")).toMatchObject({ unchanged: true });
+  });
+
+  it("given a fault before the tail, then repair refuses and leaves the file alone", async () => {
+    const dir = folder();
+    const { store, file } = await planIn(dir);
+    const lines = readFileSync(file, "utf8").split("\n");
+    lines[1] = (lines[1] as string).replace('"seq":2', '"seq":7');
+    writeFileSync(file, lines.join("\n"));
+    await expect(store.repair("plan")).rejects.toMatchObject({ code: "LOG_INVALID", message: expect.stringContaining(":2: SEQ_OUT_OF_ORDER") });
+    expect(readdirSync(dir)).toEqual(["plan.ndjson"]);
+  });
+
+  it("given a v1 log, then an append writes v2 lines after it and the file verifies whole", async () => {
+    const dir = folder();
+    const v1 = readFileSync(new URL("../../history/test/fixtures/v1-loka-pom-rejang-lebong-2024-history.ndjson", import.meta.url), "utf8");
+    const file = join(dir, "rejang-lebong.ndjson");
+    writeFileSync(file, v1);
+    const store = NdjsonFileStore.folder(dir);
+    const head = await store.head("rejang-lebong");
+    expect(head).toEqual({ version: 9, seq: 478, head: JSON.parse(v1.trimEnd().split("\n").at(-1) as string).hash });
+    const versions = await collect(store.read("rejang-lebong"));
+    const writer = new PlanWriter(head, versions.flatMap((v) => v.events));
+    const july = writer.next([{ type: "reportSpending", data: { line: "WA.6384.EBA.994.001.A", month: 7, amount: 1_000_000 } }], metadataAt("2024-08-05T10:00:00+07:00", "report"));
+    await store.append("rejang-lebong", july);
+    const text = readFileSync(file, "utf8");
+    expect(text.startsWith(v1)).toBe(true);
+    expect(verifyLog(text)).toMatchObject({ ok: true, events: 479, versions: 10, lastHash: july.head });
+  });
+
+  it("given a writer holding the lock, then another waits, and fails with LOCKED naming the holder when the wait runs out", async () => {
+    const dir = folder();
+    const { writer } = await planIn(dir);
+    const slow = NdjsonFileStore.folder(dir, { lockWaitMs: 150 });
+    const { open } = await import("node:fs/promises");
+    const { tryLock } = await import("../src/file/nativeLock.js");
+    const held = await open(join(dir, "plan.ndjson"), "r+");
+    expect(tryLock(held.fd)).toBe(true);
+    const next = writer.next(reportCommands(2), metadataAt("2024-04-05T10:00:00+07:00", "report"));
+    const failure = await slow.append("plan", next).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toMatchObject({ code: "LOCKED", message: expect.stringContaining("not a stale lock") });
+    await held.close();
+    // Closing the file released the lock: the same append now goes through.
+    expect((await slow.append("plan", next)).version).toBe(3);
+  });
+
+  it("given a one-file store, then its one plan is named after the file, and an append decided on an old head is a conflict", async () => {
+    const dir = folder();
+    const { writer, file } = await planIn(dir);
+    const single = NdjsonFileStore.file(file);
+    expect(single.plan).toBe("plan");
+    expect((await single.listPlans()).map((p) => [p.plan, p.version])).toEqual([["plan", 2]]);
+    const stale = writer.fork();
+    await single.append("plan", writer.next(reportCommands(2), metadataAt("2024-04-05T10:00:00+07:00", "report")));
+    await expect(single.append("plan", stale.next(reportCommands(2, 1), metadataAt("2024-04-05T10:00:00+07:00", "report")))).rejects.toBeInstanceOf(StoreConflict);
+    expect(NdjsonFileStore.file(join(dir, "RAPK 2024 final.ndjson")).plan).toBe("plan");
+  });
+});
