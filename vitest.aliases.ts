@@ -10,6 +10,7 @@ const subpaths: Record<string, string> = {
   "@rapk/store/conformance": "store/src/conformance/index.ts",
   "@rapk/store/file": "store/src/file/index.ts",
   "@rapk/core/testing": "core/src/testing/index.ts",
+  "@rapk/history/signing": "history/src/signing.ts",
 };
 
 export const workspaceAliases: Record<string, string> = Object.fromEntries(

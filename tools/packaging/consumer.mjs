@@ -32,21 +32,35 @@ function lockfileFor(tarballs, extra) {
   const packages = sectionBlocks(workspace, "packages");
   const snapshots = sectionBlocks(workspace, "snapshots");
   const own = new Map(tarballs.map((t) => [t.name, `file:packs/${basename(t.tarball)}`]));
-  const versionOf = (name, spec) => own.get(name) ?? spec;
+  const versionOf = (name, spec) => own.get(name) ?? resolved.get(name) ?? spec;
 
   const needed = new Set();
-  const visit = (key) => {
-    if (needed.has(key)) return;
-    const snapshot = snapshots.get(key);
-    if (snapshot === undefined) throw new Error(`${key} is not in the workspace lockfile: pin it exactly in package.json`);
+  // A package resolved with peers is keyed with them (`fs-native-extensions@1.5.1(bare-url@2.5.8)`):
+  // a bare `name@version` from a manifest stands for its one snapshot, whatever its peers.
+  const snapshotKey = (key) => {
+    if (snapshots.has(key)) return key;
+    const withPeers = [...snapshots.keys()].filter((k) => k.startsWith(`${key}(`));
+    if (withPeers.length !== 1) throw new Error(`${key} is not in the workspace lockfile: pin it exactly in package.json`);
+    return withPeers[0];
+  };
+  const visit = (wanted) => {
+    const key = snapshotKey(wanted);
+    if (needed.has(key)) return key;
     needed.add(key);
-    for (const [, name, version] of snapshot.matchAll(/^ {6}'?([^':]+)'?: (\S+)$/gm)) visit(`${name}@${version}`);
+    for (const [, name, version] of snapshots.get(key).matchAll(/^ {6}'?([^':]+)'?: (\S+)$/gm)) visit(`${name}@${version}`);
+    for (const [, peer] of key.matchAll(/\(([^()]+)\)/g)) visit(peer);
+    return key;
+  };
+  const resolved = new Map();
+  const resolve = (name, version) => {
+    const key = visit(`${name}@${version}`);
+    resolved.set(name, key.slice(name.length + 1));
   };
   const third = (deps) => Object.entries(deps ?? {}).filter(([name]) => !own.has(name));
-  for (const t of tarballs) for (const [name, version] of third(t.manifest.dependencies)) visit(`${name}@${version}`);
-  for (const [name, version] of Object.entries(extra)) visit(`${name}@${version}`);
+  for (const t of tarballs) for (const [name, version] of third(t.manifest.dependencies)) resolve(name, version);
+  for (const [name, version] of Object.entries(extra)) resolve(name, version);
 
-  const importer = [...[...own].map(([name, file]) => [name, file, file]), ...Object.entries(extra).map(([n, v]) => [n, v, v])]
+  const importer = [...[...own].map(([name, file]) => [name, file, file]), ...Object.entries(extra).map(([n, v]) => [n, v, resolved.get(n) ?? v])]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([name, specifier, version]) => `      ${quote(name)}:\n        specifier: ${specifier}\n        version: ${version}`)
     .join("\n");

@@ -1,4 +1,4 @@
-import { publicKeyOf } from "@rapk/history";
+import { publicKeyOf } from "@rapk/history/signing";
 import { CliError } from "./cliError.js";
 import { readText } from "./files.js";
 import type { Io } from "./io.js";

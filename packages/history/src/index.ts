@@ -9,7 +9,7 @@ export * from "./storedEvent.js";
 export * from "./commit.js";
 export * from "./seal.js";
 export * from "./logHead.js";
-export * from "./signature.js";
+export type { Trust, TrustedKey } from "./trust.js";
 export * from "./hash.js";
 export * from "./serialize.js";
 export * from "./logError.js";

@@ -2,12 +2,7 @@ import * as ed25519 from "@noble/ed25519";
 import { sha512 } from "@noble/hashes/sha2.js";
 import { bytesToHex, hexToBytes, utf8ToBytes } from "@noble/hashes/utils.js";
 import type { CommitRecord, CommitSignature, CommittedVersion } from "./commit.js";
-
-/** A public key someone trusts to sign versions: `{"name", "publicKey"}` (hex), as `rapk keygen` prints it. */
-export interface TrustedKey {
-  readonly name: string;
-  readonly publicKey: string;
-}
+import type { Trust, TrustedKey } from "./trust.js";
 
 /** An Ed25519 key pair as hex: the secret key (32 bytes) and its public key (32 bytes). */
 export interface SigningKey {
@@ -64,4 +59,13 @@ export function signatureHolds(commit: CommitRecord): boolean {
 function secretBytes(secretKey: string): Uint8Array {
   if (!/^[0-9a-f]{64}$/.test(secretKey)) throw new TypeError("an Ed25519 secret key is 64 lowercase hex digits (32 bytes)");
   return hexToBytes(secretKey);
+}
+
+/**
+ * The trust `verifyLog` needs to check signatures: these keys, and Ed25519 to check them with.
+ * Built here, in its own entry point, so that a reader that never checks signatures (the viewer)
+ * does not carry the curve code.
+ */
+export function trusting(keys: readonly TrustedKey[]): Trust {
+  return { keys, holds: signatureHolds };
 }

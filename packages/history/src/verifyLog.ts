@@ -6,12 +6,15 @@ import { LineReader } from "./lineReader.js";
 import { splitLines } from "./lines.js";
 import type { LogError } from "./logError.js";
 import { foldRange } from "./replayRange.js";
-import { type TrustedKey, signatureHolds } from "./signature.js";
 import { GENESIS_HASH, type StoredEvent } from "./storedEvent.js";
+import type { Trust } from "./trust.js";
 
 export interface VerifyOptions {
-  /** Public keys trusted to sign: every version must then carry a valid signature by one of them. */
-  readonly trust?: readonly TrustedKey[];
+  /**
+   * Keys trusted to sign, with the check of a signature (`trusting(keys)` from
+   * `@rapk/history/signing`): every version must then carry a valid signature by one of them.
+   */
+  readonly trust?: Trust;
   /** The head (hash) the log must end at, as kept elsewhere: a log cut after a whole version is caught. */
   readonly expectHead?: string;
 }
@@ -79,7 +82,8 @@ export function verifyLog(text: string, options: VerifyOptions = {}): VerifyResu
  */
 export function auditLog(text: string, options: VerifyOptions = {}): LogAudit {
   const reader = new LineReader();
-  const trusted = options.trust ? new Set(options.trust.map((key) => key.publicKey)) : undefined;
+  const trust = options.trust;
+  const trusted = trust ? new Set(trust.keys.map((key) => key.publicKey)) : undefined;
   const heads: string[] = [];
   const problems: LogError[] = [];
   let prev = GENESIS_HASH;
@@ -142,7 +146,7 @@ export function auditLog(text: string, options: VerifyOptions = {}): LogAudit {
       const closed = close(true);
       if (closed) return stop(closed);
       if (trusted) {
-        const problem = signatureProblem(commit, trusted);
+        const problem = signatureProblem(commit, trusted, (trust as Trust).holds);
         if (problem) problems.push({ line: line.number, ...problem });
       }
       continue;
@@ -201,12 +205,12 @@ function tailAdvice(events: number): string {
   return `\`rapk repair\` cuts the log back to its last committed version${events > 0 ? ` (removing ${events} uncommitted event line(s))` : ""}`;
 }
 
-function signatureProblem(commit: CommitRecord, trusted: ReadonlySet<string>): Omit<LogError, "line"> | undefined {
+function signatureProblem(commit: CommitRecord, trusted: ReadonlySet<string>, holds: Trust["holds"]): Omit<LogError, "line"> | undefined {
   const signature = commit.signature;
   if (!signature) return { code: "UNSIGNED_VERSION", message: `version ${commit.commit} is not signed` };
   if (!trusted.has(signature.publicKey))
     return { code: "UNTRUSTED_KEY", message: `version ${commit.commit} is signed by key ${signature.publicKey}, which is not among the trusted keys` };
-  if (!signatureHolds(commit))
+  if (!holds(commit))
     return { code: "BAD_SIGNATURE", message: `version ${commit.commit}'s signature does not match its head ${commit.hash}: the version was changed after it was signed, or the signature was copied from another` };
   return undefined;
 }

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { EMPTY_HEAD, type LogHead, headAfter, sealVersion, serializeVersions, signVersion, generateSigningKey, verifyLog } from "../src/index.js";
+import { EMPTY_HEAD, type LogHead, headAfter, sealVersion, serializeVersions, verifyLog } from "../src/index.js";
+import { generateSigningKey, signVersion } from "../src/signing.js";
 
 const recipe = new URL("../../../docs/examples/verify_log.py", import.meta.url).pathname;
 const v1 = readFileSync(new URL("./fixtures/v1-loka-pom-rejang-lebong-2024-history.ndjson", import.meta.url), "utf8");

@@ -5,7 +5,6 @@ import {
   appendRevision,
   auditLog,
   canonicalJson,
-  generateSigningKey,
   hashCommit,
   hashEvent,
   parseLog,
@@ -13,6 +12,7 @@ import {
   sha256Hex,
   verifyLog,
 } from "../src/index.js";
+import { generateSigningKey, trusting } from "../src/signing.js";
 import { meta } from "./support/plan.js";
 import { storyV2, storyV2Text } from "./support/v2.js";
 
@@ -115,9 +115,9 @@ describe("log format v2", () => {
     const signer = generateSigningKey();
     const other = generateSigningKey();
     const signed = storyV2Text(signer.secretKey);
-    const trust = [{ name: "Kepala Loka POM", publicKey: signer.publicKey }];
+    const trust = trusting([{ name: "Kepala Loka POM", publicKey: signer.publicKey }]);
     expect(auditLog(signed, { trust }).ok).toBe(true);
-    const untrusted = auditLog(signed, { trust: [{ name: "someone else", publicKey: other.publicKey }] });
+    const untrusted = auditLog(signed, { trust: trusting([{ name: "someone else", publicKey: other.publicKey }]) });
     expect(untrusted.problems.map((p) => p.code)).toEqual(Array(5).fill("UNTRUSTED_KEY"));
     expect(untrusted.problems[0]?.message).toContain("version 1");
     const unsigned = auditLog(text, { trust });
@@ -127,7 +127,7 @@ describe("log format v2", () => {
   it("given a signed log edited and every hash recomputed without the key, then verify --trust fails with BAD_SIGNATURE on the version", () => {
     const signer = generateSigningKey();
     const signedLines = storyV2Text(signer.secretKey).trimEnd().split("\n");
-    const trust = [{ name: "Kepala Loka POM", publicKey: signer.publicKey }];
+    const trust = trusting([{ name: "Kepala Loka POM", publicKey: signer.publicKey }]);
     // Raise the ceiling and rename every actor, as the script in issue 11 did.
     const edited = signedLines.map((line) => {
       const record = JSON.parse(line);
@@ -204,7 +204,7 @@ describe("log format v1 (written before v2): the fixture of today's examples", (
     const whole = verifyLog(v1 + next);
     expect(whole).toMatchObject({ ok: true, events: 479, versions: 10, lastHash: appended.sealed.head });
     // Signatures need v2 versions: v1 versions are named unsigned.
-    const audit = auditLog(v1 + next, { trust: [] });
+    const audit = auditLog(v1 + next, { trust: trusting([]) });
     expect(audit.problems.filter((p) => p.code === "UNSIGNED_VERSION")).toHaveLength(10);
   });
 });

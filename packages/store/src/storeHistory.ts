@@ -1,5 +1,6 @@
 import type { DomainError, PlanCommand } from "@rapk/core";
-import { type CommittedVersion, EMPTY_HEAD, type History, type LogHead, type RevisionInput, type StoredEvent, appendRevision, headAfter, openHistory, signVersion } from "@rapk/history";
+import { type CommittedVersion, EMPTY_HEAD, type History, type LogHead, type RevisionInput, type StoredEvent, appendRevision, headAfter, openHistory } from "@rapk/history";
+import { signVersion } from "@rapk/history/signing";
 import type { EventStore } from "./eventStore.js";
 
 /** A revision with its commands typed: what a program (not a file) appends. */

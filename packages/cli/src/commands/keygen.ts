@@ -1,6 +1,6 @@
 import { constants, promises as fs } from "node:fs";
 import type { Command } from "commander";
-import { generateSigningKey } from "@rapk/history";
+import { generateSigningKey } from "@rapk/history/signing";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
 import { describeFsError, pathOf } from "../files.js";

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { type TrustedKey, auditLog } from "@rapk/history";
+import { trusting } from "@rapk/history/signing";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
 import { readText } from "../files.js";
@@ -32,7 +33,7 @@ export function registerVerify(program: Command, { io }: Context): void {
     .action(async (file: string, options: VerifyOptions) => {
       if (options.expectHead !== undefined && !/^[0-9a-f]{64}$/.test(options.expectHead))
         throw new CliError(`--expect-head ${options.expectHead}: expected a head hash, 64 lowercase hex digits`);
-      const trust = options.trust === undefined ? undefined : await readTrust(io, options.trust);
+      const trust = options.trust === undefined ? undefined : trusting(await readTrust(io, options.trust));
       const audit = auditLog(await logText(io, file), {
         ...(trust ? { trust } : {}),
         ...(options.expectHead !== undefined ? { expectHead: options.expectHead } : {}),

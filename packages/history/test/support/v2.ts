@@ -1,4 +1,5 @@
-import { type CommittedVersion, EMPTY_HEAD, type LogHead, type StoredEvent, headAfter, sealVersion, serializeVersions, signVersion, versionMetadataOfV1 } from "../../src/index.js";
+import { type CommittedVersion, EMPTY_HEAD, type LogHead, type StoredEvent, headAfter, sealVersion, serializeVersions, versionMetadataOfV1 } from "../../src/index.js";
+import { signVersion } from "../../src/signing.js";
 import { storyLog } from "./plan.js";
 
 /**
