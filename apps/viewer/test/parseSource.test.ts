@@ -3,7 +3,8 @@ import { exportCsv } from "@rapk/import";
 import { stateAfter } from "@rapk/core";
 import { describe, expect, it } from "vitest";
 import { MAX_FILE_BYTES } from "../src/model/limits.js";
-import { IMPORT_ACTOR, parseSource } from "../src/model/parseSource.js";
+import { IMPORT_ACTOR } from "../src/model/importSource.js";
+import { parseSource } from "../src/model/parseSource.js";
 import { smallHistory } from "./fixtures/history.js";
 import { smallPlan } from "./fixtures/plan.js";
 import { readSeed } from "./fixtures/seed.js";
@@ -11,10 +12,10 @@ import { readSeed } from "./fixtures/seed.js";
 const SEED = readSeed();
 const NOW = () => "2024-07-01T08:00:00+07:00";
 
-describe("parseSource", () => {
-  it("opens an event log and verifies its chain", () => {
+describe("parseSource", async () => {
+  it("opens an event log and verifies its chain", async () => {
     const events = smallHistory();
-    const outcome = parseSource(serializeLog(events), "plan.ndjson", NOW);
+    const outcome = await parseSource(serializeLog(events), "plan.ndjson", NOW);
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.loaded.origin).toBe("log");
@@ -23,24 +24,24 @@ describe("parseSource", () => {
     expect(outcome.loaded.verification).toEqual({ ok: true, events: events.length, versions: 4, lastHash: logHeadOf(events).head });
   });
 
-  it("still opens a log whose chain is broken, saying where", () => {
+  it("still opens a log whose chain is broken, saying where", async () => {
     const lines = serializeLog(smallHistory()).split("\n");
     lines[9] = lines[9]!.replace(/"pagu":\d+/, '"pagu":1');
-    const outcome = parseSource(lines.join("\n"), "plan.ndjson", NOW);
+    const outcome = await parseSource(lines.join("\n"), "plan.ndjson", NOW);
     expect(outcome.ok && outcome.loaded.verification).toMatchObject({ ok: false, line: 10, code: "HASH_MISMATCH" });
   });
 
-  it("refuses a malformed log, naming the line", () => {
+  it("refuses a malformed log, naming the line", async () => {
     const lines = serializeLog(smallHistory()).split("\n");
     lines[2] = "{ this is not json";
-    const outcome = parseSource(lines.join("\n"), "plan.ndjson", NOW);
+    const outcome = await parseSource(lines.join("\n"), "plan.ndjson", NOW);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.error.line).toBe(3);
   });
 
-  it("imports the published table into one version, with the importer's findings", () => {
-    const outcome = parseSource(SEED, "rapk-2024.txt", NOW);
+  it("imports the published table into one version, with the importer's findings", async () => {
+    const outcome = await parseSource(SEED, "rapk-2024.txt", NOW);
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.loaded.origin).toBe("import");
@@ -53,9 +54,9 @@ describe("parseSource", () => {
     expect(outcome.loaded.events.some((e) => e.type === "PlanSigned")).toBe(true);
   });
 
-  it("imports the CSV template into the same plan", () => {
+  it("imports the CSV template into the same plan", async () => {
     const plan = smallPlan();
-    const outcome = parseSource(exportCsv(plan), "plan.csv", NOW);
+    const outcome = await parseSource(exportCsv(plan), "plan.csv", NOW);
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.loaded.origin).toBe("import");
@@ -65,13 +66,13 @@ describe("parseSource", () => {
     expect(imported.lines).toEqual(plan.lines);
   });
 
-  it("says an empty or too large file is one", () => {
-    expect(parseSource("  \n", "empty.ndjson")).toMatchObject({ ok: false, error: { code: "FILE_EMPTY" } });
-    expect(parseSource(" ".repeat(MAX_FILE_BYTES + 1), "big.txt")).toMatchObject({ ok: false, error: { code: "FILE_TOO_LARGE" } });
+  it("says an empty or too large file is one", async () => {
+    expect(await parseSource("  \n", "empty.ndjson")).toMatchObject({ ok: false, error: { code: "FILE_EMPTY" } });
+    expect(await parseSource(" ".repeat(MAX_FILE_BYTES + 1), "big.txt")).toMatchObject({ ok: false, error: { code: "FILE_TOO_LARGE" } });
   });
 
-  it("gives an importer's refusal as the error", () => {
-    const outcome = parseSource("just some words\nnothing like a plan\n", "notes.txt", NOW);
+  it("gives an importer's refusal as the error", async () => {
+    const outcome = await parseSource("just some words\nnothing like a plan\n", "notes.txt", NOW);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.error.code).toMatch(/\S/);

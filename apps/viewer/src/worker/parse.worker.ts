@@ -9,7 +9,7 @@ self.onmessage = async (message: MessageEvent<SourceInput>) => {
   let outcome: LoadOutcome;
   try {
     const text = await readSource(input);
-    outcome = safely(() => parseSource(text, sourceName(input)));
+    outcome = await safely(() => parseSource(text, sourceName(input)));
   } catch (error) {
     outcome = { ok: false, error: { code: "READ_FAILED", message: error instanceof Error ? error.message : String(error) } };
   }

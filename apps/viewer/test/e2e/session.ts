@@ -6,7 +6,9 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { launchChromium } from "./browser.js";
 
-export const SCREENSHOTS = fileURLToPath(new URL("../../screenshots/", import.meta.url));
+// The screenshots the README shows are refreshed on request (RAPK_SCREENSHOTS=1), so that a test
+// run leaves the working tree as it found it; otherwise they go to a temporary folder.
+export const SCREENSHOTS = process.env.RAPK_SCREENSHOTS === "1" ? fileURLToPath(new URL("../../screenshots/", import.meta.url)) : join(tmpdir(), "rapk-viewer-screenshots");
 
 /** One browser and one scratch folder for a test file, made before its tests and removed after. */
 export function browserSession(prefix: string): { readonly browser: Browser; readonly scratch: string } {

@@ -209,7 +209,7 @@ describe("the viewer in Chromium", () => {
 });
 
 describe("the production build", () => {
-  it("ships under 100 kB of gzipped JavaScript for the first load; the spreadsheet code loads only when asked", () => {
+  it("ships under 100 kB of gzipped JavaScript for the first load; the spreadsheet code and the table importer load only when asked", () => {
     const assets = join(inject("dist"), "assets");
     const gzip = (name: string) => gzipSync(readFileSync(join(assets, name)), { level: 9 }).length;
     const source = (name: string) => readFileSync(join(assets, name), "utf8");
@@ -232,5 +232,9 @@ describe("the production build", () => {
     const spreadsheet = lazy.filter((name) => source(name).includes("spreadsheetml"));
     expect(spreadsheet.length).toBeGreaterThan(0);
     for (const name of spreadsheet) expect(all.some((other) => new RegExp(`import\\([\`"']\\./${name.replace(".", "\\.")}`).test(source(other)))).toBe(true);
+    // So is the importer of tables (its date parsing and CSV reader): most visits open logs.
+    const importer = all.filter((name) => source(name).includes("rapk viewer (import)"));
+    expect(importer.length).toBeGreaterThan(0);
+    for (const name of importer) expect(first.has(name)).toBe(false);
   });
 });

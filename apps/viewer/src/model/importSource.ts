@@ -1,0 +1,35 @@
+import { signingDateOf, startOfDayLike } from "@rapk/core";
+import { appendRevision } from "@rapk/history";
+import { importPlan } from "@rapk/import";
+import { formatISO } from "date-fns";
+import type { LoadOutcome } from "./source.js";
+
+/** Who the viewer records as the author of the one version it makes when importing a table. */
+export const IMPORT_ACTOR = "rapk viewer (import)";
+
+function tableFormat(name: string): "table" | "csv" | undefined {
+  if (/\.csv$/i.test(name)) return "csv";
+  if (/\.txt$/i.test(name)) return "table";
+  return undefined;
+}
+
+/**
+ * Imports a published table (TXT) or the CSV template into a one-version history with the
+ * importer's findings. Loaded by parseSource only when a table is opened.
+ */
+export function importSource(text: string, name: string, now: () => string = () => formatISO(new Date())): LoadOutcome {
+  const format = tableFormat(name);
+  const imported = importPlan(text, format ? { format } : undefined);
+  if (!imported.ok) return { ok: false, error: imported.error };
+  // The plan took effect when it was signed, not when the viewer opened it.
+  const recordedAt = now();
+  const signed = signingDateOf(imported.commands);
+  const effectiveAt = signed === undefined ? recordedAt : startOfDayLike(signed, recordedAt);
+  const appended = appendRevision(
+    [],
+    { meta: { actor: IMPORT_ACTOR, reason: `imported from ${name}`, kind: "draft", effectiveAt }, commands: imported.commands },
+    { now: () => recordedAt },
+  );
+  if (!appended.ok) return { ok: false, error: { code: appended.error.code, message: appended.error.message } };
+  return { ok: true, loaded: { name, origin: "import", events: appended.events, verification: null, findings: imported.findings } };
+}
