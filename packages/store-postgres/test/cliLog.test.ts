@@ -1,0 +1,83 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase } from "./support/server.js";
+
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+const rapk = join(root, "packages/cli/dist/rapk.js");
+const SEED = join(root, "packages/examples/sources/rapk-2024-loka-pom-rejang-lebong.txt");
+const REVISION = join(root, "docs/examples/revisi-pok.json");
+const PLAN = "loka-pom-rejang-lebong-2024";
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)("node", [rapk, ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe("the seed plan kept in PostgreSQL through the command line", () => {
+  let server: string;
+  let log: string;
+  let file: string;
+
+  beforeAll(async () => {
+    server = await freshDatabase("walk");
+    log = `${server}#${PLAN}`;
+    // The same walk on a file, to compare what each store gives back.
+    file = join(mkdtempSync(join(tmpdir(), "rapk-pg-walk-")), "plan.ndjson");
+    for (const out of [log, file]) {
+      const imported = await cli("import", SEED, "--out", out);
+      expect(imported.code, imported.stderr).toBe(0);
+      const applied = await cli("apply", out, REVISION, "--expect-version", "1");
+      expect(applied.code, applied.stderr).toBe(0);
+    }
+  });
+
+  it("given an import and an apply, then show, log, diff, report and export print what they print for the same file", async () => {
+    for (const args of [["show"], ["show", "--as-of", "1", "--json"], ["diff", "--from", "1", "--to", "2"], ["report", "--month", "1"], ["export", "--format", "json"]]) {
+      const [command, ...rest] = args as [string, ...string[]];
+      const fromServer = await cli(command, log, ...rest);
+      const fromFile = await cli(command, file, ...rest);
+      expect(fromServer.code, `${command}: ${fromServer.stderr}`).toBe(0);
+      // A heading may name the log as given (`<log>: version 1 -> version 2`).
+      expect(fromServer.stdout.replaceAll(log, "<log>"), `rapk ${args.join(" ")}`).toBe(fromFile.stdout.replaceAll(file, "<log>"));
+    }
+    // The versions were recorded by two runs, seconds apart: all but recordedAt is the same.
+    const versions = async (target: string) => (JSON.parse((await cli("log", target, "--json")).stdout) as { recordedAt: string }[]).map(({ recordedAt, ...rest }) => rest);
+    const fromServer = await versions(log);
+    expect(fromServer).toHaveLength(2);
+    expect(fromServer).toEqual(await versions(file));
+  });
+
+  it("then verify passes with the head a file of the same versions ends at, and `rapk plans` shows that head", async () => {
+    const verified = await cli("verify", log, "--json");
+    expect(verified.code, verified.stderr).toBe(0);
+    const result = JSON.parse(verified.stdout) as { ok: boolean; versions: number; head: string };
+    expect(result).toMatchObject({ ok: true, versions: 2 });
+    const plans = JSON.parse((await cli("plans", server, "--json")).stdout) as { plan: string; version: number; head: string }[];
+    expect(plans).toEqual([expect.objectContaining({ plan: PLAN, version: 2, head: result.head })]);
+    expect((await cli("verify", log, "--expect-head", result.head)).code).toBe(0);
+    expect((await cli("verify", log, "--expect-head", "0".repeat(64))).code).toBe(1);
+  });
+
+  it("given a stale --expect-version, then apply is refused with exit 3 and nothing is appended", async () => {
+    const stale = await cli("apply", log, REVISION, "--expect-version", "1");
+    expect(stale.code).toBe(3);
+    expect(stale.stderr.split("\n").filter(Boolean)).toHaveLength(1);
+    expect(JSON.parse((await cli("plans", server, "--json")).stdout)[0].version).toBe(2);
+  });
+
+  it("given a URL without a plan, then the error says to add one, exit 1", async () => {
+    const { code, stderr } = await cli("show", server);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/names no plan: add the plan's id after #/);
+  });
+});
