@@ -15,8 +15,11 @@ export interface LogTarget {
   readonly path?: string;
 }
 
-/** Opens the store a URL names (with the plan after `#`); registered per scheme. */
-export type StoreOpener = (url: string, io: Io) => Promise<{ store: EventStore; plan: string }>;
+/**
+ * Opens the store a URL names (with the plan after `#`); registered per scheme. `label` is the
+ * URL as messages may show it (a password hidden), the URL itself when omitted.
+ */
+export type StoreOpener = (url: string, io: Io) => Promise<{ store: EventStore; plan: string; label?: string }>;
 
 /**
  * The store URL schemes rapk knows beside files (`file:` and plain paths): a store adapter adds
@@ -45,8 +48,8 @@ export async function openTarget(io: Io, arg: string): Promise<LogTarget> {
     const known = ["file", ...STORE_SCHEMES.keys()].map((s) => `${s}:`).join(", ");
     throw new CliError(`is a ${scheme}: URL, which no store of this rapk opens (known: ${known}, or a plain path)`, { file: arg });
   }
-  const { store, plan } = await opener(arg, io);
-  return { label: arg, store, plan };
+  const { store, plan, label } = await opener(arg, io);
+  return { label: label ?? arg, store, plan };
 }
 
 function fileTarget(io: Io, label: string, path: string, lockWaitMs = 5_000): LogTarget {

@@ -16,6 +16,6 @@ export function registerStoreSchemes(_io: Io): void {
         await store.close();
         throw new CliError("names no plan: add the plan's id after # (postgres://user@host:5432/db#loka-pom-rejang-lebong-2024); `rapk plans` lists them", { file: shown });
       }
-      return { store, plan };
+      return { store, plan, label: shown };
     });
 }
