@@ -54,5 +54,5 @@ describe(`given ${WRITERS} rapk processes applying to one PostgreSQL plan with t
     }
     const verified = JSON.parse((await cli("verify", log, "--json")).stdout) as { ok: boolean; versions: number };
     expect(verified).toMatchObject({ ok: true, versions: ROUNDS + 1 });
-  });
+  }, ROUNDS * 60_000);
 });
