@@ -48,6 +48,10 @@ export async function loadFrom(io: Io, file: string, target: LogTarget): Promise
       return { file, text, events, versions, history: openHistoryOf(file, events), target };
     }
     const versions = await readVersions(target);
+    // A file that does not exist is an error of its own; a plan the store does not hold must be too,
+    // or a typo after # would show an empty plan and exit 0.
+    if (versions.length === 0)
+      throw new CliError(`holds no plan ${JSON.stringify(target.plan)} (or it has no committed version yet): \`rapk plans\` lists the plans a store holds`, { file: target.label });
     const events = versions.flatMap((version) => version.events);
     return { file, text: serializeVersions(versions), events, versions, history: openHistoryOf(file, events), target };
   }
@@ -68,7 +72,8 @@ export async function readVersions(target: LogTarget): Promise<CommittedVersion[
 export function storeFailure(label: string, error: unknown): unknown {
   if (!(error instanceof StoreError)) return error;
   const exit = error.code === "CONFLICT" || error.code === "LOCKED" ? EXIT.conflict : EXIT.input;
-  const why = error.code === "CONFLICT" || error.code === "LOCKED" ? `conflict: ${error.message}` : `${error.code}: ${error.message}`;
+  // A conflict's message already begins "conflict on plan ...".
+  const why = error.code === "CONFLICT" ? error.message : error.code === "LOCKED" ? `conflict: ${error.message}` : `${error.code}: ${error.message}`;
   return new CliError(why, { file: label }, exit);
 }
 

@@ -80,4 +80,21 @@ describe("the seed plan kept in PostgreSQL through the command line", () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/names no plan: add the plan's id after #/);
   });
+
+  it("given a plan the store does not hold (a typo after #), then show and apply say so, exit 1, and nothing is written", async () => {
+    for (const args of [["show", `${server}#loka-pom-rejang-lebog-2024`], ["apply", `${server}#loka-pom-rejang-lebog-2024`, REVISION]]) {
+      const { code, stdout, stderr } = await cli(...args);
+      expect(code).toBe(1);
+      expect(stdout).toBe("");
+      expect(stderr.trimEnd().split("\n")).toEqual([expect.stringMatching(/holds no plan "loka-pom-rejang-lebog-2024".*rapk plans/)]);
+    }
+    expect(JSON.parse((await cli("plans", server, "--json")).stdout).map((row: { plan: string }) => row.plan)).toEqual([PLAN]);
+  });
+
+  it("given a stale --expect-version, then the one-line error says conflict once", async () => {
+    const { code, stderr } = await cli("apply", log, REVISION, "--expect-version", "1");
+    expect(code).toBe(3);
+    expect(stderr).toMatch(/conflict/);
+    expect(stderr).not.toMatch(/conflict.*conflict/);
+  });
 });
