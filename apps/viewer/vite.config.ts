@@ -41,6 +41,9 @@ export default defineConfig(({ command }) => ({
     target: "es2022",
     sourcemap: false,
     reportCompressedSize: true,
+    // The worker loads the table importer with import(); Vite's preload of a chunk's imports
+    // adds <link> tags to `document`, which a worker has not: there the chunk loads its imports.
+    modulePreload: { resolveDependencies: (_file, deps, { hostId }) => (hostId.includes(WORKER_ENTRY) ? [] : deps) },
     rolldownOptions: {
       // The parsing worker is a second entry of the same build (not a `?worker` bundle of its
       // own), so the code both threads run (core, history, immer, date-fns) ships once.
