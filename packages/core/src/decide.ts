@@ -5,7 +5,7 @@ import { applyEvent } from "./applyEvent.js";
 import { draftOf } from "./planDraft.js";
 import type { PlanEvent } from "./events/index.js";
 import { checkInvariants } from "./invariants.js";
-import { type RevisionKind, isPlanChange, kindAllows, kindsAllowing } from "./revisionKind.js";
+import { type RevisionKind, kindBreach } from "./revisionKind.js";
 import type { PlanState } from "./state.js";
 
 export interface DecideOptions {
@@ -94,8 +94,6 @@ function at(index: number | undefined, error: DomainError, type?: string): Domai
 export function decideBatch(commands: readonly unknown[], state: PlanState, options: DecideOptions = {}): Result<PlanEvent[]> {
   const single = commands.length === 1;
   const kind: RevisionKind | undefined = options.kind ?? (state.signature ? undefined : "draft");
-  // A draft is what comes before signing: once signed, an explicit draft is no licence either.
-  const revisionRequired = Boolean(state.signature) && (kind === undefined || kind === "draft");
   const events: PlanEvent[] = [];
   // The whole batch folds into one copy-on-write draft: each command sees the ones before it,
   // the cost stays linear in the batch, and a refusal simply drops the draft (the input state is
@@ -107,15 +105,8 @@ export function decideBatch(commands: readonly unknown[], state: PlanState, opti
     const parsed = PlanCommand.safeParse(commands[i]);
     if (!parsed.success) return { ok: false, error: at(index, schemaError("COMMAND_INVALID", "invalid command", parsed.error)) };
     const command = parsed.data;
-    if (revisionRequired && isPlanChange(command.type))
-      return fail("PLAN_SIGNED_REVISION_REQUIRED", `the plan is signed: ${command.type} is accepted only in a revision (${kindsAllowing(command.type).join(", ")})`, single ? ["type"] : [i, "type"]);
-    if (kind !== undefined && !kindAllows(kind, command.type)) {
-      const error =
-        kind === "pok" && command.type === "reviseCeiling"
-          ? { code: "POK_CHANGES_CEILING", message: "a Revisi POK must leave the total ceiling unchanged (that takes a Revisi DIPA)", path: ["data", "ceiling"] }
-          : { code: "REVISION_KIND_MISMATCH", message: `${command.type} is not part of a ${kind} batch (it belongs in: ${kindsAllowing(command.type).join(", ")})`, path: ["type"] };
-      return { ok: false, error: at(index, error, command.type) };
-    }
+    const breach = kindBreach(command.type, kind, Boolean(state.signature));
+    if (breach) return { ok: false, error: at(index, { code: breach.code, message: breach.message, path: [...breach.path] }, command.type) };
     if (command.type !== "draftPlan" && !next.plan) return { ok: false, error: at(index, { code: "PLAN_NOT_DRAFTED", message: "no plan has been drafted yet", path: ["type"] }, command.type) };
     const handler = handlers[command.type] as Handler<typeof command.type>;
     const decided = handler(command, next);
@@ -123,8 +114,6 @@ export function decideBatch(commands: readonly unknown[], state: PlanState, opti
     for (const event of decided.value) applyEvent(draft, event);
     events.push(...decided.value);
   }
-  if (kind === "pok" && state.plan && next.plan && state.plan.ceiling !== next.plan.ceiling)
-    return fail("POK_CHANGES_CEILING", "a Revisi POK must leave the total ceiling unchanged", ["plan", "ceiling"]);
   const violation = checkInvariants(next)[0];
   if (violation) return { ok: false, error: { code: violation.code, message: violation.message, path: violation.path } };
   return ok(events);

@@ -58,3 +58,27 @@ export function isPlanChange(type: PlanCommandType): boolean {
 export function kindsAllowing(type: PlanCommandType): RevisionKind[] {
   return RevisionKind.options.filter((kind) => kind !== "draft" && kindAllows(kind, type));
 }
+
+/** Why a command may not stand in a revision of some kind; see {@link kindBreach}. */
+export interface KindBreach {
+  readonly code: "PLAN_SIGNED_REVISION_REQUIRED" | "POK_CHANGES_CEILING" | "REVISION_KIND_MISMATCH";
+  readonly message: string;
+  /** The field at fault in the command. */
+  readonly path: readonly string[];
+}
+
+/**
+ * The one statement of the revision-kind rules, used by `decide` before a batch and by the log's
+ * verifier on every stored version: once a plan is signed, a change to it needs a revision (a
+ * `draft`, or no kind at all, is no licence); a revision carries only what its kind allows. The
+ * ceiling changes only through `reviseCeiling` (and `draftPlan`, which no revision allows), so
+ * refusing that command in a `pok` is all it takes to keep a Revisi POK's ceiling unchanged.
+ */
+export function kindBreach(type: PlanCommandType, kind: RevisionKind | undefined, signed: boolean): KindBreach | undefined {
+  if (signed && (kind === undefined || kind === "draft") && isPlanChange(type))
+    return { code: "PLAN_SIGNED_REVISION_REQUIRED", message: `the plan is signed: ${type} is accepted only in a revision (${kindsAllowing(type).join(", ")})`, path: ["type"] };
+  if (kind === undefined || kindAllows(kind, type)) return undefined;
+  if (kind === "pok" && type === "reviseCeiling")
+    return { code: "POK_CHANGES_CEILING", message: "a Revisi POK must leave the total ceiling unchanged (that takes a Revisi DIPA)", path: ["data", "ceiling"] };
+  return { code: "REVISION_KIND_MISMATCH", message: `${type} is not part of a ${kind} revision (it belongs in: ${kindsAllowing(type).join(", ")})`, path: ["type"] };
+}

@@ -45,7 +45,6 @@ export type VerifyResult =
 /** The version being read: its events wait to be applied, in one fold, when it is complete. */
 interface OpenVersion {
   readonly number: number;
-  kind: string | undefined;
   readonly before: PlanState;
   readonly events: StoredEvent[];
   readonly lines: number[];
@@ -101,13 +100,9 @@ export function auditLog(text: string, options: VerifyOptions = {}): LogAudit {
     if (!folded.ok) return { line: version.lines[folded.index] as number, code: folded.error.code, message: folded.error.message };
     state = folded.state;
     if (!complete) return undefined;
-    const first = version.events[0] as StoredEvent;
     const last = version.events[version.events.length - 1] as StoredEvent;
     const lastLine = version.lines[version.lines.length - 1] as number;
     const where = `after version ${version.number} (lines ${version.lines[0]}-${lastLine})`;
-    const ceilingBefore = version.before.plan?.ceiling;
-    if (version.kind === "pok" && ceilingBefore !== undefined && state.plan && state.plan.ceiling !== ceilingBefore)
-      return { line: lastLine, code: "POK_CHANGES_CEILING", message: `${where}: a pok version changed the ceiling` };
     const violation = checkInvariants(state)[0];
     if (violation) return { line: lastLine, code: "INVARIANT_BROKEN", message: `${where}: ${violation.code}: ${violation.message}` };
     events += version.events.length;
@@ -136,7 +131,6 @@ export function auditLog(text: string, options: VerifyOptions = {}): LogAudit {
       const hash = hashCommit(commit);
       if (commit.hash !== hash) return fail("HASH_MISMATCH", `hash is ${commit.hash} but the commit record's content hashes to ${hash}: the line was changed after it was written`);
       const version = open as OpenVersion;
-      version.kind = commit.metadata.kind;
       for (const [i, event] of version.events.entries()) {
         const breach = kindBreach(event.type, commit.metadata.kind, version.before);
         if (breach) return stop({ line: version.lines[i] as number, code: breach.code, message: breach.message });
@@ -158,7 +152,7 @@ export function auditLog(text: string, options: VerifyOptions = {}): LogAudit {
         const closed = close(true);
         if (closed) return stop(closed);
       }
-      open = { number: event.version, kind: event.format === undefined ? event.metadata.kind : undefined, before: state, events: [], lines: [] };
+      open = { number: event.version, before: state, events: [], lines: [] };
       if (event.format === undefined && trusted)
         problems.push({ line: line.number, code: "UNSIGNED_VERSION", message: `version ${event.version} is a v1 version (written before commit records), which cannot carry a signature` });
     }

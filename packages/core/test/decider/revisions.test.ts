@@ -54,12 +54,12 @@ describe("a signed plan", () => {
 
   it("refuses targets in a Revisi POK (REVISION_KIND_MISMATCH), naming where they belong", () => {
     const error = planSpec.given(seedSigned).when(newTargets, { kind: "pok" }).thenFails("REVISION_KIND_MISMATCH", ["type"]);
-    expect(error.message).toBe("setTargets is not part of a pok batch (it belongs in: rapk)");
+    expect(error.message).toBe("setTargets is not part of a pok revision (it belongs in: rapk)");
   });
 
   it("names the command in a batch that does not belong to its kind", () => {
     const error = planSpec.given(seedSigned).whenBatch([lowerSampling, newTargets], { kind: "dipa" }).thenFails("REVISION_KIND_MISMATCH", [1, "type"]);
-    expect(error.message).toBe("command 2 (setTargets): setTargets is not part of a dipa batch (it belongs in: rapk)");
+    expect(error.message).toBe("command 2 (setTargets): setTargets is not part of a dipa revision (it belongs in: rapk)");
   });
 
   it("takes new targets, signed again, as a revised RAPK", () => {
