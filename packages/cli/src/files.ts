@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { constants, promises as fs } from "node:fs";
-import type { FileHandle } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { syncFolder } from "@rapk/store/file";
 import { CliError } from "./cliError.js";
 import type { Io } from "./io.js";
 
@@ -106,18 +106,6 @@ async function existingMode(file: string): Promise<number | undefined> {
     return (await fs.stat(file)).mode & 0o777;
   } catch {
     return undefined;
-  }
-}
-
-async function syncFolder(folder: string): Promise<void> {
-  let handle: FileHandle | undefined;
-  try {
-    handle = await fs.open(folder, constants.O_RDONLY);
-    await handle.sync();
-  } catch {
-    // Some file systems cannot open or flush a folder; the rename itself has still happened.
-  } finally {
-    await handle?.close();
   }
 }
 

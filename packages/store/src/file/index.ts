@@ -3,3 +3,4 @@
  * under an operating-system lock, crash-safe, with `repair` for a tail a crash left.
  */
 export { type FileStoreOptions, NdjsonFileStore, type RecoveredTail, type RepairResult } from "./ndjsonFileStore.js";
+export { syncFolder } from "./syncFolder.js";

@@ -1,4 +1,4 @@
-import { constants, promises as fs } from "node:fs";
+import { promises as fs } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { type CommittedVersion, EMPTY_HEAD, type LogHead, headAfter, instantOf, parseLog, serializeVersion } from "@rapk/history";
@@ -7,6 +7,7 @@ import { type AppendExpectation, type EventStore, type PlanSummary, type ReadRan
 import { rangeTest } from "../readRange.js";
 import { type CommittedEnd, committedEnd } from "./logTail.js";
 import { takeWriteLock } from "./writeLock.js";
+import { syncFolder } from "./syncFolder.js";
 
 /** What an append found and cut: the tail a writer that died in the middle of an append left. */
 export interface RecoveredTail {
@@ -250,17 +251,6 @@ async function writeAll(handle: FileHandle, bytes: Buffer, position: number, fil
   }
 }
 
-async function syncFolder(folder: string): Promise<void> {
-  let handle: FileHandle | undefined;
-  try {
-    handle = await fs.open(folder, constants.O_RDONLY);
-    await handle.sync();
-  } catch {
-    // Some file systems cannot flush a folder; the file itself is flushed.
-  } finally {
-    await handle?.close();
-  }
-}
 
 function offsetAfterLine(bytes: Buffer, lines: number): number {
   let offset = 0;
