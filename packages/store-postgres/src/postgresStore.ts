@@ -1,11 +1,11 @@
 import type { CommittedVersion, LogHead } from "@rapk/history";
-import { type AppendExpectation, type EventStore, type PlanSummary, type ReadRange, type StoredCommit, StoreError, checkPlanId } from "@rapk/store";
+import { type AppendExpectation, type EventStore, type PlanCatalog, type PlanListing, type PlanSummary, type ReadRange, type Rollup, type RollupQuery, type StoredCommit, StoreError, checkPlanId } from "@rapk/store";
 import pg from "pg";
 import { appendVersion, currentHead } from "./appendVersion.js";
 import { HeadStates } from "./readModel.js";
 import { versionsAt } from "./readAll.js";
 import { readVersions } from "./readVersions.js";
-import { type Rollup, type RollupQuery, queryRollup, whole } from "./rollup.js";
+import { queryRollup, whole } from "./rollup.js";
 import { ensureSchema } from "./schema.js";
 import { redactUrl } from "./storeUrl.js";
 
@@ -15,18 +15,13 @@ export interface PostgresStoreOptions {
 }
 
 /** A plan in a PostgreSQL store with what `rapk plans` shows: its head and, from the read model, unit and year. */
-export interface PlanListing extends PlanSummary {
-  readonly unit: string | null;
-  readonly year: number | null;
-}
-
 /**
  * The EventStore on a PostgreSQL server (docs/stores.md): the same lines, hash chain and commit
  * records as the NDJSON file log, one transaction per version, conflicts decided by the database
  * (a row lock on the plan, unique (plan, seq) and (plan, version)), and a read model of every
  * version's summary written in the same transaction, so {@link rollup} is one SQL query.
  */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, PlanCatalog {
   readonly kind = "postgres";
   private readonly states = new HeadStates();
 

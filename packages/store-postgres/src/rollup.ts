@@ -1,30 +1,6 @@
-import type { PlanRollup } from "@rapk/core";
+import type { Rollup, RollupQuery, RollupRow, RollupTotals } from "@rapk/store";
 import type { Pool } from "pg";
 import { BAND_COLUMNS } from "./schema.js";
-
-/** One plan's row in a rollup: the version answered, and its summary (core's planRollup). */
-export interface RollupRow extends PlanRollup {
-  readonly plan: string;
-  readonly version: number;
-}
-
-/** The sums over the rows (absorption is total spent over total pagu). */
-export type RollupTotals = Omit<RollupRow, "plan" | "version" | "unit" | "agency" | "year" | "latestMonth"> & { readonly plans: number };
-
-export interface Rollup {
-  readonly rows: readonly RollupRow[];
-  readonly totals: RollupTotals;
-}
-
-/**
- * Which versions a rollup reads: the head of every plan, or the last version in effect at a
- * moment. `at` is an ISO date (the end of that day, in each plan's own offset), a date-time
- * without offset (a wall-clock time, likewise) or a date-time with offset (that instant).
- */
-export interface RollupQuery {
-  readonly year?: number;
-  readonly at?: string;
-}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;

@@ -9,3 +9,4 @@ export * from "./appendCheck.js";
 export * from "./memoryStore.js";
 export { rangeTest, type RangeTest } from "./readRange.js";
 export * from "./storeHistory.js";
+export * from "./catalog.js";

@@ -1,24 +1,22 @@
 import type { Command } from "commander";
-import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
 import { renderTable } from "../format/table.js";
 import { println } from "../io.js";
 import { jsonText } from "../json.js";
-import { isPostgresArgument, openPostgres } from "../postgresUrl.js";
+import { openStoreArgument } from "../storeArgument.js";
 
 export function registerPlans(program: Command, { io }: Context): void {
   program
     .command("plans")
     .summary("list the plans a store holds: id, unit, year, version, head hash")
     .description("Lists every plan in a store with its unit (satuan kerja), fiscal year, latest version and head hash (the hash to keep elsewhere and check with `rapk verify --expect-head`).")
-    .argument("<store-url>", "the store, e.g. postgres://rapk@127.0.0.1:5432/rapk")
+    .argument("<store>", "the store: postgres://rapk@127.0.0.1:5432/rapk, or a folder of <plan>.ndjson logs")
     .option("--json", "print the plans as JSON")
-    .addHelpText("after", "\nExample:\n  rapk plans postgres://rapk@127.0.0.1:5432/rapk")
+    .addHelpText("after", "\nExamples:\n  rapk plans postgres://rapk@127.0.0.1:5432/rapk\n  rapk plans plans/")
     .action(async (url: string, options: { json?: boolean }) => {
-      if (!isPostgresArgument(url)) throw new CliError("expected a store URL such as postgres://user@host:5432/database", { file: url });
-      const { store } = await openPostgres(url);
+      const { store, catalog } = await openStoreArgument(io, url);
       try {
-        const plans = await store.describePlans();
+        const plans = await catalog.describePlans();
         if (options.json) {
           io.stdout.write(jsonText(plans));
           return;

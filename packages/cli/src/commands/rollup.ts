@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { BPOM_BANDS, formatRupiah, monthCode } from "@rapk/core";
-import type { RollupRow, RollupTotals } from "@rapk/store-postgres";
+import type { RollupRow, RollupTotals } from "@rapk/store";
 import { rollupWorkbook } from "@rapk/report";
 import { CliError } from "../cliError.js";
 import { writeUserFile } from "../files.js";
@@ -10,7 +10,7 @@ import { formatPercent } from "../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { println } from "../io.js";
 import { jsonText } from "../json.js";
-import { isPostgresArgument, openPostgres } from "../postgresUrl.js";
+import { openStoreArgument } from "../storeArgument.js";
 import { parseSelector } from "../selector.js";
 
 /** A band's column header: the initials of its Indonesian label (Sangat Baik is SB). */
@@ -25,25 +25,24 @@ export function registerRollup(program: Command, { io }: Context): void {
     .command("rollup")
     .summary("every plan of a store in one table: budget, absorption and achievement bands, with totals")
     .description(
-      "One row per plan (unit, year): ceiling (pagu total), pagu of the budget lines, allocated, spent, absorption (penyerapan), and how many indicators fall in each achievement band (Sangat Baik, Baik, Cukup, Kurang, Sangat Kurang, Tidak Dapat Disimpulkan) in the latest month with a reported realisation; totals at the bottom. In PostgreSQL this is one SQL query over a read model kept up to date by every commit.",
+      "One row per plan (unit, year): ceiling (pagu total), pagu of the budget lines, allocated, spent, absorption (penyerapan), and how many indicators fall in each achievement band (Sangat Baik, Baik, Cukup, Kurang, Sangat Kurang, Tidak Dapat Disimpulkan) in the latest month with a reported realisation; totals at the bottom. In PostgreSQL this is one SQL query over a read model kept up to date by every commit; a folder of logs is replayed plan by plan.",
     )
-    .argument("<store-url>", "the store, e.g. postgres://rapk@127.0.0.1:5432/rapk")
+    .argument("<store>", "the store: postgres://rapk@127.0.0.1:5432/rapk, or a folder of <plan>.ndjson logs")
     .option("--year <year>", "only the plans of this fiscal year")
     .option("--as-of <date>", "each plan as it stood at this date (the end of that day where the plan is) or date-time")
     .option("--json", "print the rows and totals as JSON")
     .option("-o, --out <file>", "write the rows and totals as an XLSX workbook here (rollup.xlsx)")
-    .addHelpText("after", "\nExamples:\n  rapk rollup postgres://rapk@127.0.0.1:5432/rapk --year 2024\n  rapk rollup postgres://rapk@127.0.0.1:5432/rapk --as-of 2024-06-30 --json\n  rapk rollup postgres://rapk@127.0.0.1:5432/rapk --year 2024 --out rekap.xlsx")
+    .addHelpText("after", "\nExamples:\n  rapk rollup postgres://rapk@127.0.0.1:5432/rapk --year 2024\n  rapk rollup postgres://rapk@127.0.0.1:5432/rapk --as-of 2024-06-30 --json\n  rapk rollup postgres://rapk@127.0.0.1:5432/rapk --year 2024 --out rekap.xlsx\n  rapk rollup plans/ --year 2024")
     .action(async (url: string, options: { year?: string; asOf?: string; json?: boolean; out?: string }) => {
       if (options.out !== undefined) outputFormat({ out: options.out }, ["xlsx"] as const, "xlsx");
       if (options.out !== undefined && options.json) throw new CliError("--json and --out: say one of them");
-      if (!isPostgresArgument(url)) throw new CliError("expected a store URL such as postgres://user@host:5432/database", { file: url });
       const year = options.year === undefined ? undefined : Number(options.year);
       if (options.year !== undefined && (!/^\d{4}$/.test(options.year.trim()) || year === undefined)) throw new CliError(`--year ${options.year}: expected a year such as 2024`);
       if (options.asOf !== undefined && "version" in parseSelector(options.asOf, "--as-of"))
         throw new CliError(`--as-of ${options.asOf}: across plans a version number means nothing; give a date (2024-06-30) or date-time`);
-      const { store } = await openPostgres(url);
+      const { store, catalog } = await openStoreArgument(io, url);
       try {
-        const { rows, totals } = await store.rollup({ ...(year === undefined ? {} : { year }), ...(options.asOf === undefined ? {} : { at: options.asOf.trim() }) });
+        const { rows, totals } = await catalog.rollup({ ...(year === undefined ? {} : { year }), ...(options.asOf === undefined ? {} : { at: options.asOf.trim() }) });
         if (options.out !== undefined) await writeUserFile(io, options.out, await rollupWorkbook(rows, totals), { overwrite: true });
         else if (options.json) io.stdout.write(jsonText({ asOf: options.asOf ?? null, year: year ?? null, plans: rows, totals }));
         else printRollup(io.stdout, rows, totals, options.asOf);

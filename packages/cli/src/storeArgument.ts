@@ -1,0 +1,36 @@
+import { promises as fs } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { type EventStore, type PlanCatalog, catalogOf } from "@rapk/store";
+import { NdjsonFileStore } from "@rapk/store/file";
+import { CliError } from "./cliError.js";
+import { describeFsError, pathOf } from "./files.js";
+import type { Io } from "./io.js";
+import { isPostgresArgument, openPostgres } from "./postgresUrl.js";
+
+/** A store named on the command line, with what it answers across its plans. */
+export interface OpenedStore {
+  readonly store: EventStore;
+  readonly catalog: PlanCatalog;
+  /** The argument as messages may show it (a postgres URL's password hidden). */
+  readonly shown: string;
+}
+
+/**
+ * Opens the store a `<store>` argument names: a `postgres://` URL (whose read model answers
+ * rollups by SQL), or a folder of `<plan>.ndjson` logs, or a single log file (a `file:` URL or a
+ * plain path), whose plans are replayed to answer.
+ */
+export async function openStoreArgument(io: Io, arg: string): Promise<OpenedStore> {
+  if (isPostgresArgument(arg)) {
+    const { store, shown } = await openPostgres(arg);
+    return { store, catalog: catalogOf(store), shown };
+  }
+  if (/^[A-Za-z][A-Za-z0-9+.-]+:/.test(arg) && !arg.startsWith("file:"))
+    throw new CliError("expected a folder of .ndjson logs, a log file, or a store URL such as postgres://user@host:5432/database", { file: arg });
+  const path = pathOf(io, arg.startsWith("file://") ? fileURLToPath(arg) : arg.replace(/^file:/, ""));
+  const stat = await fs.stat(path).catch((error: unknown) => {
+    throw new CliError(describeFsError(error), { file: arg });
+  });
+  const store = stat.isDirectory() ? NdjsonFileStore.folder(path) : NdjsonFileStore.file(path);
+  return { store, catalog: catalogOf(store), shown: arg };
+}
