@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { type Row, machine, table, writeJson } from "./report.js";
+import { GOALS } from "./goals.js";
+import { type Row, goalsTable, machine, table, unmeasuredRow, writeGoalsTable, writeJson } from "./report.js";
 import { diffSuite } from "./suites/diff.js";
 import { emmettSuite } from "./suites/emmett.js";
 import { fileAppendSuite } from "./suites/fileAppend.js";
@@ -11,8 +12,8 @@ const SUITES = { replay: replaySuite, emmett: emmettSuite, "time-travel": timeTr
 type SuiteName = keyof typeof SUITES;
 
 const usage = `usage: pnpm bench [--json] [--strict] [--only ${Object.keys(SUITES).join(",")}]
-  --json    also write the figures to bench-results/bench.json
-  --strict  exit with status 1 when a goal is missed
+  --json    also write the figures to bench-results/bench.json and the goals table of docs/performance.md
+  --strict  exit with status 1 when a goal is missed (or could not be measured)
   --only    run only these suites (comma-separated)`;
 
 async function main(): Promise<number> {
@@ -43,13 +44,33 @@ async function main(): Promise<number> {
   console.error(`rapk benchmarks on ${cpu}, ${cores} cores, Node ${node}`);
   const rows: Row[] = [];
   const started = performance.now();
-  for (const name of names) rows.push(...(await SUITES[name]((message) => console.error(`  ${message}`))));
+  const failed = new Map<string, string>();
+  for (const name of names) {
+    try {
+      rows.push(...(await SUITES[name]((message) => console.error(`  ${message}`))));
+    } catch (error) {
+      // A suite that cannot run (a part missing) is reported, and its goals count as missed.
+      const why = error instanceof Error ? error.message.split("\n")[0] ?? "" : String(error);
+      console.error(`  ${name}: FAILED: ${why}`);
+      failed.set(name, why);
+    }
+  }
+  // Every goal of the suites run gets a row, measured or not; a full run covers every goal.
+  for (const goal of GOALS) {
+    const ran = options.only === undefined || names.includes(goal.suite as SuiteName);
+    if (ran && !rows.some((row) => row.goalId === goal.id)) rows.push(unmeasuredRow(goal, failed.get(goal.suite) ?? (goal.suite in SUITES ? "the suite gave no figure" : "no benchmark yet")));
+  }
   const goals = rows.filter((row) => row.pass !== undefined);
   const met = goals.filter((row) => row.pass).length;
   console.log(`\n${table(rows)}\n\n${met} of ${goals.length} goals met`);
   console.error(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   // bench-results/ at the workspace root (this file runs as packages/bench/dist/main.js).
-  if (options.json) console.log(`figures written to ${writeJson(new URL("../../../bench-results/", import.meta.url), rows)}`);
+  if (options.json) {
+    const date = new Date().toISOString();
+    console.log(`figures written to ${writeJson(new URL("../../../bench-results/", import.meta.url), rows, date)}`);
+    const doc = writeGoalsTable(new URL("../../../docs/performance.md", import.meta.url), goalsTable(rows, { date, suites: names, machine: machine() }));
+    console.log(`goals table written to ${doc}`);
+  }
   return options.strict && met < goals.length ? 1 : 0;
 }
 

@@ -4,7 +4,7 @@ import { PostgresEventStore, rollupStatement, startThrowawayCluster } from "@rap
 import pg from "pg";
 import { type Batch, SHAPES, generateHistory } from "../generate.js";
 import { percentile, time } from "../measure.js";
-import { type Row, ms } from "../report.js";
+import { type Row, goalRow, ms } from "../report.js";
 
 /** The generator's batches as sealed versions, recorded and effective when each batch says. */
 function seal(batches: readonly Batch[], from: LogHead = EMPTY_HEAD): CommittedVersion[] {
@@ -55,7 +55,7 @@ export async function postgresSuite(log: (message: string) => void): Promise<Row
       }
       const appendP99 = percentile(appends.slice(20), 99);
       log(`postgres: append of one 50-event version p50 ${ms(percentile(appends.slice(20), 50))}, p99 ${ms(appendP99)}`);
-      rows.push({ name: "postgres: append one 50-event version (p99)", measured: `p50 ${ms(percentile(appends.slice(20), 50))}, p99 ${ms(appendP99)}`, goal: "report", figures: { p50Ms: percentile(appends.slice(20), 50), p99Ms: appendP99 } });
+      rows.push(goalRow("postgres-append", appendP99, `p50 ${ms(percentile(appends.slice(20), 50))}, p99 ${ms(appendP99)} (280 appends)`, { p50Ms: percentile(appends.slice(20), 50), p99Ms: appendP99 }));
 
       // 2. show --as-of on the agency's year: 100,000 events.
       const agency = seal(generateHistory(SHAPES.agency));
@@ -72,7 +72,7 @@ export async function postgresSuite(log: (message: string) => void): Promise<Row
       for (let i = 0; i < 5; i++) shows.push(await time(showAsOf));
       const readServer = await serverMs(cluster.url, "SELECT line FROM rapk_events WHERE plan = $1 AND seq <= (SELECT max(last_seq) FROM rapk_commits WHERE plan = $1 AND effective_at <= $2)", ["agency-2024", asOf]);
       log(`postgres: show --as-of ${asOf} on 100,000 events: ${ms(percentile(shows, 50))} (server ${ms(readServer)})`);
-      rows.push({ name: "postgres: show --as-of on a 100,000-event plan", measured: `${ms(percentile(shows, 50))} (server ${ms(readServer)} of it)`, goal: "report", figures: { medianMs: percentile(shows, 50), serverMs: readServer } });
+      rows.push(goalRow("postgres-as-of", percentile(shows, 50), `median ${ms(percentile(shows, 50))} of 5 (server ${ms(readServer)} of it)`, { medianMs: percentile(shows, 50), serverMs: readServer }));
 
       // 3. rollup over 1,000 plans.
       log("postgres: importing 1,000 plans (a unit's draft and two months each)");
@@ -89,9 +89,8 @@ export async function postgresSuite(log: (message: string) => void): Promise<Row
       for (let i = 0; i < 10; i++) rollups.push(await time(() => store.rollup()));
       const statement = rollupStatement();
       const rollupServer = await serverMs(cluster.url, statement.text, statement.values);
-      const goal = 2000;
       log(`postgres: rollup over 1,002 plans ${ms(percentile(rollups, 50))} (server ${ms(rollupServer)})`);
-      rows.push({ name: "postgres: rollup over 1,002 plans (1,000 generated)", measured: `${ms(percentile(rollups, 50))} (server ${ms(rollupServer)})`, goal: `< ${ms(goal)}`, ratio: percentile(rollups, 50), pass: percentile(rollups, 50) < goal, figures: { medianMs: percentile(rollups, 50), serverMs: rollupServer } });
+      rows.push(goalRow("postgres-rollup", percentile(rollups, 50), `median ${ms(percentile(rollups, 50))} of 10 over 1,002 plans (server ${ms(rollupServer)})`, { medianMs: percentile(rollups, 50), serverMs: rollupServer }));
     } finally {
       await store.close();
     }
