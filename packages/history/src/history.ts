@@ -34,7 +34,7 @@ export interface History {
 
 export interface HistoryOptions {
   /**
-   * The most events between kept states inside one long version (default 2048); the state after
+   * The most events between kept states inside one long version (default 256); the state after
    * every version is kept whatever it is. Smaller makes `stateAtSeq` inside a long version faster
    * and keeps more.
    */

@@ -43,6 +43,20 @@ describe("evolve and replay", () => {
     expect(Object.isFrozen(evolve(state, signed).signature)).toBe(true);
   });
 
+  it("copy a record whole when continuing from a state, even an entry keyed __proto__", () => {
+    // Given a state whose contributions hold an own "__proto__" key (a record copy that assigned
+    // keys would set the prototype instead), when a later event writes to that record,
+    const base = stateAfter(seedDraft);
+    const odd = Object.defineProperty({ ...base.contributions }, "__proto__", { value: { [SAMPLING]: 1 }, enumerable: true, writable: true, configurable: true });
+    const from = { ...base, contributions: odd };
+    const next = stateAfter([{ type: "ContributionAllocated", data: { indicator: "01.01", line: SAMPLING, amount: 60_000_000 } }], from);
+    // then every other entry is still there, "__proto__" still an own entry, and the prototype untouched.
+    expect(Object.keys(next.contributions).sort()).toEqual(["01.01", "04.01", "__proto__"]);
+    expect(Object.getPrototypeOf(next.contributions)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(next.contributions, "__proto__")?.value).toEqual({ [SAMPLING]: 1 });
+    expect(next.contributions["04.01"]).toBe(base.contributions["04.01"]);
+  });
+
   it("keep the later of two reports for the same month", () => {
     const state = stateAfter([
       ...seedDraft,
