@@ -4,9 +4,10 @@ import { replayRange } from "./replayRange.js";
 /**
  * The most events between two kept states inside one version, unless openHistory is told
  * otherwise. Only a version longer than this (a whole plan drafted in one batch, a national
- * month's reports) gets states inside it; each costs a copy of the records it touched. 256 on
- * the agency's year (100,000 events): stateAtSeq p50 about 1.2 ms CPU, the history holding
- * 96 MiB; 2,048 held 46 MiB but replayed up to 2,047 events per answer (docs/performance.md).
+ * month's reports) gets states inside it, made on the first question inside it; each costs a
+ * copy of the records it touched. 256 on the agency's year (100,000 events): stateAtSeq p50
+ * about 1.3 ms CPU, the history holding about 160 MiB once every version has been asked about
+ * (docs/performance.md).
  */
 export const DEFAULT_CHECKPOINT_INTERVAL = 256;
 
@@ -22,33 +23,40 @@ const CACHE_SIZE = 2;
  * kept, so a version's state is a lookup; each is folded from the one before with core's plan
  * draft, which shares every entry the version did not touch (a year of 100,000 events keeps 41
  * states in tens of MiB). Inside a version longer than `interval` events a state is kept every
- * `interval` events too, and a question about a point inside a version replays from the nearest
- * kept state below it. The last few such answers are cached, since a viewer asks for neighbours.
+ * `interval` events too, made the first time a question falls inside that version (opening a log
+ * for its head or its versions, as the CLI does, never pays for them); a question about a point
+ * inside a version replays from the nearest kept state below it. The last few such answers are
+ * cached, since a viewer asks for the same point again.
  */
 export class Checkpoints {
-  /** `states[i]` is the state after the first `ends[i]` events; `ends` rises from 0. */
+  /** `states[i]` is the state after the first `ends[i]` events (the end of a version); `ends` rises from 0. */
   private readonly ends: number[] = [0];
   private readonly states: PlanState[];
+  /** The states kept inside a long version, by the index of the state it starts from; made on first use. */
+  private readonly inside = new Map<number, Checkpoints>();
   private readonly cache = new Map<number, PlanState>();
   readonly head: PlanState;
 
-  /** `versionEnds`: the number of events up to the end of each version, rising, the last being `events.length`. */
+  /**
+   * `versionEnds`: the number of events up to the end of each version, rising, the last being
+   * `events.length`; `from` and `start`: the state the first version starts from, after `start` events.
+   */
   constructor(
     private readonly events: readonly PlanEvent[],
     versionEnds: readonly number[],
     readonly interval: number = DEFAULT_CHECKPOINT_INTERVAL,
+    from: PlanState = initialState(),
+    start = 0,
   ) {
     if (!Number.isInteger(interval) || interval < 1) throw new RangeError(`checkpoint interval must be a whole number >= 1, not ${interval}`);
-    let state = initialState();
+    let state = from;
+    this.ends[0] = start;
     this.states = [state];
-    let start = 0;
     for (const end of versionEnds) {
-      for (let stop = Math.min(start + interval, end); start < end; stop = Math.min(start + interval, end)) {
-        state = replayRange(events, start, stop, state);
-        this.ends.push(stop);
-        this.states.push(state);
-        start = stop;
-      }
+      state = replayRange(events, start, end, state);
+      this.ends.push(end);
+      this.states.push(state);
+      start = end;
     }
     this.head = state;
   }
@@ -56,15 +64,38 @@ export class Checkpoints {
   /** The state after the first `count` events (0: before any), `count` in 0..events.length. */
   after(count: number): PlanState {
     const index = this.below(count);
-    const start = this.ends[index] as number;
-    const base = this.states[index] as PlanState;
-    if (start === count) return base;
+    if (this.ends[index] === count) return this.states[index] as PlanState;
     const cached = this.cache.get(count);
     if (cached) return cached;
-    const state = replayRange(this.events, start, count, base);
+    const state = this.fold(index, count);
     if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as number);
     this.cache.set(count, state);
     return state;
+  }
+
+  /** The state after `count` events, from the kept state `index` (the last at or before it), through the version's own kept states when it is long. */
+  private fold(index: number, count: number): PlanState {
+    const start = this.ends[index] as number;
+    const end = this.ends[index + 1] ?? count;
+    if (end - start > this.interval) {
+      const inner = this.within(index, start, end);
+      const at = inner.below(count);
+      return inner.ends[at] === count ? (inner.states[at] as PlanState) : inner.fold(at, count);
+    }
+    return replayRange(this.events, start, count, this.states[index] as PlanState);
+  }
+
+  /** The states kept every `interval` events inside the long version after `states[index]`. */
+  private within(index: number, start: number, end: number): Checkpoints {
+    let inner = this.inside.get(index);
+    if (!inner) {
+      // Up to the last stop before the version's end: from there a question replays what is left.
+      const stops: number[] = [];
+      for (let stop = start + this.interval; stop < end; stop += this.interval) stops.push(stop);
+      inner = new Checkpoints(this.events, stops, this.interval, this.states[index], start);
+      this.inside.set(index, inner);
+    }
+    return inner;
   }
 
   /** The index of the last kept state at or before `count` events (binary search). */

@@ -73,6 +73,9 @@ describe("openHistory: state at a version", () => {
       const other = openHistory(log, { checkpointInterval: interval });
       expect(other.checkpointInterval).toBe(interval);
       for (let n = 0; n <= log.length; n++) expect(other.stateAtSeq(n)).toEqual(stateAfter(log.slice(0, n)));
+      // Backwards too: the states kept inside a version are made on the first question inside it, whichever comes first.
+      const fresh = openHistory(log, { checkpointInterval: interval });
+      for (let n = log.length; n >= 0; n--) expect(fresh.stateAtSeq(n)).toEqual(stateAfter(log.slice(0, n)));
     }
     expect(() => openHistory(log, { checkpointInterval: 0 })).toThrow(RangeError);
   });
