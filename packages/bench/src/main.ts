@@ -1,14 +1,18 @@
 import { parseArgs } from "node:util";
+import { useSha256 } from "@rapk/history";
+// What `rapk` does at start: history hashes through node:crypto (see suites/hash.ts for the figures).
+import { nodeSha256Hex } from "../../cli/src/nodeSha256.js";
 import { GOALS } from "./goals.js";
 import { type Row, goalsTable, machine, table, unmeasuredRow, writeGoalsTable, writeJson } from "./report.js";
 import { diffSuite } from "./suites/diff.js";
 import { emmettSuite } from "./suites/emmett.js";
 import { fileAppendSuite } from "./suites/fileAppend.js";
+import { hashSuite } from "./suites/hash.js";
 import { postgresSuite } from "./suites/postgres.js";
 import { replaySuite } from "./suites/replay.js";
 import { timeTravelSuite } from "./suites/timeTravel.js";
 
-const SUITES = { replay: replaySuite, emmett: emmettSuite, "time-travel": timeTravelSuite, diff: diffSuite, postgres: postgresSuite, "file-append": fileAppendSuite } as const;
+const SUITES = { hash: hashSuite, replay: replaySuite, emmett: emmettSuite, "time-travel": timeTravelSuite, diff: diffSuite, postgres: postgresSuite, "file-append": fileAppendSuite } as const;
 type SuiteName = keyof typeof SUITES;
 
 const usage = `usage: pnpm bench [--json] [--strict] [--only ${Object.keys(SUITES).join(",")}]
@@ -74,4 +78,5 @@ async function main(): Promise<number> {
   return options.strict && met < goals.length ? 1 : 0;
 }
 
+useSha256(nodeSha256Hex);
 process.exitCode = await main();

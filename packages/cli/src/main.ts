@@ -15,6 +15,8 @@ import { registerKeygen } from "./commands/keygen.js";
 import { registerRepair } from "./commands/repair.js";
 import { registerStoreSchemes } from "./storeSchemes.js";
 import type { Io } from "./io.js";
+import { nodeSha256Hex } from "./nodeSha256.js";
+import { useSha256 } from "@rapk/history";
 import { VERSION } from "./version.js";
 
 /** The `rapk` program with its commands, writing through `io`; a new one per run, since commander keeps state. */
@@ -57,6 +59,8 @@ export function buildProgram(io: Io): Command {
  * A user's mistake is one line on stderr, `rapk: <file>:<line>: <why>`; never a stack trace.
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  // Every hash of the log through node:crypto: verify and append on a long log hash every line.
+  useSha256(nodeSha256Hex);
   const program = buildProgram(io);
   if (argv.length === 0) {
     io.stderr.write("rapk: missing command: import, show, export, apply, log, diff, verify, repair, keygen, report, print, plans or rollup (see rapk --help)\n");

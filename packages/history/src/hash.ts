@@ -4,9 +4,35 @@ import { canonicalJson } from "./canonicalJson.js";
 import type { CommitRecord } from "./commit.js";
 import type { StoredEvent } from "./storedEvent.js";
 
-/** The sha256 of a text's UTF-8 bytes, as 64 lowercase hex digits. */
+/** A sha256 of a text's UTF-8 bytes, as 64 lowercase hex digits. */
+export type Sha256Hex = (text: string) => string;
+
+/** The portable sha256 (@noble/hashes, plain JavaScript): what a browser and any other platform use. */
+export const portableSha256Hex: Sha256Hex = (text) => bytesToHex(sha256(utf8ToBytes(text)));
+
+let implementation: Sha256Hex = portableSha256Hex;
+
+/**
+ * The sha256 of a text's UTF-8 bytes, as 64 lowercase hex digits: every hash of the log is taken
+ * here. It is @noble/hashes unless the program has given a faster one of the platform with
+ * {@link useSha256} (the CLI gives node:crypto's, which this package cannot import and stay
+ * browser-safe). Measured per line of a log (docs/performance.md): node:crypto about 2.7x faster
+ * than @noble/hashes; the browser's `crypto.subtle` is asynchronous, several times slower per
+ * call than either, so the synchronous readers do not use it.
+ */
 export function sha256Hex(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text)));
+  return implementation(text);
+}
+
+/**
+ * Makes {@link sha256Hex} use `hex`, a sha256 of the platform that gives the same digits (a test
+ * of the program that injects it checks that), and returns the one it replaces. Set once, at the
+ * program's start: a process takes every hash the same way.
+ */
+export function useSha256(hex: Sha256Hex): Sha256Hex {
+  const before = implementation;
+  implementation = hex;
+  return before;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { GENESIS_HASH, canonicalJson, hashEvent, hashInput, sha256Hex } from "../src/index.js";
+import fc from "fast-check";
+import { GENESIS_HASH, canonicalJson, hashEvent, hashInput, portableSha256Hex, sha256Hex, useSha256 } from "../src/index.js";
+import { RUNS } from "./support/arbitraries.js";
 import { seedLog } from "./support/plan.js";
 
 describe("canonicalJson", () => {
@@ -30,6 +32,28 @@ describe("the hash", () => {
   it("is sha256 of the UTF-8 bytes, as node's own implementation computes it", () => {
     for (const text of ["", "abc", "Rejang Lebong – Rp70.412.160 ✓"])
       expect(sha256Hex(text)).toBe(createHash("sha256").update(text, "utf8").digest("hex"));
+  });
+
+  it("portable sha256 gives node's digits for any text (the CLI swaps one for the other)", () => {
+    const node = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+    fc.assert(fc.property(fc.string({ unit: "grapheme", maxLength: 300 }), (text) => portableSha256Hex(text) === node(text)), { numRuns: RUNS });
+  });
+
+  it("takes every hash through the sha256 a program gives, until it gives another", () => {
+    const [first] = seedLog();
+    if (!first) throw new Error("no event");
+    const seen: string[] = [];
+    const before = useSha256((text) => {
+      seen.push(text);
+      return "f".repeat(64);
+    });
+    try {
+      expect(hashEvent(first)).toBe("f".repeat(64));
+      expect(seen).toEqual([hashInput(first)]);
+    } finally {
+      useSha256(before);
+    }
+    expect(sha256Hex("abc")).toBe(createHash("sha256").update("abc").digest("hex"));
   });
 
   it("covers every field but the hash, in canonical form, whatever the key order", () => {
