@@ -9,10 +9,11 @@ import { emmettSuite } from "./suites/emmett.js";
 import { fileAppendSuite } from "./suites/fileAppend.js";
 import { hashSuite } from "./suites/hash.js";
 import { postgresSuite } from "./suites/postgres.js";
+import { processSuite } from "./suites/process.js";
 import { replaySuite } from "./suites/replay.js";
 import { timeTravelSuite } from "./suites/timeTravel.js";
 
-const SUITES = { hash: hashSuite, replay: replaySuite, emmett: emmettSuite, "time-travel": timeTravelSuite, diff: diffSuite, postgres: postgresSuite, "file-append": fileAppendSuite } as const;
+const SUITES = { hash: hashSuite, replay: replaySuite, emmett: emmettSuite, "time-travel": timeTravelSuite, diff: diffSuite, process: processSuite, postgres: postgresSuite, "file-append": fileAppendSuite } as const;
 type SuiteName = keyof typeof SUITES;
 
 const usage = `usage: pnpm bench [--json] [--strict] [--only ${Object.keys(SUITES).join(",")}]

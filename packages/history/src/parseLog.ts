@@ -60,7 +60,8 @@ export function parseLog(text: string): ParseLogResult {
       return { ok: false, error: read.error };
     }
     if (read.kind === "commit") {
-      events.push(...read.events);
+      // A loop, not push(...): a version may hold more events than a call takes arguments.
+      for (const event of read.events) events.push(event);
       versions.push({ version: read.commit.commit, events: read.events, metadata: read.commit.metadata, head: read.commit.hash, commit: read.commit });
       committedLines = line.number;
     } else if (read.event.format === undefined) {

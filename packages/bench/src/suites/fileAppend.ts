@@ -1,13 +1,12 @@
-import { createHash } from "node:crypto";
-import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { PlanEvent } from "@rapk/core";
-import { FORMAT_V2, GENESIS_HASH, type VersionMetadata, canonicalJson, hashCommit, sealVersion, serializeCommit } from "@rapk/history";
+import { type VersionMetadata, sealVersion } from "@rapk/history";
 import { NdjsonFileStore } from "@rapk/store/file";
 import { SHAPES, generateHistory } from "../generate.js";
 import { median } from "../measure.js";
 import { type Row, ms } from "../report.js";
+import { writeV2Log } from "../storedLog.js";
 
 /**
  * Appending one version to an NDJSON log file through the file store, on a log of about 1,000
@@ -20,8 +19,8 @@ export async function fileAppendSuite(log: (message: string) => void): Promise<R
   try {
     log("file append: writing a 1,000,000-event v2 log and a 1,000-event one");
     const history = generateHistory(SHAPES.national);
-    const big = writeLog(join(folder, "national.ndjson"), history, 1_000_000);
-    const small = writeLog(join(folder, "unit.ndjson"), history, 1_000);
+    const big = writeV2Log(join(folder, "national.ndjson"), history, 1_000_000);
+    const small = writeV2Log(join(folder, "unit.ndjson"), history, 1_000);
     const sample = history.flatMap((batch) => batch.events.filter((event) => event.type === "SpendingReported" || event.type === "RealisationReported")).slice(0, 10_000);
     const store = NdjsonFileStore.folder(folder);
     const timeAppends = async (plan: string, size: number, rounds: number) => {
@@ -64,38 +63,4 @@ export async function fileAppendSuite(log: (message: string) => void): Promise<R
 
 function metadata(at: string, n: number): VersionMetadata {
   return { recordedAt: at, effectiveAt: at, actor: "Tim Keuangan", reason: `laporan ${n}`, kind: "report" };
-}
-
-/**
- * Writes the first `events` events of the generated history as a v2 log, version by version. The
- * event hashes are taken with node's crypto (a million through pure-JS sha256 would make this
- * setup the slowest part); they are history's hashes all the same (sha256 of the canonical line).
- */
-function writeLog(file: string, history: ReturnType<typeof generateHistory>, events: number): string {
-  const parts: string[] = [];
-  let prev = GENESIS_HASH;
-  let seq = 0;
-  for (const [index, batch] of history.entries()) {
-    if (seq >= events) break;
-    const version = index + 1;
-    const taken = batch.events.slice(0, events - seq) as PlanEvent[];
-    for (const event of taken) {
-      seq += 1;
-      const line = { format: FORMAT_V2, seq, version, type: event.type, data: event.data, prev };
-      const hash = createHash("sha256").update(canonicalJson(line)).digest("hex");
-      parts.push(JSON.stringify({ ...line, hash }));
-      prev = hash;
-    }
-    const { at, ...rest } = batch.meta;
-    const unsigned = { format: FORMAT_V2, commit: version, events: taken.length, metadata: { recordedAt: at, effectiveAt: at, ...rest } as VersionMetadata, prev };
-    const commit = { ...unsigned, hash: hashCommit(unsigned) };
-    parts.push(serializeCommit(commit));
-    prev = commit.hash;
-  }
-  writeFileSync(file, `${parts.join("\n")}\n`);
-  // Flushed now, so that the first append's fsync does not pay for writing the whole log out.
-  const fd = openSync(file, "r+");
-  fsyncSync(fd);
-  closeSync(fd);
-  return file;
 }

@@ -21,7 +21,8 @@ export function renderDiff(diff: PlanDiff, label: string): string[] {
     return out;
   }
   const rows = diff.changes.map((change) => [change.kind, changeCells(change).subject, changeText(change)]);
-  out.push(...renderTable([{ header: "KIND" }, { header: "SUBJECT" }, { header: "CHANGE" }], rows));
+  // One row a change, hundreds of thousands in a year of a big plan: spread into push they would overflow the stack.
+  for (const line of renderTable([{ header: "KIND" }, { header: "SUBJECT" }, { header: "CHANGE" }], rows)) out.push(line);
   const counts = Object.entries(diff.summary.counts)
     .map(([kind, n]) => `${kind} ${n}`)
     .join(", ");

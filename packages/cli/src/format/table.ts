@@ -10,7 +10,8 @@ export interface Column {
  * trailing spaces trimmed. Plain text so it survives pipes, `less` and copy-paste into a letter.
  */
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[], indent = ""): string[] {
-  const widths = columns.map((column, i) => Math.max(length(column.header), ...rows.map((row) => length(row[i] ?? ""))));
+  // A loop, not Math.max(...): a diff of a big plan's year has more rows than a call takes arguments.
+  const widths = columns.map((column, i) => rows.reduce((widest, row) => Math.max(widest, length(row[i] ?? "")), length(column.header)));
   const line = (cells: readonly string[]) =>
     indent +
     columns
