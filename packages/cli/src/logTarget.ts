@@ -39,6 +39,15 @@ const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]+):/;
  * `scheme:` is a store URL opened through STORE_SCHEMES (`postgres://user@host:port/db#plan`).
  * A one-letter scheme is a Windows drive (`C:\plans\x.ndjson`), a path.
  */
+/** The absolute path a log argument names when it is a file (a plain path or a `file:` URL); undefined for a store URL. */
+export function plainFilePath(io: Io, arg: string): string | undefined {
+  const scheme = SCHEME.exec(arg)?.[1]?.toLowerCase();
+  if (scheme === undefined) return arg === "" ? undefined : pathOf(io, arg);
+  if (scheme !== "file") return undefined;
+  const path = arg.startsWith("file://") ? fileURLToPath(arg) : arg.slice("file:".length);
+  return path === "" ? undefined : pathOf(io, path);
+}
+
 export async function openTarget(io: Io, arg: string): Promise<LogTarget> {
   const scheme = SCHEME.exec(arg)?.[1]?.toLowerCase();
   if (scheme === undefined) return fileTarget(io, arg, arg);

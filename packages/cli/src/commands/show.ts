@@ -5,6 +5,8 @@ import { renderDocument } from "../format/document.js";
 import { println } from "../io.js";
 import { jsonText } from "../json.js";
 import { loadLog } from "../logFile.js";
+import { plainFilePath } from "../logTarget.js";
+import { readSnapshot, writeSnapshot } from "../snapshot.js";
 import { stateToJson } from "../stateToJson.js";
 
 export function registerShow(program: Command, { io }: Context): void {
@@ -20,8 +22,18 @@ export function registerShow(program: Command, { io }: Context): void {
     .option("--json", "print the state as JSON (see docs/json.md)")
     .addHelpText("after", "\nExamples:\n  rapk show plan.ndjson\n  rapk show plan.ndjson --as-of 1 --json\n  rapk show plan.ndjson --as-of 2024-03-31")
     .action(async (file: string, options: { asOf?: string; knownAt?: string; json?: boolean }) => {
-      const log = await loadLog(io, file);
-      const { state, version } = stateAsOf(log, options.asOf, "--as-of", options.knownAt);
+      // The plan at the head of a log file comes from the snapshot beside it when that still matches.
+      const atHead = options.asOf === undefined && options.knownAt === undefined;
+      const path = atHead ? plainFilePath(io, file) : undefined;
+      const cached = path === undefined ? undefined : await readSnapshot(path);
+      let state;
+      let version;
+      if (cached) ({ state, version } = cached);
+      else {
+        const log = await loadLog(io, file);
+        ({ state, version } = stateAsOf(log, options.asOf, "--as-of", options.knownAt));
+        if (atHead) await writeSnapshot(log, state);
+      }
       if (options.json) io.stdout.write(jsonText(stateToJson(state, version)));
       else for (const line of renderDocument(state, version)) println(io.stdout, line);
     });

@@ -1,0 +1,83 @@
+import { promises as fs } from "node:fs";
+import type { PlanState } from "@rapk/core";
+import { FORMAT_V2, serializeCommit } from "@rapk/history";
+import { writeFileAtomic } from "./files.js";
+import type { LoadedLog } from "./logFile.js";
+
+/**
+ * A snapshot beside a log file: the plan at the log's last committed version, with the head (the
+ * commit record's hash) and the file's size it belongs to, so that reading the plan at the head
+ * of a long log need not replay it. A cache, nothing more: `<log>.snapshot.json` can always be
+ * deleted (the next `rapk show` writes it again), and it is used only while the log still ends
+ * with that very commit record at that very size; otherwise it is ignored, never trusted.
+ * `rapk verify` never reads it.
+ */
+const FORMAT = "rapk-snapshot/1";
+/** A commit record's line is far shorter; the end of the file is read in one piece of this size. */
+const TAIL_BYTES = 1 << 16;
+
+interface SnapshotFile {
+  readonly format: typeof FORMAT;
+  readonly head: string;
+  readonly version: number;
+  readonly bytes: number;
+  readonly state: PlanState;
+}
+
+export const snapshotPathOf = (logPath: string) => `${logPath}.snapshot.json`;
+
+/** The plan at the head of the log file at `logPath`, from its snapshot, when there is one that matches; undefined otherwise. */
+export async function readSnapshot(logPath: string): Promise<{ state: PlanState; version: number } | undefined> {
+  try {
+    const snapshot = JSON.parse(await fs.readFile(snapshotPathOf(logPath), "utf8")) as Partial<SnapshotFile>;
+    if (snapshot.format !== FORMAT || typeof snapshot.head !== "string" || !Number.isSafeInteger(snapshot.version) || !Number.isSafeInteger(snapshot.bytes)) return undefined;
+    if (typeof snapshot.state !== "object" || snapshot.state === null) return undefined;
+    const last = await lastLine(logPath, snapshot.bytes as number);
+    if (last === undefined) return undefined;
+    const record = JSON.parse(last) as Record<string, unknown>;
+    if (record.format !== FORMAT_V2 || record.commit !== snapshot.version || record.hash !== snapshot.head) return undefined;
+    return { state: deepFreeze(snapshot.state), version: snapshot.version as number };
+  } catch {
+    // No snapshot, or one that cannot be read or parsed: the log is read instead.
+    return undefined;
+  }
+}
+
+/**
+ * Writes the snapshot of a log file just read whole (its head state), when the log ends with the
+ * commit record of its last version (a v2 log with nothing uncommitted after it). A failure to
+ * write is not the command's: the snapshot is only a cache.
+ */
+export async function writeSnapshot(log: LoadedLog, state: PlanState): Promise<void> {
+  const path = log.target.path;
+  const last = log.versions.at(-1);
+  if (path === undefined || last?.commit === undefined || !log.text.endsWith(`${serializeCommit(last.commit)}\n`)) return;
+  const snapshot: SnapshotFile = { format: FORMAT, head: last.commit.hash, version: last.version, bytes: Buffer.byteLength(log.text, "utf8"), state };
+  await writeFileAtomic(snapshotPathOf(path), JSON.stringify(snapshot), { overwrite: true }).catch(() => undefined);
+}
+
+/** The last line of the file if its size is `bytes` and it ends with a line break; undefined otherwise. */
+async function lastLine(path: string, bytes: number): Promise<string | undefined> {
+  const handle = await fs.open(path, "r");
+  try {
+    if ((await handle.stat()).size !== bytes || bytes === 0) return undefined;
+    const length = Math.min(bytes, TAIL_BYTES);
+    const buffer = Buffer.alloc(length);
+    await handle.read(buffer, 0, length, bytes - length);
+    const text = buffer.toString("utf8");
+    if (!text.endsWith("\n")) return undefined;
+    const start = text.lastIndexOf("\n", text.length - 2);
+    if (start < 0 && length < bytes) return undefined;
+    return text.slice(start + 1, -1);
+  } finally {
+    await handle.close();
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}

@@ -1,0 +1,64 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { POK_SHIFT, importedSeed, rapk, writeJson } from "./helpers.js";
+
+const SNAPSHOT = "plan.ndjson.snapshot.json";
+
+async function show(folder: string, ...extra: string[]): Promise<string> {
+  const run = await rapk(folder, "show", "plan.ndjson", ...extra);
+  if (run.code !== 0) throw new Error(`show failed: ${run.stderr}`);
+  return run.stdout;
+}
+
+/** Marks the plan in the snapshot beside the log, so that a show printing from it shows the mark. */
+function markSnapshot(folder: string): void {
+  const snapshot = JSON.parse(readFileSync(join(folder, SNAPSHOT), "utf8"));
+  snapshot.state.plan.unit = "MARKED";
+  writeFileSync(join(folder, SNAPSHOT), JSON.stringify(snapshot));
+}
+
+describe("the snapshot beside a log (a cache of the plan at its head)", () => {
+  it("given a log, when shown twice, then the second show reads the snapshot written by the first and prints the same", async () => {
+    const folder = await importedSeed();
+    const cold = await show(folder, "--json");
+    expect(existsSync(join(folder, SNAPSHOT))).toBe(true);
+    // The snapshot is what the second show prints from: a marked copy of it shows the mark.
+    const snapshot = JSON.parse(readFileSync(join(folder, SNAPSHOT), "utf8"));
+    expect(snapshot).toMatchObject({ format: "rapk-snapshot/1", version: 1 });
+    expect(await show(folder, "--json")).toBe(cold);
+    markSnapshot(folder);
+    expect(await show(folder, "--json")).toContain("MARKED");
+  });
+
+  it("given a snapshot of an older head, when the log has a new version, then the snapshot is ignored and written again", async () => {
+    const folder = await importedSeed();
+    await show(folder);
+    markSnapshot(folder);
+    writeJson(folder, "pok.json", POK_SHIFT);
+    expect((await rapk(folder, "apply", "plan.ndjson", "pok.json", "--expect-version", "1")).code).toBe(0);
+    const after = await show(folder, "--json");
+    expect(after).not.toContain("MARKED");
+    expect(JSON.parse(readFileSync(join(folder, SNAPSHOT), "utf8")).version).toBe(2);
+    // The same as a show with no snapshot at all.
+    rmSync(join(folder, SNAPSHOT));
+    expect(await show(folder, "--json")).toBe(after);
+  });
+
+  it("given a snapshot that names the right head but another size, or that is not JSON, then it is ignored", async () => {
+    const folder = await importedSeed();
+    const cold = await show(folder, "--json");
+    const snapshot = JSON.parse(readFileSync(join(folder, SNAPSHOT), "utf8"));
+    writeFileSync(join(folder, SNAPSHOT), JSON.stringify({ ...snapshot, bytes: snapshot.bytes + 1, state: { ...snapshot.state, plan: { ...snapshot.state.plan, unit: "MARKED" } } }));
+    expect(await show(folder, "--json")).toBe(cold);
+    writeFileSync(join(folder, SNAPSHOT), "{not json");
+    expect(await show(folder, "--json")).toBe(cold);
+  });
+
+  it("is used only at the head: --as-of reads the log", async () => {
+    const folder = await importedSeed();
+    await show(folder);
+    markSnapshot(folder);
+    expect(await show(folder, "--as-of", "1", "--json")).not.toContain("MARKED");
+  });
+});
