@@ -5,6 +5,8 @@ import { DocumentView } from "../src/components/DocumentView.js";
 import { cell } from "../src/model/highlights.js";
 import { EVIL, smallPlan } from "./fixtures/plan.js";
 import { renderIn } from "./render.js";
+import { importPlan } from "@rapk/import";
+import { readSeed } from "./fixtures/seed.js";
 
 describe("DocumentView", () => {
   it("lays the plan out like the published RAPK: objectives, indicators with B01..B12 and budget, Total, signature", () => {
@@ -45,6 +47,18 @@ describe("DocumentView", () => {
     ]);
     fireEvent.click(button);
     expect(button.getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it("keeps the seed's order: 03.01's budget rows D, A, B, C as lines 48-51 print them, objective 11 last", () => {
+    const imported = importPlan(readSeed());
+    if (!imported.ok) throw new Error(imported.error.message);
+    const { container } = renderIn(<DocumentView document={planDocument(imported.state)} />);
+    const objectives = Array.from(container.querySelectorAll("table.rapk tbody td")).map((td) => td.textContent ?? "").filter((text) => /^\d{2} - (Terwujud|Meningkat|Terkelola)/.test(text));
+    expect(objectives.map((text) => text.slice(0, 2))).toEqual(["01", "03", "04", "05", "08", "09", "11"]);
+    const button = screen.getByRole("button", { name: /Tingkat Efektifitas KIE/ });
+    fireEvent.click(button);
+    const rows = within(document.getElementById(button.getAttribute("aria-controls")!)!).getAllByRole("row").slice(1);
+    expect(rows.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent)).map(([no, , , sub]) => `${no} ${sub?.slice(0, 1)}`)).toEqual(["1. D", "2. A", "3. B", "4. C"]);
   });
 
   it("highlights changed cells with old -> new", () => {

@@ -91,8 +91,9 @@ const byMonth = <T>(record: Readonly<Record<number, T>> | undefined): [number, T
     .sort((a, b) => a[0] - b[0]);
 
 /**
- * Projects a plan state into plain, stable JSON: objectives and indicators in the document's
- * order (by code), budget lines by id, every amount whole Rupiah as a number, blank targets null.
+ * Projects a plan state into plain, stable JSON: objectives, indicators, their budget rows and the
+ * budget lines in the document's order (never re-sorted by code), every amount whole Rupiah as a
+ * number, blank targets null.
  * Everything derivable (an indicator's budget, a line's allocation) is computed by core's
  * projections, so the JSON and the document can never disagree.
  */

@@ -41,12 +41,12 @@ describe("stateToJson", () => {
     expect(json.events).toBe(16);
   });
 
-  it("orders objectives and indicators by code, as the document does", () => {
+  it("keeps objectives and indicators in the order of the commands, never sorted by code", () => {
     expect(json.objectives.map((o) => [o.code, o.number, o.indicators])).toEqual([
-      ["01", 1, ["01.07"]],
       ["11", 10, ["11.04"]],
+      ["01", 1, ["01.07"]],
     ]);
-    expect(json.indicators.map((i) => i.id)).toEqual(["01.07", "11.04"]);
+    expect(json.indicators.map((i) => i.id)).toEqual(["11.04", "01.07"]);
   });
 
   it("keeps a blank target null, never 0, and always twelve slots", () => {
@@ -60,20 +60,21 @@ describe("stateToJson", () => {
 
   it("derives an indicator's budget from its contributions", () => {
     const indicator = json.indicators.find((i) => i.id === "01.07")!;
+    // In the order they were allocated (the indicator's budget rows), not by line id.
     expect(indicator.contributions).toEqual([
-      { line: "DR.3165.BKB.001.051.B", amount: 300_000 },
       { line: "DR.3165.QIA.005.053.A", amount: 250_000 },
+      { line: "DR.3165.BKB.001.051.B", amount: 300_000 },
     ]);
     expect(indicator.budget).toBe(550_000);
     expect(indicator.realisations).toEqual([{ month: 3, value: 12.5, numerator: 1, denominator: 8 }]);
   });
 
-  it("gives every line its pagu, allocation, what is left and what was spent", () => {
+  it("gives every line, in the order registered, its pagu, allocation, what is left and what was spent", () => {
     expect(json.lines.map((l) => [l.id, l.pagu, l.allocated, l.unallocated, l.spent])).toEqual([
-      ["DR.3165.BKB.001.051.B", 300_000, 300_000, 0, 100_000],
       ["DR.3165.QIA.005.053.A", 600_000, 350_000, 250_000, 0],
+      ["DR.3165.BKB.001.051.B", 300_000, 300_000, 0, 100_000],
     ]);
-    const line = json.lines[0]!;
+    const line = json.lines[1]!;
     expect(line.output).toEqual({ code: "DR.3165.BKB.001", name: "RO DR.3165.BKB.001" });
     expect(line.component).toEqual({ code: "051", name: "Komponen 051" });
     expect(line.subComponent).toEqual({ code: "B", name: "Sub B" });

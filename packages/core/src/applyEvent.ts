@@ -30,7 +30,9 @@ export function applyEvent(draft: PlanDraft, event: PlanEvent): void {
     }
     case "ObjectiveDefined": {
       const { code, name, number } = event.data;
-      putEntry(draft, "objectives", code, number === undefined ? { code, name } : { code, name, number });
+      // Objectives are never removed, so the count so far is the next free place.
+      const position = state.objectives[code]?.position ?? Object.keys(state.objectives).length;
+      putEntry(draft, "objectives", code, number === undefined ? { code, name, position } : { code, name, number, position });
       break;
     }
     case "ObjectiveRenamed": {

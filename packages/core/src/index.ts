@@ -22,6 +22,7 @@ export * from "./period/months.js";
 export * from "./period/monthCode.js";
 export * from "./period/monthName.js";
 export * from "./projections/indicatorBudget.js";
+export * from "./projections/documentOrder.js";
 export * from "./projections/planDocument.js";
 export * from "./projections/statedGap.js";
 export * from "./projections/budgetSummary.js";

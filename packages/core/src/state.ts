@@ -15,6 +15,12 @@ export interface Objective {
   readonly code: string;
   readonly name: string;
   readonly number?: number;
+  /**
+   * Its place among the objectives, 0 for the first defined: the order the document prints them
+   * in (and a plan built by commands defines them in). Kept because codes like `11` are array-index
+   * keys, which a JavaScript record lists before `01` whatever order they were put in.
+   */
+  readonly position: number;
 }
 
 export interface Indicator {
@@ -70,10 +76,13 @@ export interface Signature {
  */
 export interface PlanState {
   readonly plan: Plan | null;
+  /** code -> objective; their order is `position` (see documentOrder). */
   readonly objectives: Readonly<Record<string, Objective>>;
+  /** id -> indicator, in the order they were defined (ids like `01.07` keep a record's insertion order). */
   readonly indicators: Readonly<Record<string, Indicator>>;
+  /** id -> line, in the order they were registered. */
   readonly lines: Readonly<Record<string, BudgetLine>>;
-  /** indicator id -> line id -> amount (> 0). */
+  /** indicator id -> line id -> amount (> 0), each row in the order its contributions were first allocated (the document's budget rows). */
   readonly contributions: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** indicator id -> month (1..12) -> latest report. */
   readonly realisations: Readonly<Record<string, Readonly<Record<number, Realisation>>>>;

@@ -1,4 +1,4 @@
-import { type PlanState, initialState, stateAfter } from "@rapk/core";
+import { type PlanEvent, type PlanState, initialState, stateAfter } from "@rapk/core";
 import { describe, expect, it } from "vitest";
 import { CHANGE_KINDS, type Change, describeDiff, diffStates, openHistory } from "../src/index.js";
 import { applyDiff } from "./support/applyDiff.js";
@@ -12,6 +12,21 @@ describe("diffStates", () => {
   it("finds nothing between a state and itself, or an equal copy", () => {
     expect(diffStates(seed, seed)).toEqual({ changes: [], summary: { counts: {}, rupiahMoved: 0, paguIncrease: 0, paguDecrease: 0 } });
     expect(diffStates(seed, structuredClone(seed)).changes).toEqual([]);
+  });
+
+  it("matches by id, not by position: the same plan defined in another order differs in nothing", () => {
+    const objective = (code: string): PlanEvent => ({ type: "ObjectiveDefined", data: { code, name: `Sasaran ${code}` } });
+    const indicator = (objective: string): PlanEvent => ({ type: "IndicatorDefined", data: { objective, code: "01", name: "Indikator", unit: "percent", direction: "higher", shape: "constant" } });
+    const line = (sub: string): PlanEvent => ({
+      type: "BudgetLineRegistered",
+      data: { output: { code: "DR.3165.BDC.001", name: "KIE" }, component: { code: "051", name: "KIE" }, subComponent: { code: sub, name: sub }, pagu: 1_000 },
+    });
+    const give = (sub: string): PlanEvent => ({ type: "ContributionAllocated", data: { indicator: "03.01", line: `DR.3165.BDC.001.051.${sub}`, amount: 10 } });
+    const drafted: PlanEvent = { type: "PlanDrafted", data: { unit: "Loka POM", agency: "BPOM", year: 2024, ceiling: 2_000 } };
+    const printed = stateAfter([drafted, objective("03"), objective("11"), indicator("03"), indicator("11"), line("D"), line("A"), give("D"), give("A")]);
+    const sorted = stateAfter([drafted, objective("11"), objective("03"), indicator("11"), indicator("03"), line("A"), line("D"), give("A"), give("D")]);
+    expect(diffStates(printed, sorted).changes).toEqual([]);
+    expect(diffStates(sorted, printed).summary.counts).toEqual({});
   });
 
   it("shows a Revisi POK cell by cell, with the Rupiah moved counted once", () => {
@@ -65,7 +80,7 @@ describe("diffStates", () => {
     const b: PlanState = {
       ...a,
       plan: { ...a.plan!, unit: "Loka POM di Kabupaten Kepulauan Mentawai", ceiling: 3_000_000_000 },
-      objectives: { ...a.objectives, "01": { ...a.objectives["01"]!, number: 2 }, "05": { code: "05", name: "Sasaran baru" } },
+      objectives: { ...a.objectives, "01": { ...a.objectives["01"]!, number: 2 }, "05": { code: "05", name: "Sasaran baru", position: 2 } },
       indicators: { "01.01": { ...a.indicators["01.01"]!, unit: "level", shape: "stepped", targets: [null, ...a.indicators["01.01"]!.targets.slice(1)] } },
       lines: { ...a.lines, [LINE_A]: { ...a.lines[LINE_A]!, subComponent: { code: "A", name: "PENGADAAN SAMPEL OBAT" } } },
       contributions: { "01.01": a.contributions["01.01"]! },
@@ -76,7 +91,7 @@ describe("diffStates", () => {
     expect(diff.changes).toEqual<Change[]>([
       { kind: "plan-changed", from: a.plan, to: b.plan },
       { kind: "ceiling-changed", from: 4_801_300_000, to: 3_000_000_000 },
-      { kind: "objective-added", objective: "05", to: { code: "05", name: "Sasaran baru" } },
+      { kind: "objective-added", objective: "05", to: { code: "05", name: "Sasaran baru", position: 2 } },
       { kind: "objective-renumbered", objective: "01", from: 1, to: 2 },
       { kind: "indicator-removed", indicator: "04.01", from: a.indicators["04.01"]! },
       { kind: "indicator-redefined", indicator: "01.01", field: "unit", from: "percent", to: "level" },

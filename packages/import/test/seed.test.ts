@@ -1,4 +1,4 @@
-import { decideBatch, formatRupiah, indicatorBudget, initialState } from "@rapk/core";
+import { budgetSummary, decideBatch, formatRupiah, indicatorBudget, initialState, planDocument } from "@rapk/core";
 import { describe, expect, it } from "vitest";
 import { importPlan, importTable } from "../src/index.js";
 import { ok } from "./support/result.js";
@@ -137,6 +137,18 @@ describe("importing the seed (RAPK 2024, Loka POM di Kabupaten Rejang Lebong)", 
       title: "Kepala LokaPOM di Kabupaten Rejang Lebong",
       name: "Pupa Feshirawan Putra, S.Farm., Apt",
     });
+  });
+
+  it("keeps the document's order: objectives and indicators as printed, each indicator's budget rows as numbered, budget lines as first printed", () => {
+    const document = planDocument(state);
+    expect(document.objectives.map((o) => o.code)).toEqual(["01", "03", "04", "05", "08", "09", "11"]);
+    expect(document.objectives.flatMap((o) => o.indicators.map((i) => i.id))).toEqual(INDICATORS.map(([id]) => id));
+    const rowsOf = (id: string) => document.objectives.flatMap((o) => o.indicators).find((i) => i.id === id)!.contributions.map((c) => c.line.id);
+    for (const [id] of INDICATORS) expect(rowsOf(id), id).toEqual(ROWS.filter(([, indicator]) => indicator === id).map(([, , line]) => line));
+    // Where code order would differ: 01.03 prints B then A (lines 24-25), 03.01 prints D, A, B, C (lines 48-51).
+    expect(rowsOf("01.03")).toEqual(["DR.3165.BAH.001.052.B", "DR.3165.BAH.001.052.A"]);
+    expect(rowsOf("03.01")).toEqual(["DR.3165.BDC.001.051.D", "DR.3165.BDC.001.051.A", "DR.3165.BDC.001.051.B", "DR.3165.BDC.001.051.C"]);
+    expect(budgetSummary(state).lines.map((l) => l.id)).toEqual([...new Set(ROWS.map(([, , line]) => line))]);
   });
 
   it("reads all 17 indicators with their names whole and their 12 targets (11.04's B01 blank)", () => {

@@ -1,6 +1,7 @@
 import type { Direction } from "../events/index.js";
 import type { PlanState } from "../state.js";
 import { type Band, BPOM_BANDS, bandOf } from "./bands.js";
+import { indicatorsInOrder } from "./documentOrder.js";
 
 /**
  * Capaian: realisation / target x 100 where higher is better; (2 x target - realisation) /
@@ -28,18 +29,16 @@ export interface IndicatorAchievement {
   readonly latest: MonthAchievement | null;
 }
 
-/** Achievement per indicator and month, with BPOM's band (or the bands given). */
+/** Achievement per indicator (in the document's order) and month, with BPOM's band (or the bands given). */
 export function achievement(state: PlanState, bands: readonly Band[] = BPOM_BANDS): IndicatorAchievement[] {
-  return Object.values(state.indicators)
-    .sort((a, b) => a.id.localeCompare(b.id, "en"))
-    .map((indicator) => {
-      const reports = state.realisations[indicator.id] ?? {};
-      const months = indicator.targets.map((target, index) => {
-        const realisation = reports[index + 1]?.value ?? null;
-        const value = achievementOf(target, realisation, indicator.direction);
-        return { month: index + 1, target, realisation, achievement: value, band: value === null ? null : bandOf(value, bands) };
-      });
-      const latest = [...months].reverse().find((m) => m.realisation !== null) ?? null;
-      return { indicator: indicator.id, name: indicator.name, months, latest };
+  return indicatorsInOrder(state).map((indicator) => {
+    const reports = state.realisations[indicator.id] ?? {};
+    const months = indicator.targets.map((target, index) => {
+      const realisation = reports[index + 1]?.value ?? null;
+      const value = achievementOf(target, realisation, indicator.direction);
+      return { month: index + 1, target, realisation, achievement: value, band: value === null ? null : bandOf(value, bands) };
     });
+    const latest = [...months].reverse().find((m) => m.realisation !== null) ?? null;
+    return { indicator: indicator.id, name: indicator.name, months, latest };
+  });
 }

@@ -21,7 +21,7 @@ export interface BudgetSummary {
   readonly spent: number;
 }
 
-/** Per budget line: pagu, allocated, unallocated, spent and absorption; with totals. */
+/** Per budget line, in the order the lines were registered (the document's): pagu, allocated, unallocated, spent and absorption; with totals. */
 export function budgetSummary(state: PlanState, throughMonth = 12): BudgetSummary {
   const allocation = allocationByLine(state);
   const lines = Object.values(state.lines)
@@ -30,8 +30,7 @@ export function budgetSummary(state: PlanState, throughMonth = 12): BudgetSummar
       let spent = 0;
       for (const [month, amount] of Object.entries(state.spending[line.id] ?? {})) if (Number(month) <= throughMonth) spent += amount;
       return { id: line.id, pagu: line.pagu, allocated, unallocated: line.pagu - allocated, spent, absorption: line.pagu === 0 ? null : spent / line.pagu };
-    })
-    .sort((a, b) => a.id.localeCompare(b.id, "en"));
+    });
   const total = (key: "pagu" | "allocated" | "spent") => lines.reduce((sum, line) => sum + line[key], 0);
   return { lines, ceiling: state.plan?.ceiling ?? 0, pagu: total("pagu"), allocated: total("allocated"), spent: total("spent") };
 }

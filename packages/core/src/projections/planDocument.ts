@@ -2,6 +2,7 @@ import type { BudgetLine, Indicator, Objective, Plan, PlanState, Signature } fro
 import type { Message } from "../metadata.js";
 import { indicatorBudget } from "./indicatorBudget.js";
 import { budgetGap } from "./statedGap.js";
+import { documentOrder } from "./documentOrder.js";
 
 export interface DocumentContribution {
   readonly line: BudgetLine;
@@ -20,7 +21,7 @@ export interface DocumentObjective extends Objective {
   readonly indicators: readonly DocumentIndicator[];
 }
 
-/** The plan laid out as the published document reads: objectives, their indicators, budget rows, Total, signature. */
+/** The plan laid out as the published document reads: objectives, their indicators, budget rows, Total, signature, in the document's order. */
 export interface PlanDocument {
   readonly plan: Plan | null;
   readonly objectives: readonly DocumentObjective[];
@@ -28,27 +29,24 @@ export interface PlanDocument {
   readonly signature: Signature | null;
 }
 
-const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code, "en");
-
-/** Projects the state into the order and shape of the published RAPK table. */
+/**
+ * Projects the state into the order and shape of the published RAPK table: objectives, their
+ * indicators and each indicator's budget rows in the document's order (see documentOrder), never
+ * re-sorted by code.
+ */
 export function planDocument(state: PlanState): PlanDocument {
-  const indicators = Object.values(state.indicators);
-  const objectives = Object.values(state.objectives)
-    .sort(byCode)
-    .map((objective) => ({
-      ...objective,
-      indicators: indicators
-        .filter((indicator) => indicator.objective === objective.code)
-        .sort(byCode)
-        .map((indicator) => {
-          const row = state.contributions[indicator.id] ?? {};
-          const contributions = Object.entries(row)
-            .map(([line, amount]) => ({ line: state.lines[line]!, amount }))
-            .filter((c) => c.line !== undefined)
-            .sort((a, b) => a.line.id.localeCompare(b.line.id, "en"));
-          const budget = indicatorBudget(state, indicator.id);
-          return { ...indicator, budget, budgetGap: budgetGap(indicator.statedBudget, budget), contributions };
-        }),
-    }));
+  const objectives = documentOrder(state).map(({ objective, indicators }) => ({
+    ...objective,
+    indicators: indicators.map((indicator) => {
+      const row = state.contributions[indicator.id] ?? {};
+      const contributions: DocumentContribution[] = [];
+      for (const [line, amount] of Object.entries(row)) {
+        const registered = state.lines[line];
+        if (registered !== undefined) contributions.push({ line: registered, amount });
+      }
+      const budget = indicatorBudget(state, indicator.id);
+      return { ...indicator, budget, budgetGap: budgetGap(indicator.statedBudget, budget), contributions };
+    }),
+  }));
   return { plan: state.plan, objectives, ceiling: state.plan?.ceiling ?? 0, signature: state.signature };
 }

@@ -1,10 +1,7 @@
-import { type BudgetLine, type Indicator, MONTHS, type PlanState } from "@rapk/core";
+import { type BudgetLine, type Indicator, MONTHS, type PlanState, documentOrder } from "@rapk/core";
 import Papa from "papaparse";
 import { CSV_COLUMNS, CSV_VERSION } from "./columns.js";
 import { neutralise } from "./neutralise.js";
-
-const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code, "en", { numeric: true });
-const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id, "en", { numeric: true });
 
 const blankIndicator = (): string[] => ["", "", "", "", "", ...MONTHS.map(() => ""), ""];
 const blankLine = (): string[] => ["", "", "", "", "", "", ""];
@@ -21,9 +18,10 @@ function lineCells(line: BudgetLine): string[] {
 
 /**
  * Writes a plan as the CSV template (docs/csv-template.md): the `#key,value` rows, the header,
- * then one row per contribution in code order, a row for each indicator without one, for each
- * objective without indicators and for each budget line no indicator draws on. Importing the
- * result gives the same plan. Realisation and spending reports are not part of the template.
+ * then one row per contribution in the document's order (core's documentOrder; each indicator's
+ * budget rows as allocated), a row for each indicator without one and for each objective without
+ * indicators, and a row of its own for a budget line that no row before names by the time a line
+ * registered after it comes. Importing the result gives the same plan, in the same order. Realisation and spending reports are not part of the template.
  */
 export function exportCsv(state: PlanState): string {
   const rows: string[][] = [["#rapk_csv", CSV_VERSION]];
@@ -39,26 +37,40 @@ export function exportCsv(state: PlanState): string {
   }
   rows.push([...CSV_COLUMNS]);
 
-  const used = new Set<string>();
-  const indicators = Object.values(state.indicators);
-  for (const objective of Object.values(state.objectives).sort(byCode)) {
+  // A line gets its own row (no indicator) just before the first row that names a line registered
+  // after it, so that importing the rows registers the lines in the order they were registered:
+  // the seed's unattributed rows come back where the paper prints them.
+  const lines = Object.values(state.lines);
+  const written = new Set<string>();
+  let next = 0;
+  const lineRow = (line: BudgetLine) => rows.push(["", "", "", ...blankIndicator(), ...lineCells(line), ""]);
+  const writeLinesUpTo = (id: string) => {
+    if (written.has(id)) return;
+    for (; next < lines.length; next++) {
+      const line = lines[next] as BudgetLine;
+      if (line.id === id) break;
+      if (!written.has(line.id)) {
+        written.add(line.id);
+        lineRow(line);
+      }
+    }
+    written.add(id);
+  };
+  for (const { objective, indicators } of documentOrder(state)) {
     const objectiveCells = [objective.number === undefined ? "" : String(objective.number), objective.code, objective.name];
-    const own = indicators.filter((i) => i.objective === objective.code).sort(byCode);
-    if (own.length === 0) rows.push([...objectiveCells, ...blankIndicator(), ...blankLine(), ""]);
-    for (const indicator of own) {
+    if (indicators.length === 0) rows.push([...objectiveCells, ...blankIndicator(), ...blankLine(), ""]);
+    for (const indicator of indicators) {
       const drawn = Object.entries(state.contributions[indicator.id] ?? {})
         .map(([id, amount]) => ({ id, amount, line: state.lines[id] }))
-        .filter((c): c is { id: string; amount: number; line: BudgetLine } => c.line !== undefined)
-        .sort(byId);
+        .filter((c): c is { id: string; amount: number; line: BudgetLine } => c.line !== undefined);
       if (drawn.length === 0) rows.push([...objectiveCells, ...indicatorCells(indicator), ...blankLine(), ""]);
       for (const c of drawn) {
-        used.add(c.id);
+        writeLinesUpTo(c.id);
         rows.push([...objectiveCells, ...indicatorCells(indicator), ...lineCells(c.line), String(c.amount)]);
       }
     }
   }
-  for (const line of Object.values(state.lines).sort(byId))
-    if (!used.has(line.id)) rows.push(["", "", "", ...blankIndicator(), ...lineCells(line), ""]);
+  for (const line of lines) if (!written.has(line.id)) lineRow(line);
 
   return `${Papa.unparse(rows.map((row) => row.map(neutralise)), { newline: "\n" })}\n`;
 }

@@ -6,7 +6,7 @@ import { restore } from "./neutralise.js";
 import type { CsvRow } from "./parseCsv.js";
 
 // The CSV describes the same things the plan's state holds, before they have ids.
-export type CsvObjective = Objective;
+export type CsvObjective = Omit<Objective, "position">;
 export type CsvIndicator = Omit<Indicator, "id">;
 export type CsvLine = Omit<BudgetLine, "id">;
 
