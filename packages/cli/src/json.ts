@@ -1,5 +1,5 @@
 import { CliError } from "./cliError.js";
-import { jsonKeyProblem } from "./jsonKeys.js";
+import { jsonKeyProblem, keyPathText } from "@rapk/history";
 
 /** Pretty JSON with a final newline, as every `--json` output is printed. */
 export function jsonText(value: unknown): string {
@@ -32,13 +32,15 @@ export function parseJsonFile(text: string, file: string): unknown {
   }
   // JSON.parse keeps the last of two equal keys and lets `__proto__` through: neither can be meant.
   const problem = jsonKeyProblem(text);
-  if (problem)
+  if (problem) {
+    const where = keyPathText(problem.path);
     throw new CliError(
       problem.why === "duplicate"
-        ? `names the key ${JSON.stringify(problem.key)} twice in one object; say it once`
-        : `uses the key ${JSON.stringify(problem.key)}, which is reserved (a member of every JavaScript object) and never a field of a revision`,
+        ? `names the key ${JSON.stringify(problem.key)} twice in one object (at ${where}); say it once`
+        : `uses the key ${JSON.stringify(problem.key)} (at ${where}), which is reserved (a member of every JavaScript object) and never a field rapk reads`,
       { file, line: problem.line },
     );
+  }
   return value;
 }
 

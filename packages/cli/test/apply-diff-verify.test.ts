@@ -74,7 +74,9 @@ describe("rapk apply", () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     const line = expectOneLineError(run);
-    expect(line).toMatch(/^rapk: ceiling\.json: rejected: POK_CHANGES_CEILING: /);
+    // The line is the one of the field the error points at: commands[0].data.ceiling.
+    const ceilingLine = readFileSync(join(folder, "ceiling.json"), "utf8").split("\n").findIndex((text) => text.includes('"ceiling"')) + 1;
+    expect(line).toMatch(new RegExp(`^rapk: ceiling\\.json:${ceilingLine}: rejected: POK_CHANGES_CEILING: `));
     expect(line).toContain("(at ");
     expect(readFileSync(join(folder, "plan.ndjson")).equals(before)).toBe(true);
   });
@@ -109,7 +111,8 @@ describe("rapk apply", () => {
     writeJson(folder, "nokind.json", { meta: { actor: "x", reason: "y" }, commands: [] });
     const noKind = await rapk(folder, "apply", "plan.ndjson", "nokind.json");
     expect(noKind.code).toBe(1);
-    expect(expectOneLineError(noKind)).toMatch(/^rapk: nokind\.json: is not a revision: meta\.kind /);
+    // kind is missing, so the line named is its object's: "meta" on line 2.
+    expect(expectOneLineError(noKind)).toMatch(/^rapk: nokind\.json:2: is not a revision: meta\.kind /);
 
     writeFileSync(join(folder, "broken.json"), '{\n  "meta": {\n    "actor": "x",\n  }\n}\n');
     const broken = await rapk(folder, "apply", "plan.ndjson", "broken.json");

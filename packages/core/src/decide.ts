@@ -6,7 +6,7 @@ import { draftOf } from "./planDraft.js";
 import type { PlanEvent } from "./events/index.js";
 import { checkInvariants } from "./invariants.js";
 import { type RevisionKind, kindBreach } from "./revisionKind.js";
-import type { PlanState } from "./state.js";
+import type { Indicator, PlanState } from "./state.js";
 
 export interface DecideOptions {
   /** The kind of revision this batch is; see {@link RevisionKind}. Omitted: `draft` before signing, reports only after. */
@@ -65,7 +65,10 @@ const handlers: { [T in PlanCommandType]: Handler<T> } = {
   signPlan: (c) => emit({ type: "PlanSigned", data: c.data }),
   reportRealisation: (c, s) => {
     const { indicator, numerator, denominator, value } = c.data;
-    if (!s.indicators[indicator]) return unknownIndicator(indicator);
+    const measured = s.indicators[indicator];
+    if (!measured) return unknownIndicator(indicator);
+    if (!withinPercent(measured, value))
+      return fail("PERCENT_OUT_OF_RANGE", `value ${value} is over 100 %: indicator ${indicator} is a percentage and none of its targets goes above 100`, ["data", "value"]);
     if ((numerator === undefined) !== (denominator === undefined))
       return fail("RATIO_INCOMPLETE", "numerator and denominator go together", ["data", numerator === undefined ? "numerator" : "denominator"]);
     if (numerator !== undefined && denominator !== undefined) {
@@ -80,6 +83,15 @@ const handlers: { [T in PlanCommandType]: Handler<T> } = {
   statePlanTotal: (c) => emit({ type: "PlanTotalStated", data: c.data }),
   reportSpending: (c, s) => (s.lines[c.data.line] ? emit({ type: "SpendingReported", data: c.data }) : unknownLine(c.data.line)),
 };
+
+/**
+ * A percentage (Persentase) is reported in 0..100, unless the indicator itself says otherwise: a
+ * target above 100 (a growth, say) shows that its percentage may pass 100. Other units (level,
+ * index, score) have no upper bound here.
+ */
+function withinPercent(indicator: Indicator, value: number): boolean {
+  return indicator.unit !== "percent" || value <= 100 || indicator.targets.some((target) => target !== null && target > 100);
+}
 
 function at(index: number | undefined, error: DomainError, type?: string): DomainError {
   if (index === undefined) return error;

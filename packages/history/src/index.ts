@@ -5,6 +5,7 @@
  * Browser-safe: no Node built-ins.
  */
 export * from "./canonicalJson.js";
+export * from "./jsonKeys.js";
 export * from "./storedEvent.js";
 export * from "./commit.js";
 export * from "./seal.js";

@@ -2,6 +2,7 @@ import { EventValidator, PlanEvent, VersionMetadata as VersionMetadataSchema, sc
 import { type CommitRecord, FORMAT_V2, type VersionMetadata, eventMetadataOf } from "./commit.js";
 import { firstDifference } from "./difference.js";
 import { instantOf } from "./instant.js";
+import { keyPathText, lineKeyProblem } from "./jsonKeys.js";
 import type { Line } from "./lines.js";
 import type { LogError } from "./logError.js";
 import { Envelope, HEX_SHA256, type StoredEvent, type StoredMetadata } from "./storedEvent.js";
@@ -70,6 +71,15 @@ export class LineReader {
       return fail("INVALID_JSON", `is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
     }
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return fail("EVENT_INVALID", "is not a JSON object (an event)");
+    // JSON.parse keeps the last of two equal keys (another reader may keep the first) and lets
+    // `__proto__` through: a line that reads two ways cannot be part of a record.
+    const keys = lineKeyProblem(line.text, raw);
+    if (keys) {
+      const where = keyPathText(keys.path);
+      return keys.why === "duplicate"
+        ? fail("DUPLICATE_KEY", `${where} is written twice in one object; readers disagree on which counts, so the line cannot be trusted`)
+        : fail("RESERVED_KEY", `${where} is named after a member of every JavaScript object (${JSON.stringify(keys.key)}), never a field of a log line`);
+    }
     const record = raw as Record<string, unknown>;
     if ("format" in record) {
       if (record.format !== FORMAT_V2) return fail("FORMAT_UNKNOWN", `format is ${JSON.stringify(record.format)}; this rapk reads "${FORMAT_V2}" lines and untagged v1 lines`);

@@ -75,12 +75,15 @@ export function revisionError(error: z.ZodError, raw: unknown): DomainError {
   const issue = error.issues[0];
   const path = (issue?.path ?? []).filter((p): p is string | number => typeof p !== "symbol");
   const why = issue?.message ?? "is invalid";
+  // An unknown field's issue points at its object; the error points at the field itself.
+  const unknown = issue?.code === "unrecognized_keys" ? issue.keys[0] : undefined;
+  const at = unknown === undefined ? path : [...path, unknown];
   if (path[0] === "commands" && typeof path[1] === "number") {
     const index = path[1];
     const command = (raw as { commands?: unknown[] } | undefined)?.commands?.[index];
     const type = typeof command === "object" && command !== null && "type" in command ? ` (${String((command as { type: unknown }).type)})` : "";
     const field = path.slice(2).join(".") || "(whole)";
-    return { code: "REVISION_INVALID", message: `revision: command ${index + 1}${type}: ${field} ${why}`, path };
+    return { code: "REVISION_INVALID", message: `revision: command ${index + 1}${type}: ${field} ${why}`, path: at };
   }
-  return { code: "REVISION_INVALID", message: path.length > 0 ? `revision: ${path.join(".")} ${why}` : `revision ${why}`, path };
+  return { code: "REVISION_INVALID", message: path.length > 0 ? `revision: ${path.join(".")} ${why}` : `revision ${why}`, path: at };
 }

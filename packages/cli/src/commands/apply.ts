@@ -2,7 +2,7 @@ import { stat } from "node:fs/promises";
 import type { Command } from "commander";
 import { formatISO } from "date-fns";
 import type { DomainError } from "@rapk/core";
-import { EMPTY_HEAD, type RevisionInput, appendRevision, auditLog, headAfter, parseRevision } from "@rapk/history";
+import { EMPTY_HEAD, type RevisionInput, appendRevision, auditLog, headAfter, jsonPathLine, parseRevision } from "@rapk/history";
 import { signVersion } from "@rapk/history/signing";
 import { CliError, EXIT } from "../cliError.js";
 import type { Context } from "../context.js";
@@ -41,11 +41,11 @@ export function registerApply(program: Command, { io }: Context): void {
     .action(async (file: string, revisionFile: string, options: ApplyOptions) => {
       const expected = options.expectVersion === undefined ? undefined : wholeNumber(options.expectVersion, "--expect-version");
       const waitMs = wholeNumber(options.lockWait ?? "5000", "--lock-wait");
-      const revision = await readRevision(io, revisionFile);
+      const { revision, text } = await readRevision(io, revisionFile);
       const key = options.sign === undefined ? undefined : await readKeyFile(io, options.sign);
       const target = withLockWait(io, await openTarget(io, file), waitMs);
       try {
-        const appended = await applyTo(io, target, file, revisionFile, revision, expected, key?.secretKey);
+        const appended = await applyTo(io, target, file, { file: revisionFile, text }, revision, expected, key?.secretKey);
         if (options.json) io.stdout.write(jsonText(appended));
         else println(io.stdout, `applied ${revisionFile} to ${file}: version ${appended.version} (${appended.events} events), head ${appended.head}${key ? `, signed by ${key.name}` : ""}`);
       } finally {
@@ -62,7 +62,7 @@ async function applyTo(
   io: Io,
   target: LogTarget,
   file: string,
-  revisionFile: string,
+  revisionFile: { readonly file: string; readonly text: string },
   revision: RevisionInput,
   expected: number | undefined,
   secretKey: string | undefined,
@@ -80,7 +80,8 @@ async function applyTo(
 
   const logHead = log.versions.length === 0 ? EMPTY_HEAD : headAfter(log.versions[log.versions.length - 1]!);
   const result = appendRevision(log.events, revision, { history: log.history, head: logHead, now: () => formatISO(io.now?.() ?? new Date()) });
-  if (!result.ok) throw new CliError(`rejected: ${describeDomainError(result.error, revision)}`, { file: revisionFile }, EXIT.rejected);
+  if (!result.ok)
+    throw new CliError(`rejected: ${describeDomainError(result.error, revision)}`, placeIn(revisionFile.text, revisionFile.file, revisionPath(result.error.path, revision)), EXIT.rejected);
   const sealed = secretKey ? signVersion(result.sealed, secretKey) : result.sealed;
   try {
     await target.store.append(target.plan, sealed, { expectedVersion: head });
@@ -101,19 +102,34 @@ async function fileSize(io: Io, file: string): Promise<number> {
   }
 }
 
-async function readRevision(io: Io, file: string): Promise<RevisionInput> {
+/** The file, and the line a path into its JSON points at when there is one. */
+function placeIn(text: string, file: string, path: readonly (string | number)[]): { file: string; line?: number } {
+  const line = jsonPathLine(text, path);
+  return line === undefined ? { file } : { file, line };
+}
+
+async function readRevision(io: Io, file: string): Promise<{ revision: RevisionInput; text: string }> {
   // A revision is a page of commands, not a data dump: a huge file is refused before it is read whole.
   const size = await fileSize(io, file);
   if (size > MAX_REVISION_BYTES) throw new CliError(`is ${size} bytes; a revision file may be at most ${MAX_REVISION_BYTES} bytes (5 MB)`, { file });
-  const raw = parseJsonFile(await readText(io, file), file);
+  const text = await readText(io, file);
+  const raw = parseJsonFile(text, file);
   const parsed = parseRevision(raw);
-  if (!parsed.ok) throw new CliError(`is not a revision: ${parsed.error.message.replace(/^revision: /, "")}`, { file });
-  return parsed.revision;
+  if (!parsed.ok) throw new CliError(`is not a revision: ${parsed.error.message.replace(/^revision: /, "")}`, placeIn(text, file, parsed.error.path));
+  return { revision: parsed.revision, text };
 }
 
 function wholeNumber(text: string, option: string): number {
   if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(Number(text))) throw new CliError(`${option} ${text}: expected a whole number`);
   return Number(text);
+}
+
+/** Where in the revision file a domain error's path points (as describeDomainError reads it), or [] for the plan. */
+function revisionPath(path: readonly (string | number)[], revision: RevisionInput): (string | number)[] {
+  if (typeof path[0] === "number") return ["commands", ...path];
+  if (path[0] === "meta" || path[0] === "commands") return [...path];
+  if (revision.commands.length === 1 && (path[0] === "data" || path[0] === "type")) return ["commands", 0, ...path];
+  return [];
 }
 
 /**
@@ -122,11 +138,7 @@ function wholeNumber(text: string, option: string): number {
  * anything else is a place in the plan.
  */
 export function describeDomainError(error: DomainError, revision: RevisionInput): string {
-  const path = error.path;
-  let where: string | undefined;
-  if (typeof path[0] === "number") where = `commands${formatPath(path)}`;
-  else if (path[0] === "meta" || path[0] === "commands") where = formatPath(path);
-  else if (revision.commands.length === 1 && (path[0] === "data" || path[0] === "type")) where = `commands[0].${formatPath(path)}`;
-  else if (path.length > 0) where = `plan ${formatPath(path)}`;
+  const inFile = revisionPath(error.path, revision);
+  const where = inFile.length > 0 ? formatPath(inFile) : error.path.length > 0 ? `plan ${formatPath(error.path)}` : undefined;
   return `${error.code}: ${error.message}${where ? ` (at ${where})` : ""}`;
 }

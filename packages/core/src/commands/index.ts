@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { strictCopy, unknownFields } from "./strict.js";
 import {
   BudgetLineRegistered,
   BudgetRevised,
@@ -19,8 +20,11 @@ import {
 } from "../events/index.js";
 
 // A command asks for what an event records; its data has the same shape, so the schema is shared
-// and the two can never drift apart.
-const command = <T extends string, D extends z.ZodType>(type: T, data: D) => z.object({ type: z.literal(type), data });
+// and the two can never drift apart. A command is strict where the event is not: a field it does
+// not know (`notes` for `note`) is refused, never dropped, since a dropped field is a change that
+// nobody asked to lose. (An event line with one is refused by the log reader, as NOT_CANONICAL.)
+const command = <T extends string, D extends z.ZodObject>(type: T, data: D) =>
+  z.strictObject({ type: z.literal(type), data: strictCopy(data) }, unknownFields(["type", "data"]));
 
 export const DraftPlan = command("draftPlan", PlanDrafted.shape.data);
 export const DefineObjective = command("defineObjective", ObjectiveDefined.shape.data);

@@ -59,6 +59,33 @@ describe("reportRealisation", () => {
   it("is refused with COMMAND_INVALID for a zero denominator", () => {
     planSpec.given(seedDraft).when(realisation({ value: 0, numerator: 0, denominator: 0 })).thenFails("COMMAND_INVALID", ["data", "denominator"]);
   });
+
+  it("is refused over 100 for a percentage indicator (PERCENT_OUT_OF_RANGE): 5000 would read as 5.035,25 % achieved", () => {
+    const error = planSpec.given(seedDraft).when(realisation({ value: 5000 })).thenFails("PERCENT_OUT_OF_RANGE", ["data", "value"]);
+    expect(error.message).toBe("value 5000 is over 100 %: indicator 04.01 is a percentage and none of its targets goes above 100");
+    planSpec.given(seedDraft).when(realisation({ value: 100.01 })).thenFails("PERCENT_OUT_OF_RANGE", ["data", "value"]);
+    // 40 of 36 is 111.11 %: the ratio is right, the percentage is not.
+    planSpec.given(seedDraft).when(realisation({ value: 111.11, numerator: 40, denominator: 36 })).thenFails("PERCENT_OUT_OF_RANGE", ["data", "value"]);
+  });
+
+  it("accepts 0 and 100 for a percentage indicator, the edges of its range", () => {
+    for (const value of [0, 100]) planSpec.given(seedDraft).when(realisation({ value })).then([{ type: "RealisationReported", data: { indicator: "04.01", month: 3, value } }]);
+  });
+
+  it("accepts over 100 when the indicator says so: a percentage with a target above 100, or a unit other than percent", () => {
+    const growth: PlanEvent = { type: "TargetsSet", data: { indicator: "04.01", values: [...Array(11).fill(100), 120] } };
+    planSpec.given([...seedDraft, growth]).when(realisation({ value: 112.5 })).then([{ type: "RealisationReported", data: { indicator: "04.01", month: 3, value: 112.5 } }]);
+    const score: PlanEvent = { type: "IndicatorDefined", data: { objective: "04", code: "02", name: "Nilai AKIP UPT", unit: "score", direction: "higher", shape: "year-end" } };
+    planSpec
+      .given([...seedDraft, score])
+      .when({ type: "reportRealisation", data: { indicator: "04.02", month: 3, value: 250 } })
+      .then([{ type: "RealisationReported", data: { indicator: "04.02", month: 3, value: 250 } }]);
+  });
+
+  it("refuses a field it does not know instead of dropping it: `notes` for `note` (COMMAND_INVALID)", () => {
+    const error = planSpec.given(seedDraft).when(realisation({ value: 11.2, notes: "sampel belum lengkap" })).thenFails("COMMAND_INVALID", ["data"]);
+    expect(error.message).toBe('invalid command: data has an unknown field "notes" (did you mean "note"?); it is refused rather than dropped');
+  });
 });
 
 describe("reportSpending", () => {

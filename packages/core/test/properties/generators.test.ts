@@ -34,6 +34,7 @@ describe("the generators", () => {
       "NO_CHANGE",
       "RATIO_INCOMPLETE",
       "RATIO_MISMATCH",
+      "PERCENT_OUT_OF_RANGE",
       "PLAN_SIGNED_REVISION_REQUIRED",
       "REVISION_KIND_MISMATCH",
       "POK_CHANGES_CEILING",

@@ -1,0 +1,111 @@
+/** Keys that would reach Object.prototype's members (`__proto__`, `constructor`, `toString`, ...). */
+const RESERVED: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+export interface KeyProblem {
+  readonly key: string;
+  readonly why: "duplicate" | "reserved";
+  /** 1-based line of the key in the text. */
+  readonly line: number;
+  /** Where the key is: the keys and list indexes down to it, the key itself last (`["commands", 0, "data", "pagu"]`). */
+  readonly path: readonly (string | number)[];
+}
+
+interface Frame {
+  /** The keys seen so far in an object; null for a list. */
+  readonly keys: Set<string> | null;
+  expectKey: boolean;
+  /** The object's current key, or the list's current index. */
+  at: string | number;
+}
+
+/**
+ * Walks the keys of a JSON text in order, with the line each is on and its path (the keys and list
+ * indexes down to it, the key itself last); `visit` returns true to stop. `keys` is the set of the
+ * keys read before in the same object. The text must already parse as JSON; strings are read with
+ * their escapes, so `"\u005f_proto__"` is the key `__proto__`.
+ */
+function walkKeys(text: string, visit: (key: string, line: number, path: readonly (string | number)[], keys: Set<string>) => boolean): void {
+  const stack: Frame[] = [];
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\n") line++;
+    else if (c === "{") stack.push({ keys: new Set(), expectKey: true, at: "" });
+    else if (c === "[") stack.push({ keys: null, expectKey: false, at: 0 });
+    else if (c === "}" || c === "]") stack.pop();
+    else if (c === ",") {
+      const top = stack[stack.length - 1];
+      if (top?.keys) top.expectKey = true;
+      else if (top) top.at = (top.at as number) + 1;
+    } else if (c === ":") {
+      const top = stack[stack.length - 1];
+      if (top) top.expectKey = false;
+    } else if (c === '"') {
+      let end = i + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === "\\" ? 2 : 1;
+      const top = stack[stack.length - 1];
+      if (top?.keys && top.expectKey) {
+        const key = JSON.parse(text.slice(i, end + 1)) as string;
+        top.at = key;
+        if (visit(key, line, stack.map((frame) => frame.at), top.keys)) return;
+        top.keys.add(key);
+      }
+      i = end;
+    }
+  }
+}
+
+/**
+ * The first key of a JSON text that cannot be meant: one written twice in the same object
+ * (JSON.parse silently keeps the last, other readers the first) or one named after a member of
+ * Object.prototype.
+ */
+export function jsonKeyProblem(text: string): KeyProblem | undefined {
+  let problem: KeyProblem | undefined;
+  walkKeys(text, (key, line, path, keys) => {
+    const why = RESERVED.has(key) ? "reserved" : keys.has(key) ? "duplicate" : undefined;
+    if (why) problem = { key, why, line, path };
+    return problem !== undefined;
+  });
+  return problem;
+}
+
+/**
+ * The line of a JSON text that a path points at (`["commands", 0, "data", "value"]`): the line of
+ * its last key, or of the first key inside the list entry or object it names; for a field that is
+ * missing, the line of the nearest key on the way to it; undefined when not even the first step is
+ * there. Lets an error found in the parsed value name its line in the file.
+ */
+export function jsonPathLine(text: string, path: readonly (string | number)[]): number | undefined {
+  let found: number | undefined;
+  let depth = 0;
+  walkKeys(text, (_, line, at) => {
+    let shared = 0;
+    while (shared < at.length && shared < path.length && at[shared] === path[shared]) shared++;
+    // Only a key on the way to the place (or inside it) counts, the nearest first.
+    if ((shared === at.length || shared === path.length) && shared > depth) [found, depth] = [line, shared];
+    return depth === path.length;
+  });
+  return found;
+}
+
+// A key that may be reserved, written plainly (an escaped one changes the text JSON.stringify gives back).
+const MAYBE_RESERVED = new RegExp(`"(?:${[...RESERVED].join("|")})"\\s*:`);
+
+/**
+ * The same check for one line of a log that JSON.parse has already read as `parsed`, fast when the
+ * line is as rapk writes it: JSON.stringify gives back exactly the text of a line without repeated
+ * keys or spaces, and a plain search finds every key named after a member of Object.prototype.
+ * Only a line that fails either test is scanned key by key.
+ */
+export function lineKeyProblem(text: string, parsed: unknown): KeyProblem | undefined {
+  if (JSON.stringify(parsed) === text && !MAYBE_RESERVED.test(text)) return undefined;
+  return jsonKeyProblem(text);
+}
+
+/** `commands[0].data.pagu`: a key's path as a reader of the JSON would write it. */
+export function keyPathText(path: readonly (string | number)[]): string {
+  let out = "";
+  for (const key of path) out += typeof key === "number" ? `[${key}]` : out === "" ? key : `.${key}`;
+  return out;
+}
