@@ -31,6 +31,16 @@ describe("parseSource", async () => {
     expect(outcome.ok && outcome.loaded.verification).toMatchObject({ ok: false, line: 10, code: "HASH_MISMATCH" });
   });
 
+  it("refuses a log line that reads two ways (a key twice, or named __proto__), naming the line and the field", async () => {
+    const lines = serializeLog(smallHistory()).split("\n");
+    const doubled = [...lines];
+    doubled[0] = doubled[0]!.replace('"data":{', '"data":{"unit":"Loka POM Palsu",');
+    expect(await parseSource(doubled.join("\n"), "plan.ndjson", NOW)).toMatchObject({ ok: false, error: { line: 1, code: "DUPLICATE_KEY", message: expect.stringMatching(/^data\.unit is written twice/) } });
+    const polluted = [...lines];
+    polluted[1] = polluted[1]!.replace('"data":{', '"data":{"__proto__":{"polluted":true},');
+    expect(await parseSource(polluted.join("\n"), "plan.ndjson", NOW)).toMatchObject({ ok: false, error: { line: 2, code: "RESERVED_KEY" } });
+  });
+
   it("refuses a malformed log, naming the line", async () => {
     const lines = serializeLog(smallHistory()).split("\n");
     lines[2] = "{ this is not json";
