@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { decideBatch, initialState, stateAfter } from "@rapk/core";
+import { decideBatch, initialState, stateAfter, type PlanCommand } from "@rapk/core";
 import { stateToJson } from "../src/stateToJson.js";
 
 const line = (ro: string, component: string, sub: string, pagu: number) => ({
-  type: "registerBudgetLine",
+  type: "registerBudgetLine" as const,
   data: { output: { code: ro, name: `RO ${ro}` }, component: { code: component, name: `Komponen ${component}` }, subComponent: { code: sub, name: `Sub ${sub}` }, pagu },
 });
 
 function smallPlan() {
-  const commands = [
+  const commands: PlanCommand[] = [
     { type: "draftPlan", data: { unit: "Loka POM di Kabupaten Rejang Lebong", agency: "Badan Pengawas Obat dan Makanan", year: 2024, ceiling: 1_000_000 } },
     { type: "defineObjective", data: { code: "11", number: 10, name: "Terkelolanya Keuangan UPT secara Akuntabel" } },
     { type: "defineObjective", data: { code: "01", number: 1, name: "Terwujudnya Obat dan Makanan yang memenuhi syarat" } },

@@ -102,8 +102,12 @@ function at(index: number | undefined, error: DomainError, type?: string): Domai
  * Decides a batch of commands all-or-nothing: either every command is accepted and the events
  * of all of them are returned, or nothing is and the first error says why. Invariants are
  * checked on the state after the whole batch, so a batch may lower a pagu and reallocate at once.
+ *
+ * Typed as `PlanCommand[]` so that a program's typo fails to compile (build them with
+ * {@link planCommand}); each command is still validated against its schema here, because commands
+ * also come from files and other programs: a wrong one is COMMAND_INVALID, never an exception.
  */
-export function decideBatch(commands: readonly unknown[], state: PlanState, options: DecideOptions = {}): Result<PlanEvent[]> {
+export function decideBatch(commands: readonly PlanCommand[], state: PlanState, options: DecideOptions = {}): Result<PlanEvent[]> {
   const single = commands.length === 1;
   const kind: RevisionKind | undefined = options.kind ?? (state.signature ? undefined : "draft");
   const events: PlanEvent[] = [];
@@ -132,6 +136,14 @@ export function decideBatch(commands: readonly unknown[], state: PlanState, opti
 }
 
 /** Decides one command against a state: the events it causes, or why it is refused. */
-export function decide(command: unknown, state: PlanState, options: DecideOptions = {}): Result<PlanEvent[]> {
+export function decide(command: PlanCommand, state: PlanState, options: DecideOptions = {}): Result<PlanEvent[]> {
   return decideBatch([command], state, options);
+}
+
+/**
+ * A typed command: `planCommand("setTarget", { indicator: "01.07", month: 3, value: 25 })`. The
+ * type name picks the shape of `data`, so a misspelt field fails to compile.
+ */
+export function planCommand<T extends PlanCommandType>(type: T, data: CommandOf<T>["data"]): CommandOf<T> {
+  return { type, data } as CommandOf<T>;
 }

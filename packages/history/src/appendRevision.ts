@@ -1,4 +1,4 @@
-import { type DomainError, type Finding, Instant, type PlanState, type SourceFile, type VersionMetadata, checkVersionTimes, decideBatch, initialState, versionMetadataOf } from "@rapk/core";
+import { type DomainError, type Finding, Instant, type PlanCommand, type PlanState, type SourceFile, type VersionMetadata, checkVersionTimes, decideBatch, initialState, versionMetadataOf } from "@rapk/core";
 import { formatISO } from "date-fns";
 import { z } from "zod";
 import type { CommittedVersion, LogHead } from "./commit.js";
@@ -63,7 +63,8 @@ export function appendRevision(log: readonly StoredEvent[], revision: RevisionIn
   if (corrects !== undefined && corrects > (last?.version ?? 0))
     return refuse("REVISION_INVALID", `revision: meta.corrects ${corrects} is not a version of the log (it has versions 1-${last?.version ?? 0})`, ["meta", "corrects"]);
 
-  const decided = decideBatch(revision.commands, head, { kind });
+  // A revision comes from a file: decideBatch validates every command against its schema.
+  const decided = decideBatch(revision.commands as readonly PlanCommand[], head, { kind });
   if (!decided.ok) return decided;
   // The fiscal year is known once the plan is drafted, by this batch for a new log.
   const drafted = decided.value.find((event) => event.type === "PlanDrafted");

@@ -3,3 +3,4 @@
  * so an application bundles none of them.
  */
 export * from "./planSpec.js";
+export { rawCommand } from "./rawCommand.js";

@@ -1,4 +1,5 @@
 import { type DecideOptions, decideBatch } from "../decide.js";
+import type { PlanCommand } from "../commands/index.js";
 import type { PlanEvent } from "../events/index.js";
 import { stateAfter } from "./stateAfter.js";
 import type { DomainError } from "../errors.js";
@@ -26,8 +27,8 @@ export interface Then {
 }
 
 export interface When {
-  when(command: unknown, options?: DecideOptions): Then;
-  whenBatch(commands: readonly unknown[], options?: DecideOptions): Then;
+  when(command: PlanCommand, options?: DecideOptions): Then;
+  whenBatch(commands: readonly PlanCommand[], options?: DecideOptions): Then;
 }
 
 /**
@@ -38,7 +39,7 @@ export interface When {
 export const planSpec = {
   given(events: readonly PlanEvent[]): When {
     const state = stateAfter(events);
-    const run = (commands: readonly unknown[], options?: DecideOptions): Then => {
+    const run = (commands: readonly PlanCommand[], options?: DecideOptions): Then => {
       const result = decideBatch(commands, state, options);
       return {
         then(expected) {

@@ -1,9 +1,10 @@
+import { planCommand } from "@rapk/core";
 import { describe, expect, it } from "vitest";
 import { planSpec } from "@rapk/core/testing";
 import { SAMPLING, TO_MEDICINES, seedDraft, seedSigned } from "../fixtures/seed.js";
 
-const lower = { type: "reviseBudget", data: { line: SAMPLING, pagu: 100_000_000 } };
-const reallocate = { type: "allocateContribution", data: { indicator: "04.01", line: SAMPLING, amount: 100_000_000 - TO_MEDICINES } };
+const lower = planCommand("reviseBudget", { line: SAMPLING, pagu: 100_000_000 });
+const reallocate = planCommand("allocateContribution", { indicator: "04.01", line: SAMPLING, amount: 100_000_000 - TO_MEDICINES });
 
 describe("a batch", () => {
   it("may lower a pagu and reallocate together, though the lowering alone is refused", () => {
@@ -28,19 +29,19 @@ describe("a batch", () => {
   it("emits nothing when one of its commands is refused, and names that command", () => {
     const error = planSpec
       .given(seedDraft)
-      .whenBatch([reallocate, { type: "allocateContribution", data: { indicator: "04.01", line: "DR.3165.BKB.001.051.B", amount: 1 } }])
+      .whenBatch([reallocate, planCommand("allocateContribution", { indicator: "04.01", line: "DR.3165.BKB.001.051.B", amount: 1 })])
       .thenFails("UNKNOWN_LINE", [1, "data", "line"]);
     expect(error.message).toBe("command 2 (allocateContribution): unknown budget line DR.3165.BKB.001.051.B");
   });
 
   it("names a malformed command by position", () => {
-    const error = planSpec.given(seedDraft).whenBatch([reallocate, { type: "reportSpending", data: { line: SAMPLING, month: 0, amount: 1 } }]).thenFails("COMMAND_INVALID", [1, "data", "month"]);
+    const error = planSpec.given(seedDraft).whenBatch([reallocate, planCommand("reportSpending", { line: SAMPLING, month: 0, amount: 1 })]).thenFails("COMMAND_INVALID", [1, "data", "month"]);
     expect(error.message).toBe("command 2: invalid command: data.month must be a month number 1-12");
   });
 
   it("sees the state its earlier commands made (an indicator defined, then given targets)", () => {
-    const define = { type: "defineIndicator", data: { objective: "01", code: "02", name: "Persentase Makanan yang memenuhi syarat", unit: "percent", direction: "higher", shape: "constant" } } as const;
-    const targets = { type: "setTargets", data: { indicator: "01.02", values: Array(12).fill(97.4) } };
+    const define = planCommand("defineIndicator", { objective: "01", code: "02", name: "Persentase Makanan yang memenuhi syarat", unit: "percent", direction: "higher", shape: "constant" });
+    const targets = planCommand("setTargets", { indicator: "01.02", values: Array(12).fill(97.4) });
     planSpec
       .given(seedDraft)
       .whenBatch([define, targets])

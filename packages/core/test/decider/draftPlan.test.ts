@@ -1,5 +1,6 @@
+import { planCommand } from "@rapk/core";
 import { describe, expect, it } from "vitest";
-import { planSpec } from "@rapk/core/testing";
+import { planSpec, rawCommand } from "@rapk/core/testing";
 import { CEILING, commandOf, drafted, seedDraft } from "../fixtures/seed.js";
 
 const draft = commandOf(drafted);
@@ -10,7 +11,7 @@ describe("draftPlan", () => {
   });
 
   it("keeps the title optional", () => {
-    const untitled = { type: "draftPlan", data: { unit: "Loka POM di Kabupaten Rejang Lebong", agency: "BPOM", year: 2024, ceiling: CEILING } };
+    const untitled = planCommand("draftPlan", { unit: "Loka POM di Kabupaten Rejang Lebong", agency: "BPOM", year: 2024, ceiling: CEILING });
     planSpec.given([]).when(untitled).then([{ type: "PlanDrafted", data: untitled.data }]);
   });
 
@@ -21,23 +22,23 @@ describe("draftPlan", () => {
   it("is refused with COMMAND_INVALID naming the field when the year is not a fiscal year", () => {
     const error = planSpec
       .given([])
-      .when({ type: "draftPlan", data: { ...drafted.data, year: 1999 } })
+      .when(planCommand("draftPlan", { ...drafted.data, year: 1999 }))
       .thenFails("COMMAND_INVALID", ["data", "year"]);
     expect(error.message).toBe("invalid command: data.year must be a fiscal year like 2024");
   });
 
   it("is refused with COMMAND_INVALID naming the field when the unit is blank", () => {
-    const error = planSpec.given([]).when({ type: "draftPlan", data: { ...drafted.data, unit: "   " } }).thenFails("COMMAND_INVALID", ["data", "unit"]);
+    const error = planSpec.given([]).when(planCommand("draftPlan", { ...drafted.data, unit: "   " })).thenFails("COMMAND_INVALID", ["data", "unit"]);
     expect(error.message).toContain("must not be empty");
   });
 });
 
 describe("any command before the plan is drafted", () => {
   it.each([
-    { type: "defineObjective", data: { code: "01", name: "Sasaran" } },
-    { type: "reviseCeiling", data: { ceiling: CEILING } },
-    { type: "signPlan", data: { place: "Rejang Lebong", date: "2024-02-22", name: null, title: "Kepala" } },
-    { type: "reportSpending", data: { line: "DR.3165.QIA.005.053.A", month: 1, amount: 1 } },
+    planCommand("defineObjective", { code: "01", name: "Sasaran" }),
+    planCommand("reviseCeiling", { ceiling: CEILING }),
+    planCommand("signPlan", { place: "Rejang Lebong", date: "2024-02-22", name: null, title: "Kepala" }),
+    planCommand("reportSpending", { line: "DR.3165.QIA.005.053.A", month: 1, amount: 1 }),
   ])("is refused with PLAN_NOT_DRAFTED ($type)", (command) => {
     const error = planSpec.given([]).when(command).thenFails("PLAN_NOT_DRAFTED", ["type"]);
     expect(error.message).toBe("no plan has been drafted yet");
@@ -50,7 +51,7 @@ describe("something that is not a command", () => {
     [{ type: "deletePlan", data: {} }, ["type"]],
     [{ type: "reviseBudget" }, ["data"]],
   ] as const)("is refused with COMMAND_INVALID at the offending path (%j)", (raw, path) => {
-    const error = planSpec.given(seedDraft).when(raw).thenFails("COMMAND_INVALID", path);
+    const error = planSpec.given(seedDraft).when(rawCommand(raw)).thenFails("COMMAND_INVALID", path);
     expect(error.message).toMatch(/^invalid command: /);
   });
 });

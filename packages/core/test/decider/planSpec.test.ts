@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DomainFailure } from "@rapk/core";
+import { DomainFailure, planCommand } from "@rapk/core";
 import { SpecificationError, planSpec } from "@rapk/core/testing";
 import { SAMPLING, seedDraft, toLabSamples, toMedicines } from "../fixtures/seed.js";
 
-const spend = { type: "reportSpending", data: { line: SAMPLING, month: 1, amount: 5 } };
+const spend = planCommand("reportSpending", { line: SAMPLING, month: 1, amount: 5 });
 const spent = { type: "SpendingReported" as const, data: { line: SAMPLING, month: 1, amount: 5 } };
-const overspend = { type: "reportSpending", data: { line: SAMPLING, month: 1, amount: 125_736_001 } };
+const overspend = planCommand("reportSpending", { line: SAMPLING, month: 1, amount: 125_736_001 });
 
 describe("planSpec, the given/when/then helper", () => {
   it("passes when the events match, whatever the key order of their data", () => {
@@ -23,8 +23,8 @@ describe("planSpec, the given/when/then helper", () => {
     expect(() => planSpec.given(seedDraft).when(spend).then([spent, spent])).toThrow(SpecificationError);
     expect(() => planSpec.given(seedDraft).when(spend).then([])).toThrow(/expected events\n {2}\[\]\nbut got/);
     const batch = planSpec.given(seedDraft.filter((e) => e.type !== "ContributionAllocated")).whenBatch([
-      { type: "allocateContribution", data: toMedicines.data },
-      { type: "allocateContribution", data: toLabSamples.data },
+      planCommand("allocateContribution", toMedicines.data),
+      planCommand("allocateContribution", toLabSamples.data),
     ]);
     expect(() => batch.then([toLabSamples, toMedicines])).toThrow(SpecificationError);
     expect(() => batch.then([toMedicines, toLabSamples])).not.toThrow();

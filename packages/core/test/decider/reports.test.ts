@@ -1,6 +1,7 @@
+import { planCommand } from "@rapk/core";
 import { describe, expect, it } from "vitest";
 import { type PlanEvent, type PlanState, evolve, initialState } from "@rapk/core";
-import { planSpec } from "@rapk/core/testing";
+import { planSpec, rawCommand } from "@rapk/core/testing";
 import { SAMPLING, SAMPLING_PAGU, seedDraft, seedSigned } from "../fixtures/seed.js";
 
 /** The state after the given events and one more. */
@@ -8,8 +9,8 @@ function evolveAll(given: readonly unknown[], last: unknown): PlanState {
   return [...given, last].reduce<PlanState>((state, event) => evolve(state, event as PlanEvent), initialState());
 }
 
-const realisation = (data: Record<string, unknown>) => ({ type: "reportRealisation", data: { indicator: "04.01", month: 3, ...data } });
-const spending = (month: number, amount: unknown, line = SAMPLING) => ({ type: "reportSpending", data: { line, month, amount } });
+const realisation = (data: Record<string, unknown>) => (rawCommand({ type: "reportRealisation", data: { indicator: "04.01", month: 3, ...data } }));
+const spending = (month: number, amount: unknown, line = SAMPLING) => (rawCommand({ type: "reportSpending", data: { line, month, amount } }));
 
 describe("reportRealisation", () => {
   it("records what an indicator reached in a month", () => {

@@ -1,9 +1,10 @@
+import { planCommand } from "@rapk/core";
 import { describe, expect, it } from "vitest";
 import { planSpec } from "@rapk/core/testing";
 import { CEILING, LAB_SAMPLE_TARGETS, SAMPLING, commandOf, seedDraft, seedSigned, signed } from "../fixtures/seed.js";
 
-const lowerSampling = { type: "reviseBudget", data: { line: SAMPLING, pagu: 120_000_000 } };
-const newTargets = { type: "setTargets", data: { indicator: "04.01", values: LAB_SAMPLE_TARGETS.map((t) => t + 1) } };
+const lowerSampling = planCommand("reviseBudget", { line: SAMPLING, pagu: 120_000_000 });
+const newTargets = planCommand("setTargets", { indicator: "04.01", values: LAB_SAMPLE_TARGETS.map((t) => t + 1) });
 
 describe("signPlan", () => {
   it("signs the plan with place, date and signatory (the published plan omits the name)", () => {
@@ -11,7 +12,7 @@ describe("signPlan", () => {
   });
 
   it("is refused with COMMAND_INVALID for a date that is not an ISO date", () => {
-    const error = planSpec.given(seedDraft).when({ type: "signPlan", data: { ...signed.data, date: "22 Februari 2024" } }).thenFails("COMMAND_INVALID", ["data", "date"]);
+    const error = planSpec.given(seedDraft).when(planCommand("signPlan", { ...signed.data, date: "22 Februari 2024" })).thenFails("COMMAND_INVALID", ["data", "date"]);
     expect(error.message).toBe("invalid command: data.date must be an ISO date like 2024-02-22");
   });
 });
@@ -35,7 +36,7 @@ describe("a signed plan", () => {
   it("names the command in a batch that needs a revision", () => {
     planSpec
       .given(seedSigned)
-      .whenBatch([{ type: "reportSpending", data: { line: SAMPLING, month: 1, amount: 1 } }, newTargets])
+      .whenBatch([planCommand("reportSpending", { line: SAMPLING, month: 1, amount: 1 }), newTargets])
       .thenFails("PLAN_SIGNED_REVISION_REQUIRED", [1, "type"]);
   });
 
@@ -44,12 +45,12 @@ describe("a signed plan", () => {
   });
 
   it("refuses a ceiling change in a Revisi POK (POK_CHANGES_CEILING)", () => {
-    const error = planSpec.given(seedSigned).when({ type: "reviseCeiling", data: { ceiling: CEILING + 1 } }, { kind: "pok" }).thenFails("POK_CHANGES_CEILING", ["data", "ceiling"]);
+    const error = planSpec.given(seedSigned).when(planCommand("reviseCeiling", { ceiling: CEILING + 1 }), { kind: "pok" }).thenFails("POK_CHANGES_CEILING", ["data", "ceiling"]);
     expect(error.message).toBe("a Revisi POK must leave the total ceiling unchanged (that takes a Revisi DIPA)");
   });
 
   it("takes a ceiling change as a Revisi DIPA", () => {
-    planSpec.given(seedSigned).when({ type: "reviseCeiling", data: { ceiling: CEILING + 1 } }, { kind: "dipa" }).then([{ type: "CeilingRevised", data: { ceiling: CEILING + 1 } }]);
+    planSpec.given(seedSigned).when(planCommand("reviseCeiling", { ceiling: CEILING + 1 }), { kind: "dipa" }).then([{ type: "CeilingRevised", data: { ceiling: CEILING + 1 } }]);
   });
 
   it("refuses targets in a Revisi POK (REVISION_KIND_MISMATCH), naming where they belong", () => {
@@ -78,6 +79,6 @@ describe("a signed plan", () => {
 
   it("refuses to be drafted again in any revision", () => {
     for (const kind of ["pok", "dipa", "rapk", "report"] as const)
-      planSpec.given(seedSigned).when({ type: "draftPlan", data: { unit: "X", agency: "Y", year: 2024, ceiling: 1 } }, { kind }).thenFails("REVISION_KIND_MISMATCH", ["type"]);
+      planSpec.given(seedSigned).when(planCommand("draftPlan", { unit: "X", agency: "Y", year: 2024, ceiling: 1 }), { kind }).thenFails("REVISION_KIND_MISMATCH", ["type"]);
   });
 });

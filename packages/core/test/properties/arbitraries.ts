@@ -1,3 +1,6 @@
+import { rawCommand } from "@rapk/core/testing";
+import { planCommand } from "@rapk/core";
+import type { PlanCommand } from "@rapk/core";
 import fc from "fast-check";
 import type { RevisionKind } from "@rapk/core";
 
@@ -104,7 +107,8 @@ const realisation = fc
   });
 
 /** One command as a person or a tool might send it: valid in shape, or not, or not even a command. */
-export const command: fc.Arbitrary<unknown> = fc.oneof(
+// Commands as a program might send them, some malformed on purpose: decide validates each.
+export const command: fc.Arbitrary<PlanCommand> = fc.oneof(
   fc.record({ unit: fc.constant("Loka POM"), agency: fc.constant("BPOM"), year: fc.constant(2024), ceiling: maybeBadMoney }).map((data) => ({ type: "draftPlan", data })),
   fc.record({ code: fc.constantFrom(...OBJECTIVES, "05"), name }).map((data) => ({ type: "defineObjective", data })),
   fc.record({ code: objective, name }).map((data) => ({ type: "renameObjective", data })),
@@ -118,15 +122,15 @@ export const command: fc.Arbitrary<unknown> = fc.oneof(
   fc
     .record({ indicator, values: fc.oneof(cumulativeTargets as fc.Arbitrary<unknown>, anyTargets, badTargets) })
     .map((data) => ({ type: "setTargets", data })),
-  fc.record({ id: fc.constantFrom(...LINES), pagu: maybeBadMoney }).map(({ id, pagu }) => ({ type: "registerBudgetLine", data: { ...lineParts(id), pagu } })),
+  fc.record({ id: fc.constantFrom(...LINES), pagu: maybeBadMoney }).map(({ id, pagu }) => (rawCommand({ type: "registerBudgetLine", data: { ...lineParts(id), pagu } }))),
   fc.record({ line, pagu: maybeBadMoney }).map((data) => ({ type: "reviseBudget", data })),
   fc.record({ ceiling: fc.oneof(money.map((m) => m * 3) as fc.Arbitrary<unknown>, badMoney) }).map((data) => ({ type: "reviseCeiling", data })),
   fc.record({ indicator, line, amount: maybeBadMoney }).map((data) => ({ type: "allocateContribution", data })),
   signature.map((data) => ({ type: "signPlan", data })),
   realisation.map((data) => ({ type: "reportRealisation", data })),
   fc.record({ line, month: maybeBadMonth, amount: maybeBadMoney }).map((data) => ({ type: "reportSpending", data })),
-  fc.constantFrom<unknown>(null, "draftPlan", { type: "deletePlan", data: {} }, { type: "reviseBudget" }, { data: { line: LINES[0], pagu: 1 } }),
-);
+  fc.constantFrom<unknown>(null, "draftPlan", rawCommand({ type: "deletePlan", data: {} }), { type: "reviseBudget" }, { data: { line: LINES[0], pagu: 1 } }),
+).map(rawCommand);
 
 /**
  * Steps whose figures depend on the state they meet, so they land exactly on an edge (one
@@ -141,7 +145,7 @@ export type EdgeStep =
   | { edge: "lowerAndReallocate"; linePick: number; percent: number; reallocate: boolean }
   | { edge: "ratio"; indicatorPick: number; month: number; numerator: number; denominator: number; off: number };
 
-export type Step = { readonly kind: RevisionKind | undefined } & ({ readonly commands: readonly unknown[] } | { readonly edgeStep: EdgeStep });
+export type Step = { readonly kind: RevisionKind | undefined } & ({ readonly commands: readonly PlanCommand[] } | { readonly edgeStep: EdgeStep });
 
 const delta = fc.constantFrom(-1, 0, 1);
 const pick = fc.nat(50);
@@ -176,7 +180,7 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
 );
 
 export interface PlanSetup {
-  readonly commands: readonly unknown[];
+  readonly commands: readonly PlanCommand[];
 }
 
 const indicatorSpec = fc.record({
@@ -205,30 +209,30 @@ export const planSetup: fc.Arbitrary<PlanSetup> = fc
     signed: fc.boolean().chain((b) => (b ? fc.boolean() : fc.constant(false))),
   })
   .map((p) => {
-    const commands: unknown[] = [];
+    const commands: PlanCommand[] = [];
     const total = p.lines.reduce((sum, l) => sum + l.pagu, 0);
-    commands.push({ type: "draftPlan", data: { unit: "Loka POM di Kabupaten Rejang Lebong", agency: "Badan Pengawas Obat dan Makanan", year: 2024, ceiling: total + p.slack } });
-    for (const o of new Set(p.indicators.map((i) => i.id.split(".")[0]!))) commands.push({ type: "defineObjective", data: { code: o, name: `Sasaran ${o}` } });
+    commands.push(planCommand("draftPlan", { unit: "Loka POM di Kabupaten Rejang Lebong", agency: "Badan Pengawas Obat dan Makanan", year: 2024, ceiling: total + p.slack }));
+    for (const o of new Set(p.indicators.map((i) => i.id.split(".")[0]!))) commands.push(planCommand("defineObjective", { code: o, name: `Sasaran ${o}` }));
     for (const i of p.indicators) {
-      const [objective, code] = i.id.split(".");
-      commands.push({ type: "defineIndicator", data: { objective, code, name: `Indikator ${i.id}`, unit: i.unit, direction: i.direction, shape: i.planned.shape } });
-      commands.push({ type: "setTargets", data: { indicator: i.id, values: i.planned.targets } });
+      const [objective, code] = i.id.split(".") as [string, string];
+      commands.push(planCommand("defineIndicator", { objective, code, name: `Indikator ${i.id}`, unit: i.unit, direction: i.direction, shape: i.planned.shape }));
+      commands.push(planCommand("setTargets", { indicator: i.id, values: i.planned.targets }));
     }
     for (const l of p.lines) {
       const j = LINES.indexOf(l.id);
-      commands.push({ type: "registerBudgetLine", data: { ...lineParts(l.id), pagu: l.pagu } });
+      commands.push(planCommand("registerBudgetLine", { ...lineParts(l.id), pagu: l.pagu }));
       const weightTotal = p.indicators.reduce((sum, i) => sum + i.weights[j]!, 0);
       const drawing = p.indicators.filter((i) => i.weights[j] !== 0);
       // floor keeps the sum within the pagu; BigInt keeps a trillion-Rupiah pagu exact. A line
       // filled to 100 % gives the floors' remainder to its last indicator: allocated to the Rupiah.
       const amounts = drawing.map((i) => (BigInt(l.pagu) * BigInt(l.fill) * BigInt(i.weights[j]!)) / BigInt(100 * weightTotal));
       if (l.fill === 100 && amounts.length > 0) amounts[amounts.length - 1]! += BigInt(l.pagu) - amounts.reduce((a, b) => a + b, 0n);
-      drawing.forEach((i, k) => commands.push({ type: "allocateContribution", data: { indicator: i.id, line: l.id, amount: Number(amounts[k]) } }));
+      drawing.forEach((i, k) => commands.push(planCommand("allocateContribution", { indicator: i.id, line: l.id, amount: Number(amounts[k]) })));
       const spent = Number((BigInt(l.pagu) * BigInt(l.spend)) / 100n);
       const half = Math.floor(spent / 2);
-      commands.push({ type: "reportSpending", data: { line: l.id, month: 1, amount: half } }, { type: "reportSpending", data: { line: l.id, month: 2, amount: spent - half } });
+      commands.push(planCommand("reportSpending", { line: l.id, month: 1, amount: half }), planCommand("reportSpending", { line: l.id, month: 2, amount: spent - half }));
     }
-    if (p.signed) commands.push({ type: "signPlan", data: { place: "Rejang Lebong", date: "2024-02-22", name: null, title: "Kepala Loka" } });
+    if (p.signed) commands.push(planCommand("signPlan", { place: "Rejang Lebong", date: "2024-02-22", name: null, title: "Kepala Loka" }));
     return { commands };
   });
 

@@ -1,3 +1,5 @@
+import { rawCommand } from "@rapk/core/testing";
+import { planCommand } from "@rapk/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type PlanEvent, type PlanState, type RevisionKind, INVARIANTS, decideBatch, stateAfter } from "@rapk/core";
@@ -13,11 +15,11 @@ const optionsOf = (kind: RevisionKind | undefined) => (kind === undefined ? {} :
 
 const poison = fc.constantFrom<unknown>(
   { type: "reviseBudget" },
-  { type: "allocateContribution", data: { indicator: "01.01", line: "DR.3165.QIA.005.053.A", amount: -1 } },
-  { type: "reportSpending", data: { line: "DR.3165.QIA.005.053.A", month: 13, amount: 1 } },
-  { type: "deletePlan", data: {} },
+  planCommand("allocateContribution", { indicator: "01.01", line: "DR.3165.QIA.005.053.A", amount: -1 }),
+  planCommand("reportSpending", { line: "DR.3165.QIA.005.053.A", month: 13, amount: 1 }),
+  rawCommand({ type: "deletePlan", data: {} }),
   null,
-);
+).map(rawCommand);
 
 describe("(f) batches are all-or-nothing", () => {
   it("a batch whose last command is malformed emits nothing, however sound the commands before it", () => {
@@ -80,10 +82,10 @@ describe("(f) batches are all-or-nothing", () => {
         const line = allocated[pick % allocated.length]!;
         const onLine = Object.values(state.contributions).reduce((sum, row) => sum + (row[line] ?? 0), 0);
         const pagu = Math.floor((onLine * percent) / 100);
-        const lower = { type: "reviseBudget", data: { line, pagu } };
+        const lower = planCommand("reviseBudget", { line, pagu });
         const reallocate = Object.entries(state.contributions)
           .filter(([, row]) => row[line] !== undefined)
-          .map(([indicator, row]) => ({ type: "allocateContribution", data: { indicator, line, amount: Math.floor((row[line]! * percent) / 100) } }));
+          .map(([indicator, row]) => (planCommand("allocateContribution", { indicator, line, amount: Math.floor((row[line]! * percent) / 100) })));
 
         const alone = decideBatch([lower], state, { kind: "pok" });
         expect(alone.ok ? "accepted" : alone.error.code).toBe("LINE_OVER_ALLOCATED");

@@ -84,7 +84,7 @@ describe("the generators", () => {
     let pastTolerance = 0;
     for (const s of sample)
       for (const entry of run(s).entries)
-        for (const command of entry.commands as { type?: string; data?: { value?: number; numerator?: number; denominator?: number } }[]) {
+        for (const command of entry.commands as unknown as { type?: string; data?: { value?: number; numerator?: number; denominator?: number } }[]) {
           const { value, numerator, denominator } = command?.data ?? {};
           if (command?.type !== "reportRealisation" || value === undefined || numerator === undefined || !denominator) continue;
           // A batch that is accepted accepted each of its commands.

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkInvariants } from "@rapk/core";
+import { checkInvariants, planCommand } from "@rapk/core";
 import { PROPERTY_TIMEOUT, runs, scenario } from "./arbitraries.js";
 import { corrupt, corruption } from "./corruption.js";
 import { oracleViolations } from "./oracle.js";
@@ -25,7 +25,7 @@ describe("(a) every invariant holds after every accepted command or batch", () =
   }, PROPERTY_TIMEOUT);
 
   it("even starting from a state broken behind decide's back: decide accepts nothing that leaves a rule broken", () => {
-    const resign = { type: "signPlan", data: { place: "Rejang Lebong", date: "2024-02-22", name: null, title: "Kepala Loka POM" } };
+    const resign = planCommand("signPlan", { place: "Rejang Lebong", date: "2024-02-22", name: null, title: "Kepala Loka POM" });
     fc.assert(
       fc.property(scenario, corruption, (s, damage) => {
         const broken = corrupt(setUp(s).state, damage);

@@ -1,9 +1,10 @@
-import { type DomainError, type PlanEvent, type PlanState, decideBatch, stateAfter } from "@rapk/core";
+import type { PlanCommand } from "@rapk/core";
+import { type DomainError, type PlanEvent, type PlanState, decideBatch, stateAfter, planCommand } from "@rapk/core";
 import type { EdgeStep, Scenario, Step } from "./arbitraries.js";
 
 export interface Entry {
   readonly before: PlanState;
-  readonly commands: readonly unknown[];
+  readonly commands: readonly PlanCommand[];
   readonly kind: Step["kind"];
   readonly result: { ok: true; value: PlanEvent[] } | { ok: false; error: DomainError };
   readonly after: PlanState;
@@ -27,7 +28,7 @@ function allocatedOn(state: PlanState, line: string, except?: string): number {
 }
 
 /** Turns a step that aims at an edge into the commands that hit it in this state. */
-export function materialise(edge: EdgeStep, state: PlanState): unknown[] {
+export function materialise(edge: EdgeStep, state: PlanState): PlanCommand[] {
   const lines = sortedKeys(state.lines);
   const indicators = sortedKeys(state.indicators);
   const line = "linePick" in edge ? pickOf(lines, edge.linePick) : undefined;
@@ -37,20 +38,20 @@ export function materialise(edge: EdgeStep, state: PlanState): unknown[] {
       const indicator = pickOf(indicators, edge.indicatorPick);
       if (!line || !indicator) return [];
       const room = state.lines[line]!.pagu - allocatedOn(state, line, indicator);
-      return [{ type: "allocateContribution", data: { indicator, line, amount: clamp(room + edge.delta) } }];
+      return [planCommand("allocateContribution", { indicator, line, amount: clamp(room + edge.delta) })];
     }
     case "spend": {
       if (!line) return [];
       const spentElsewhere = Object.entries(state.spending[line] ?? {}).reduce((sum, [m, a]) => (Number(m) === edge.month ? sum : sum + a), 0);
-      return [{ type: "reportSpending", data: { line, month: edge.month, amount: clamp(state.lines[line]!.pagu - spentElsewhere + edge.delta) } }];
+      return [planCommand("reportSpending", { line, month: edge.month, amount: clamp(state.lines[line]!.pagu - spentElsewhere + edge.delta) })];
     }
     case "ceiling": {
       const pagu = Object.values(state.lines).reduce((sum, l) => sum + l.pagu, 0);
-      return [{ type: "reviseCeiling", data: { ceiling: clamp(pagu + edge.delta) } }];
+      return [planCommand("reviseCeiling", { ceiling: clamp(pagu + edge.delta) })];
     }
     case "pagu": {
       if (!line) return [];
-      return [{ type: "reviseBudget", data: { line, pagu: clamp(allocatedOn(state, line) + edge.delta) } }];
+      return [planCommand("reviseBudget", { line, pagu: clamp(allocatedOn(state, line) + edge.delta) })];
     }
     case "cumulative": {
       const cumulative = indicators.filter((id) => state.indicators[id]!.shape === "cumulative");
@@ -58,21 +59,21 @@ export function materialise(edge: EdgeStep, state: PlanState): unknown[] {
       if (!indicator) return [];
       const earlier = state.indicators[indicator]!.targets.slice(0, edge.month - 1).filter((t): t is number => t !== null);
       const floor = earlier.length ? Math.max(...earlier) : 0;
-      return [{ type: "setTarget", data: { indicator, month: edge.month, value: clamp(Math.round((floor + edge.delta) * 100) / 100) } }];
+      return [planCommand("setTarget", { indicator, month: edge.month, value: clamp(Math.round((floor + edge.delta) * 100) / 100) })];
     }
     case "ratio": {
       const indicator = pickOf(indicators, edge.indicatorPick);
       if (!indicator) return [];
       const value = Math.max(0, (edge.numerator / edge.denominator) * 100 + edge.off);
-      return [{ type: "reportRealisation", data: { indicator, month: edge.month, value, numerator: edge.numerator, denominator: edge.denominator } }];
+      return [planCommand("reportRealisation", { indicator, month: edge.month, value, numerator: edge.numerator, denominator: edge.denominator })];
     }
     case "lowerAndReallocate": {
       if (!line) return [];
       const pagu = Math.floor((state.lines[line]!.pagu * edge.percent) / 100);
-      const commands: unknown[] = [{ type: "reviseBudget", data: { line, pagu } }];
+      const commands: PlanCommand[] = [planCommand("reviseBudget", { line, pagu })];
       if (edge.reallocate)
         for (const [indicator, row] of Object.entries(state.contributions))
-          if (row[line] !== undefined) commands.push({ type: "allocateContribution", data: { indicator, line, amount: Math.floor((row[line] * edge.percent) / 100) } });
+          if (row[line] !== undefined) commands.push(planCommand("allocateContribution", { indicator, line, amount: Math.floor((row[line] * edge.percent) / 100) }));
       return commands;
     }
   }

@@ -1,9 +1,9 @@
-import type { RevisionKind } from "@rapk/core";
+import type { RevisionKind, PlanCommand } from "@rapk/core";
 import { type RevisionInput, type StoredEvent, appendRevision } from "../../src/index.js";
 import { asV1 } from "./v1.js";
 
 /** A small slice of the seed plan (Loka POM di Kabupaten Rejang Lebong, 2024), with its real ids and amounts. */
-export const SEED_DRAFT: readonly unknown[] = [
+export const SEED_DRAFT: readonly PlanCommand[] = [
   { type: "draftPlan", data: { unit: "Loka POM di Kabupaten Rejang Lebong", agency: "Badan Pengawas Obat dan Makanan", year: 2024, ceiling: 4_801_300_000 } },
   { type: "defineObjective", data: { code: "01", number: 1, name: "Terwujudnya Obat dan Makanan yang memenuhi syarat di masing-masing wilayah kerja UPT" } },
   { type: "defineIndicator", data: { objective: "01", code: "01", name: "Persentase Obat yang memenuhi syarat", unit: "percent", direction: "higher", shape: "constant" } },

@@ -1,3 +1,4 @@
+import { planCommand } from "@rapk/core";
 import { type CommittedVersion, EMPTY_HEAD, GENESIS_HASH, canonicalJson, checkSealed, headAfter } from "@rapk/history";
 import { afterEach, describe, expect, it } from "vitest";
 import { type EventStore, StoreConflict, StoreError } from "../eventStore.js";
@@ -250,7 +251,7 @@ export function describeEventStoreConformance(name: string, subject: Conformance
         const size = subject.largeVersion ?? 5_000;
         const writer = new PlanWriter();
         // A draft whose targets were set again and again, one event per setTarget.
-        const targets = Array.from({ length: size }, (_, i) => ({ type: "setTarget", data: { indicator: "01.01", month: (i % 12) + 1, value: 90 + (i % 100) / 10 } }));
+        const targets = Array.from({ length: size }, (_, i) => planCommand("setTarget", { indicator: "01.01", month: (i % 12) + 1, value: 90 + (i % 100) / 10 }));
         const large = writer.next([...draftCommands(), ...targets], metadataAt("2024-02-22T09:00:00+07:00", "draft"));
         expect(large.events.length).toBeGreaterThanOrEqual(size);
         await store.append(PLAN, large);

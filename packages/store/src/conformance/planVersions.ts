@@ -1,11 +1,11 @@
-import { type PlanEvent, type PlanState, type RevisionKind, decideBatch, initialState, stateAfter } from "@rapk/core";
+import { type PlanEvent, type PlanState, type RevisionKind, decideBatch, initialState, stateAfter, type PlanCommand } from "@rapk/core";
 import { type CommittedVersion, type LogHead, type VersionMetadata, sealVersion } from "@rapk/history";
 
 /** A plan's commands for the suite: a small signed draft and reports, with real-looking ids. */
 export const LINE = "DR.3165.QIA.005.053.A";
 
-export function draftCommands(unit = "Loka POM di Kabupaten Rejang Lebong", objectives = 1): unknown[] {
-  const commands: unknown[] = [
+export function draftCommands(unit = "Loka POM di Kabupaten Rejang Lebong", objectives = 1): PlanCommand[] {
+  const commands: PlanCommand[] = [
     { type: "draftPlan", data: { unit, agency: "Badan Pengawas Obat dan Makanan", year: 2024, ceiling: 4_801_300_000 } },
     {
       type: "registerBudgetLine",
@@ -27,7 +27,7 @@ export function draftCommands(unit = "Loka POM di Kabupaten Rejang Lebong", obje
 }
 
 /** A month's report on indicator 01.01 and the line. */
-export function reportCommands(month: number, value = 95.5): unknown[] {
+export function reportCommands(month: number, value = 95.5): PlanCommand[] {
   return [
     { type: "reportRealisation", data: { indicator: "01.01", month, value } },
     { type: "reportSpending", data: { line: LINE, month, amount: 1_000_000 * month } },
@@ -58,7 +58,7 @@ export class PlanWriter {
   }
 
   /** The next version, sealed after the writer's head; the writer moves on to it. */
-  next(commands: readonly unknown[], metadata: VersionMetadata): CommittedVersion {
+  next(commands: readonly PlanCommand[], metadata: VersionMetadata): CommittedVersion {
     const decided = decideBatch(commands, this.state(), { kind: metadata.kind });
     if (!decided.ok) throw new Error(`suite fixture refused: ${decided.error.code}: ${decided.error.message}`);
     const version = sealVersion(this.head, decided.value, metadata);
