@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { achievement, budgetSummary, decideBatch, initialState, planDocument, replay } from "@rapk/core";
+import { type PlanCommand, achievement, budgetSummary, decideBatch, initialState, planCommand, planDocument, replay } from "@rapk/core";
 import { LINES, PROPERTY_TIMEOUT, lineParts, runs } from "./arbitraries.js";
 
 // Codes from 10 up are array-index keys, which a JavaScript record lists first and in numeric
@@ -33,17 +33,17 @@ const orderedPlan = fc
     return fc.shuffledSubarray(pairs, { maxLength: Math.min(20, pairs.length) }).map((contributions) => ({ ...plan, contributions }));
   });
 
-function commandsOf(plan: OrderedPlan): unknown[] {
+function commandsOf(plan: OrderedPlan): PlanCommand[] {
   const pagu = 1_000_000_000;
-  const commands: unknown[] = [
-    { type: "draftPlan", data: { unit: "Loka POM", agency: "BPOM", year: 2024, ceiling: pagu * plan.lines.length } },
-    ...plan.objectives.map((code) => ({ type: "defineObjective", data: { code, name: `Sasaran ${code}` } })),
+  const commands: PlanCommand[] = [
+    planCommand("draftPlan", { unit: "Loka POM", agency: "BPOM", year: 2024, ceiling: pagu * plan.lines.length }),
+    ...plan.objectives.map((code) => (planCommand("defineObjective", { code, name: `Sasaran ${code}` }))),
     ...plan.indicators.map((id) => {
-      const [objective, code] = id.split(".");
-      return { type: "defineIndicator", data: { objective, code, name: `Indikator ${id}`, unit: "percent", direction: "higher", shape: "constant" } };
+      const [objective, code] = id.split(".") as [string, string];
+      return planCommand("defineIndicator", { objective, code, name: `Indikator ${id}`, unit: "percent", direction: "higher", shape: "constant" });
     }),
-    ...plan.lines.map((id) => ({ type: "registerBudgetLine", data: { ...lineParts(id), pagu } })),
-    ...plan.contributions.map(({ indicator, line }, k) => ({ type: "allocateContribution", data: { indicator, line, amount: 1_000 + k } })),
+    ...plan.lines.map((id) => (planCommand("registerBudgetLine", { ...lineParts(id), pagu }))),
+    ...plan.contributions.map(({ indicator, line }, k) => (planCommand("allocateContribution", { indicator, line, amount: 1_000 + k }))),
   ];
   return commands;
 }
