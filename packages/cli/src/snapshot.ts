@@ -12,7 +12,9 @@ import type { LoadedLog } from "./logFile.js";
  * with that very commit record at that very size; otherwise it is ignored, never trusted.
  * `rapk verify` never reads it.
  */
-const FORMAT = "rapk-snapshot/1";
+// 2: an objective carries its position (the document's order), which a JSON record of objectives keyed
+// by code would lose (`11` is listed before `01`); a snapshot without it is ignored and written again.
+const FORMAT = "rapk-snapshot/2";
 /** A commit record's line is far shorter; the end of the file is read in one piece of this size. */
 const TAIL_BYTES = 1 << 16;
 

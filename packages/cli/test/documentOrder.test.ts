@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { importedSeed, rapk } from "./helpers.js";
 import { readXlsx } from "./xlsx.js";
@@ -21,13 +21,17 @@ interface ShownJson {
 describe("the document's order, in every output of the imported seed", () => {
   it("rapk show --json: objectives, and each indicator's contributions, as printed", async () => {
     const folder = await importedSeed();
-    const shown = JSON.parse((await rapk(folder, "show", "plan.ndjson", "--json")).stdout) as ShownJson;
+    const first = (await rapk(folder, "show", "plan.ndjson", "--json")).stdout;
+    const shown = JSON.parse(first) as ShownJson;
     expect(shown.objectives.map((o) => o.code)).toEqual(OBJECTIVES);
     const rows = (id: string) => shown.indicators.find((i) => i.id === id)!.contributions.map((c) => c.line);
     expect(rows("01.03")).toEqual(ROWS_0103);
     expect(rows("03.01")).toEqual(ROWS_0301);
     // Budget lines as first printed: 01.01's sampling line (line 13) before 01.02's (line 16).
     expect(shown.lines.slice(0, 2).map((l) => l.id)).toEqual(["DR.3165.QIA.005.053.A", "DR.3165.QIA.001.055.A"]);
+    // The second show reads the plan from the snapshot the first wrote (JSON, where "11" would come before "01"): the same order.
+    expect(existsSync(join(folder, "plan.ndjson.snapshot.json"))).toBe(true);
+    expect((await rapk(folder, "show", "plan.ndjson", "--json")).stdout).toBe(first);
   });
 
   it("rapk show: the NO. column numbers the rows as the paper does", async () => {

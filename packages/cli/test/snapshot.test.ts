@@ -25,7 +25,7 @@ describe("the snapshot beside a log (a cache of the plan at its head)", () => {
     expect(existsSync(join(folder, SNAPSHOT))).toBe(true);
     // The snapshot is what the second show prints from: a marked copy of it shows the mark.
     const snapshot = JSON.parse(readFileSync(join(folder, SNAPSHOT), "utf8"));
-    expect(snapshot).toMatchObject({ format: "rapk-snapshot/1", version: 1 });
+    expect(snapshot).toMatchObject({ format: "rapk-snapshot/2", version: 1 });
     expect(await show(folder, "--json")).toBe(cold);
     markSnapshot(folder);
     expect(await show(folder, "--json")).toContain("MARKED");
