@@ -1,4 +1,5 @@
-import { isValid, parseISO } from "date-fns";
+import { isValid } from "date-fns/isValid";
+import { parseISO } from "date-fns/parseISO";
 import { type History, HistoryError } from "@rapk/history";
 import { CliError } from "./cliError.js";
 

@@ -1,5 +1,5 @@
 import { type DomainError, type Finding, Instant, type PlanCommand, type PlanState, type SourceFile, type VersionMetadata, checkVersionTimes, decideBatch, initialState, versionMetadataOf } from "@rapk/core";
-import { formatISO } from "date-fns";
+import { formatISO } from "date-fns/formatISO";
 import { z } from "zod";
 import type { CommittedVersion, LogHead } from "./commit.js";
 import type { History } from "./history.js";

@@ -1,5 +1,7 @@
-import { format, isValid, parseISO } from "date-fns";
-import { id as indonesian } from "date-fns/locale";
+import { format } from "date-fns/format";
+import { isValid } from "date-fns/isValid";
+import { parseISO } from "date-fns/parseISO";
+import { id as indonesian } from "date-fns/locale/id";
 
 // Printed and exported figures are read by Indonesian users: dots group thousands
 // (70.412.160), a comma is the decimal mark (99,3). Spreadsheets keep numbers as numbers.

@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import type { Command } from "commander";
-import { formatISO } from "date-fns";
+import { formatISO } from "date-fns/formatISO";
 import type { DomainError } from "@rapk/core";
 import { EMPTY_HEAD, type RevisionInput, appendRevision, auditLog, headAfter, jsonPathLine, parseRevision } from "@rapk/history";
 import { signVersion } from "@rapk/history/signing";

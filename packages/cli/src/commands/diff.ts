@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { diffStates } from "@rapk/history";
-import { diffCsv, diffWorkbook } from "@rapk/report";
 import { stateAsOf } from "../asOf.js";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
@@ -55,9 +54,9 @@ export function registerDiff(program: Command, { io }: Context): void {
         format === "json"
           ? jsonText(diff)
           : format === "csv"
-            ? diffCsv(diff, (options.csvLocale ?? "en") as "en" | "id")
+            ? (await import("@rapk/report")).diffCsv(diff, (options.csvLocale ?? "en") as "en" | "id")
             : format === "xlsx"
-              ? await diffWorkbook(diff, label)
+              ? await (await import("@rapk/report")).diffWorkbook(diff, label)
               : `${renderDiff(diff, label).join("\n")}\n`;
       if (options.out === undefined) io.stdout.write(output as string);
       else await writeUserFile(io, options.out, output, { overwrite: true });

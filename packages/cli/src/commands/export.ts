@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { exportCsv } from "@rapk/import";
-import { planWorkbook, printLayout } from "@rapk/report";
+import type { PlanState } from "@rapk/core";
+import type { PrintProvenance } from "@rapk/report";
 import { stateAsOf } from "../asOf.js";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
@@ -32,11 +32,17 @@ export function registerExport(program: Command, { io }: Context): void {
       const { state, version } = stateAsOf(log, options.asOf, "--as-of", options.knownAt);
       const text =
         options.format === "csv"
-          ? exportCsv(state)
+          ? (await import("@rapk/import")).exportCsv(state)
           : options.format === "json"
             ? jsonText(stateToJson(state, version))
-            : await planWorkbook(state, printLayout(state, provenanceOf(log, version)));
+            : await workbookOf(state, provenanceOf(log, version));
       if (options.out === undefined) io.stdout.write(text as string);
       else await writeUserFile(io, options.out, text, { overwrite: true });
     });
+}
+
+/** The plan as a workbook; @rapk/report (exceljs behind it) is loaded only when one is asked for. */
+async function workbookOf(state: PlanState, provenance: PrintProvenance): Promise<Uint8Array> {
+  const { planWorkbook, printLayout } = await import("@rapk/report");
+  return planWorkbook(state, printLayout(state, provenance));
 }

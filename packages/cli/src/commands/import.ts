@@ -2,11 +2,11 @@ import { promises as fs } from "node:fs";
 import { basename } from "node:path";
 import type { Command } from "commander";
 import { Instant, signingDateOf, startOfDayLike } from "@rapk/core";
-import { formatISO } from "date-fns";
+import { formatISO } from "date-fns/formatISO";
 import { type CommittedVersion, appendRevision, serializeVersion } from "@rapk/history";
 import { signVersion } from "@rapk/history/signing";
 import { StoreError } from "@rapk/store";
-import { type Finding, importPlan } from "@rapk/import";
+import type { Finding } from "@rapk/import";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
 import { pathOf, readText, writeUserFile } from "../files.js";
@@ -53,6 +53,7 @@ export function registerImport(program: Command, { io }: Context): void {
       if (pathOf(io, options.out.replace(/^file:/, "")) === pathOf(io, input)) throw new CliError("--out must not be the input file", { file: options.out });
 
       const text = await readText(io, input);
+      const { importPlan } = await import("@rapk/import");
       const result = importPlan(text, options.format ? { format: options.format } : undefined);
       if (!result.ok) {
         if (options.json) io.stdout.write(jsonText({ events: 0, findings: result.findings.map(findingJson), error: result.error }));

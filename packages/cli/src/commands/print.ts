@@ -1,12 +1,10 @@
 import type { Command } from "commander";
-import { printHtmlDocument, printLayout } from "@rapk/report";
 import { stateAsOf } from "../asOf.js";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
 import { pathOf, writeUserFile } from "../files.js";
 import { loadLog } from "../logFile.js";
 import { outputFormat } from "../outputFormat.js";
-import { printPdf } from "../print/printPdf.js";
 import { provenanceOf } from "../provenance.js";
 
 export function registerPrint(program: Command, { io }: Context): void {
@@ -27,8 +25,10 @@ export function registerPrint(program: Command, { io }: Context): void {
       const log = await loadLog(io, file);
       const { state, version } = stateAsOf(log, options.asOf);
       if (state.plan === null) throw new CliError(`there is no plan at version ${version} to print`, { file });
+      // The printers (pdfkit behind the PDF) are loaded only by the command that prints.
+      const { printHtmlDocument, printLayout } = await import("@rapk/report");
       const layout = printLayout(state, provenanceOf(log, version));
-      const bytes = format === "pdf" ? await printPdf(layout) : printHtmlDocument(layout);
+      const bytes = format === "pdf" ? await (await import("../print/printPdf.js")).printPdf(layout) : printHtmlDocument(layout);
       await writeUserFile(io, options.out, bytes, { overwrite: true });
     });
 }

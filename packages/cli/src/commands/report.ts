@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { achievement, budgetSummary, formatRupiah, totalGap, monthCode, monthName } from "@rapk/core";
-import { quarterReport, quarterWorkbook } from "@rapk/report";
 import { stateAsOf } from "../asOf.js";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
@@ -11,7 +10,6 @@ import { jsonText } from "../json.js";
 import { pathOf, writeUserFile } from "../files.js";
 import { type LoadedLog, loadLog } from "../logFile.js";
 import { outputFormat } from "../outputFormat.js";
-import { quarterPdf } from "../print/quarterPdf.js";
 import { renderQuarter } from "../format/quarter.js";
 import { provenanceOf } from "../provenance.js";
 
@@ -83,6 +81,7 @@ export function registerReport(program: Command, { io }: Context): void {
     if (options.out !== undefined && pathOf(io, options.out) === pathOf(io, file)) throw new CliError("--out must not be the log itself", { file: options.out });
     const log: LoadedLog = await loadLog(io, file);
     const { state, version } = stateAsOf(log, options.asOf, "--as-of", options.knownAt);
+    const { quarterReport, quarterWorkbook } = await import("@rapk/report");
     const report = quarterReport(state, quarter);
     const output =
       format === "json"
@@ -90,7 +89,7 @@ export function registerReport(program: Command, { io }: Context): void {
         : format === "text"
           ? `${renderQuarter(report, version).join("\n")}\n`
           : format === "pdf"
-            ? await quarterPdf(report, provenanceOf(log, version))
+            ? await (await import("../print/quarterPdf.js")).quarterPdf(report, provenanceOf(log, version))
             : await quarterWorkbook(report);
     if (options.out === undefined) io.stdout.write(output as string);
     else await writeUserFile(io, options.out, output, { overwrite: true });

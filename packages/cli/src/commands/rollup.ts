@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { BPOM_BANDS, formatRupiah, monthCode } from "@rapk/core";
 import type { RollupRow, RollupTotals } from "@rapk/store";
-import { rollupWorkbook } from "@rapk/report";
 import { CliError } from "../cliError.js";
 import { writeUserFile } from "../files.js";
 import { outputFormat } from "../outputFormat.js";
@@ -43,7 +42,7 @@ export function registerRollup(program: Command, { io }: Context): void {
       const { store, catalog } = await openStoreArgument(io, url);
       try {
         const { rows, totals } = await catalog.rollup({ ...(year === undefined ? {} : { year }), ...(options.asOf === undefined ? {} : { at: options.asOf.trim() }) });
-        if (options.out !== undefined) await writeUserFile(io, options.out, await rollupWorkbook(rows, totals), { overwrite: true });
+        if (options.out !== undefined) await writeUserFile(io, options.out, await (await import("@rapk/report")).rollupWorkbook(rows, totals), { overwrite: true });
         else if (options.json) io.stdout.write(jsonText({ asOf: options.asOf ?? null, year: year ?? null, plans: rows, totals }));
         else printRollup(io.stdout, rows, totals, options.asOf);
       } finally {

@@ -1,4 +1,6 @@
-import { format, isValid, parseISO } from "date-fns";
+import { format } from "date-fns/format";
+import { isValid } from "date-fns/isValid";
+import { parseISO } from "date-fns/parseISO";
 import { failAt } from "../failure.js";
 import type { Finding } from "../types.js";
 import { readAmount } from "../values/amount.js";

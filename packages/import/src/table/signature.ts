@@ -1,5 +1,8 @@
-import { format, isValid, parse } from "date-fns";
-import { enUS, id } from "date-fns/locale";
+import { format } from "date-fns/format";
+import { isValid } from "date-fns/isValid";
+import { parse } from "date-fns/parse";
+import { enUS } from "date-fns/locale/en-US";
+import { id } from "date-fns/locale/id";
 import type { Finding } from "../types.js";
 import { type Row, filled } from "./rows.js";
 
