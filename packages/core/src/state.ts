@@ -1,20 +1,16 @@
-import type { Direction, IndicatorUnit, TargetShape } from "./events/index.js";
+import type { BudgetLineRegistered, IndicatorDefined, ObjectiveDefined, PlanDrafted, PlanSigned, RealisationReported } from "./events/index.js";
 
-export interface Plan {
-  readonly unit: string;
-  readonly agency: string;
-  readonly year: number;
-  /** The unit's whole budget ceiling (Total), in Rupiah. */
-  readonly ceiling: number;
-  readonly title?: string;
+// The parts of the state are what the events record (their zod schemas are the one statement of
+// each shape), plus what only the fold knows: ids, positions, the targets as a row of twelve.
+
+/** The plan's heading as PlanDrafted records it, with the Total the document states. */
+export interface Plan extends Readonly<PlanDrafted["data"]> {
   /** The Total as the document prints it (absent: none stated); the ceiling and the lines' pagu are kept apart from it. */
   readonly statedTotal?: number;
 }
 
-export interface Objective {
-  readonly code: string;
-  readonly name: string;
-  readonly number?: number;
+/** An objective (Sasaran Kegiatan) as ObjectiveDefined records it. */
+export interface Objective extends Readonly<ObjectiveDefined["data"]> {
   /**
    * Its place among the objectives, 0 for the first defined: the order the document prints them
    * in (and a plan built by commands defines them in). Kept because codes like `11` are array-index
@@ -23,52 +19,30 @@ export interface Objective {
   readonly position: number;
 }
 
-export interface Indicator {
+/** An indicator (IKK) as IndicatorDefined records it, with its id, targets and stated budget. */
+export interface Indicator extends Readonly<IndicatorDefined["data"]> {
   /** `objective.code`, e.g. `01.07`. */
   readonly id: string;
-  readonly objective: string;
-  readonly code: string;
-  readonly name: string;
-  readonly unit: IndicatorUnit;
-  readonly direction: Direction;
-  readonly shape: TargetShape;
   /** B01..B12; null is a blank cell, which is not 0. */
   readonly targets: readonly (number | null)[];
   /** ANGGARAN as the document prints it (absent: none printed); the budget itself is derived from the contributions. */
   readonly statedBudget?: number;
 }
 
-export interface Coded {
-  readonly code: string;
-  readonly name: string;
-}
+/** A code with its name: an RO, a komponen or a sub komponen. */
+export type Coded = Readonly<BudgetLineRegistered["data"]["output"]>;
 
-export interface BudgetLine {
+/** A budget line as BudgetLineRegistered records it, with its id. */
+export interface BudgetLine extends Readonly<BudgetLineRegistered["data"]> {
   /** RO.komponen.sub komponen, e.g. `DR.3165.QIA.005.053.A`. */
   readonly id: string;
-  readonly output: Coded;
-  readonly component: Coded;
-  readonly subComponent: Coded;
-  readonly pagu: number;
 }
 
-export interface Realisation {
-  readonly value: number;
-  readonly numerator?: number;
-  readonly denominator?: number;
-  readonly note?: string;
-  /** Hambatan: what held the indicator back. */
-  readonly obstacles?: string;
-  /** Rencana tindak lanjut: what the unit will do about it. */
-  readonly followUp?: string;
-}
+/** A month's realisation of an indicator, as RealisationReported records it (the latest report wins). */
+export type Realisation = Readonly<Omit<RealisationReported["data"], "indicator" | "month">>;
 
-export interface Signature {
-  readonly place: string;
-  readonly date: string;
-  readonly name: string | null;
-  readonly title: string;
-}
+/** Where, when and by whom the plan was signed, as PlanSigned records it. */
+export type Signature = Readonly<PlanSigned["data"]>;
 
 /**
  * The plan as its events make it. Everything derivable (an indicator's budget, a line's
