@@ -6,15 +6,29 @@ import { type StoredEvent, appendRevision } from "../../src/index.js";
 export const RUNS = Number(process.env.RAPK_PROPERTY_RUNS) || 1000;
 
 const SHAPES = ["constant", "stepped", "year-end", "cumulative"] as const;
+const UNITS = ["percent", "level", "index", "score"] as const;
 const OUTPUTS = ["DR.3165.QIA.005", "DR.3165.QIA.001", "DR.3165.BDC.001", "WA.6384.EBA.994"] as const;
 
 /** A random signed or unsigned draft: objectives, indicators with targets, lines, contributions within pagu. */
 export const draftArb = fc
   .record({
     objectives: fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 3 }),
-    indicators: fc.array(fc.record({ objective: fc.nat(), code: fc.integer({ min: 1, max: 9 }), shape: fc.constantFrom(...SHAPES), base: fc.integer({ min: 0, max: 100 }) }), { maxLength: 6 }),
+    indicators: fc.array(
+      fc.record({
+        objective: fc.nat(),
+        code: fc.integer({ min: 1, max: 9 }),
+        shape: fc.constantFrom(...SHAPES),
+        base: fc.integer({ min: 0, max: 100 }),
+        unit: fc.constantFrom(...UNITS),
+        direction: fc.constantFrom("higher", "lower"),
+        // Months left blank (null, not 0), anywhere in the year; cumulative targets skip them.
+        blanks: fc.uniqueArray(fc.integer({ min: 0, max: 11 }), { maxLength: 3 }),
+      }),
+      { maxLength: 6 },
+    ),
     lines: fc.array(fc.record({ output: fc.constantFrom(...OUTPUTS), component: fc.integer({ min: 51, max: 56 }), sub: fc.constantFrom("A", "B", "C"), pagu: fc.integer({ min: 1, max: 200_000_000 }) }), { maxLength: 6 }),
-    shares: fc.array(fc.record({ indicator: fc.nat(), line: fc.nat(), share: fc.double({ min: 0.01, max: 0.5, noNaN: true }) }), { maxLength: 8 }),
+    // `rest`: the contribution takes what is left of the line, so lines allocated exactly to their pagu occur.
+    shares: fc.array(fc.record({ indicator: fc.nat(), line: fc.nat(), share: fc.double({ min: 0.01, max: 0.5, noNaN: true }), rest: fc.boolean() }), { maxLength: 8 }),
     slack: fc.integer({ min: 0, max: 50_000_000 }),
     signed: fc.boolean(),
   })
@@ -33,8 +47,10 @@ export const draftArb = fc
       const id = `${objective}.${code}`;
       if (indicators.includes(id)) continue;
       indicators.push(id);
-      commands.push({ type: "defineIndicator", data: { objective, code, name: `Indikator ${id}`, unit: "percent", direction: "higher", shape: ind.shape } });
-      const values = Array.from({ length: 12 }, (_, m) => (ind.shape === "cumulative" ? Math.min(100, ind.base + m) : ind.shape === "year-end" ? (m === 11 ? ind.base : 0) : ind.base));
+      commands.push({ type: "defineIndicator", data: { objective, code, name: `Indikator ${id}`, unit: ind.unit, direction: ind.direction, shape: ind.shape } });
+      const values = Array.from({ length: 12 }, (_, m) =>
+        ind.blanks.includes(m) ? null : ind.shape === "cumulative" ? Math.min(100, ind.base + m) : ind.shape === "year-end" ? (m === 11 ? ind.base : 0) : ind.base,
+      );
       commands.push({ type: "setTargets", data: { indicator: id, values } });
     }
     const lineIds = [...lines.keys()];
@@ -50,7 +66,8 @@ export const draftArb = fc
       for (const s of d.shares) {
         const line = lineIds[s.line % lineIds.length] as string;
         const indicator = indicators[s.indicator % indicators.length] as string;
-        const amount = Math.floor((lines.get(line) as number) * s.share);
+        const amount = s.rest ? (lines.get(line) as number) - (used.get(line) ?? 0) : Math.floor((lines.get(line) as number) * s.share);
+        if (amount === 0) continue;
         if ((used.get(line) ?? 0) + amount > (lines.get(line) as number)) continue;
         used.set(line, (used.get(line) ?? 0) + amount);
         commands.push({ type: "allocateContribution", data: { indicator, line, amount } });
@@ -64,7 +81,7 @@ type Op =
   | { op: "target"; pick: number; month: number; value: number | null }
   | { op: "renameIndicator"; pick: number; name: string }
   | { op: "renameObjective"; pick: number; name: string }
-  | { op: "pagu"; pick: number; delta: number }
+  | { op: "pagu"; pick: number; delta: number; toAllocated: boolean }
   | { op: "contribution"; indicator: number; line: number; share: number }
   | { op: "ceiling"; delta: number }
   | { op: "realisation"; pick: number; month: number; value: number }
@@ -76,7 +93,8 @@ const target = fc.record({ op: fc.constant("target" as const), pick: fc.nat(), m
 const renameIndicator = fc.record({ op: fc.constant("renameIndicator" as const), pick: fc.nat(), name: fc.constantFrom("Persentase sampel", "Indeks kepuasan", "Nilai kinerja") });
 const renameObjective = fc.record({ op: fc.constant("renameObjective" as const), pick: fc.nat(), name: fc.constantFrom("Sasaran baru", "Sasaran revisi") });
 const sign = fc.record({ op: fc.constant("sign" as const), day: fc.integer({ min: 1, max: 28 }) });
-const pagu = fc.record({ op: fc.constant("pagu" as const), pick: fc.nat(), delta: fc.integer({ min: -20_000_000, max: 20_000_000 }) });
+// `toAllocated`: the pagu lowered exactly to what its contributions take, the edge of LINE_OVER_ALLOCATED.
+const pagu = fc.record({ op: fc.constant("pagu" as const), pick: fc.nat(), delta: fc.integer({ min: -20_000_000, max: 20_000_000 }), toAllocated: fc.boolean() });
 const contribution = fc.record({ op: fc.constant("contribution" as const), indicator: fc.nat(), line: fc.nat(), share: fc.double({ min: 0, max: 0.6, noNaN: true }) });
 const ceiling = fc.record({ op: fc.constant("ceiling" as const), delta: fc.integer({ min: -10_000_000, max: 30_000_000 }) });
 const realisation = fc.record({ op: fc.constant("realisation" as const), pick: fc.nat(), month, value: fc.integer({ min: 0, max: 120 }) });
@@ -142,7 +160,9 @@ export function commandsFor(intent: Intent, state: PlanState): { kind: RevisionK
       case "pagu": {
         const line = pick(lines, op.pick);
         const current = line ? state.lines[line]?.pagu ?? 0 : 0;
-        if (line) commands.push({ type: "reviseBudget", data: { line, pagu: Math.max(0, current + op.delta) } });
+        const allocated = line ? Object.values(state.contributions).reduce((sum, row) => sum + (row[line] ?? 0), 0) : 0;
+        const wanted = op.toAllocated && allocated > 0 ? allocated : Math.max(0, current + op.delta);
+        if (line && wanted !== current) commands.push({ type: "reviseBudget", data: { line, pagu: wanted } });
         break;
       }
       case "contribution": {
