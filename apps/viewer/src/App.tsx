@@ -89,7 +89,8 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
   const [otherError, setOtherError] = useState<string | null>(null);
   const [cleared, setCleared] = useState(false);
   const [dragging, setDragging] = useState(false);
-  const sequence = useRef(0);
+  // The file being opened: opening another aborts it, so only the latest file's outcome is shown.
+  const opening = useRef<AbortController | null>(null);
   const openedNow = useRef(opened);
   openedNow.current = opened;
 
@@ -104,14 +105,16 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
   const open = useCallback(
     async (input: SourceInput, isDefault = false, which?: BundledSource) => {
       const name = sourceName(input);
-      const ticket = ++sequence.current;
+      opening.current?.abort();
+      const controller = new AbortController();
+      opening.current = controller;
       if ("file" in input && input.file.size > MAX_FILE_BYTES) {
         fail(name, { code: "FILE_TOO_LARGE", size: input.file.size });
         return;
       }
       setStatus({ kind: "loading", name });
-      const outcome = await loader(input);
-      if (ticket !== sequence.current) return;
+      const outcome = await loader(input, controller.signal);
+      if (controller.signal.aborted) return;
       if (!outcome.ok) {
         fail(name, outcome.error);
         return;

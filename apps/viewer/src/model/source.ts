@@ -48,4 +48,8 @@ export async function readSource(input: SourceInput): Promise<string> {
 }
 
 /** Opens a source; the default runs in a Web Worker, tests pass one that runs inline. */
-export type Loader = (input: SourceInput) => Promise<LoadOutcome>;
+/**
+ * Opens a source. `signal` is aborted when the user opens another file first: a loader may stop
+ * its work then (the worker loader terminates its worker); the caller ignores the outcome.
+ */
+export type Loader = (input: SourceInput, signal?: AbortSignal) => Promise<LoadOutcome>;

@@ -6,25 +6,23 @@ import type { Loader, LoadOutcome } from "./source.js";
 declare const __PARSE_WORKER__: string;
 const WORKER_PATH = __PARSE_WORKER__;
 
-let cancelCurrent: (() => void) | null = null;
-
 /**
- * Opens a source in a fresh module Web Worker. Opening another file terminates the worker still
- * busy with the previous one, so a huge file never keeps the CPU after the user moved on.
+ * Opens a source in a fresh module Web Worker. An abort (the user opened another file) terminates
+ * the worker still busy with this one, so a huge file never keeps the CPU after the user moved on.
  */
-export const workerLoader: Loader = (input) => {
+export const workerLoader: Loader = (input, signal) => {
   if (typeof Worker === "undefined")
     return Promise.resolve({ ok: false, error: { code: "WORKER_UNAVAILABLE", message: "this browser cannot run Web Workers, which the viewer needs to read files" } });
-  cancelCurrent?.();
   const worker = new Worker(new URL(WORKER_PATH, import.meta.url), { type: "module", name: "rapk-parse" });
   return new Promise<LoadOutcome>((resolve) => {
+    const cancel = () => finish({ ok: false, error: { code: "SUPERSEDED", message: "another file was opened" } });
     const finish = (outcome: LoadOutcome) => {
       worker.terminate();
-      if (cancelCurrent === cancel) cancelCurrent = null;
+      signal?.removeEventListener("abort", cancel);
       resolve(outcome);
     };
-    const cancel = () => finish({ ok: false, error: { code: "SUPERSEDED", message: "another file was opened" } });
-    cancelCurrent = cancel;
+    if (signal?.aborted) return cancel();
+    signal?.addEventListener("abort", cancel);
     worker.onmessage = (event: MessageEvent<LoadOutcome>) => finish(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
