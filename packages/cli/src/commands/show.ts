@@ -2,7 +2,6 @@ import type { Command } from "commander";
 import { stateAsOf } from "../asOf.js";
 import type { Context } from "../context.js";
 import { renderDocument } from "../format/document.js";
-import { println } from "../io.js";
 import { jsonText } from "../json.js";
 import { loadLog } from "../logFile.js";
 import { plainFilePath } from "../logTarget.js";
@@ -35,6 +34,7 @@ export function registerShow(program: Command, { io }: Context): void {
         if (atHead) await writeSnapshot(log, state);
       }
       if (options.json) io.stdout.write(jsonText(stateToJson(state, version)));
-      else for (const line of renderDocument(state, version)) println(io.stdout, line);
+      // One write: a big plan's document is tens of thousands of lines, and a write each cost more than rendering them.
+      else io.stdout.write(`${renderDocument(state, version).join("\n")}\n`);
     });
 }
