@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { jsonKeyProblem, jsonPathLine, parseLog, verifyLog } from "../src/index.js";
+import { jsonKeyProblem, jsonPathLine, lineKeyProblem, parseLog, verifyLog } from "../src/index.js";
 import { storyV2Text } from "./support/v2.js";
 
 const v2 = storyV2Text();
@@ -66,6 +66,17 @@ describe("jsonKeyProblem", () => {
     expect(jsonKeyProblem('{"commands": [\n {"type": "x"},\n {"data": {"a": 1,\n "a": 2}}]}')).toEqual({ key: "a", why: "duplicate", line: 4, path: ["commands", 1, "data", "a"] });
     expect(jsonKeyProblem('{"a": {"b": 1}, "c": {"b": 2}}')).toBeUndefined();
     expect(jsonKeyProblem('{"a": ["__proto__", {"valueOf": 1}]}')).toEqual({ key: "valueOf", why: "reserved", line: 1, path: ["a", 1, "valueOf"] });
+  });
+});
+
+describe("lineKeyProblem", () => {
+  const check = (text: string) => lineKeyProblem(text, JSON.parse(text));
+
+  it("finds what its fast path could miss: a key twice with spaces before the colon, a string that starts with a colon, an escaped reserved key", () => {
+    expect(check('{"a" : 1, "a" : 2}')).toMatchObject({ key: "a", why: "duplicate" });
+    expect(check('{"a":":","a":1}')).toMatchObject({ key: "a", why: "duplicate" });
+    expect(check('{"b":{"\\u0063onstructor":1}}')).toMatchObject({ key: "constructor", why: "reserved", path: ["b", "constructor"] });
+    expect(check('{"a":":","b":"\\":"}')).toBeUndefined();
   });
 });
 
