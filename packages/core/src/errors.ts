@@ -21,12 +21,24 @@ export function fail<T = never>(code: string, message: string, path: readonly (s
   return { ok: false, error: { code, message, path } };
 }
 
-/** Turns the first zod issue into a DomainError whose message names the field and why. */
-export function schemaError(code: string, what: string, error: z.ZodError): DomainError {
+/** The first problem zod found: where (`path`, and as text `field`, "(whole)" at the top) and why. */
+export interface SchemaIssue {
+  readonly path: readonly (string | number)[];
+  readonly field: string;
+  readonly why: string;
+}
+
+/** The one reading of a zod error for people: its first issue's path and message. */
+export function schemaIssue(error: z.ZodError): SchemaIssue {
   const issue = error.issues[0];
   const path = issue ? issue.path.filter((p): p is string | number => typeof p !== "symbol") : [];
-  const field = path.length > 0 ? path.join(".") : "(whole)";
-  return { code, message: `${what}: ${field} ${issue?.message ?? "is invalid"}`, path };
+  return { path, field: path.length > 0 ? path.join(".") : "(whole)", why: issue?.message ?? "is invalid" };
+}
+
+/** Turns the first zod issue into a DomainError whose message names the field and why. */
+export function schemaError(code: string, what: string, error: z.ZodError): DomainError {
+  const { path, field, why } = schemaIssue(error);
+  return { code, message: `${what}: ${field} ${why}`, path };
 }
 
 /** Thrown by `evolve` for an event that cannot apply, and by the test helpers (`stateAfter`, `planSpec`), so callers keep the code. */

@@ -1,4 +1,4 @@
-import { EventValidator, PlanEvent, VersionMetadata as VersionMetadataSchema, schemaError, versionMetadataOf } from "@rapk/core";
+import { EventValidator, PlanEvent, VersionMetadata as VersionMetadataSchema, schemaError, schemaIssue, versionMetadataOf } from "@rapk/core";
 import { type CommitRecord, FORMAT_V2, type VersionMetadata, eventMetadataOf } from "./commit.js";
 import { firstDifference } from "./difference.js";
 import { instantOf } from "./instant.js";
@@ -157,8 +157,8 @@ export class LineReader {
     }
     const metadata = VersionMetadataSchema.safeParse(raw.metadata);
     if (!metadata.success) {
-      const issue = metadata.error.issues[0];
-      return fail("COMMIT_INVALID", `metadata${issue?.path.length ? `.${issue.path.map(String).join(".")}` : ""} ${issue?.message ?? "is invalid"}`);
+      const { path, why } = schemaIssue(metadata.error);
+      return fail("COMMIT_INVALID", `metadata${path.length > 0 ? `.${path.join(".")}` : ""} ${why}`);
     }
     const kept = metadata.data as VersionMetadata;
     const unknown = Object.keys(raw).find((key) => !["format", "commit", "events", "metadata", "prev", "hash", "signature"].includes(key));
@@ -217,8 +217,10 @@ interface CommitSignatureRaw {
 }
 
 function envelopeIssue(raw: unknown): string {
-  const issue = Envelope.safeParse(raw).error?.issues[0];
-  return `${issue?.path.map(String).join(".") || "(whole)"} ${issue?.message ?? "is invalid"}`;
+  const error = Envelope.safeParse(raw).error;
+  if (!error) return "(whole) is invalid";
+  const { field, why } = schemaIssue(error);
+  return `${field} ${why}`;
 }
 
 function describeDrift(drift: { path: string; kind: "extra" | "changed"; written: unknown; kept: unknown }, type: string): string {

@@ -1,4 +1,4 @@
-import { type DomainError, Instant, PersonText, PlanCommand, RevisionKind } from "@rapk/core";
+import { type DomainError, Instant, PersonText, PlanCommand, RevisionKind, schemaIssue } from "@rapk/core";
 import { z } from "zod";
 
 /**
@@ -73,8 +73,7 @@ export function parseRevision(raw: unknown): { ok: true; revision: RevisionInput
 /** A zod error of a revision as a DomainError whose message names the field. */
 export function revisionError(error: z.ZodError, raw: unknown): DomainError {
   const issue = error.issues[0];
-  const path = (issue?.path ?? []).filter((p): p is string | number => typeof p !== "symbol");
-  const why = issue?.message ?? "is invalid";
+  const { path, why } = schemaIssue(error);
   // An unknown field's issue points at its object; the error points at the field itself.
   const unknown = issue?.code === "unrecognized_keys" ? issue.keys[0] : undefined;
   const at = unknown === undefined ? path : [...path, unknown];

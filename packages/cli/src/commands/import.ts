@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import { basename } from "node:path";
 import type { Command } from "commander";
-import { Instant, signingDateOf, startOfDayLike } from "@rapk/core";
+import { Instant, schemaIssue, signingDateOf, startOfDayLike } from "@rapk/core";
 import { formatISO } from "date-fns/formatISO";
 import { type CommittedVersion, appendRevision, serializeVersion } from "@rapk/history";
 import { signVersion } from "@rapk/history/signing";
@@ -48,7 +48,7 @@ export function registerImport(program: Command, { io }: Context): void {
       const recordedAt = formatISO(io.now?.() ?? new Date());
       if (options.at !== undefined) {
         const checkedAt = Instant.safeParse(options.at);
-        if (!checkedAt.success) throw new CliError(`--at ${options.at}: ${checkedAt.error.issues[0]?.message ?? "is not an ISO date-time"}`);
+        if (!checkedAt.success) throw new CliError(`--at ${options.at}: ${schemaIssue(checkedAt.error).why}`);
       }
       if (pathOf(io, options.out.replace(/^file:/, "")) === pathOf(io, input)) throw new CliError("--out must not be the input file", { file: options.out });
 
