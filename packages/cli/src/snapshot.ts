@@ -1,8 +1,10 @@
 import { promises as fs } from "node:fs";
 import type { PlanState } from "@rapk/core";
 import { FORMAT_V2, serializeCommit } from "@rapk/history";
-import { writeFileAtomic } from "./files.js";
-import type { LoadedLog } from "./logFile.js";
+import type { Io } from "./io.js";
+import { readText, writeFileAtomic } from "./files.js";
+import { type LoadedLog, openHistoryOf, parseLogText } from "./logFile.js";
+import { plainFilePath } from "./logTarget.js";
 
 /**
  * A snapshot beside a log file: the plan at the log's last committed version, with the head (the
@@ -56,6 +58,28 @@ export async function writeSnapshot(log: LoadedLog, state: PlanState): Promise<v
   if (path === undefined || last?.commit === undefined || !log.text.endsWith(`${serializeCommit(last.commit)}\n`)) return;
   const snapshot: SnapshotFile = { format: FORMAT, head: last.commit.hash, version: last.version, bytes: Buffer.byteLength(log.text, "utf8"), state };
   await writeFileAtomic(snapshotPathOf(path), JSON.stringify(snapshot), { overwrite: true }).catch(() => undefined);
+}
+
+/**
+ * For `diff --from <version>` to the head of a log file with a snapshot that matches: the state at
+ * that version, from the log's lines up to its commit record only, and the head from the snapshot.
+ * Undefined when that cannot be done (no snapshot, a date, a v1 log, a version past the head):
+ * the log is then read whole.
+ */
+export async function versionAndHead(io: Io, file: string, from: string): Promise<{ before: { state: PlanState; version: number }; after: { state: PlanState; version: number } } | undefined> {
+  const path = plainFilePath(io, file);
+  if (path === undefined || !/^\s*\d+\s*$/.test(from)) return undefined;
+  const version = Number(from);
+  const after = await readSnapshot(path);
+  if (after === undefined || version < 1 || version > after.version) return undefined;
+  // A log is only ever appended to: its text up to version N's commit record is what the snapshot's head grew from.
+  const text = await readText(io, file);
+  const commit = text.indexOf(`\n{"format":"${FORMAT_V2}","commit":${version},`);
+  const end = commit < 0 ? -1 : text.indexOf("\n", commit + 1);
+  if (end < 0) return undefined;
+  const prefix = parseLogText(file, text.slice(0, end + 1));
+  if (prefix.versions.at(-1)?.version !== version) return undefined;
+  return { before: { state: openHistoryOf(file, prefix.events).stateAt(version), version }, after };
 }
 
 /** The last line of the file if its size is `bytes` and it ends with a line break; undefined otherwise. */

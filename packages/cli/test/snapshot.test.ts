@@ -61,4 +61,20 @@ describe("the snapshot beside a log (a cache of the plan at its head)", () => {
     markSnapshot(folder);
     expect(await show(folder, "--as-of", "1", "--json")).not.toContain("MARKED");
   });
+
+  it("gives diff --from a version its head: the same diff as from the log, and only to the head", async () => {
+    // Given a log of two versions, diffed once from the log (which leaves the snapshot),
+    const folder = await importedSeed();
+    writeJson(folder, "pok.json", POK_SHIFT);
+    expect((await rapk(folder, "apply", "plan.ndjson", "pok.json", "--expect-version", "1")).code).toBe(0);
+    const diff = async (...extra: string[]) => (await rapk(folder, "diff", "plan.ndjson", "--from", "1", "--json", ...extra)).stdout;
+    const cold = await diff();
+    expect(JSON.parse(readFileSync(join(folder, SNAPSHOT), "utf8")).version).toBe(2);
+    // when diffed again, then it is the same diff, now with the snapshot's head (a mark in it shows),
+    expect(await diff()).toBe(cold);
+    markSnapshot(folder);
+    expect(await diff()).toContain("MARKED");
+    // and a diff to a named version reads the log.
+    expect(await diff("--to", "2")).toBe(cold);
+  });
 });

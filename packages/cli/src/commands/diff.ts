@@ -8,6 +8,7 @@ import { pathOf, writeUserFile } from "../files.js";
 import { jsonText } from "../json.js";
 import { loadLog } from "../logFile.js";
 import { outputFormat } from "../outputFormat.js";
+import { versionAndHead, writeSnapshot } from "../snapshot.js";
 
 export function registerDiff(program: Command, { io }: Context): void {
   program
@@ -44,9 +45,15 @@ export function registerDiff(program: Command, { io }: Context): void {
         label = `${file} (version ${before.version}) -> ${other} (version ${after.version})`;
       } else {
         if (options.from === undefined) throw new CliError("diff of one log needs --from <version|date> (and --to, default the latest version), or a second log");
-        const log = await loadLog(io, file);
-        before = stateAsOf(log, options.from, "--from");
-        after = stateAsOf(log, options.to, "--to");
+        // To the head of a log file: the head from the snapshot beside it, when that still matches.
+        const quick = options.to === undefined ? await versionAndHead(io, file, options.from) : undefined;
+        if (quick) ({ before, after } = quick);
+        else {
+          const log = await loadLog(io, file);
+          before = stateAsOf(log, options.from, "--from");
+          after = stateAsOf(log, options.to, "--to");
+          if (options.to === undefined) await writeSnapshot(log, after.state);
+        }
         label = `${file}: version ${before.version} -> version ${after.version}`;
       }
       const diff = diffStates(before.state, after.state);
