@@ -22,6 +22,19 @@ describe("printLayout", () => {
     expect(layout.signatoryName).toBe(seed.signature?.name);
   });
 
+  it("keeps the document's order: objectives as printed, 01.03's rows B then A (seed lines 24-25), 03.01's D, A, B, C (lines 48-51)", () => {
+    const layout = printLayout(seed, PROVENANCE);
+    expect([...new Set(layout.indicators.map((r) => r.id.slice(0, 2)))]).toEqual(["01", "03", "04", "05", "08", "09", "11"]);
+    const rows = (id: string) => layout.indicators.find((r) => r.id === id)!.lines.map((l) => [l.number, l.line]);
+    expect(rows("01.03")).toEqual([
+      ["1.", "DR.3165.BAH.001.052.B"],
+      ["2.", "DR.3165.BAH.001.052.A"],
+    ]);
+    expect(rows("03.01").map(([, line]) => line?.slice(-1))).toEqual(["D", "A", "B", "C"]);
+    const html = printHtml(layout);
+    expect(html.indexOf("PENDAMPINGAN VERIFIKASI CAPA")).toBeLessThan(html.indexOf("PELAKSANAAN AUDIT SERTIFIKASI"));
+  });
+
   it("keeps a blank target blank (11.04 has no B01), not 0", () => {
     const row = printLayout(seed, PROVENANCE).indicators.find((r) => r.id === "11.04")!;
     expect(row.targets[0]).toBeNull();
