@@ -103,9 +103,12 @@ describe("rapk plans and rapk rollup on a postgres:// store", () => {
     expect(year.stderr).toBe("rapk: --year 24: expected a year such as 2024\n");
   });
 
-  it("given a path instead of a store URL, then plans says what it expects, exit 1", async () => {
-    const { code, stderr } = await cli("plans", "plan.ndjson");
-    expect(code).toBe(1);
-    expect(stderr).toBe("rapk: plan.ndjson: expected a store URL such as postgres://user@host:5432/database\n");
+  it("given a URL no store of rapk opens, or a path that is not there, then plans says what it expects, exit 1", async () => {
+    const url = await cli("plans", "mysql://rapk@127.0.0.1:3306/rapk");
+    expect(url.code).toBe(1);
+    expect(url.stderr).toBe("rapk: mysql://rapk@127.0.0.1:3306/rapk: expected a folder of .ndjson logs, a log file, or a store URL such as postgres://user@host:5432/database\n");
+    const missing = await cli("plans", "no-such-folder");
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe("rapk: no-such-folder: no such file\n");
   });
 });
