@@ -1,3 +1,5 @@
+import { type Language, explainError } from "@rapk/core";
+
 /**
  * The exit codes of `rapk`, documented in docs/cli.md:
  * 0 ok; 1 bad input (unreadable file, malformed JSON, a log that does not verify, usage);
@@ -11,6 +13,8 @@ export interface CliErrorPlace {
   readonly file?: string;
   /** 1-based line in that file. */
   readonly line?: number;
+  /** The error code behind it (core's, history's or the importer's), explained in plain words after the message. */
+  readonly code?: string;
 }
 
 /**
@@ -20,6 +24,7 @@ export interface CliErrorPlace {
 export class CliError extends Error {
   readonly file: string | undefined;
   readonly line: number | undefined;
+  readonly code: string | undefined;
 
   constructor(
     why: string,
@@ -30,13 +35,21 @@ export class CliError extends Error {
     this.name = "CliError";
     this.file = place.file;
     this.line = place.line;
+    this.code = place.code;
   }
 }
 
-/** The single stderr line for an error; newlines inside a message are folded so it stays one line. */
-export function errorLine(error: CliError): string {
+const MEANING: Record<Language, string> = { id: "artinya:", en: "in plain words:" };
+
+/**
+ * The single stderr line for an error; newlines inside a message are folded so it stays one line.
+ * An error with a code of rapk's ends with what that code means in plain words, in `language`
+ * (the place is already at the start of the line).
+ */
+export function errorLine(error: CliError, language: Language = "en"): string {
   const where = error.file === undefined ? "" : `${error.file}${error.line === undefined ? "" : `:${error.line}`}: `;
-  return `rapk: ${where}${oneLine(error.message)}`;
+  const plain = error.code === undefined ? undefined : explainError(error.code);
+  return `rapk: ${where}${oneLine(error.message)}${plain ? ` (${MEANING[language]} ${plain[language]})` : ""}`;
 }
 
 export function oneLine(text: string): string {

@@ -41,6 +41,11 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
  * UTF-8 become one clear error naming the file; a leading byte-order mark is dropped.
  */
 export async function readText(io: Io, file: string): Promise<string> {
+  return (await readTextAndBytes(io, file)).text;
+}
+
+/** readText, with the bytes as they are on disk (an import records their size and SHA-256). */
+export async function readTextAndBytes(io: Io, file: string): Promise<{ text: string; bytes: Uint8Array }> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(pathOf(io, file));
@@ -55,7 +60,7 @@ export async function readText(io: Io, file: string): Promise<string> {
   } catch {
     throw new CliError("is not UTF-8 text", { file });
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, bytes };
 }
 
 function lineAtOffset(bytes: Buffer, offset: number): number {

@@ -14,6 +14,8 @@ export interface Io {
   readonly cwd: string;
   /** The clock for metadata defaults (`--at`); the real one when omitted. */
   readonly now?: () => Date;
+  /** The environment, for the locale (LANG, LC_ALL) when `--lang` is not given; none (English) when omitted. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Writes one line (a newline is added). */

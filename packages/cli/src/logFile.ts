@@ -20,7 +20,7 @@ export interface LoadedLog {
 /** Parses a log's text; a bad line becomes an error naming the file and that line. An uncommitted tail is left out. */
 export function parseLogText(file: string, text: string): { events: readonly StoredEvent[]; versions: readonly CommittedVersion[] } {
   const parsed = parseLog(text);
-  if (!parsed.ok) throw new CliError(`${parsed.error.code}: ${parsed.error.message}`, { file, line: parsed.error.line });
+  if (!parsed.ok) throw new CliError(`${parsed.error.code}: ${parsed.error.message}`, { file, line: parsed.error.line, code: parsed.error.code });
   return parsed;
 }
 
@@ -82,7 +82,7 @@ export function openHistoryOf(file: string, events: readonly StoredEvent[]): His
   try {
     return openHistory(events);
   } catch (error) {
-    if (error instanceof HistoryError) throw new CliError(`${error.code}: ${error.message}`, error.line === undefined ? { file } : { file, line: error.line });
+    if (error instanceof HistoryError) throw new CliError(`${error.code}: ${error.message}`, error.line === undefined ? { file, code: error.code } : { file, line: error.line, code: error.code });
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import type { Language } from "@rapk/core";
 import { Command, CommanderError } from "commander";
 import { CliError, EXIT, errorLine, oneLine } from "./cliError.js";
 import { registerApply } from "./commands/apply.js";
@@ -17,6 +18,7 @@ import { registerStoreSchemes } from "./storeSchemes.js";
 import type { Io } from "./io.js";
 import { nodeSha256Hex } from "./nodeSha256.js";
 import { useSha256 } from "@rapk/history";
+import { languageOf } from "./language.js";
 import { VERSION } from "./version.js";
 
 /** The `rapk` program with its commands, writing through `io`; a new one per run, since commander keeps state. */
@@ -31,13 +33,14 @@ export function buildProgram(io: Io): Command {
       // Errors are printed by `main` as one line; commander's own rendering is not used.
       outputError: () => undefined,
     })
+    .option("--lang <id|en>", "the language of messages for people: id (Bahasa Indonesia) or en (default: en, or id when LC_ALL or LANG starts with id)")
     .showSuggestionAfterError(true)
     .addHelpText(
       "after",
       "\nExit codes: 0 ok, 1 bad input or verify failed, 2 refused by the plan's rules, 3 conflict.\nSee `rapk <command> --help` and docs/cli.md.",
     );
   registerStoreSchemes(io);
-  const context = { io };
+  const context = { io, language: () => languageOf(program.opts<{ lang?: string }>().lang, io.env) };
   registerImport(program, context);
   registerShow(program, context);
   registerExport(program, context);
@@ -52,6 +55,15 @@ export function buildProgram(io: Io): Command {
   registerPlans(program, context);
   registerRollup(program, context);
   return program;
+}
+
+/** The language asked for, or English when `--lang` itself is what went wrong. */
+function languageOr(program: Command, io: Io): Language {
+  try {
+    return languageOf(program.opts<{ lang?: string }>().lang, io.env);
+  } catch {
+    return "en";
+  }
 }
 
 /**
@@ -71,7 +83,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   } catch (error) {
     if (error instanceof CliError) {
-      io.stderr.write(`${errorLine(error)}\n`);
+      io.stderr.write(`${errorLine(error, languageOr(program, io))}\n`);
       return error.exitCode;
     }
     if (error instanceof CommanderError) {

@@ -1,8 +1,9 @@
 import { promises as fs } from "node:fs";
 import type { PlanState } from "@rapk/core";
-import { FORMAT_V2, serializeCommit } from "@rapk/history";
+import { FORMAT_V2, type Version, serializeCommit } from "@rapk/history";
 import type { Io } from "./io.js";
 import { readText, writeFileAtomic } from "./files.js";
+import { importsUpTo } from "./format/findings.js";
 import { type LoadedLog, openHistoryOf, parseLogText } from "./logFile.js";
 import { plainFilePath } from "./logTarget.js";
 
@@ -16,7 +17,8 @@ import { plainFilePath } from "./logTarget.js";
  */
 // 2: an objective carries its position (the document's order), which a JSON record of objectives keyed
 // by code would lose (`11` is listed before `01`); a snapshot without it is ignored and written again.
-const FORMAT = "rapk-snapshot/2";
+// 3: with the import's record (source file, importer, findings), which show prints after the plan.
+const FORMAT = "rapk-snapshot/3";
 /** A commit record's line is far shorter; the end of the file is read in one piece of this size. */
 const TAIL_BYTES = 1 << 16;
 
@@ -26,21 +28,23 @@ interface SnapshotFile {
   readonly version: number;
   readonly bytes: number;
   readonly state: PlanState;
+  /** The versions that record an import (version 1 of an imported log), as the log holds them. */
+  readonly imports: readonly Version[];
 }
 
 export const snapshotPathOf = (logPath: string) => `${logPath}.snapshot.json`;
 
 /** The plan at the head of the log file at `logPath`, from its snapshot, when there is one that matches; undefined otherwise. */
-export async function readSnapshot(logPath: string): Promise<{ state: PlanState; version: number } | undefined> {
+export async function readSnapshot(logPath: string): Promise<{ state: PlanState; version: number; imports: readonly Version[] } | undefined> {
   try {
     const snapshot = JSON.parse(await fs.readFile(snapshotPathOf(logPath), "utf8")) as Partial<SnapshotFile>;
     if (snapshot.format !== FORMAT || typeof snapshot.head !== "string" || !Number.isSafeInteger(snapshot.version) || !Number.isSafeInteger(snapshot.bytes)) return undefined;
-    if (typeof snapshot.state !== "object" || snapshot.state === null) return undefined;
+    if (typeof snapshot.state !== "object" || snapshot.state === null || !Array.isArray(snapshot.imports)) return undefined;
     const last = await lastLine(logPath, snapshot.bytes as number);
     if (last === undefined) return undefined;
     const record = JSON.parse(last) as Record<string, unknown>;
     if (record.format !== FORMAT_V2 || record.commit !== snapshot.version || record.hash !== snapshot.head) return undefined;
-    return { state: deepFreeze(snapshot.state), version: snapshot.version as number };
+    return { state: deepFreeze(snapshot.state), version: snapshot.version as number, imports: deepFreeze(snapshot.imports) };
   } catch {
     // No snapshot, or one that cannot be read or parsed: the log is read instead.
     return undefined;
@@ -56,7 +60,8 @@ export async function writeSnapshot(log: LoadedLog, state: PlanState): Promise<v
   const path = log.target.path;
   const last = log.versions.at(-1);
   if (path === undefined || last?.commit === undefined || !log.text.endsWith(`${serializeCommit(last.commit)}\n`)) return;
-  const snapshot: SnapshotFile = { format: FORMAT, head: last.commit.hash, version: last.version, bytes: Buffer.byteLength(log.text, "utf8"), state };
+  const imports = importsUpTo(log.history.versions, last.version);
+  const snapshot: SnapshotFile = { format: FORMAT, head: last.commit.hash, version: last.version, bytes: Buffer.byteLength(log.text, "utf8"), state, imports };
   await writeFileAtomic(snapshotPathOf(path), JSON.stringify(snapshot), { overwrite: true }).catch(() => undefined);
 }
 

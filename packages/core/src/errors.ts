@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ErrorCode } from "./messages/errorMessages.js";
 
 /**
  * Why a command or event was refused: a stable `code` to branch on, a `message` for people,
@@ -17,7 +18,7 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail<T = never>(code: string, message: string, path: readonly (string | number)[] = []): Result<T> {
+export function fail<T = never>(code: ErrorCode, message: string, path: readonly (string | number)[] = []): Result<T> {
   return { ok: false, error: { code, message, path } };
 }
 
@@ -36,7 +37,7 @@ export function schemaIssue(error: z.ZodError): SchemaIssue {
 }
 
 /** Turns the first zod issue into a DomainError whose message names the field and why. */
-export function schemaError(code: string, what: string, error: z.ZodError): DomainError {
+export function schemaError(code: ErrorCode, what: string, error: z.ZodError): DomainError {
   const { path, field, why } = schemaIssue(error);
   return { code, message: `${what}: ${field} ${why}`, path };
 }

@@ -1,6 +1,7 @@
 import { isRupiah } from "./money/rupiah.js";
 import { formatRupiah } from "./money/formatRupiah.js";
 import type { PlanState } from "./state.js";
+import type { ErrorCode } from "./messages/errorMessages.js";
 
 /** A broken invariant: a stable code, a message that says by how much, and where in the state. */
 export interface Violation {
@@ -11,7 +12,7 @@ export interface Violation {
 
 /** One rule of docs/domain.md, "The rules", stated once and used by decide, the tests and verify. */
 export interface Invariant {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly description: string;
   check(state: PlanState): Violation[];
 }

@@ -2,6 +2,7 @@ import { addDays } from "date-fns/addDays";
 import { isValid } from "date-fns/isValid";
 import { parseISO } from "date-fns/parseISO";
 import type { DomainError } from "./errors.js";
+import type { ErrorCode } from "./messages/errorMessages.js";
 import type { PlanEvent } from "./events/index.js";
 import { monthCode } from "./period/monthCode.js";
 import { monthOfDate } from "./period/monthOfDate.js";
@@ -21,7 +22,7 @@ const instant = (iso: string): number => {
   return isValid(date) ? date.getTime() : Number.NaN;
 };
 
-const refuse = (code: string, message: string, field: "at" | "recordedAt"): DomainError => ({ code, message, path: ["meta", field] });
+const refuse = (code: ErrorCode, message: string, field: "at" | "recordedAt"): DomainError => ({ code, message, path: ["meta", field] });
 
 /**
  * Whether a version's two dates can be meant, given the version before it, the plan's fiscal year

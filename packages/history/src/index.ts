@@ -12,6 +12,7 @@ export * from "./seal.js";
 export * from "./logHead.js";
 export type { Trust, TrustedKey } from "./trust.js";
 export * from "./hash.js";
+export * from "./sourceFile.js";
 export * from "./serialize.js";
 export * from "./logError.js";
 export * from "./parseLog.js";

@@ -1,3 +1,4 @@
+import type { ErrorCode } from "@rapk/core";
 import type { ImportError } from "./types.js";
 
 /**
@@ -12,6 +13,6 @@ export class ImportFailure extends Error {
 }
 
 /** Stops the import with a code and a message that names the line. */
-export function failAt(code: string, line: number | undefined, message: string): never {
+export function failAt(code: ErrorCode, line: number | undefined, message: string): never {
   throw new ImportFailure(line === undefined ? { code, message } : { code, message: `line ${line}: ${message}`, line });
 }

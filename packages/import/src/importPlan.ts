@@ -12,7 +12,7 @@ import type { ImportOptions, ImportResult } from "./types.js";
  * naming the line.
  */
 export function importPlan(text: string, options: ImportOptions = {}): ImportResult {
-  return guard(() => {
+  return guard(text, () => {
     const prepared = prepareText(text);
     const format = options.format ?? sniffFormat(prepared);
     if (format !== "csv" && format !== "table") failAt("BAD_FORMAT", undefined, `unknown format ${JSON.stringify(format)}: use "table" or "csv"`);

@@ -5,6 +5,7 @@
  */
 export type { Finding, ImportError, ImportFormat, ImportOptions, ImportResult } from "./types.js";
 export { importPlan } from "./importPlan.js";
+export { IMPORTER } from "./importer.js";
 export { importTable } from "./table/importTable.js";
 export { importCsv } from "./csv/importCsv.js";
 export { exportCsv } from "./csv/exportCsv.js";

@@ -158,7 +158,10 @@ describe("importing the seed (RAPK 2024, Loka POM di Kabupaten Rejang Lebong)", 
       expect(state.indicators[id]?.targets, id).toEqual(targets);
     }
     expect(findingsOf("BLANK_TARGET")).toEqual([expect.objectContaining({ line: 140, subject: "11.04" })]);
-    expect(findingsOf("BLANK_TARGET")[0]?.message).toContain("B01");
+    expect(findingsOf("BLANK_TARGET")[0]?.message).toEqual({
+      id: "Baris 140: Indikator 11.04 tidak punya target untuk bulan Januari: selnya kosong, dan dibiarkan kosong (bukan 0).",
+      en: "Line 140: Indicator 11.04 has no target for January: the cell is blank, and it is kept blank (not 0).",
+    });
   });
 
   it("reads the seven objectives with their display numbers, 04's name whole across the page break", () => {
@@ -192,7 +195,7 @@ describe("importing the seed (RAPK 2024, Loka POM di Kabupaten Rejang Lebong)", 
       else
         expect(findingsOf("UNATTRIBUTED_CONTRIBUTION").find((f) => f.line === line), `line ${line}`).toMatchObject({
           subject: id,
-          message: expect.stringContaining(formatRupiah(amount)),
+          message: { id: expect.stringContaining(formatRupiah(amount)), en: expect.stringContaining(formatRupiah(amount)) },
         });
     }
     const attributed = ROWS.filter(([, indicator]) => indicator !== null).length;
@@ -224,7 +227,7 @@ describe("importing the seed (RAPK 2024, Loka POM di Kabupaten Rejang Lebong)", 
       expect(indicatorBudget(state, id), id).toBe(visible);
       const mismatch = findingsOf("BUDGET_MISMATCH").find((f) => f.subject === id);
       if (visible === stated) expect(mismatch, id).toBeUndefined();
-      else expect(mismatch?.message, id).toContain(formatRupiah(stated - visible));
+      else for (const language of ["id", "en"] as const) expect(mismatch?.message[language], id).toContain(formatRupiah(stated - visible));
     }
     expect(findingsOf("BUDGET_MISMATCH").map((f) => f.subject)).toEqual(["01.07", "05.01", "09.03"]);
   });
@@ -232,9 +235,16 @@ describe("importing the seed (RAPK 2024, Loka POM di Kabupaten Rejang Lebong)", 
   it("reports the objectives missing between display numbers 1., 3., 4., 5., 7., 8., 10.", () => {
     const messages = findingsOf("MISSING_OBJECTIVES").map((f) => f.message);
     expect(messages).toHaveLength(3);
-    expect(messages[0]).toContain("objective 2.");
-    expect(messages[1]).toContain("objective 6.");
-    expect(messages[2]).toContain("objective 9.");
+    expect(messages.map((m) => m.en)).toEqual([
+      "Line 46: The objective numbers jump to 3.: objective 2 is not in the source (missing pages).",
+      "Line 115: The objective numbers jump to 7.: objective 6 is not in the source (missing pages).",
+      "Line 128: The objective numbers jump to 10.: objective 9 is not in the source (missing pages).",
+    ]);
+    expect(messages.map((m) => m.id)).toEqual([
+      "Baris 46: Nomor sasaran kegiatan melompat ke 3.: sasaran nomor 2 tidak ada dalam sumber (halamannya hilang).",
+      "Baris 115: Nomor sasaran kegiatan melompat ke 7.: sasaran nomor 6 tidak ada dalam sumber (halamannya hilang).",
+      "Baris 128: Nomor sasaran kegiatan melompat ke 10.: sasaran nomor 9 tidak ada dalam sumber (halamannya hilang).",
+    ]);
   });
 
   it("reports exactly what the seed lacks, by line and subject", () => {
@@ -244,7 +254,7 @@ describe("importing the seed (RAPK 2024, Loka POM di Kabupaten Rejang Lebong)", 
   it("keeps core's invariants: the lines fit the Total and every line's contributions fit its pagu", () => {
     const pagu = Object.values(state.lines).reduce((sum, l) => sum + l.pagu, 0);
     expect(pagu).toBeLessThanOrEqual(4_801_300_000);
-    expect(findingsOf("LINES_BELOW_CEILING")[0]?.message).toContain(formatRupiah(4_801_300_000 - pagu));
+    expect(findingsOf("LINES_BELOW_CEILING")[0]?.message.en).toContain(formatRupiah(4_801_300_000 - pagu));
     for (const line of Object.values(state.lines)) {
       const given = Object.values(state.contributions).reduce((sum, row) => sum + (row[line.id] ?? 0), 0);
       expect(given, line.id).toBeLessThanOrEqual(line.pagu);

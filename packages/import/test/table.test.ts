@@ -44,11 +44,13 @@ describe("another unit's plan in the same layout (synthetic fixture)", () => {
 describe("page breaks", () => {
   it("joins a fragment to the previous page's last row only where nothing says a page is missing", () => {
     const joined = seed.findings.filter((f) => f.code === "CELL_JOINED");
-    expect(joined.find((f) => f.line === 90)?.message).toContain("continues line 85");
+    expect(joined.find((f) => f.line === 90)?.message.en).toContain("continues line 85");
+    expect(joined.find((f) => f.line === 90)?.message.id).toContain("menyambung baris 85");
     const orphan = seed.findings.find((f) => f.line === 21);
     expect(orphan).toMatchObject({ code: "ORPHAN_FRAGMENT" });
     // Line 68 writes the RO of line 16 whole, so line 16 was not cut: the fragment is not its end.
-    expect(orphan?.message).toContain("line 68");
+    expect(orphan?.message.en).toContain("line 68 writes the same RO name whole");
+    expect(orphan?.message.id).toContain("baris 68 menulis nama RO yang sama secara utuh");
     expect(seed.state.lines["DR.3165.QIA.001.055.A"]?.output.name).toBe("Sampel Makanan yang Diperiksa oleh UPT");
   });
 

@@ -72,7 +72,7 @@ async function applyTo(
   // of the log (it is not part of it), and the store cuts it under its lock before it appends.
   const fault = auditLog(log.text).problems[0];
   if (fault && fault.code !== "UNCOMMITTED_VERSION" && fault.code !== "TORN_LINE")
-    throw new CliError(`does not verify, so nothing was appended: ${fault.code}: ${fault.message}`, { file, line: fault.line });
+    throw new CliError(`does not verify, so nothing was appended: ${fault.code}: ${fault.message}`, { file, line: fault.line, code: fault.code });
   const head = headVersion(log.history);
   if (expected !== undefined && head > expected)
     throw new CliError(`conflict: the log is at version ${head}, past the expected version ${expected}; nothing was appended`, { file }, EXIT.conflict);
@@ -81,7 +81,11 @@ async function applyTo(
   const logHead = log.versions.length === 0 ? EMPTY_HEAD : headAfter(log.versions[log.versions.length - 1]!);
   const result = appendRevision(log.events, revision, { history: log.history, head: logHead, now: () => formatISO(io.now?.() ?? new Date()) });
   if (!result.ok)
-    throw new CliError(`rejected: ${describeDomainError(result.error, revision)}`, placeIn(revisionFile.text, revisionFile.file, revisionPath(result.error.path, revision)), EXIT.rejected);
+    throw new CliError(
+      `rejected: ${describeDomainError(result.error, revision)}`,
+      { ...placeIn(revisionFile.text, revisionFile.file, revisionPath(result.error.path, revision)), code: result.error.code },
+      EXIT.rejected,
+    );
   const sealed = secretKey ? signVersion(result.sealed, secretKey) : result.sealed;
   try {
     await target.store.append(target.plan, sealed, { expectedVersion: head });

@@ -3,14 +3,14 @@ import { basename } from "node:path";
 import type { Command } from "commander";
 import { Instant, schemaIssue, signingDateOf, startOfDayLike } from "@rapk/core";
 import { formatISO } from "date-fns/formatISO";
-import { type CommittedVersion, appendRevision, serializeVersion } from "@rapk/history";
+import { type CommittedVersion, appendRevision, serializeVersion, sourceFileOf } from "@rapk/history";
 import { signVersion } from "@rapk/history/signing";
 import { StoreError } from "@rapk/store";
-import type { Finding } from "@rapk/import";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
-import { pathOf, readText, writeUserFile } from "../files.js";
-import { type Io, type Output, println } from "../io.js";
+import { pathOf, readTextAndBytes, writeUserFile } from "../files.js";
+import { findingLines } from "../format/findings.js";
+import { type Io, println } from "../io.js";
 import { storeFailure } from "../logFile.js";
 import { openTarget } from "../logTarget.js";
 import { readKeyFile } from "../signingKey.js";
@@ -26,7 +26,7 @@ interface ImportOptions {
   readonly sign?: string;
 }
 
-export function registerImport(program: Command, { io }: Context): void {
+export function registerImport(program: Command, { io, language }: Context): void {
   program
     .command("import")
     .summary("import a published plan (table text or CSV) into a new event log")
@@ -52,37 +52,38 @@ export function registerImport(program: Command, { io }: Context): void {
       }
       if (pathOf(io, options.out.replace(/^file:/, "")) === pathOf(io, input)) throw new CliError("--out must not be the input file", { file: options.out });
 
-      const text = await readText(io, input);
-      const { importPlan } = await import("@rapk/import");
+      const { text, bytes } = await readTextAndBytes(io, input);
+      const { IMPORTER, importPlan } = await import("@rapk/import");
       const result = importPlan(text, options.format ? { format: options.format } : undefined);
       if (!result.ok) {
-        if (options.json) io.stdout.write(jsonText({ events: 0, findings: result.findings.map(findingJson), error: result.error }));
-        else printFindings(io.stdout, result.findings);
+        if (options.json) io.stdout.write(jsonText({ events: 0, findings: result.findings, error: result.error }));
+        else for (const line of findingLines(result.findings, language())) println(io.stdout, line);
         // The place already names the line; the importer's message repeats it for readers without one.
         const why = result.error.message.replace(/^line \d+: /, "");
-        throw new CliError(`cannot be imported: ${result.error.code}: ${why}`, placeOf(input, result.error.line));
+        throw new CliError(`cannot be imported: ${result.error.code}: ${why}`, { ...placeOf(input, result.error.line), code: result.error.code });
       }
       const signed = signingDateOf(result.commands);
       const effectiveAt = options.at ?? (signed === undefined ? recordedAt : startOfDayLike(signed, recordedAt));
       const appended = appendRevision(
         [],
         { meta: { actor: options.actor, reason: `imported from ${basename(input)}`, kind: "draft", effectiveAt }, commands: result.commands },
-        { now: () => recordedAt },
+        // The import is part of the record: what was read, by which importer, and what it found.
+        { now: () => recordedAt, imported: { source: sourceFileOf(basename(input), bytes), importer: IMPORTER, findings: result.findings } },
       );
       if (!appended.ok) {
         const { code, message, path } = appended.error;
-        throw new CliError(`cannot be imported: the plan it describes is refused: ${code}: ${message} (at ${formatPath(path)})`, { file: input });
+        throw new CliError(`cannot be imported: the plan it describes is refused: ${code}: ${message} (at ${formatPath(path)})`, { file: input, code });
       }
       const key = options.sign === undefined ? undefined : await readKeyFile(io, options.sign);
       const sealed = key ? signVersion(appended.sealed, key.secretKey) : appended.sealed;
       await writeNewLog(io, options.out, sealed, options.force === true);
 
       if (options.json) {
-        io.stdout.write(jsonText({ events: appended.events.length, head: sealed.head, findings: result.findings.map(findingJson) }));
+        io.stdout.write(jsonText({ events: appended.events.length, head: sealed.head, findings: result.findings }));
         return;
       }
       println(io.stdout, `imported ${input} -> ${options.out}: ${appended.events.length} events, version ${appended.version}, head ${sealed.head}${key ? `, signed by ${key.name}` : ""}`);
-      printFindings(io.stdout, result.findings);
+      for (const line of findingLines(result.findings, language())) println(io.stdout, line);
     });
 }
 
@@ -111,24 +112,4 @@ async function writeNewLog(io: Io, out: string, sealed: CommittedVersion, force:
 
 function placeOf(file: string, line: number | undefined) {
   return line === undefined ? { file } : { file, line };
-}
-
-function findingJson(finding: Finding) {
-  return finding.subject === undefined
-    ? { code: finding.code, message: finding.message, line: finding.line }
-    : { code: finding.code, message: finding.message, line: finding.line, subject: finding.subject };
-}
-
-/** Counts by code first (what kinds of trouble), then every finding at its line (where to look). */
-export function printFindings(out: Output, findings: readonly Finding[]): void {
-  if (findings.length === 0) {
-    println(out, "findings: none");
-    return;
-  }
-  const counts = new Map<string, number>();
-  for (const finding of findings) counts.set(finding.code, (counts.get(finding.code) ?? 0) + 1);
-  const summary = [...counts].sort(([a], [b]) => a.localeCompare(b, "en")).map(([code, n]) => `${code} ${n}`);
-  println(out, `findings: ${findings.length} (${summary.join(", ")})`);
-  for (const finding of [...findings].sort((a, b) => a.line - b.line))
-    println(out, `  line ${finding.line}: ${finding.code}: ${finding.message}${finding.subject ? ` [${finding.subject}]` : ""}`);
 }

@@ -1,16 +1,17 @@
 import { summarizeVersion } from "@rapk/history";
 import type { Command } from "commander";
 import type { Context } from "../context.js";
+import { importRecordLines } from "../format/findings.js";
 import { renderTable } from "../format/table.js";
 import { println } from "../io.js";
 import { jsonText } from "../json.js";
 import { loadLog } from "../logFile.js";
 
-export function registerLog(program: Command, { io }: Context): void {
+export function registerLog(program: Command, { io, language }: Context): void {
   program
     .command("log")
     .summary("list the versions of a log: who, when, what kind, why, on whose authority")
-    .description("Lists every version (batch of events) of the log: number, when it took effect (in force from) and when it was recorded, actor, kind (draft, pok, dipa, rapk, report), reason, reference and a summary of what changed.")
+    .description("Lists every version (batch of events) of the log: number, when it took effect (in force from) and when it was recorded, actor, kind (draft, pok, dipa, rapk, report), reason, reference and a summary of what changed; then, for an import, the file it was read from (name, size, SHA-256), the importer and every finding.")
     .argument("<log>", "the event log (NDJSON)")
     .option("--json", "print the versions as JSON")
     .addHelpText("after", "\nExample:\n  rapk log plan.ndjson")
@@ -45,5 +46,10 @@ export function registerLog(program: Command, { io }: Context): void {
         { header: "SUMMARY" },
       ];
       for (const line of renderTable(columns, rows)) println(io.stdout, line);
+      for (const version of history.versions) {
+        const record = importRecordLines(version, language());
+        if (record.length > 0) println(io.stdout);
+        for (const line of record) println(io.stdout, line);
+      }
     });
 }

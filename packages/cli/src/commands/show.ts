@@ -1,24 +1,26 @@
+import type { Version } from "@rapk/history";
 import type { Command } from "commander";
 import { stateAsOf } from "../asOf.js";
 import type { Context } from "../context.js";
 import { renderDocument } from "../format/document.js";
+import { findingsUpTo, importRecordLines, importsUpTo } from "../format/findings.js";
 import { jsonText } from "../json.js";
 import { loadLog } from "../logFile.js";
 import { plainFilePath } from "../logTarget.js";
 import { readSnapshot, writeSnapshot } from "../snapshot.js";
 import { stateToJson } from "../stateToJson.js";
 
-export function registerShow(program: Command, { io }: Context): void {
+export function registerShow(program: Command, { io, language }: Context): void {
   program
     .command("show")
     .summary("print the plan as the document reads, at the head or --as-of a version or date")
     .description(
-      "Prints the plan as the published document reads it: objectives, indicators with their targets B01..B12 and budget (ANGGARAN), each indicator's budget rows (RO, komponen, sub komponen, pagu, kontribusi), every budget line, the Total and the signature. Amounts in Rupiah the Indonesian way (Rp70.412.160); blank targets stay blank.",
+      "Prints the plan as the published document reads it: objectives, indicators with their targets B01..B12 and budget (ANGGARAN), each indicator's budget rows (RO, komponen, sub komponen, pagu, kontribusi), every budget line, the Total and the signature. Amounts in Rupiah the Indonesian way (Rp70.412.160); blank targets stay blank. Then, for an imported plan, the file it was imported from and what the importer found, as version 1 of the log records them.",
     )
     .argument("<log>", "the event log (NDJSON)")
     .option("--as-of <version|date>", "a version number, or a date or date-time: the plan in force then, by when versions took effect (default: the latest version)")
     .option("--known-at <date>", "a date or date-time: the plan as the log knew it then, by when versions were recorded")
-    .option("--json", "print the state as JSON (see docs/json.md)")
+    .option("--json", "print the state as JSON, with the import's findings (see docs/json.md)")
     .addHelpText("after", "\nExamples:\n  rapk show plan.ndjson\n  rapk show plan.ndjson --as-of 1 --json\n  rapk show plan.ndjson --as-of 2024-03-31")
     .action(async (file: string, options: { asOf?: string; knownAt?: string; json?: boolean }) => {
       // The plan at the head of a log file comes from the snapshot beside it when that still matches.
@@ -27,14 +29,21 @@ export function registerShow(program: Command, { io }: Context): void {
       const cached = path === undefined ? undefined : await readSnapshot(path);
       let state;
       let version;
-      if (cached) ({ state, version } = cached);
+      let imports: readonly Version[];
+      if (cached) ({ state, version, imports } = cached);
       else {
         const log = await loadLog(io, file);
         ({ state, version } = stateAsOf(log, options.asOf, "--as-of", options.knownAt));
+        imports = importsUpTo(log.history.versions, version);
         if (atHead) await writeSnapshot(log, state);
       }
-      if (options.json) io.stdout.write(jsonText(stateToJson(state, version)));
-      // One write: a big plan's document is tens of thousands of lines, and a write each cost more than rendering them.
-      else io.stdout.write(`${renderDocument(state, version).join("\n")}\n`);
+      // What the importer found is part of the log (version 1 of an import): shown wherever the log is opened.
+      if (options.json) io.stdout.write(jsonText({ ...stateToJson(state, version), findings: findingsUpTo(imports, version) }));
+      else {
+        const record = imports.flatMap((v) => importRecordLines(v, language()));
+        const lines = record.length > 0 ? [...renderDocument(state, version), "", ...record] : renderDocument(state, version);
+        // One write: a big plan's document is tens of thousands of lines, and a write each cost more than rendering them.
+        io.stdout.write(`${lines.join("\n")}\n`);
+      }
     });
 }

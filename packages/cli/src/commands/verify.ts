@@ -1,9 +1,10 @@
 import type { Command } from "commander";
-import { type TrustedKey, auditLog } from "@rapk/history";
+import { type TrustedKey, auditLog, groupVersions, parseLog } from "@rapk/history";
 import { trusting } from "@rapk/history/signing";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
 import { readText } from "../files.js";
+import { importRecordLines } from "../format/findings.js";
 import { type Io, println } from "../io.js";
 import { jsonText, parseJsonFile } from "../json.js";
 import { loadLog } from "../logFile.js";
@@ -15,7 +16,7 @@ interface VerifyOptions {
   readonly trust?: string;
 }
 
-export function registerVerify(program: Command, { io }: Context): void {
+export function registerVerify(program: Command, { io, language }: Context): void {
   program
     .command("verify")
     .summary("check a log: every line, the hash chain, commit records, the plan's rules after every version")
@@ -34,21 +35,25 @@ export function registerVerify(program: Command, { io }: Context): void {
       if (options.expectHead !== undefined && !/^[0-9a-f]{64}$/.test(options.expectHead))
         throw new CliError(`--expect-head ${options.expectHead}: expected a head hash, 64 lowercase hex digits`);
       const trust = options.trust === undefined ? undefined : trusting(await readTrust(io, options.trust));
-      const audit = auditLog(await logText(io, file), {
+      const text = await logText(io, file);
+      const audit = auditLog(text, {
         ...(trust ? { trust } : {}),
         ...(options.expectHead !== undefined ? { expectHead: options.expectHead } : {}),
       });
       if (options.json) {
         io.stdout.write(jsonText({ ok: audit.ok, events: audit.events, versions: audit.versions, head: audit.head, problems: audit.problems }));
-        if (!audit.ok) throw new CliError(`does not verify: ${audit.problems[0]?.code}: ${audit.problems[0]?.message}`, { file, line: audit.problems[0]?.line as number });
+        if (!audit.ok) throw new CliError(`does not verify: ${audit.problems[0]?.code}: ${audit.problems[0]?.message}`, { file, line: audit.problems[0]?.line as number, code: audit.problems[0]?.code });
         return;
       }
       const first = audit.problems[0];
       if (first) {
         const more = audit.problems.length - 1;
-        throw new CliError(`${first.code}: ${first.message}${more > 0 ? ` (and ${more} more problem(s); --json lists them all)` : ""}`, { file, line: first.line });
+        throw new CliError(`${first.code}: ${first.message}${more > 0 ? ` (and ${more} more problem(s); --json lists them all)` : ""}`, { file, line: first.line, code: first.code });
       }
       println(io.stdout, `ok: ${audit.events} events, ${audit.versions} versions, chain intact, invariants hold${trust ? ", every version signed by a trusted key" : ""}; head ${audit.head}`);
+      // A verified log still says what its import could not read: the findings are part of what was verified.
+      const parsed = parseLog(text);
+      if (parsed.ok) for (const version of groupVersions(parsed.events)) for (const line of importRecordLines(version, language())) println(io.stdout, line);
     });
 }
 

@@ -1,10 +1,11 @@
-import { MONTHS, monthCode } from "@rapk/core";
+import { type ErrorCode, MONTHS, monthCode } from "@rapk/core";
 import { failAt } from "../failure.js";
 import { prepareText } from "../input/prepareText.js";
 import { finish } from "../plan/finish.js";
 import { guard } from "../plan/guard.js";
 import type { SourcedCommand } from "../plan/sourced.js";
-import type { Finding, ImportResult } from "../types.js";
+import type { ImportResult } from "../types.js";
+import { type Noticed, notice } from "../plan/noticed.js";
 import { CSV_COLUMNS, OPTIONAL_COLUMNS } from "./columns.js";
 import { type CsvRow, parseCsv } from "./parseCsv.js";
 import { readKeyRows, readPlanValues, readSignatureValues } from "./readMetadata.js";
@@ -13,13 +14,13 @@ import { type CsvRecord, readRecord } from "./readRecords.js";
 const blank = (row: CsvRow) => row.cells.every((c) => c.trim() === "");
 
 /** The header row: column name -> index. Missing columns stop the import; unknown ones are ignored and reported. */
-function readHeader(row: CsvRow, findings: Finding[]): Map<string, number> {
+function readHeader(row: CsvRow, findings: Noticed[]): Map<string, number> {
   const columns = new Map<string, number>();
   row.cells.forEach((cell, index) => {
     const name = cell.trim();
     const known = CSV_COLUMNS.find((c) => c.toLowerCase() === name.toLowerCase());
     if (!known) {
-      if (name !== "") findings.push({ code: "UNKNOWN_COLUMN", line: row.line, message: `column ${JSON.stringify(name)} is not in the template; it was left out` });
+      if (name !== "") findings.push(notice("UNKNOWN_COLUMN", row.line, { column: name }));
       return;
     }
     if (columns.has(known)) failAt("DUPLICATE_COLUMN", row.line, `the header names column ${known} twice`);
@@ -42,7 +43,7 @@ function firstDifference(a: Record<string, unknown>, b: Record<string, unknown>)
 }
 
 /** Keeps the first writing of each id and refuses a later one that differs. */
-function once<T extends object>(seen: Map<string, { value: T; line: number }>, id: string, value: T, line: number, code: string, what: string): boolean {
+function once<T extends object>(seen: Map<string, { value: T; line: number }>, id: string, value: T, line: number, code: ErrorCode, what: string): boolean {
   const earlier = seen.get(id);
   if (!earlier) {
     seen.set(id, { value, line });
@@ -60,7 +61,7 @@ function targetsRecord(targets: readonly (number | null)[]): Record<string, numb
 
 /** Imports the CSV template (docs/csv-template.md): one row per contribution, `#key,value` rows for the plan. */
 export function importCsv(text: string): ImportResult {
-  return guard((findings) => {
+  return guard(text, (findings) => {
     const rows = parseCsv(prepareText(text)).filter((row) => !blank(row));
     const headerAt = rows.findIndex((row) => !(row.cells[0] ?? "").trim().startsWith("#"));
     if (headerAt === -1) failAt("CSV_HEADER_MISSING", rows[rows.length - 1]?.line, "the file has #key rows but no header row and no data");
@@ -114,6 +115,6 @@ export function importCsv(text: string): ImportResult {
       const { line, ...data } = signature;
       sourced.push({ line, command: { type: "signPlan", data } });
     }
-    return finish(sourced, findings, { ceilingLine: values.get("ceiling")?.line ?? planLine });
+    return finish(sourced, { ceilingLine: values.get("ceiling")?.line ?? planLine });
   });
 }

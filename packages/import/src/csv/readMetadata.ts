@@ -2,7 +2,7 @@ import { format } from "date-fns/format";
 import { isValid } from "date-fns/isValid";
 import { parseISO } from "date-fns/parseISO";
 import { failAt } from "../failure.js";
-import type { Finding } from "../types.js";
+import { type Noticed, notice } from "../plan/noticed.js";
 import { readAmount } from "../values/amount.js";
 import { CSV_KEYS, CSV_VERSION, type CsvKey } from "./columns.js";
 import { restore } from "./neutralise.js";
@@ -30,7 +30,7 @@ export interface CsvSignature {
 type Values = Map<CsvKey, { value: string; line: number }>;
 
 /** Reads the `#key,value` rows; returns them by key. */
-export function readKeyRows(rows: readonly CsvRow[], findings: Finding[]): Values {
+export function readKeyRows(rows: readonly CsvRow[], findings: Noticed[]): Values {
   const values: Values = new Map();
   for (const row of rows) {
     const [first = "", value = "", ...rest] = row.cells.map((c) => c.trim());
@@ -38,7 +38,7 @@ export function readKeyRows(rows: readonly CsvRow[], findings: Finding[]): Value
     if (rest.some((c) => c !== ""))
       failAt("MALFORMED_ROW", row.line, `${first} has ${row.cells.length} cells where 2 were expected (key, value): quote a value that contains commas`);
     if (!(CSV_KEYS as readonly string[]).includes(key)) {
-      findings.push({ code: "UNKNOWN_KEY", line: row.line, message: `${first} is not a key of the template (${CSV_KEYS.map((k) => `#${k}`).join(", ")}); it was left out` });
+      findings.push(notice("UNKNOWN_KEY", row.line, { key: first, known: CSV_KEYS.map((k) => `#${k}`) }));
       continue;
     }
     const earlier = values.get(key as CsvKey);

@@ -1,8 +1,7 @@
-import { type DomainError, decideBatch, indicatorId, initialState, lineId, replay } from "@rapk/core";
+import { type DomainError, type ErrorCode, decideBatch, indicatorId, initialState, lineId, replay } from "@rapk/core";
 import { failAt } from "../failure.js";
 import { MAX_COMMANDS } from "../input/limits.js";
-import type { Finding, ImportResult } from "../types.js";
-import { byLine } from "./byLine.js";
+import type { ImportSuccess } from "../types.js";
 import type { SourcedCommand } from "./sourced.js";
 
 export interface FinishOptions {
@@ -28,7 +27,7 @@ function sourceLine(error: DomainError, sourced: readonly SourcedCommand[], opti
  * Decides the commands read from a source as one `draft` batch. Refusal by core is an import
  * error naming the source line: the source itself breaks a rule of the plan.
  */
-export function finish(sourced: readonly SourcedCommand[], findings: readonly Finding[], options: FinishOptions = {}): ImportResult {
+export function finish(sourced: readonly SourcedCommand[], options: FinishOptions = {}): ImportSuccess {
   if (sourced.length > MAX_COMMANDS)
     failAt("PLAN_TOO_LARGE", undefined, `the source makes ${sourced.length} commands; the importer takes up to ${MAX_COMMANDS} (a published RAPK makes about 150)`);
   const commands = sourced.map((s) => s.command);
@@ -37,10 +36,10 @@ export function finish(sourced: readonly SourcedCommand[], findings: readonly Fi
     const line = sourceLine(decided.error, sourced, options);
     // Core numbers the commands of the batch; the line number says more to whoever wrote the source.
     const message = decided.error.message.replace(/^command \d+(?: \([^)]*\))?: /, "");
-    failAt(decided.error.code, line, `the plan read from the source is refused: ${message}`);
+    failAt(decided.error.code as ErrorCode, line, `the plan read from the source is refused: ${message}`);
   }
   const replayed = replay(decided.value);
   // Events that decide accepted always apply; anything else is a fault in core, not in the source.
   if (!replayed.ok) throw new Error(`core's replay refused the events its decide accepted: ${replayed.error.message}`);
-  return { ok: true, commands, findings: byLine(findings), state: replayed.value };
+  return { ok: true, commands, state: replayed.value };
 }

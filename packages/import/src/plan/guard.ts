@@ -1,19 +1,22 @@
 import { ImportFailure } from "../failure.js";
-import type { Finding, ImportResult } from "../types.js";
-import { byLine } from "./byLine.js";
+import type { ImportResult, ImportSuccess } from "../types.js";
+import { type Noticed, toFindings } from "./noticed.js";
 
 /**
- * Runs an import so that it always returns a result: a reading failure becomes `{ ok: false }`
+ * Runs an import of `text` so that it always returns a result with its findings (in source
+ * order, with pages and messages in both languages): a reading failure becomes `{ ok: false }`
  * with its code and line, and anything unexpected becomes INTERNAL_ERROR with its message,
  * never a thrown exception or a stack trace.
  */
-export function guard(run: (findings: Finding[]) => ImportResult): ImportResult {
-  const findings: Finding[] = [];
+export function guard(text: unknown, run: (findings: Noticed[]) => ImportSuccess | ImportResult): ImportResult {
+  const noticed: Noticed[] = [];
   try {
-    return run(findings);
+    const success = run(noticed);
+    // An import that ran inside this one (importPlan choosing a format) brings its own findings.
+    return "findings" in success ? success : { ...success, findings: toFindings(noticed, text) };
   } catch (error) {
-    if (error instanceof ImportFailure) return { ok: false, error: error.error, findings: byLine(findings) };
+    if (error instanceof ImportFailure) return { ok: false, error: error.error, findings: toFindings(noticed, text) };
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code: "INTERNAL_ERROR", message: `the importer failed unexpectedly: ${message}` }, findings: byLine(findings) };
+    return { ok: false, error: { code: "INTERNAL_ERROR", message: `the importer failed unexpectedly: ${message}` }, findings: toFindings(noticed, text) };
   }
 }

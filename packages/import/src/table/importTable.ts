@@ -29,7 +29,7 @@ function objectivesAbove(entries: readonly Entry[]): (entry: Entry) => string | 
  * blank targets, a missing signatory) is reported as a finding, never filled in.
  */
 export function importTable(text: string): ImportResult {
-  return guard((findings) => {
+  return guard(text, (findings) => {
     const rows = splitRows(prepareText(text));
     const pages = readPages(rows, findings);
     const title = readTitleBlock(pages.title, findings);
@@ -40,6 +40,6 @@ export function importTable(text: string): ImportResult {
     checkLineAllocations(read, findings);
     checkCeiling(read, pages.total.ceiling, pages.total.line, findings);
     const signature = readSignature(pages.closing, pages.total.line, findings);
-    return finish(toCommands(title, pages.total, read, signature), findings, { ceilingLine: pages.total.line });
+    return finish(toCommands(title, pages.total, read, signature), { ceilingLine: pages.total.line });
   });
 }

@@ -1,10 +1,8 @@
 import { lineId } from "@rapk/core";
-import type { Finding } from "../types.js";
+import { type Noticed, notice } from "../plan/noticed.js";
 import type { BudgetEntry } from "./entries.js";
 import { type BudgetNameRole, nameKey } from "./witnesses.js";
 
-const quote = (text: string) => JSON.stringify(text);
-const ROLE_WORDS: Record<BudgetNameRole, string> = { output: "RO", component: "komponen", subComponent: "sub komponen" };
 
 /**
  * One name per RO, per komponen and per budget line, however many rows write it. The name kept
@@ -13,7 +11,7 @@ const ROLE_WORDS: Record<BudgetNameRole, string> = { output: "RO", component: "k
  * continuation with a missing page (CELL_CUT); any other difference is a NAME_CONFLICT. Both are
  * reported with the name kept.
  */
-export function resolveNames(entries: readonly BudgetEntry[], ends: ReadonlySet<BudgetEntry>, findings: Finding[]): (key: string) => string {
+export function resolveNames(entries: readonly BudgetEntry[], ends: ReadonlySet<BudgetEntry>, findings: Noticed[]): (key: string) => string {
   const byKey = new Map<string, BudgetEntry[]>();
   const roleOf = new Map<string, BudgetNameRole>();
   for (const entry of entries)
@@ -36,21 +34,8 @@ export function resolveNames(entries: readonly BudgetEntry[], ends: ReadonlySet<
       if (written === name || reported.has(written)) continue;
       reported.add(written);
       const subject = lineId(entry.output.code, entry.component.code, entry.subComponent.code);
-      const what = `the ${ROLE_WORDS[role]} name of ${key.slice(key.indexOf(" ") + 1)}`;
-      if (ends.has(entry) && name.startsWith(`${written} `))
-        findings.push({
-          code: "CELL_CUT",
-          line: entry.line,
-          subject,
-          message: `${what} is cut by the page break after line ${entry.line} (${quote(written)}) and its continuation is on a missing page; the plan takes the name whole from line ${source.line}: ${quote(name)}`,
-        });
-      else
-        findings.push({
-          code: "NAME_CONFLICT",
-          line: entry.line,
-          subject,
-          message: `${what} is ${quote(written)} here but ${quote(name)} on line ${source.line}; the plan keeps ${quote(name)}`,
-        });
+      const details = { column: role, code: key.slice(key.indexOf(" ") + 1), written, kept: name, from: source.line };
+      findings.push(notice(ends.has(entry) && name.startsWith(`${written} `) ? "CELL_CUT" : "NAME_CONFLICT", entry.line, details, subject));
     }
   }
   return (key) => kept.get(key) as string;

@@ -1,21 +1,12 @@
-import { indicatorId, lineId } from "@rapk/core";
-import type { Finding } from "../types.js";
+import { type NameColumn, type OrphanReason, indicatorId, lineId } from "@rapk/core";
+import { type Noticed, notice } from "../plan/noticed.js";
 import type { BudgetEntry, Entry, Fragment, MutableNamed } from "./entries.js";
 import { type Header, type Role, roleAt } from "./headers.js";
 import type { Cell } from "./rows.js";
 import { type BudgetNameRole, nameKey, pageEnds, wholeNames } from "./witnesses.js";
 
-type NameRole = "objective" | "indicator" | BudgetNameRole;
+type NameRole = NameColumn;
 const NAME_ROLES: ReadonlySet<Role> = new Set<Role>(["objective", "indicator", "output", "component", "subComponent"]);
-const ROLE_WORDS: Record<NameRole, string> = {
-  objective: "objective name",
-  indicator: "indicator name",
-  output: "RO name",
-  component: "komponen name",
-  subComponent: "sub komponen name",
-};
-
-const quote = (text: string) => JSON.stringify(text);
 
 /** The id a finding about an entry names: the indicator id or the budget line id. */
 export function subjectOf(entry: Entry, objectiveOf: (entry: Entry) => string | undefined): string | undefined {
@@ -32,9 +23,6 @@ function target(entry: Entry, role: NameRole): MutableNamed | undefined {
   return entry.kind === "budget" ? entry[role] : undefined;
 }
 
-function kindWord(entry: Entry): string {
-  return entry.kind === "budget" ? "a budget row" : entry.kind === "objective" ? "an objective row" : "an indicator row";
-}
 
 interface Placed {
   readonly cell: Cell;
@@ -54,26 +42,26 @@ function place(
   previous: Entry | undefined,
   next: Entry | undefined,
   whole: Map<string, Map<string, number>>,
-): { placed: Placed[] } | { orphan: string } {
-  if (!previous) return { orphan: "no row of the plan comes before it" };
+): { placed: Placed[] } | { orphan: OrphanReason } {
+  if (!previous) return { orphan: { kind: "first" } };
   const placed: Placed[] = [];
   for (const cell of fragment.cells) {
     const role = roleAt(fragment.header, cell.col);
-    if (!role || !NAME_ROLES.has(role)) return { orphan: `its cell in column ${cell.col + 1} is not under a name column` };
+    if (!role || !NAME_ROLES.has(role)) return { orphan: { kind: "notName", column: cell.col + 1 } };
     const into = target(previous, role as NameRole);
-    if (!into) return { orphan: `its cell in column ${cell.col + 1} continues the ${ROLE_WORDS[role as NameRole]} column, but the last row before the page break (line ${previous.line}) is ${kindWord(previous)}` };
+    if (!into) return { orphan: { kind: "wrongRow", column: role as NameRole, previous: previous.line, row: previous.kind } };
     placed.push({ cell, role: role as NameRole, into });
   }
   if (next?.kind === "budget") {
     const expected = previous.kind === "budget" ? previous.number + 1 : 1;
     if (next.number !== expected)
-      return { orphan: `the next budget row (line ${next.line}) is numbered ${next.number}. where ${expected}. would follow line ${previous.line}, so a page is missing in between` };
+      return { orphan: { kind: "numbering", next: next.line, number: next.number, expected, previous: previous.line } };
   }
   for (const { role, into } of placed) {
     if (previous.kind !== "budget" || role === "objective" || role === "indicator") continue;
     const witness = whole.get(nameKey(previous as BudgetEntry, role))?.get(into.name);
     if (witness !== undefined)
-      return { orphan: `line ${witness} writes the same ${ROLE_WORDS[role]} whole as ${quote(into.name)}, so line ${previous.line}'s cell was not cut` };
+      return { orphan: { kind: "wholeElsewhere", column: role, witness, name: into.name, previous: previous.line } };
   }
   return { placed };
 }
@@ -87,7 +75,7 @@ export function resolvePageBreaks(
   entries: readonly Entry[],
   fragments: readonly (Fragment & { header: Header })[],
   objectiveOf: (entry: Entry) => string | undefined,
-  findings: Finding[],
+  findings: Noticed[],
 ): number[] {
   const ends = pageEnds(entries);
   const whole = wholeNames(entries, ends);
@@ -98,28 +86,17 @@ export function resolvePageBreaks(
     while (after < entries.length && (entries[after] as Entry).line < fragment.line) after++;
     const previous = entries[after - 1];
     const next = entries[after];
-    const text = fragment.cells.map((c) => quote(c.text)).join(" | ");
     const decision = place(fragment, previous, next, whole);
     if ("orphan" in decision) {
       orphans.push(fragment.line);
-      findings.push({
-        code: "ORPHAN_FRAGMENT",
-        line: fragment.line,
-        message: `${text} ends a row whose start is not in the source (a page is missing before line ${fragment.line}): ${decision.orphan}; it was left out`,
-      });
+      findings.push(notice("ORPHAN_FRAGMENT", fragment.line, { text: fragment.cells.map((c) => c.text), why: decision.orphan }));
       continue;
     }
-    const joined = decision.placed.map(({ cell, role, into }) => {
+    const names = decision.placed.map(({ cell, role, into }) => {
       into.name = `${into.name} ${cell.text}`;
-      return `${ROLE_WORDS[role]} now reads ${quote(into.name)}`;
+      return { column: role, name: into.name };
     });
-    const subject = subjectOf(previous as Entry, objectiveOf);
-    findings.push({
-      code: "CELL_JOINED",
-      line: fragment.line,
-      message: `line ${fragment.line} continues line ${(previous as Entry).line} across a page break: ${joined.join("; ")}`,
-      ...(subject ? { subject } : {}),
-    });
+    findings.push(notice("CELL_JOINED", fragment.line, { continues: (previous as Entry).line, names }, subjectOf(previous as Entry, objectiveOf)));
   }
   return orphans;
 }

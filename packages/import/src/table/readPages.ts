@@ -1,5 +1,5 @@
 import { failAt } from "../failure.js";
-import type { Finding } from "../types.js";
+import { type Noticed, notice } from "../plan/noticed.js";
 import { classify } from "./classify.js";
 import type { Entry, Fragment } from "./entries.js";
 import { type Header, pageHeader } from "./headers.js";
@@ -28,7 +28,7 @@ const excerpt = (row: Row) => filled(row).map((c) => c.text).join(" | ").slice(0
  * page is kept as a fragment for the page-break pass; text anywhere else in the table cannot
  * be read as part of the plan and is reported (UNRECOGNISED_ROW), not dropped silently.
  */
-export function readPages(rows: readonly Row[], findings: Finding[]): Pages {
+export function readPages(rows: readonly Row[], findings: Noticed[]): Pages {
   const title: Row[] = [];
   const pages: Page[] = [];
   const entries: Entry[] = [];
@@ -91,7 +91,7 @@ export function readPages(rows: readonly Row[], findings: Finding[]): Pages {
         break;
       case "text":
         if (pageHasData)
-          findings.push({ code: "UNRECOGNISED_ROW", line: row.line, message: `this line of the table is neither a header nor a row of the plan, so it was left out: ${excerpt(row)}` });
+          findings.push(notice("UNRECOGNISED_ROW", row.line, { where: "table", text: excerpt(row) }));
         else fragments.push({ ...at, cells: found.cells, header: budgetHeader ?? page.header });
         break;
     }

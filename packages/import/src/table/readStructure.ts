@@ -1,6 +1,6 @@
 import { formatRupiah, indicatorId, lineId, monthCode } from "@rapk/core";
 import { failAt } from "../failure.js";
-import type { Finding } from "../types.js";
+import { type Noticed, notice } from "../plan/noticed.js";
 import { readAmount } from "../values/amount.js";
 import { unitFromName } from "../values/indicatorUnit.js";
 import { readTarget } from "../values/target.js";
@@ -18,13 +18,13 @@ type Context =
   | { readonly kind: "indicator"; readonly id: string; readonly line: number; last: number }
   | { readonly kind: "unknown"; last: number };
 
-function readIndicator(objective: string, cells: IndicatorEntry["indicator"], line: number, findings: Finding[]): ReadIndicator {
+function readIndicator(objective: string, cells: IndicatorEntry["indicator"], line: number, findings: Noticed[]): ReadIndicator {
   const id = indicatorId(objective, cells.code);
   const targets = cells.targets.map((cell, i) => {
     const read = readTarget(cell.text);
     if (!read.ok) failAt("BAD_TARGET", line, `target ${monthCode(i + 1)} of indicator ${id} (column ${cell.col + 1}) ${quote(cell.text)} ${read.why}`);
     if (read.value === null)
-      findings.push({ code: "BLANK_TARGET", line, subject: id, message: `indicator ${id} has no target for ${monthCode(i + 1)}: the cell is blank, which is kept as blank, not 0` });
+      findings.push(notice("BLANK_TARGET", line, { indicator: id, month: i + 1 }, id));
     return read.value;
   });
   // A blank ANGGARAN cell states nothing (null), which is not Rp0.
@@ -42,7 +42,7 @@ function readIndicator(objective: string, cells: IndicatorEntry["indicator"], li
  * whose number restarts or jumps belongs to an indicator on a missing page, so its line is kept
  * and its contribution reported as UNATTRIBUTED_CONTRIBUTION, never attached to the indicator above.
  */
-export function readStructure(entries: readonly Entry[], orphanLines: readonly number[], findings: Finding[]): ReadStructure {
+export function readStructure(entries: readonly Entry[], orphanLines: readonly number[], findings: Noticed[]): ReadStructure {
   const objectives: ReadObjective[] = [];
   const objectiveLines = new Map<string, number>();
   const indicators = new Map<string, ReadIndicator>();
@@ -85,11 +85,7 @@ export function readStructure(entries: readonly Entry[], orphanLines: readonly n
       // After a missing page, an indicator code that does not rise shows that an objective row
       // was lost with the page: which objective it belongs to is unknown.
       if (!objective || (gapSinceObjective && entry.indicator.code <= lastIndicatorCode)) {
-        findings.push({
-          code: "INDICATOR_OBJECTIVE_UNKNOWN",
-          line: entry.line,
-          message: `indicator ${entry.indicator.code} ${quote(entry.indicator.name)} follows a missing page and its objective row is not in the source; it was left out`,
-        });
+        findings.push(notice("INDICATOR_OBJECTIVE_UNKNOWN", entry.line, { indicator: entry.indicator.code, name: entry.indicator.name }));
         // Until the next objective row, every indicator belongs to the objective that was lost.
         objective = undefined;
         context = { kind: "unknown", last: 0 };
@@ -110,20 +106,8 @@ export function readStructure(entries: readonly Entry[], orphanLines: readonly n
         if (entry.contribution > 0) contributions.push({ indicator: context.id, line: id, amount: entry.contribution, row: entry.line });
         continue;
       }
-      const why =
-        context.kind === "indicator"
-          ? context.last === 0
-            ? `it is numbered ${entry.number}. but indicator ${context.id} (line ${context.line}) has no rows 1.-${entry.number - 1}. in the source`
-            : `the rows of indicator ${context.id} (line ${context.line}) end at ${context.last}. and this one is numbered ${entry.number}.`
-          : context.kind === "unknown"
-            ? "it follows rows that belong to an indicator not in the source"
-            : "no indicator comes before it";
-      findings.push({
-        code: "UNATTRIBUTED_CONTRIBUTION",
-        line: entry.line,
-        subject: id,
-        message: `budget row ${entry.number}. gives ${formatRupiah(entry.contribution)} of ${id} to an indicator on a missing page: ${why}; the line is kept, the contribution is not attached to any indicator`,
-      });
+      // Its numbering does not follow the indicator above it (or none is above): its own indicator is on a missing page.
+      findings.push(notice("UNATTRIBUTED_CONTRIBUTION", entry.line, { row: entry.number, amount: entry.contribution, line: id }, id));
       unattributed.push({ line: id, amount: entry.contribution, row: entry.line });
       context = { kind: "unknown", last: entry.number };
     }

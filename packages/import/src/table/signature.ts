@@ -3,7 +3,7 @@ import { isValid } from "date-fns/isValid";
 import { parse } from "date-fns/parse";
 import { enUS } from "date-fns/locale/en-US";
 import { id } from "date-fns/locale/id";
-import type { Finding } from "../types.js";
+import { type Noticed, notice } from "../plan/noticed.js";
 import { type Row, filled } from "./rows.js";
 
 /** The signature block below the Total: place and date, the signatory's title and name. */
@@ -35,30 +35,26 @@ const text = (row: Row) => filled(row).map((c) => c.text).join(" ").replaceAll("
  * record (SIGNATURE_MISSING / SIGNATURE_UNREADABLE); a missing name is kept as null and reported
  * (SIGNATORY_MISSING). The civil-servant number line (NIP) is not part of the plan.
  */
-export function readSignature(rows: readonly Row[], totalLine: number, findings: Finding[]): ReadSignature | undefined {
+export function readSignature(rows: readonly Row[], totalLine: number, findings: Noticed[]): ReadSignature | undefined {
   const lines = rows.map((row) => ({ line: row.line, text: text(row) })).filter((l) => l.text !== "" && !/^NIP\b/i.test(l.text));
   const [placeDate, title, name, ...rest] = lines;
   if (!placeDate) {
-    findings.push({ code: "SIGNATURE_MISSING", line: totalLine, message: "nothing follows the Total: the plan has no place, date or signatory, so it is imported unsigned" });
+    findings.push(notice("SIGNATURE_MISSING", totalLine, {}));
     return undefined;
   }
   const match = PLACE_DATE.exec(placeDate.text);
   const date = match && readDate(match[2] as string);
   if (!match || !date) {
-    findings.push({
-      code: "SIGNATURE_UNREADABLE",
-      line: placeDate.line,
-      message: `expected the place and date of signing (like "Rejang Lebong, 22 February 2024"), found ${JSON.stringify(placeDate.text)}; the plan is imported unsigned`,
-    });
+    findings.push(notice("SIGNATURE_UNREADABLE", placeDate.line, { found: placeDate.text }));
     return undefined;
   }
   if (!title) {
-    findings.push({ code: "SIGNATURE_UNREADABLE", line: placeDate.line, message: "the signatory's title does not follow the place and date; the plan is imported unsigned" });
+    findings.push(notice("SIGNATURE_UNREADABLE", placeDate.line, {}));
     return undefined;
   }
   if (!name)
-    findings.push({ code: "SIGNATORY_MISSING", line: title.line, message: "the signatory's name is not in the source (it should follow the title); it is kept blank, never filled in" });
+    findings.push(notice("SIGNATORY_MISSING", title.line, {}));
   for (const extra of rest)
-    findings.push({ code: "UNRECOGNISED_ROW", line: extra.line, message: `this line after the signature was left out: ${extra.text.slice(0, 120)}` });
+    findings.push(notice("UNRECOGNISED_ROW", extra.line, { where: "signature", text: extra.text.slice(0, 120) }));
   return { place: (match[1] as string).trim(), date, title: title.text, name: name?.text ?? null, line: placeDate.line };
 }

@@ -1,0 +1,57 @@
+import type { Finding, Language } from "@rapk/core";
+import type { Version } from "@rapk/history";
+import { formatValue } from "./numbers.js";
+
+const WORDS = {
+  en: {
+    none: "findings: none",
+    findings: (n: number, summary: string) => `findings: ${n} (${summary})`,
+    imported: (v: number, name: string, size: string, sha: string, importer: string) =>
+      `version ${v} was imported from ${name} (${size} bytes, SHA-256 ${sha}) by ${importer}`,
+  },
+  id: {
+    none: "temuan: tidak ada",
+    findings: (n: number, summary: string) => `temuan: ${n} (${summary})`,
+    imported: (v: number, name: string, size: string, sha: string, importer: string) =>
+      `versi ${v} diimpor dari ${name} (${size} byte, SHA-256 ${sha}) oleh ${importer}`,
+  },
+} as const;
+
+/**
+ * What the importer found, for people: the count by code first (what kinds of trouble), then each
+ * finding's message in `language`, which opens with its line (and page), with its code for
+ * programs and its subject.
+ */
+export function findingLines(findings: readonly Finding[], language: Language): string[] {
+  if (findings.length === 0) return [WORDS[language].none];
+  const counts = new Map<string, number>();
+  for (const finding of findings) counts.set(finding.code, (counts.get(finding.code) ?? 0) + 1);
+  const summary = [...counts].sort(([a], [b]) => a.localeCompare(b, "en")).map(([code, n]) => `${code} ${n}`);
+  return [
+    WORDS[language].findings(findings.length, summary.join(", ")),
+    ...[...findings].sort((a, b) => a.line - b.line).map((f) => `  ${f.code}${f.subject ? ` [${f.subject}]` : ""}: ${f.message[language]}`),
+  ];
+}
+
+/**
+ * What a version records about an import, read from the log: the source file (name, size,
+ * SHA-256), the importer, and every finding. Nothing for a version that is not an import.
+ */
+export function importRecordLines(version: Version, language: Language): string[] {
+  if (version.source === undefined && version.findings === undefined) return [];
+  const lines: string[] = [];
+  if (version.source)
+    lines.push(WORDS[language].imported(version.number, version.source.name, formatValue(version.source.size), version.source.sha256, version.importer ?? "?"));
+  if (version.findings) lines.push(...findingLines(version.findings, language));
+  return lines;
+}
+
+/** The versions up to `version` that record an import (a source file or findings): what `show` prints after the plan. */
+export function importsUpTo(versions: readonly Version[], version: number): Version[] {
+  return versions.filter((v) => v.number <= version && (v.source !== undefined || v.findings !== undefined));
+}
+
+/** The findings of the versions up to `version`, as `show --json` gives them: code, line (page), subject, message in both languages. */
+export function findingsUpTo(versions: readonly Version[], version: number): Finding[] {
+  return versions.filter((v) => v.number <= version).flatMap((v) => v.findings ?? []);
+}

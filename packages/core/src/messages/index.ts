@@ -1,0 +1,3 @@
+export * from "./place.js";
+export * from "./findingMessages.js";
+export * from "./errorMessages.js";
