@@ -188,7 +188,13 @@ describe("rapk verify", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     // Every line is an event but the two commit records; the head is the last commit record's hash.
-    expect(run.stdout).toBe(`ok: ${lines.length - 2} events, 2 versions, chain intact, invariants hold; head ${head}\n`);
+    const [ok, imported, findings, ...rest] = run.stdout.trimEnd().split("\n");
+    expect(ok).toBe(`ok: ${lines.length - 2} events, 2 versions, chain intact, invariants hold; head ${head}`);
+    // What the import recorded is verified with the rest, and said: the file, the importer, the findings by code.
+    const source = JSON.parse(lines[155]!).metadata.source;
+    expect(imported).toBe(`version 1 was imported from rapk-2024-loka-pom-rejang-lebong.txt (16.549 bytes, SHA-256 ${source.sha256}) by @rapk/import@0.1.0`);
+    expect(findings).toMatch(/^findings: 21 \(BLANK_TARGET 1, BUDGET_MISMATCH 3, .*\)$/);
+    expect(rest).toEqual([]);
   });
 
   it("fails naming the line when one byte is flipped", async () => {
@@ -223,9 +229,16 @@ describe("rapk log", () => {
     const folder = await withPok();
     const run = await rapk(folder, "log", "plan.ndjson");
     expect(run.code).toBe(0);
-    const rows = run.stdout.trimEnd().split("\n");
+    const [table, record] = run.stdout.trimEnd().split("\n\n");
+    const rows = table!.split("\n");
     expect(rows[0]).toMatch(/^VERSION\s+IN FORCE FROM\s+RECORDED\s+ACTOR\s+KIND\s+REASON\s+REFERENCE\s+SUMMARY$/);
     expect(rows).toHaveLength(4);
+    // Below the table, what version 1's import recorded: the file, the importer and every finding.
+    const listed = record!.split("\n");
+    expect(listed[0]).toMatch(/^version 1 was imported from rapk-2024-loka-pom-rejang-lebong\.txt \(16\.549 bytes, SHA-256 [0-9a-f]{64}\) by @rapk\/import@0\.1\.0$/);
+    expect(listed[1]).toMatch(/^findings: 21 /);
+    expect(listed.slice(2)).toHaveLength(21);
+    expect(listed[2]).toMatch(/^ {2}ORPHAN_FRAGMENT: Line 21: The text /);
     expect(rows[2]).toMatch(/^\s*1\s+2024-02-22T10:00:00\+07:00\s+2024-02-2\dT\S+\s+rapk import\s+draft\s+imported from rapk-2024-loka-pom-rejang-lebong\.txt/);
     expect(rows[3]).toMatch(/^\s*2\s+2024-04-02T09:00:00\+07:00\s+2024-02-2\dT\S+\s+Kepala Loka POM\s+pok\s+Revisi POK 1: pertemuan nasional terpadu\s+ND-01\/POK\/2024/);
     const json = JSON.parse((await rapk(folder, "log", "plan.ndjson", "--json")).stdout);

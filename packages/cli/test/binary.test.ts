@@ -16,7 +16,7 @@ describe("the rapk binary", () => {
     expect(imported.code).toBe(0);
     const verified = await rapkBinary(folder, "verify", "plan.ndjson");
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toMatch(/^ok: \d+ events, 1 versions, chain intact, invariants hold; head [0-9a-f]{64}\n$/);
+    expect(verified.stdout).toMatch(/^ok: \d+ events, 1 versions, chain intact, invariants hold; head [0-9a-f]{64}\nversion 1 was imported from rapk-2024-loka-pom-rejang-lebong\.txt .*\nfindings: 21 \(.*\)\n$/);
     const shown = await rapkBinary(folder, "show", "plan.ndjson");
     expect(shown.stdout).toContain("Rp4.801.300.000");
     expect(shown.stdout).toContain("Rp70.412.160");

@@ -8,7 +8,7 @@ import { pathOf, writeUserFile } from "../files.js";
 import { jsonText } from "../json.js";
 import { loadLog } from "../logFile.js";
 import { provenanceOf } from "../provenance.js";
-import { stateToJson } from "../stateToJson.js";
+import { planJson } from "../format/findings.js";
 
 export function registerExport(program: Command, { io }: Context): void {
   program
@@ -34,7 +34,7 @@ export function registerExport(program: Command, { io }: Context): void {
         options.format === "csv"
           ? (await import("@rapk/import")).exportCsv(state)
           : options.format === "json"
-            ? jsonText(stateToJson(state, version))
+            ? jsonText(planJson(state, version, log.history.versions))
             : await workbookOf(state, provenanceOf(log, version));
       if (options.out === undefined) io.stdout.write(text as string);
       else await writeUserFile(io, options.out, text, { overwrite: true });

@@ -3,12 +3,11 @@ import type { Command } from "commander";
 import { stateAsOf } from "../asOf.js";
 import type { Context } from "../context.js";
 import { renderDocument } from "../format/document.js";
-import { findingsUpTo, importRecordLines, importsUpTo } from "../format/findings.js";
+import { importRecordLines, importsUpTo, planJson } from "../format/findings.js";
 import { jsonText } from "../json.js";
 import { loadLog } from "../logFile.js";
 import { plainFilePath } from "../logTarget.js";
 import { readSnapshot, writeSnapshot } from "../snapshot.js";
-import { stateToJson } from "../stateToJson.js";
 
 export function registerShow(program: Command, { io, language }: Context): void {
   program
@@ -38,7 +37,7 @@ export function registerShow(program: Command, { io, language }: Context): void 
         if (atHead) await writeSnapshot(log, state);
       }
       // What the importer found is part of the log (version 1 of an import): shown wherever the log is opened.
-      if (options.json) io.stdout.write(jsonText({ ...stateToJson(state, version), findings: findingsUpTo(imports, version) }));
+      if (options.json) io.stdout.write(jsonText(planJson(state, version, imports)));
       else {
         const record = imports.flatMap((v) => importRecordLines(v, language()));
         const lines = record.length > 0 ? [...renderDocument(state, version), "", ...record] : renderDocument(state, version);

@@ -53,7 +53,7 @@ export function registerVerify(program: Command, { io, language }: Context): voi
       println(io.stdout, `ok: ${audit.events} events, ${audit.versions} versions, chain intact, invariants hold${trust ? ", every version signed by a trusted key" : ""}; head ${audit.head}`);
       // A verified log still says what its import could not read: the findings are part of what was verified.
       const parsed = parseLog(text);
-      if (parsed.ok) for (const version of groupVersions(parsed.events)) for (const line of importRecordLines(version, language())) println(io.stdout, line);
+      if (parsed.ok) for (const version of groupVersions(parsed.events)) for (const line of importRecordLines(version, language(), false)) println(io.stdout, line);
     });
 }
 

@@ -1,5 +1,6 @@
-import type { Finding, Language } from "@rapk/core";
+import type { Finding, Language, PlanState } from "@rapk/core";
 import type { Version } from "@rapk/history";
+import { type StateJson, stateToJson } from "../stateToJson.js";
 import { formatValue } from "./numbers.js";
 
 const WORDS = {
@@ -22,27 +23,27 @@ const WORDS = {
  * finding's message in `language`, which opens with its line (and page), with its code for
  * programs and its subject.
  */
-export function findingLines(findings: readonly Finding[], language: Language): string[] {
+export function findingLines(findings: readonly Finding[], language: Language, list = true): string[] {
   if (findings.length === 0) return [WORDS[language].none];
   const counts = new Map<string, number>();
   for (const finding of findings) counts.set(finding.code, (counts.get(finding.code) ?? 0) + 1);
   const summary = [...counts].sort(([a], [b]) => a.localeCompare(b, "en")).map(([code, n]) => `${code} ${n}`);
-  return [
-    WORDS[language].findings(findings.length, summary.join(", ")),
-    ...[...findings].sort((a, b) => a.line - b.line).map((f) => `  ${f.code}${f.subject ? ` [${f.subject}]` : ""}: ${f.message[language]}`),
-  ];
+  const head = WORDS[language].findings(findings.length, summary.join(", "));
+  if (!list) return [head];
+  return [head, ...[...findings].sort((a, b) => a.line - b.line).map((f) => `  ${f.code}${f.subject ? ` [${f.subject}]` : ""}: ${f.message[language]}`)];
 }
 
 /**
  * What a version records about an import, read from the log: the source file (name, size,
- * SHA-256), the importer, and every finding. Nothing for a version that is not an import.
+ * SHA-256), the importer, and its findings: each one, or (`list` false) their count by code.
+ * Nothing for a version that is not an import.
  */
-export function importRecordLines(version: Version, language: Language): string[] {
+export function importRecordLines(version: Version, language: Language, list = true): string[] {
   if (version.source === undefined && version.findings === undefined) return [];
   const lines: string[] = [];
   if (version.source)
     lines.push(WORDS[language].imported(version.number, version.source.name, formatValue(version.source.size), version.source.sha256, version.importer ?? "?"));
-  if (version.findings) lines.push(...findingLines(version.findings, language));
+  if (version.findings) lines.push(...findingLines(version.findings, language, list));
   return lines;
 }
 
@@ -54,4 +55,9 @@ export function importsUpTo(versions: readonly Version[], version: number): Vers
 /** The findings of the versions up to `version`, as `show --json` gives them: code, line (page), subject, message in both languages. */
 export function findingsUpTo(versions: readonly Version[], version: number): Finding[] {
   return versions.filter((v) => v.number <= version).flatMap((v) => v.findings ?? []);
+}
+
+/** `show --json` and `export --format json`: the plan as of `version` and the findings recorded up to it. */
+export function planJson(state: PlanState, version: number, versions: readonly Version[]): StateJson & { readonly findings: Finding[] } {
+  return { ...stateToJson(state, version), findings: findingsUpTo(versions, version) };
 }
