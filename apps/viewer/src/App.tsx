@@ -1,4 +1,4 @@
-import type { Language } from "@rapk/core";
+import { type Language, explainError } from "@rapk/core";
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { printLayout } from "@rapk/report";
 import { AchievementPanel } from "./components/AchievementPanel.js";
@@ -258,7 +258,9 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
               {t.source}: <strong>{opened.isDefault ? t.defaultSource : opened.loaded.name}</strong>
             </p>
             <TrustBanner verification={opened.loaded.verification} />
-            {opened.loaded.origin === "import" && <FindingsPanel findings={opened.loaded.findings} />}
+            {(opened.loaded.origin === "import" || opened.loaded.imported || opened.loaded.findings.length > 0) && (
+              <FindingsPanel findings={opened.loaded.findings} imported={opened.loaded.imported} />
+            )}
           </section>
         )}
         {view && current && (
@@ -304,7 +306,8 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
 }
 
 function StatusLine({ status, cleared }: { status: Status; cleared: boolean }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const plain = status.kind === "failed" && "code" in status.error ? explainError(status.error.code) : undefined;
   return (
     <div class="status-line">
       <p role="status" class="loading">
@@ -327,6 +330,7 @@ function StatusLine({ status, cleared }: { status: Status; cleared: boolean }) {
                     </>
                   )}
           </p>
+          {plain && <p class="plain-error">{plain[language]}</p>}
           {cleared && <p>{t.planCleared}</p>}
         </div>
       )}

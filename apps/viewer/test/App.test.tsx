@@ -75,6 +75,21 @@ describe("App", () => {
     expect(screen.getByText("rapk-2024-loka-pom-rejang-lebong.txt")).toBeTruthy();
   });
 
+  it("shows each finding in the viewer's language, with its code, and where the plan was imported from", async () => {
+    await renderApp();
+    choose(new File([SEED], "rapk-2024-loka-pom-rejang-lebong.txt", { type: "text/plain" }));
+    await screen.findByText(/Diimpor dari tabel terbitan/);
+    const findings = () => screen.getByText(/(Temuan impor|Import findings) \(\d+\)/).closest("details")!;
+    const row = () => within(findings()).getByText("11.04").closest("tr")!;
+    expect(row().textContent).toContain("BLANK_TARGET");
+    expect(row().textContent).toContain("Baris 140: Indikator 11.04 tidak punya target untuk bulan Januari");
+    expect(findings().textContent).toMatch(/Diimpor dari rapk-2024-loka-pom-rejang-lebong\.txt \([\d.]+ byte, SHA-256 [0-9a-f]{64}\) oleh @rapk\/import@/);
+    fireEvent.click(screen.getByRole("button", { name: "English" }));
+    expect(row().textContent).toContain("Line 140: Indicator 11.04 has no target for January");
+    expect(row().textContent).toContain("BLANK_TARGET");
+    expect(findings().textContent).toMatch(/Imported from rapk-2024-loka-pom-rejang-lebong\.txt \([\d,]+ bytes, SHA-256 [0-9a-f]{64}\) by @rapk\/import@/);
+  });
+
   it("announces a tampered log with the first bad line", async () => {
     await renderApp();
     const lines = LOG.split("\n");

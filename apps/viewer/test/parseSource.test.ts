@@ -1,4 +1,4 @@
-import { logHeadOf, serializeLog } from "@rapk/history";
+import { logHeadOf, serializeLog, sha256Hex } from "@rapk/history";
 import { exportCsv } from "@rapk/import";
 import { stateAfter } from "@rapk/core";
 import { describe, expect, it } from "vitest";
@@ -62,6 +62,21 @@ describe("parseSource", async () => {
     expect(outcome.loaded.events[0]!.metadata).toMatchObject({ effectiveAt: "2024-02-22T00:00:00+07:00" });
     expect(outcome.loaded.findings.length).toBeGreaterThan(0);
     expect(outcome.loaded.events.some((e) => e.type === "PlanSigned")).toBe(true);
+  });
+
+  it("records the import in its version (source file, importer, findings) and reads it back from any log", async () => {
+    const imported = await parseSource(SEED, "rapk-2024.txt", NOW);
+    if (!imported.ok) throw new Error(imported.error.message);
+    const metadata = imported.loaded.events[0]!.metadata as { source?: { name: string; size: number; sha256: string }; importer?: string; findings?: unknown[] };
+    expect(metadata.source).toEqual({ name: "rapk-2024.txt", size: new TextEncoder().encode(SEED).length, sha256: sha256Hex(SEED) });
+    expect(metadata.importer).toMatch(/^@rapk\/import@\d+\.\d+\.\d+$/);
+    expect(metadata.findings).toEqual(imported.loaded.findings);
+    // Written out and opened again as a log, the plan still says what the import found.
+    const reopened = await parseSource(serializeLog(imported.loaded.events), "plan.ndjson", NOW);
+    if (!reopened.ok) throw new Error(reopened.error.message);
+    expect(reopened.loaded.origin).toBe("log");
+    expect(reopened.loaded.findings).toEqual(imported.loaded.findings);
+    expect(reopened.loaded.imported).toEqual({ source: metadata.source, importer: metadata.importer });
   });
 
   it("imports the CSV template into the same plan", async () => {

@@ -28,6 +28,9 @@ const id = {
   // Findings
   findings: (n: number) => `Temuan impor (${n})`,
   noFindings: "Tidak ada temuan.",
+  importedFrom: (name: string, size: number, sha256: string, importer: string) =>
+    `Diimpor dari ${name} (${size.toLocaleString("id-ID")} byte, SHA-256 ${sha256}) oleh ${importer}.`,
+  lineOnPage: (line: number, page: number) => `${line} (hlm. ${page})`,
   line: "Baris",
   code: "Kode",
   subject: "Subjek",
@@ -180,6 +183,8 @@ const en: Dictionary = {
   importedNoChain: "Imported from a published table: no history yet; one version was made on opening.",
   findings: (n) => `Import findings (${n})`,
   noFindings: "No findings.",
+  importedFrom: (name, size, sha256, importer) => `Imported from ${name} (${size.toLocaleString("en-US")} bytes, SHA-256 ${sha256}) by ${importer}.`,
+  lineOnPage: (line, page) => `${line} (p. ${page})`,
   line: "Line",
   code: "Code",
   subject: "Subject",

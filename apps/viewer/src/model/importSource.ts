@@ -1,7 +1,8 @@
 import { signingDateOf, startOfDayLike } from "@rapk/core";
-import { appendRevision } from "@rapk/history";
-import { importPlan } from "@rapk/import";
+import { appendRevision, sourceFileOf } from "@rapk/history";
+import { IMPORTER, importPlan } from "@rapk/import";
 import { formatISO } from "date-fns";
+import { importRecord } from "./importRecord.js";
 import type { LoadOutcome } from "./source.js";
 
 /** Who the viewer records as the author of the one version it makes when importing a table. */
@@ -28,8 +29,9 @@ export function importSource(text: string, name: string, now: () => string = () 
   const appended = appendRevision(
     [],
     { meta: { actor: IMPORT_ACTOR, reason: `imported from ${name}`, kind: "draft", effectiveAt }, commands: imported.commands },
-    { now: () => recordedAt },
+    // The version records what it was read from (the text's UTF-8 bytes) and what the importer found, as the CLI's import does.
+    { now: () => recordedAt, imported: { source: sourceFileOf(name, text), importer: IMPORTER, findings: imported.findings } },
   );
   if (!appended.ok) return { ok: false, error: { code: appended.error.code, message: appended.error.message } };
-  return { ok: true, loaded: { name, origin: "import", events: appended.events, verification: null, findings: imported.findings } };
+  return { ok: true, loaded: { name, origin: "import", events: appended.events, verification: null, ...importRecord(appended.events) } };
 }

@@ -1,4 +1,5 @@
 import { parseLog, verifyLog } from "@rapk/history";
+import { importRecord } from "./importRecord.js";
 import { MAX_FILE_BYTES } from "./limits.js";
 import type { LoadOutcome } from "./source.js";
 
@@ -21,7 +22,7 @@ export async function parseSource(text: string, name: string, now?: () => string
   if (looksLikeLog(text)) {
     const parsed = parseLog(text);
     if (!parsed.ok) return { ok: false, error: parsed.error };
-    return { ok: true, loaded: { name, origin: "log", events: parsed.events, verification: verifyLog(text), findings: [] } };
+    return { ok: true, loaded: { name, origin: "log", events: parsed.events, verification: verifyLog(text), ...importRecord(parsed.events) } };
   }
   const { importSource } = await import("./importSource.js");
   return importSource(text, name, now);

@@ -1,5 +1,5 @@
+import type { Finding, SourceFile } from "@rapk/core";
 import type { StoredEvent, VerifyResult } from "@rapk/history";
-import type { Finding } from "@rapk/import";
 
 /** How a chain check ended (history's `verifyLog`). */
 export type Verification = VerifyResult;
@@ -13,7 +13,10 @@ export interface Loaded {
   readonly events: readonly StoredEvent[];
   /** The chain check of a log; null for an import, which has no chain of its own yet. */
   readonly verification: Verification | null;
+  /** What the importer found, as version 1 of the log records it (or the import just made). */
   readonly findings: readonly Finding[];
+  /** The file the plan was imported from and the importer, as the log records them; absent for a plan not imported. */
+  readonly imported?: { readonly source: SourceFile; readonly importer: string };
 }
 
 /** Why a source could not be opened, with the line where that is known. */
