@@ -146,3 +146,27 @@ describe("what the table reader reports and refuses", () => {
     expect(content(result.state)).toEqual(content(seed.state));
   });
 });
+
+describe("pages, where the text marks them (form feeds, as pdftotext writes them)", () => {
+  // Every page of the seed after the first starts with the table header again; mark each with a form feed.
+  let page = 0;
+  const marked = SEED.split("\n")
+    .map((line) => (line.startsWith("NO.\tSASARAN") && page++ > 0 ? `\f${line}` : line))
+    .join("\n");
+
+  it("given a text without form feeds, when it is imported, then no finding claims a page", () => {
+    expect(seed.findings.every((f) => f.page === undefined)).toBe(true);
+  });
+
+  it("given form feeds, when the seed is imported, then every finding cites its page after its line, in both languages", () => {
+    const result = ok(importTable(marked));
+    expect(result.findings.map((f) => [f.code, f.line, f.subject])).toEqual(seed.findings.map((f) => [f.code, f.line, f.subject]));
+    const orphan = result.findings.find((f) => f.line === 21)!;
+    expect(orphan.page).toBe(2);
+    expect(orphan.message.en).toMatch(/^Line 21 \(page 2\): The text /);
+    expect(orphan.message.id).toMatch(/^Baris 21 \(halaman 2\): Teks /);
+    expect(result.findings.find((f) => f.code === "LINES_BELOW_CEILING")).toMatchObject({ line: 143, page: 12 });
+    // The plan read is the same: a form feed only marks where a page starts.
+    expect(result.state).toEqual(seed.state);
+  });
+});
