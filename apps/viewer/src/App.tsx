@@ -259,7 +259,7 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
             </p>
             <TrustBanner verification={opened.loaded.verification} />
             {(opened.loaded.origin === "import" || opened.loaded.imported || opened.loaded.findings.length > 0) && (
-              <FindingsPanel findings={opened.loaded.findings} imported={opened.loaded.imported} />
+              <FindingsPanel findings={opened.loaded.findings} imported={opened.loaded.imported} open={opened.loaded.origin === "import"} />
             )}
           </section>
         )}

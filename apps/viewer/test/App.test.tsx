@@ -6,7 +6,7 @@ import { inlineLoader } from "../src/model/inlineLoader.js";
 import { MAX_FILE_BYTES } from "../src/model/limits.js";
 import type { Loader } from "../src/model/source.js";
 import { smallHistory } from "./fixtures/history.js";
-import { readSeed } from "./fixtures/seed.js";
+import { readSeed, readShippedSeedLog } from "./fixtures/seed.js";
 import { EVIL } from "./fixtures/plan.js";
 
 const SEED = readSeed();
@@ -88,6 +88,16 @@ describe("App", () => {
     expect(row().textContent).toContain("Line 140: Indicator 11.04 has no target for January");
     expect(row().textContent).toContain("BLANK_TARGET");
     expect(findings().textContent).toMatch(/Imported from rapk-2024-loka-pom-rejang-lebong\.txt \([\d,]+ bytes, SHA-256 [0-9a-f]{64}\) by @rapk\/import@/);
+  });
+
+  it("opening a log that records an import, says what the import found (closed until asked), from the log alone", async () => {
+    const shipped = readShippedSeedLog();
+    render(<App loader={inlineLoader} initial={{ text: shipped, name: "loka-pom-rejang-lebong-2024.ndjson" }} />);
+    await screen.findByText(/Rantai riwayat terverifikasi/);
+    const findings = screen.getByText("Temuan impor (21)").closest("details")!;
+    expect(findings.open).toBe(false);
+    expect(findings.textContent).toContain("Diimpor dari rapk-2024-loka-pom-rejang-lebong.txt");
+    expect(within(findings).getByText("09.03").closest("tr")!.textContent).toContain("Baris 121: Anggaran indikator 09.03 tertulis Rp398.300.000");
   });
 
   it("announces a tampered log with the first bad line", async () => {

@@ -6,10 +6,19 @@ import { useI18n } from "../i18n/i18n.js";
  * up), as the log records it: each finding's message in the viewer's language, opening with the
  * line (and page) of the source, its code for programs, and the file it was imported from.
  */
-export function FindingsPanel({ findings, imported }: { findings: readonly Finding[]; imported?: { readonly source: SourceFile; readonly importer: string } | undefined }) {
+export function FindingsPanel({
+  findings,
+  imported,
+  open = true,
+}: {
+  findings: readonly Finding[];
+  imported?: { readonly source: SourceFile; readonly importer: string } | undefined;
+  /** Open at first: a table just imported shows its findings; a log opened says how many, and shows them on a click. */
+  open?: boolean;
+}) {
   const { t, language } = useI18n();
   return (
-    <details class="findings" open>
+    <details class="findings" open={open}>
       <summary>{t.findings(findings.length)}</summary>
       {imported && <p class="imported-from">{t.importedFrom(imported.source.name, imported.source.size, imported.source.sha256, imported.importer)}</p>}
       {findings.length === 0 ? (
