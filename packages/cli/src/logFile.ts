@@ -74,7 +74,7 @@ export function storeFailure(label: string, error: unknown): unknown {
   const exit = error.code === "CONFLICT" || error.code === "LOCKED" ? EXIT.conflict : EXIT.input;
   // A conflict's message already begins "conflict on plan ...".
   const why = error.code === "CONFLICT" ? error.message : error.code === "LOCKED" ? `conflict: ${error.message}` : `${error.code}: ${error.message}`;
-  return new CliError(why, { file: label }, exit);
+  return new CliError(why, { file: label, code: error.code }, exit);
 }
 
 /** Opens a parsed log for time travel; an event that cannot be replayed names its line. */

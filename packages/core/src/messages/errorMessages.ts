@@ -79,6 +79,15 @@ export const ERROR_MESSAGES = {
   UNTRUSTED_KEY: { id: "versi ini ditandatangani dengan kunci yang tidak termasuk daftar kunci tepercaya.", en: "this version is signed with a key that is not on the list of trusted keys." },
   INVARIANT_BROKEN: { id: "setelah versi ini, rencana melanggar aturannya sendiri (misalnya anggaran melebihi pagu).", en: "after this version the plan breaks its own rules (a budget over its pagu, for example)." },
 
+  // Where the log is kept (the stores).
+  CONFLICT: { id: "log sudah berubah sejak dibaca (ada penulis lain yang lebih dulu); tidak ada yang ditulis. Baca lagi lalu ulangi.", en: "the log changed since it was read (another writer came first); nothing was written. Read it again and retry." },
+  LOCKED: { id: "log sedang ditulis oleh proses lain; tidak ada yang ditulis. Coba lagi sebentar lagi.", en: "another process is writing the log; nothing was written. Try again in a moment." },
+  PLAN_NOT_FOUND: { id: "rencana dengan nama ini tidak ada di tempat penyimpanan.", en: "there is no plan with this name in the store." },
+  PLAN_ID_INVALID: { id: "nama rencana hanya boleh berisi huruf, angka, titik, garis bawah dan tanda hubung.", en: "a plan's name may hold only letters, digits, dots, underscores and hyphens." },
+  RANGE_INVALID: { id: "rentang versi yang diminta tidak ada dalam log.", en: "the range of versions asked for is not in the log." },
+  STORE_UNAVAILABLE: { id: "tempat penyimpanan log tidak dapat dihubungi.", en: "the store that keeps the log cannot be reached." },
+  WRITE_FAILED: { id: "log tidak dapat ditulis (ruang penyimpanan penuh, atau tidak ada izin?); tidak ada yang berubah.", en: "the log could not be written (the disk full, or no permission?); nothing changed." },
+
   // Reading a source (the importer).
   NOT_TEXT: { id: "yang diberikan bukan teks sebuah rencana.", en: "what was given is not the text of a plan." },
   EMPTY_INPUT: { id: "berkas ini kosong: tidak ada rencana untuk diimpor.", en: "the file is empty: there is no plan to import." },
