@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { importPlan } from "@rapk/import";
 import { describe, expect, it } from "vitest";
@@ -34,6 +34,9 @@ describe("the import is part of the record", () => {
       expect(finding.message.en).toMatch(new RegExp(`^Line ${finding.line}: \\S`));
     }
     expect(findings.filter((f) => f.code === "BUDGET_MISMATCH").map((f) => f.subject)).toEqual(["01.07", "05.01", "09.03"]);
+    // Asked again, show answers from the snapshot beside the log: the findings come with it.
+    expect(existsSync(join(folder, "plan.ndjson.snapshot.json"))).toBe(true);
+    expect((await rapk(folder, "show", "plan.ndjson", "--json")).stdout).toBe(run.stdout);
   });
 
   it("given the source file is gone, when show and log read the log, then they still say what the source was and what was missing", async () => {
@@ -46,6 +49,7 @@ describe("the import is part of the record", () => {
     expect(commit.metadata.importer).toMatch(/^@rapk\/import@\d+\.\d+\.\d+$/);
 
     const shown = await rapk(folder, "show", "plan.ndjson");
+    expect((await rapk(folder, "show", "plan.ndjson")).stdout).toBe(shown.stdout);
     expect(shown.stdout).toContain(`version 1 was imported from rapk-2024.txt (16.549 bytes, SHA-256 ${commit.metadata.source.sha256}) by ${commit.metadata.importer}`);
     expect(shown.stdout).toContain("  BUDGET_MISMATCH [09.03]: Line 121: Indicator 09.03 states a budget (ANGGARAN) of Rp398.300.000, but its budget rows add up to only Rp0");
     const log = await rapk(folder, "log", "plan.ndjson", "--lang", "id");
