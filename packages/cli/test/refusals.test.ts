@@ -85,7 +85,7 @@ describe("revisions that cannot be meant are refused, the log unchanged", () => 
     const value = await refused(report(`{"indicator": "01.01", "month": 3, "value": 5000}`));
     expect(value.code).toBe(2);
     expect(expectOneLineError(value)).toBe(
-      "rapk: revision.json:3: rejected: PERCENT_OUT_OF_RANGE: value 5000 is over 100 %: indicator 01.01 is a percentage and none of its targets goes above 100 (at commands[0].data.value)",
+      "rapk: revision.json:3: rejected: PERCENT_OUT_OF_RANGE: value 5000 is over 100 %: indicator 01.01 is a percentage and none of its targets goes above 100 (at commands[0].data.value) (in plain words: The realisation of a percentage indicator must lie between 0 and 100, unless the indicator's own targets go above 100.)",
     );
     const ratio = await refused(report(`{"indicator": "01.01", "month": 3, "value": 111.11, "numerator": 40, "denominator": 36}`));
     expect(ratio.code).toBe(2);

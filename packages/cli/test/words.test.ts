@@ -94,11 +94,11 @@ describe("--lang and the locale", () => {
     const english = await rapk(folder, "apply", "plan.ndjson", "early.json");
     expect(english.code).toBe(2);
     expect(expectOneLineError(english)).toMatch(
-      /^rapk: early\.json: rejected: TIME_GOES_BACKWARDS: .* \(in plain words: This date is earlier than the log's last version; a correction of an earlier version is recorded as a new version that names the version it corrects\.\)$/,
+      /^rapk: early\.json:\d+: rejected: TIME_GOES_BACKWARDS: .* \(in plain words: This date is earlier than the log's last version; a correction of an earlier version is recorded as a new version that names the version it corrects\.\)$/,
     );
     const indonesian = await rapk(folder, "apply", "plan.ndjson", "early.json", "--lang", "id");
     expect(indonesian.code).toBe(2);
-    expect(expectOneLineError(indonesian)).toMatch(/^rapk: early\.json: rejected: TIME_GOES_BACKWARDS: .* \(artinya: Tanggal ini lebih awal daripada versi terakhir dalam log; .*\)$/);
+    expect(expectOneLineError(indonesian)).toMatch(/^rapk: early\.json:\d+: rejected: TIME_GOES_BACKWARDS: .* \(artinya: Tanggal ini lebih awal daripada versi terakhir dalam log; .*\)$/);
     expect(readFileSync(join(folder, "plan.ndjson"), "utf8")).toBe(before);
   });
 
