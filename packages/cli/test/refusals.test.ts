@@ -72,7 +72,7 @@ describe("revisions that cannot be meant are refused, the log unchanged", () => 
   it("an unknown field beside a command's data, or inside a budget line's RO", async () => {
     const beside = await refused(`{${META},\n "commands": [{"type": "reviseBudget", "data": {"line": "DR.3165.QIC.004.053.A", "pagu": 45400000}, "note": "x"}]}`);
     expect(beside.code).toBe(1);
-    expect(expectOneLineError(beside)).toBe('rapk: revision.json:2: is not a revision: command 1 (reviseBudget): (whole) has an unknown field "note"; it is refused rather than dropped');
+    expect(expectOneLineError(beside)).toBe('rapk: revision.json:2: is not a revision: command 1 (reviseBudget) has an unknown field "note"; it is refused rather than dropped');
     const line = `{"type": "registerBudgetLine", "data": {"output": {"code": "DR.3165.QIC.004", "name": "Sarana", "nmae": "Sarana"}, "component": {"code": "053", "name": "K"}, "subComponent": {"code": "Z", "name": "S"}, "pagu": 1}}`;
     const nested = await refused(`{"meta": {"actor": "KPA", "reason": "r", "kind": "pok", "at": "2024-03-11T10:00:00+07:00"},\n "commands": [${line}]}`);
     expect(nested.code).toBe(1);

@@ -81,8 +81,10 @@ export function revisionError(error: z.ZodError, raw: unknown): DomainError {
     const index = path[1];
     const command = (raw as { commands?: unknown[] } | undefined)?.commands?.[index];
     const type = typeof command === "object" && command !== null && "type" in command ? ` (${String((command as { type: unknown }).type)})` : "";
-    const field = path.slice(2).join(".") || "(whole)";
-    return { code: "REVISION_INVALID", message: `revision: command ${index + 1}${type}: ${field} ${why}`, path: at };
+    const field = path.slice(2).join(".");
+    // A field beside the command's data is the command's own: "command 1 (reviseBudget) has an unknown field".
+    const what = field === "" && unknown !== undefined ? ` ${why}` : `: ${field || "(whole)"} ${why}`;
+    return { code: "REVISION_INVALID", message: `revision: command ${index + 1}${type}${what}`, path: at };
   }
   return { code: "REVISION_INVALID", message: path.length > 0 ? `revision: ${path.join(".")} ${why}` : `revision ${why}`, path: at };
 }
