@@ -112,7 +112,7 @@ describe("the viewer in Chromium", () => {
     await page.getByRole("heading", { name: "Timeline" }).waitFor();
     expect(await page.getAttribute("html", "lang")).toBe("en");
     await expect(page.getByRole("tab", { name: "Achievement" }).count()).resolves.toBe(1);
-    await expect(page.locator("thead").first().textContent()).resolves.toContain("PERFORMANCE INDICATOR");
+    await expect(page.locator("table.rapk thead").first().textContent()).resolves.toContain("PERFORMANCE INDICATOR");
     await shoot("english");
   });
 
@@ -122,6 +122,8 @@ describe("the viewer in Chromium", () => {
     const findings = page.locator("details.findings");
     await expect(findings.locator("summary").textContent()).resolves.toMatch(/Temuan impor \(\d+\)/);
     expect(await findings.locator("tbody tr").count()).toBeGreaterThan(0);
+    // Each finding in the viewer's language (Indonesian here), opening with its line in the source.
+    await expect(findings.locator("tbody").textContent()).resolves.toContain("Baris 140: Indikator 11.04 tidak punya target untuk bulan Januari");
     await expect(page.locator("tfoot .total").textContent()).resolves.toContain("Rp4.801.300.000");
     await shoot("import-findings");
   });
