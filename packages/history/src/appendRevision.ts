@@ -1,4 +1,4 @@
-import { type DomainError, type Finding, Instant, type PlanCommand, type PlanState, type SourceFile, type VersionMetadata, checkVersionTimes, decideBatch, initialState, versionMetadataOf } from "@rapk/core";
+import { type DomainError, type ErrorCode, type Finding, Instant, type PlanCommand, type PlanState, type SourceFile, type VersionMetadata, checkVersionTimes, decideBatch, initialState, versionMetadataOf } from "@rapk/core";
 import { formatISO } from "date-fns/formatISO";
 import { z } from "zod";
 import type { CommittedVersion, LogHead } from "./commit.js";
@@ -33,7 +33,7 @@ export type AppendResult =
 
 const Meta = z.object({ meta: RevisionMeta }, { error: "must be a JSON object" });
 
-const refuse = (code: string, message: string, path: (string | number)[]): AppendResult => ({ ok: false, error: { code, message, path } });
+const refuse = (code: ErrorCode, message: string, path: (string | number)[]): AppendResult => ({ ok: false, error: { code, message, path } });
 
 /**
  * Decides a revision against the head of a log, all-or-nothing, and seals the new version

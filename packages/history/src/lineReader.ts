@@ -1,4 +1,4 @@
-import { EventValidator, PlanEvent, VersionMetadata as VersionMetadataSchema, schemaError, schemaIssue, versionMetadataOf } from "@rapk/core";
+import { type ErrorCode, EventValidator, PlanEvent, VersionMetadata as VersionMetadataSchema, schemaError, schemaIssue, versionMetadataOf } from "@rapk/core";
 import { type CommitRecord, FORMAT_V2, type VersionMetadata, eventMetadataOf } from "./commit.js";
 import { firstDifference } from "./difference.js";
 import { instantOf } from "./instant.js";
@@ -61,7 +61,7 @@ export class LineReader {
   }
 
   read(line: Line): LineResult {
-    const fail = (code: string, message: string): LineResult => ({ ok: false, error: { line: line.number, code, message } });
+    const fail = (code: ErrorCode, message: string): LineResult => ({ ok: false, error: { line: line.number, code, message } });
     if (line.text.trim() === "") return fail("BLANK_LINE", "is blank; a log has one event on every line and no empty lines between them");
 
     let raw: unknown;
@@ -90,7 +90,7 @@ export class LineReader {
     return this.readEventV1(record, fail);
   }
 
-  private readEventV1(raw: Record<string, unknown>, fail: (code: string, message: string) => LineResult): LineResult {
+  private readEventV1(raw: Record<string, unknown>, fail: (code: ErrorCode, message: string) => LineResult): LineResult {
     // The schema runs only to word the error: these four checks are the hot path of a long log.
     const { seq, version, prev, hash } = raw;
     if (!(isCount(seq) && isCount(version) && isHash(prev) && isHash(hash))) return fail("EVENT_INVALID", envelopeIssue(raw));
@@ -125,7 +125,7 @@ export class LineReader {
     return { ok: true, kind: "event", event, startsVersion };
   }
 
-  private readEventV2(raw: Record<string, unknown>, fail: (code: string, message: string) => LineResult): LineResult {
+  private readEventV2(raw: Record<string, unknown>, fail: (code: ErrorCode, message: string) => LineResult): LineResult {
     const { seq, version, prev, hash } = raw;
     if (!(isCount(seq) && isCount(version) && isHash(prev) && isHash(hash))) return fail("EVENT_INVALID", envelopeIssue(raw));
     const parsed = PlanEvent.safeParse(raw);
@@ -144,7 +144,7 @@ export class LineReader {
     return { ok: true, kind: "event", event, startsVersion };
   }
 
-  private readCommit(raw: Record<string, unknown>, fail: (code: string, message: string) => LineResult): LineResult {
+  private readCommit(raw: Record<string, unknown>, fail: (code: ErrorCode, message: string) => LineResult): LineResult {
     const { commit, events, prev, hash, signature } = raw;
     if (!isCount(commit)) return fail("COMMIT_INVALID", "commit must be the number of the version it commits (1 or more)");
     if (!isCount(events)) return fail("COMMIT_INVALID", "events must be the number of events of the version (1 or more)");
@@ -184,7 +184,7 @@ export class LineReader {
     return { ok: true, kind: "commit", commit: record, events: committed };
   }
 
-  private checkOrder(seq: number, version: number, fail: (code: string, message: string) => LineResult): LineResult | undefined {
+  private checkOrder(seq: number, version: number, fail: (code: ErrorCode, message: string) => LineResult): LineResult | undefined {
     const expectedSeq = this.last ? this.last.seq + 1 : 1;
     if (seq !== expectedSeq) return fail("SEQ_OUT_OF_ORDER", `seq is ${seq}, expected ${expectedSeq} (events are numbered 1, 2, 3, ... without gaps)`);
     const lastVersion = this.last?.version ?? 0;
@@ -196,7 +196,7 @@ export class LineReader {
   }
 
   /** Both dates never go back (a v1 `at` is both): every as-of question is a prefix of the log. */
-  private checkTimes(times: { recordedAt: string; effectiveAt: string }, v1Field: string | undefined, previous: number, fail: (code: string, message: string) => LineResult): LineResult | undefined {
+  private checkTimes(times: { recordedAt: string; effectiveAt: string }, v1Field: string | undefined, previous: number, fail: (code: ErrorCode, message: string) => LineResult): LineResult | undefined {
     const recorded = instantOf(times.recordedAt);
     const effective = instantOf(times.effectiveAt);
     if (Number.isNaN(recorded) || Number.isNaN(effective)) return fail("EVENT_INVALID", `${v1Field ?? "metadata.recordedAt"} ${times.recordedAt} is not a date-time`);

@@ -1,4 +1,4 @@
-import { type PlanState, checkInvariants, initialState } from "@rapk/core";
+import { type ErrorCode, type PlanState, checkInvariants, initialState } from "@rapk/core";
 import type { CommitRecord } from "./commit.js";
 import { hashCommit, hashEvent } from "./hash.js";
 import { kindBreach } from "./kindPolicy.js";
@@ -118,7 +118,7 @@ export function auditLog(text: string, options: VerifyOptions = {}): LogAudit {
 
   const lines = splitLines(text);
   for (const line of lines) {
-    const fail = (code: string, message: string) => stop({ line: line.number, code, message });
+    const fail = (code: ErrorCode, message: string) => stop({ line: line.number, code, message });
     const read = reader.read(line);
     if (!read.ok) {
       if (read.error.code === "INVALID_JSON" && line.number === lines.length && !text.endsWith("\n"))
