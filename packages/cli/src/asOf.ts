@@ -1,5 +1,5 @@
+import { isRapkError } from "@rapk/core";
 import type { PlanState } from "@rapk/core";
-import { HistoryError } from "@rapk/history";
 import { CliError } from "./cliError.js";
 import type { LoadedLog } from "./logFile.js";
 import { headVersion, parseSelector, resolveSelector } from "./selector.js";
@@ -27,7 +27,7 @@ function knownVersion(log: LoadedLog, knownAt: string): number {
   try {
     return log.history.versionKnownAt(selector.at);
   } catch (error) {
-    if (error instanceof HistoryError) throw new CliError(`--known-at ${knownAt}: ${error.message}`, { file: log.file });
+    if (isRapkError(error)) throw new CliError(`--known-at ${knownAt}: ${error.message}`, { file: log.file });
     throw error;
   }
 }

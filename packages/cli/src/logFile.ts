@@ -1,5 +1,5 @@
-import { type CommittedVersion, type History, HistoryError, type StoredEvent, openHistory, parseLog, serializeVersions } from "@rapk/history";
-import { StoreError } from "@rapk/store";
+import { isRapkError } from "@rapk/core";
+import { type CommittedVersion, type History, type StoredEvent, openHistory, parseLog, serializeVersions } from "@rapk/history";
 import { CliError, EXIT } from "./cliError.js";
 import { readText } from "./files.js";
 import type { Io } from "./io.js";
@@ -70,7 +70,7 @@ export async function readVersions(target: LogTarget): Promise<CommittedVersion[
 
 /** A store's error as the CLI reports it: a conflict or a held lock is exit 3, the rest exit 1. */
 export function storeFailure(label: string, error: unknown): unknown {
-  if (!(error instanceof StoreError)) return error;
+  if (!isRapkError(error)) return error;
   const exit = error.code === "CONFLICT" || error.code === "LOCKED" ? EXIT.conflict : EXIT.input;
   // A conflict's message already begins "conflict on plan ...".
   const why = error.code === "CONFLICT" ? error.message : error.code === "LOCKED" ? `conflict: ${error.message}` : `${error.code}: ${error.message}`;
@@ -82,7 +82,10 @@ export function openHistoryOf(file: string, events: readonly StoredEvent[]): His
   try {
     return openHistory(events);
   } catch (error) {
-    if (error instanceof HistoryError) throw new CliError(`${error.code}: ${error.message}`, error.line === undefined ? { file, code: error.code } : { file, line: error.line, code: error.code });
+    if (isRapkError(error)) {
+      const line = (error as { line?: number }).line;
+      throw new CliError(`${error.code}: ${error.message}`, line === undefined ? { file, code: error.code } : { file, line, code: error.code });
+    }
     throw error;
   }
 }

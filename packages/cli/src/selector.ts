@@ -1,6 +1,7 @@
+import { isRapkError } from "@rapk/core";
 import { isValid } from "date-fns/isValid";
 import { parseISO } from "date-fns/parseISO";
-import { type History, HistoryError } from "@rapk/history";
+import type { History } from "@rapk/history";
 import { CliError } from "./cliError.js";
 
 /** A `<version|date>` argument: a version number, or an ISO date or date-time. */
@@ -40,7 +41,7 @@ export function resolveSelector(history: History, selector: Selector, option: st
   try {
     return history.versionAt(selector.at);
   } catch (error) {
-    if (error instanceof HistoryError) throw new CliError(`${option} ${selector.at}: ${error.message}`, { file });
+    if (isRapkError(error)) throw new CliError(`${option} ${selector.at}: ${error.message}`, { file });
     throw error;
   }
 }

@@ -7,7 +7,7 @@ import type { ErrorCode } from "./messages/errorMessages.js";
  * point at it.
  */
 export interface DomainError {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
   readonly path: readonly (string | number)[];
 }
@@ -42,10 +42,42 @@ export function schemaError(code: ErrorCode, what: string, error: z.ZodError): D
   return { code, message: `${what}: ${field} ${why}`, path };
 }
 
+// A global symbol, the same in every copy of rapk loaded in a process (its ESM and CJS builds,
+// two versions side by side), where `instanceof` sees one class per copy.
+const RAPK_ERROR = Symbol.for("rapk.error");
+
+/**
+ * The one error type rapk throws: a stable `code` from {@link ErrorCode} (what programs branch on;
+ * `ERROR_MESSAGES` explains each in Indonesian and English) and a `message` with the detail.
+ * Recognise one with {@link isRapkError}, never with `instanceof`.
+ */
+export class RapkError extends Error {
+  readonly [RAPK_ERROR] = true;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RapkError";
+  }
+}
+
+/** Whether a value is an error rapk threw (any copy of rapk), and, with `codes`, one of these codes. */
+export function isRapkError(value: unknown, ...codes: readonly ErrorCode[]): value is RapkError {
+  if (typeof value !== "object" || value === null || (value as Record<symbol, unknown>)[RAPK_ERROR] !== true) return false;
+  return codes.length === 0 || codes.includes((value as RapkError).code);
+}
+
+/** Whether a value is a DomainFailure (of any copy of rapk): a RapkError carrying its DomainError. */
+export function isDomainFailure(value: unknown): value is DomainFailure {
+  return isRapkError(value) && typeof (value as { error?: unknown }).error === "object" && (value as { error?: unknown }).error !== null;
+}
+
 /** Thrown by `evolve` for an event that cannot apply, and by the test helpers (`stateAfter`, `planSpec`), so callers keep the code. */
-export class DomainFailure extends Error {
+export class DomainFailure extends RapkError {
   constructor(readonly error: DomainError) {
-    super(error.message);
+    super(error.code, error.message);
     this.name = "DomainFailure";
   }
 }

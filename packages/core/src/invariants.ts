@@ -2,13 +2,10 @@ import { isRupiah } from "./money/rupiah.js";
 import { formatRupiah } from "./money/formatRupiah.js";
 import type { PlanState } from "./state.js";
 import type { ErrorCode } from "./messages/errorMessages.js";
+import type { DomainError } from "./errors.js";
 
-/** A broken invariant: a stable code, a message that says by how much, and where in the state. */
-export interface Violation {
-  readonly code: string;
-  readonly message: string;
-  readonly path: readonly (string | number)[];
-}
+/** A broken invariant: a DomainError (a stable code, a message that says by how much, and where in the state). */
+export type Violation = DomainError;
 
 /** One rule of docs/domain.md, "The rules", stated once and used by decide, the tests and verify. */
 export interface Invariant {

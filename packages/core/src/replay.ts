@@ -1,5 +1,5 @@
 import { applyEvent } from "./applyEvent.js";
-import { type DomainError, DomainFailure } from "./errors.js";
+import { type DomainError, isDomainFailure } from "./errors.js";
 import type { PlanEvent } from "./events/index.js";
 import { deepFreeze, draftOf, finishDraft } from "./planDraft.js";
 import { type PlanState, initialState } from "./state.js";
@@ -24,7 +24,7 @@ export function replay(events: Iterable<PlanEvent>, from: PlanState = initialSta
       index += 1;
     }
   } catch (error) {
-    if (error instanceof DomainFailure) return { ok: false, error: error.error, index };
+    if (isDomainFailure(error)) return { ok: false, error: error.error, index };
     throw error;
   }
   return { ok: true, value: index === 0 ? deepFreeze(from) : finishDraft(draft) };

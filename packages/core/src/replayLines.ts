@@ -1,4 +1,4 @@
-import { DomainFailure, type DomainError } from "./errors.js";
+import { isDomainFailure, type DomainError } from "./errors.js";
 import { applyEvent } from "./applyEvent.js";
 import { draftOf, finishDraft } from "./planDraft.js";
 import { EventValidator } from "./recordedEvent.js";
@@ -34,7 +34,7 @@ export function replayLines(lines: Iterable<string>, from: PlanState = initialSt
     try {
       applyEvent(draft, parsed.event);
     } catch (error) {
-      if (error instanceof DomainFailure) return { ok: false, error: { ...error.error, message: `line ${line}: ${error.error.message}`, line } };
+      if (isDomainFailure(error)) return { ok: false, error: { ...error.error, message: `line ${line}: ${error.error.message}`, line } };
       throw error;
     }
   }

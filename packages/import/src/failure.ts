@@ -1,13 +1,13 @@
-import type { ErrorCode } from "@rapk/core";
+import { type ErrorCode, RapkError } from "@rapk/core";
 import type { ImportError } from "./types.js";
 
 /**
  * Thrown inside the importer where reading cannot go on (an unreadable amount, a duplicated
  * indicator); the entry points turn it into `{ ok: false, error }`, so callers never see it.
  */
-export class ImportFailure extends Error {
+export class ImportFailure extends RapkError {
   constructor(readonly error: ImportError) {
-    super(error.message);
+    super(error.code, error.message);
     this.name = "ImportFailure";
   }
 }

@@ -1,3 +1,4 @@
+import { type ErrorCode, RapkError } from "@rapk/core";
 import type { CommittedVersion, LogHead } from "@rapk/history";
 
 /**
@@ -75,13 +76,13 @@ export interface EventStore {
 }
 
 /** A store's refusal or failure, with a stable code (VERSION_INVALID, PLAN_ID_INVALID, LOG_INVALID, TORN_TAIL, ...). */
-export class StoreError extends Error {
+export class StoreError extends RapkError {
   constructor(
-    readonly code: string,
+    code: ErrorCode,
     message: string,
     readonly plan?: string,
   ) {
-    super(message);
+    super(code, message);
     this.name = "StoreError";
   }
 }

@@ -1,11 +1,10 @@
 import { promises as fs } from "node:fs";
 import { basename } from "node:path";
 import type { Command } from "commander";
-import { Instant, schemaIssue, signingDateOf, startOfDayLike } from "@rapk/core";
+import { Instant, schemaIssue, signingDateOf, startOfDayLike, isRapkError } from "@rapk/core";
 import { formatISO } from "date-fns/formatISO";
 import { type CommittedVersion, appendRevision, serializeVersion, sourceFileOf } from "@rapk/history";
 import { signVersion } from "@rapk/history/signing";
-import { StoreError } from "@rapk/store";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
 import { pathOf, readTextAndBytes, writeUserFile } from "../files.js";
@@ -102,7 +101,7 @@ async function writeNewLog(io: Io, out: string, sealed: CommittedVersion, force:
     if (target.path && (await fs.stat(target.path).then((s) => s.size > 0, () => false))) throw new CliError("already exists; pass --force to replace it", { file: out });
     await target.store.append(target.plan, sealed, { expectedVersion: 0 });
   } catch (error) {
-    if (error instanceof StoreError && error.code === "CONFLICT")
+    if (isRapkError(error, "CONFLICT"))
       throw new CliError(target.path ? "already exists; pass --force to replace it" : `already holds plan ${target.plan}; import into a new plan id`, { file: out });
     throw storeFailure(out, error);
   } finally {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { DomainFailure, type PlanEvent, evolve, initialState, replay, stateAfter } from "@rapk/core";
+import { type PlanEvent, evolve, initialState, isDomainFailure, replay, stateAfter } from "@rapk/core";
 import { SAMPLING, drafted, objective01, seedDraft, signed } from "../fixtures/seed.js";
 
 function failureOf(run: () => unknown): unknown {
   try {
     run();
   } catch (error) {
-    return error instanceof DomainFailure ? error.error : error;
+    return isDomainFailure(error) ? error.error : error;
   }
   return "no failure";
 }

@@ -1,4 +1,4 @@
-import { ImportFailure } from "../failure.js";
+import { isDomainFailure } from "@rapk/core";
 import type { ImportResult, ImportSuccess } from "../types.js";
 import { type Noticed, toFindings } from "./noticed.js";
 
@@ -15,7 +15,7 @@ export function guard(text: unknown, run: (findings: Noticed[]) => ImportSuccess
     // An import that ran inside this one (importPlan choosing a format) brings its own findings.
     return "findings" in success ? success : { ...success, findings: toFindings(noticed, text) };
   } catch (error) {
-    if (error instanceof ImportFailure) return { ok: false, error: error.error, findings: toFindings(noticed, text) };
+    if (isDomainFailure(error)) return { ok: false, error: error.error, findings: toFindings(noticed, text) };
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, error: { code: "INTERNAL_ERROR", message: `the importer failed unexpectedly: ${message}` }, findings: toFindings(noticed, text) };
   }
