@@ -3,7 +3,7 @@
  * template into the commands of @rapk/core, reporting what the source lacks instead of guessing;
  * writes the CSV template back. Browser-safe.
  */
-export type { Finding, ImportError, ImportFormat, ImportOptions, ImportResult } from "./types.js";
+export type { Finding, ImportError, ImportFormat, ImportOptions, ImportResult, ImportSuccess } from "./types.js";
 export { importPlan } from "./importPlan.js";
 export { IMPORTER } from "./importer.js";
 export { importTable } from "./table/importTable.js";
