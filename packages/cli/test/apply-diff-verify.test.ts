@@ -99,7 +99,7 @@ describe("rapk apply", () => {
     writeJson(folder, "again.json", again);
     const run = await rapk(folder, "apply", "plan.ndjson", "again.json", "--expect-version", "1");
     expect(run.code).toBe(3);
-    expect(expectOneLineError(run)).toBe("rapk: plan.ndjson: conflict: the log is at version 2, past the expected version 1; nothing was appended");
+    expect(expectOneLineError(run)).toBe("rapk: plan.ndjson: conflict: the log is at version 2, past the expected version 1; nothing was appended (in plain words: The log changed since it was read (another writer came first); nothing was written. Read it again and retry.)");
     expect(readFileSync(join(folder, "plan.ndjson")).equals(before)).toBe(true);
     const current = await rapk(folder, "apply", "plan.ndjson", "again.json", "--expect-version", "2");
     expect(current.code).toBe(0);

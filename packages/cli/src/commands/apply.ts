@@ -75,7 +75,7 @@ async function applyTo(
     throw new CliError(`does not verify, so nothing was appended: ${fault.code}: ${fault.message}`, { file, line: fault.line, code: fault.code });
   const head = headVersion(log.history);
   if (expected !== undefined && head > expected)
-    throw new CliError(`conflict: the log is at version ${head}, past the expected version ${expected}; nothing was appended`, { file }, EXIT.conflict);
+    throw new CliError(`conflict: the log is at version ${head}, past the expected version ${expected}; nothing was appended`, { file, code: "CONFLICT" }, EXIT.conflict);
   if (expected !== undefined && head < expected) throw new CliError(`the log is at version ${head}; --expect-version ${expected} does not exist yet`, { file });
 
   const logHead = log.versions.length === 0 ? EMPTY_HEAD : headAfter(log.versions[log.versions.length - 1]!);
