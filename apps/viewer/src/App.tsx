@@ -265,7 +265,7 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
         )}
         {view && current && (
           <div class="workspace">
-            <Timeline versions={view.versions} current={version} onSelect={setVersion} />
+            <Timeline versions={view.versions} current={version} onSelect={setVersion} inForceOn={view.inForceOn} knownOn={view.knownOn} />
             <div class="views">
               {layout && <Actions state={current.state} layout={layout} baseName={baseName} />}
               <Tabs label={t.views} tabs={tabs} selected={tab} onSelect={(id) => setTab(id as TabId)}>

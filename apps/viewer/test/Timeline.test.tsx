@@ -25,12 +25,18 @@ const VERSIONS: Version[] = [
   version(4, "report", "2024-06-05T10:00:00+07:00", "monthly report 5/2024", EVIL),
 ];
 
+// Stand-ins for the two date questions (their answers are tested on a real log in historyView's test).
+const inForceOn = (date: string) => (date < "2024-02-22" ? 0 : date < "2024-05-20" ? 2 : 3);
+const knownOn = (date: string) => (date < "2024-03-01" ? 1 : 4);
+
 function Harness({ onSelect }: { onSelect?: (v: number) => void }) {
   const [current, setCurrent] = useState(4);
   return (
     <Timeline
       versions={VERSIONS}
       current={current}
+      inForceOn={inForceOn}
+      knownOn={knownOn}
       onSelect={(v) => {
         onSelect?.(v);
         setCurrent(v);
@@ -42,6 +48,18 @@ function Harness({ onSelect }: { onSelect?: (v: number) => void }) {
 afterEach(() => vi.useRealTimers());
 
 describe("Timeline", () => {
+  it("moves to the version in force on a date, or the one the log knew on a date, and says when there is none", () => {
+    renderIn(<Harness />);
+    const slider = screen.getByRole("slider", { name: "Versi" }) as HTMLInputElement;
+    fireEvent.change(screen.getByLabelText("Berlaku pada tanggal"), { target: { value: "2024-03-12" } });
+    expect(slider.value).toBe("2");
+    fireEvent.change(screen.getByLabelText("Tercatat per tanggal"), { target: { value: "2024-02-25" } });
+    expect(slider.value).toBe("1");
+    fireEvent.change(screen.getByLabelText("Berlaku pada tanggal"), { target: { value: "2024-01-31" } });
+    expect(slider.value).toBe("1");
+    expect(screen.getByText("Belum ada versi pada 31 Januari 2024.").getAttribute("role")).toBe("status");
+  });
+
   it("is a labelled range slider over all versions, at the current one", () => {
     renderIn(<Harness />);
     const slider = screen.getByRole("slider", { name: "Versi" }) as HTMLInputElement;

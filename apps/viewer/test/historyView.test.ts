@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createHistoryView } from "../src/model/historyView.js";
+import { appendRevision } from "@rapk/history";
 import { smallHistory } from "./fixtures/history.js";
+import { smallPlanCommands } from "./fixtures/plan.js";
 
 describe("createHistoryView", () => {
   const events = smallHistory();
@@ -46,5 +48,28 @@ describe("createHistoryView", () => {
     const diff = view.diff(2, 3);
     expect(diff.summary.rupiahMoved).toBe(2_000_000);
     expect(diff.changes.map((c) => c.kind)).toEqual(["pagu-changed", "pagu-changed", "contribution-changed", "contribution-changed"]);
+  });
+});
+
+describe("createHistoryView's two time axes", () => {
+  // A plan signed on 22 February 2024 but written into this log in November 2026, and a report in
+  // force from 12 March 2024 written an hour later: the two questions give different answers.
+  const at = (recordedAt: string) => ({ now: () => recordedAt });
+  const first = appendRevision([], { meta: { actor: "Tim", reason: "RAPK 2024", kind: "draft", effectiveAt: "2024-02-22T09:00:00+07:00" }, commands: smallPlanCommands() }, at("2026-11-30T11:00:00+07:00"));
+  if (!first.ok) throw new Error(first.error.message);
+  const second = appendRevision(
+    first.events,
+    { meta: { actor: "Tim", reason: "laporan 2", kind: "report", effectiveAt: "2024-03-12T10:00:00+07:00" }, commands: [{ type: "reportRealisation", data: { indicator: "01.01", month: 2, value: 96 } }] },
+    at("2026-11-30T12:00:00+07:00"),
+  );
+  if (!second.ok) throw new Error(second.error.message);
+  const view = createHistoryView([...first.events, ...second.events]);
+
+  it("gives the version in force on a date, by when each took effect", () => {
+    expect([view.inForceOn("2024-02-21"), view.inForceOn("2024-03-01"), view.inForceOn("2024-03-12"), view.inForceOn("2026-11-29")]).toEqual([0, 1, 2, 2]);
+  });
+
+  it("gives the version the log knew on a date, by when each was written", () => {
+    expect([view.knownOn("2024-03-12"), view.knownOn("2026-11-29"), view.knownOn("2026-11-30"), view.knownOn("2026-11-30T11:30:00")]).toEqual([0, 0, 2, 1]);
   });
 });

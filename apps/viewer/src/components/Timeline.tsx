@@ -10,9 +10,24 @@ const PLAY_STEP_MS = 900;
  * The versions of the history: a slider (arrow keys step, Home/End jump: the native range
  * input does it), play and pause, and the list of versions that jumps on click, filtered by kind.
  */
-export function Timeline({ versions, current, onSelect }: { versions: readonly Version[]; current: number; onSelect: (version: number) => void }) {
+export function Timeline({
+  versions,
+  current,
+  onSelect,
+  inForceOn,
+  knownOn,
+}: {
+  versions: readonly Version[];
+  current: number;
+  onSelect: (version: number) => void;
+  /** The version in force on a date (effectiveAt), 0 when none. */
+  inForceOn: (date: string) => number;
+  /** The version the log knew on a date (recordedAt), 0 when none. */
+  knownOn: (date: string) => number;
+}) {
   const { t, language } = useI18n();
   const [playing, setPlaying] = useState(false);
+  const [noneOn, setNoneOn] = useState<string | null>(null);
   const [kind, setKind] = useState("");
   const list = useRef<HTMLOListElement>(null);
   const first = versions[0]?.number ?? 0;
@@ -37,6 +52,14 @@ export function Timeline({ versions, current, onSelect }: { versions: readonly V
   const togglePlay = () => {
     if (!playing && current >= last) onSelect(first);
     setPlaying(!playing);
+  };
+  // A date asks for a version on one of the two axes; the slider then shows it.
+  const ask = (question: (date: string) => number) => (event: Event) => {
+    const date = (event.target as HTMLInputElement).value;
+    if (date === "") return;
+    const version = question(date);
+    setNoneOn(version === 0 ? date : null);
+    if (version > 0) onSelect(version);
   };
   const kinds = [...new Set(versions.map((v) => v.kind))];
   const shown = kind === "" ? versions : versions.filter((v) => v.kind === kind);
@@ -69,6 +92,19 @@ export function Timeline({ versions, current, onSelect }: { versions: readonly V
         {t.versionOf(current, last)}
         {selected ? ` · ${describe(selected)}` : ""}
       </output>
+      <div class="dates">
+        <label>
+          {t.inForceOn} <input type="date" disabled={versions.length === 0} onChange={ask(inForceOn)} />
+        </label>
+        <label>
+          {t.knownOn} <input type="date" disabled={versions.length === 0} onChange={ask(knownOn)} />
+        </label>
+        {noneOn !== null && (
+          <p class="empty" role="status">
+            {t.noneYet(formatDate(noneOn, language))}
+          </p>
+        )}
+      </div>
       <div class="filter">
         <label for="kind-filter">{t.filterKind}</label>{" "}
         <select id="kind-filter" value={kind} onChange={(event) => setKind((event.target as HTMLSelectElement).value)}>

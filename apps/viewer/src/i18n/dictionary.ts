@@ -51,6 +51,10 @@ const id = {
   allKinds: "Semua jenis",
   versions: "Daftar versi",
   noVersions: "Tidak ada versi dengan jenis ini.",
+  // The two time axes: in force on a date (berlaku), and as the log knew it then (tercatat).
+  inForceOn: "Berlaku pada tanggal",
+  knownOn: "Tercatat per tanggal",
+  noneYet: (date: string) => `Belum ada versi pada ${date}.`,
   kind: {
     draft: "Draf",
     pok: "Revisi POK",
@@ -203,6 +207,9 @@ const en: Dictionary = {
   allKinds: "All kinds",
   versions: "Versions",
   noVersions: "No version of this kind.",
+  inForceOn: "In force on",
+  knownOn: "As the log knew it on",
+  noneYet: (date) => `No version yet on ${date}.`,
   kind: {
     draft: "Draft",
     pok: "POK revision",

@@ -29,6 +29,10 @@ export interface HistoryView {
   diff(from: number, to: number): PlanDiff;
   /** What a printed page says of a version: its number, when it took effect, the log's hash at its end. */
   provenance(version: number): PrintProvenance;
+  /** The version in force on a date (by effectiveAt; 0 when none was yet), as the CLI's `--as-of <date>`. */
+  inForceOn(date: string): number;
+  /** The version the log knew on a date (by recordedAt; 0 when none was written yet), as the CLI's `--known-at`. */
+  knownOn(date: string): number;
 }
 
 // Enough to keep a whole scrub back and forth warm without holding every state of a long log.
@@ -83,6 +87,8 @@ export function createHistoryView(events: readonly StoredEvent[]): HistoryView {
     versions: history.versions,
     last: history.versions.length === 0 ? 0 : history.versions[history.versions.length - 1]!.number,
     at,
+    inForceOn: (date) => history.versionAt(date),
+    knownOn: (date) => history.versionKnownAt(date),
     provenance(version) {
       const v = history.versions[version - 1];
       if (!v) return { version, effectiveAt: "", headHash: "0".repeat(64) };
