@@ -1,4 +1,4 @@
-import { type DomainError, Instant, PersonText, PlanCommand, RevisionKind, schemaIssue } from "@rapk/core";
+import { type DomainError, Instant, type Result, PersonText, PlanCommand, RevisionKind, schemaIssue } from "@rapk/core";
 import { z } from "zod";
 
 /**
@@ -64,9 +64,9 @@ export const Revision = z.strictObject(
  * `revision: meta.actor must name who made the change`, `revision: command 3 (setTarget): data.month ...`
  * (commands counted from 1, as decideBatch counts them).
  */
-export function parseRevision(raw: unknown): { ok: true; revision: RevisionInput } | { ok: false; error: DomainError } {
+export function parseRevision(raw: unknown): Result<RevisionInput> {
   const parsed = Revision.safeParse(raw);
-  if (parsed.success) return { ok: true, revision: parsed.data };
+  if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, error: revisionError(parsed.error, raw) };
 }
 

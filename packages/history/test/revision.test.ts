@@ -17,7 +17,7 @@ describe("Revision (revision.json)", () => {
   it("accepts a revision, with or without reference and at", () => {
     expect(Revision.safeParse(good).success).toBe(true);
     const { reference: _r, at: _a, ...bare } = good.meta;
-    expect(parseRevision({ ...good, meta: bare })).toMatchObject({ ok: true, revision: { meta: { kind: "pok" } } });
+    expect(parseRevision({ ...good, meta: bare })).toMatchObject({ ok: true, value: { meta: { kind: "pok" } } });
   });
 
   it("names the missing or bad field of meta", () => {

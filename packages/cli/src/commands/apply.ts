@@ -120,7 +120,7 @@ async function readRevision(io: Io, file: string): Promise<{ revision: RevisionI
   const raw = parseJsonFile(text, file);
   const parsed = parseRevision(raw);
   if (!parsed.ok) throw new CliError(`is not a revision: ${parsed.error.message.replace(/^revision: /, "")}`, placeIn(text, file, parsed.error.path));
-  return { revision: parsed.revision, text };
+  return { revision: parsed.value, text };
 }
 
 function wholeNumber(text: string, option: string): number {
