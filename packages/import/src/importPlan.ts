@@ -1,9 +1,9 @@
-import { importCsv } from "./csv/importCsv.js";
+import { readCsv } from "./csv/importCsv.js";
 import { failAt } from "./failure.js";
 import { prepareText } from "./input/prepareText.js";
 import { sniffFormat } from "./input/sniffFormat.js";
 import { guard } from "./plan/guard.js";
-import { importTable } from "./table/importTable.js";
+import { readTable } from "./table/importTable.js";
 import type { ImportOptions, ImportResult } from "./types.js";
 
 /**
@@ -12,10 +12,11 @@ import type { ImportOptions, ImportResult } from "./types.js";
  * naming the line.
  */
 export function importPlan(text: string, options: ImportOptions = {}): ImportResult {
-  return guard(text, () => {
+  // One guard and one preparation of the text, whichever importer reads it.
+  return guard(text, (findings) => {
     const prepared = prepareText(text);
     const format = options.format ?? sniffFormat(prepared);
     if (format !== "csv" && format !== "table") failAt("BAD_FORMAT", undefined, `unknown format ${JSON.stringify(format)}: use "table" or "csv"`);
-    return format === "csv" ? importCsv(prepared) : importTable(prepared);
+    return format === "csv" ? readCsv(prepared, findings) : readTable(prepared, findings);
   });
 }

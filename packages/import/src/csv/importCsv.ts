@@ -4,7 +4,7 @@ import { prepareText } from "../input/prepareText.js";
 import { finish } from "../plan/finish.js";
 import { guard } from "../plan/guard.js";
 import type { SourcedCommand } from "../plan/sourced.js";
-import type { ImportResult } from "../types.js";
+import type { ImportResult, ImportSuccess } from "../types.js";
 import { type Noticed, notice } from "../plan/noticed.js";
 import { CSV_COLUMNS, OPTIONAL_COLUMNS } from "./columns.js";
 import { type CsvRow, parseCsv } from "./parseCsv.js";
@@ -61,60 +61,63 @@ function targetsRecord(targets: readonly (number | null)[]): Record<string, numb
 
 /** Imports the CSV template (docs/csv-template.md): one row per contribution, `#key,value` rows for the plan. */
 export function importCsv(text: string): ImportResult {
-  return guard(text, (findings) => {
-    const rows = parseCsv(prepareText(text)).filter((row) => !blank(row));
-    const headerAt = rows.findIndex((row) => !(row.cells[0] ?? "").trim().startsWith("#"));
-    if (headerAt === -1) failAt("CSV_HEADER_MISSING", rows[rows.length - 1]?.line, "the file has #key rows but no header row and no data");
-    const header = rows[headerAt] as CsvRow;
-    const values = readKeyRows(rows.slice(0, headerAt), findings);
-    const columns = readHeader(header, findings);
-    const plan = readPlanValues(values, header.line);
-    const signature = readSignatureValues(values);
+  return guard(text, (findings) => readCsv(prepareText(text), findings));
+}
 
-    const objectives = new Map<string, { value: object; line: number }>();
-    const indicators = new Map<string, { value: object; line: number }>();
-    const lines = new Map<string, { value: object; line: number }>();
-    const pairs = new Map<string, number>();
-    const structure: SourcedCommand[] = [];
-    const budget: SourcedCommand[] = [];
-    const attribution: SourcedCommand[] = [];
-    for (const row of rows.slice(headerAt + 1)) {
-      // Spreadsheets sometimes pad rows with empty cells; only cells that hold something count.
-      const extra = row.cells.slice(header.cells.length);
-      if (row.cells.length < header.cells.length || extra.some((c) => c.trim() !== ""))
-        failAt("SHIFTED_COLUMNS", row.line, `the row has ${row.cells.length} cells but the header (line ${header.line}) has ${header.cells.length}: a column is missing or shifted`);
-      const record: CsvRecord = readRecord(row, columns);
-      const { objective, indicator, budgetLine, contribution } = record;
-      if (objective && once(objectives, objective.code, objective, row.line, "DUPLICATE_OBJECTIVE", `objective ${objective.code}`))
-        structure.push({ line: row.line, command: { type: "defineObjective", data: objective } });
-      if (indicator) {
-        const { id, targets, statedBudget, ...definition } = indicator;
-        if (once(indicators, id, { ...definition, ...targetsRecord(targets), statedBudget }, row.line, "DUPLICATE_INDICATOR", `indicator ${id}`)) {
-          structure.push({ line: row.line, command: { type: "defineIndicator", data: definition } });
-          structure.push({ line: row.line, command: { type: "setTargets", data: { indicator: id, values: [...targets] } } });
-          if (statedBudget !== undefined) structure.push({ line: row.line, command: { type: "stateIndicatorBudget", data: { indicator: id, amount: statedBudget } } });
-        }
-      }
-      if (budgetLine) {
-        const { id, ...data } = budgetLine;
-        if (once(lines, id, data, row.line, "DUPLICATE_LINE", `budget line ${id}`)) budget.push({ line: row.line, command: { type: "registerBudgetLine", data } });
-      }
-      if (indicator && budgetLine && contribution !== undefined) {
-        const pair = `${indicator.id} ${budgetLine.id}`;
-        const earlier = pairs.get(pair);
-        if (earlier !== undefined) failAt("DUPLICATE_CONTRIBUTION", row.line, `indicator ${indicator.id} draws on budget line ${budgetLine.id} twice, on lines ${earlier} and ${row.line}`);
-        pairs.set(pair, row.line);
-        if (contribution > 0)
-          attribution.push({ line: row.line, command: { type: "allocateContribution", data: { indicator: indicator.id, line: budgetLine.id, amount: contribution } } });
+/** The CSV importer on prepared text, unguarded: importCsv and importPlan guard it once. */
+export function readCsv(prepared: string, findings: Noticed[]): ImportSuccess {
+  const rows = parseCsv(prepared).filter((row) => !blank(row));
+  const headerAt = rows.findIndex((row) => !(row.cells[0] ?? "").trim().startsWith("#"));
+  if (headerAt === -1) failAt("CSV_HEADER_MISSING", rows[rows.length - 1]?.line, "the file has #key rows but no header row and no data");
+  const header = rows[headerAt] as CsvRow;
+  const values = readKeyRows(rows.slice(0, headerAt), findings);
+  const columns = readHeader(header, findings);
+  const plan = readPlanValues(values, header.line);
+  const signature = readSignatureValues(values);
+
+  const objectives = new Map<string, { value: object; line: number }>();
+  const indicators = new Map<string, { value: object; line: number }>();
+  const lines = new Map<string, { value: object; line: number }>();
+  const pairs = new Map<string, number>();
+  const structure: SourcedCommand[] = [];
+  const budget: SourcedCommand[] = [];
+  const attribution: SourcedCommand[] = [];
+  for (const row of rows.slice(headerAt + 1)) {
+    // Spreadsheets sometimes pad rows with empty cells; only cells that hold something count.
+    const extra = row.cells.slice(header.cells.length);
+    if (row.cells.length < header.cells.length || extra.some((c) => c.trim() !== ""))
+      failAt("SHIFTED_COLUMNS", row.line, `the row has ${row.cells.length} cells but the header (line ${header.line}) has ${header.cells.length}: a column is missing or shifted`);
+    const record: CsvRecord = readRecord(row, columns);
+    const { objective, indicator, budgetLine, contribution } = record;
+    if (objective && once(objectives, objective.code, objective, row.line, "DUPLICATE_OBJECTIVE", `objective ${objective.code}`))
+      structure.push({ line: row.line, command: { type: "defineObjective", data: objective } });
+    if (indicator) {
+      const { id, targets, statedBudget, ...definition } = indicator;
+      if (once(indicators, id, { ...definition, ...targetsRecord(targets), statedBudget }, row.line, "DUPLICATE_INDICATOR", `indicator ${id}`)) {
+        structure.push({ line: row.line, command: { type: "defineIndicator", data: definition } });
+        structure.push({ line: row.line, command: { type: "setTargets", data: { indicator: id, values: [...targets] } } });
+        if (statedBudget !== undefined) structure.push({ line: row.line, command: { type: "stateIndicatorBudget", data: { indicator: id, amount: statedBudget } } });
       }
     }
-    const { line: planLine, statedTotal, ...draft } = plan;
-    const stated: SourcedCommand[] = statedTotal === undefined ? [] : [{ line: values.get("stated_total")?.line ?? planLine, command: { type: "statePlanTotal", data: { amount: statedTotal } } }];
-    const sourced: SourcedCommand[] = [{ line: planLine, command: { type: "draftPlan", data: draft } }, ...stated, ...structure, ...budget, ...attribution];
-    if (signature) {
-      const { line, ...data } = signature;
-      sourced.push({ line, command: { type: "signPlan", data } });
+    if (budgetLine) {
+      const { id, ...data } = budgetLine;
+      if (once(lines, id, data, row.line, "DUPLICATE_LINE", `budget line ${id}`)) budget.push({ line: row.line, command: { type: "registerBudgetLine", data } });
     }
-    return finish(sourced, { ceilingLine: values.get("ceiling")?.line ?? planLine });
-  });
+    if (indicator && budgetLine && contribution !== undefined) {
+      const pair = `${indicator.id} ${budgetLine.id}`;
+      const earlier = pairs.get(pair);
+      if (earlier !== undefined) failAt("DUPLICATE_CONTRIBUTION", row.line, `indicator ${indicator.id} draws on budget line ${budgetLine.id} twice, on lines ${earlier} and ${row.line}`);
+      pairs.set(pair, row.line);
+      if (contribution > 0)
+        attribution.push({ line: row.line, command: { type: "allocateContribution", data: { indicator: indicator.id, line: budgetLine.id, amount: contribution } } });
+    }
+  }
+  const { line: planLine, statedTotal, ...draft } = plan;
+  const stated: SourcedCommand[] = statedTotal === undefined ? [] : [{ line: values.get("stated_total")?.line ?? planLine, command: { type: "statePlanTotal", data: { amount: statedTotal } } }];
+  const sourced: SourcedCommand[] = [{ line: planLine, command: { type: "draftPlan", data: draft } }, ...stated, ...structure, ...budget, ...attribution];
+  if (signature) {
+    const { line, ...data } = signature;
+    sourced.push({ line, command: { type: "signPlan", data } });
+  }
+  return finish(sourced, { ceilingLine: values.get("ceiling")?.line ?? planLine });
 }

@@ -8,12 +8,10 @@ import { type Noticed, toFindings } from "./noticed.js";
  * with its code and line, and anything unexpected becomes INTERNAL_ERROR with its message,
  * never a thrown exception or a stack trace.
  */
-export function guard(text: unknown, run: (findings: Noticed[]) => ImportSuccess | ImportResult): ImportResult {
+export function guard(text: unknown, run: (findings: Noticed[]) => ImportSuccess): ImportResult {
   const noticed: Noticed[] = [];
   try {
-    const success = run(noticed);
-    // An import that ran inside this one (importPlan choosing a format) brings its own findings.
-    return "findings" in success ? success : { ...success, findings: toFindings(noticed, text) };
+    return { ...run(noticed), findings: toFindings(noticed, text) };
   } catch (error) {
     if (isDomainFailure(error)) return { ok: false, error: error.error, findings: toFindings(noticed, text) };
     const message = error instanceof Error ? error.message : String(error);
