@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { importPlan } from "@rapk/import";
@@ -37,6 +38,18 @@ describe("the import is part of the record", () => {
     // Asked again, show answers from the snapshot beside the log: the findings come with it.
     expect(existsSync(join(folder, "plan.ndjson.snapshot.json"))).toBe(true);
     expect((await rapk(folder, "show", "plan.ndjson", "--json")).stdout).toBe(run.stdout);
+  });
+
+  it("given the seed imported, when verify --json checks the log, then it carries the import's record: source, importer and the 21 findings", async () => {
+    const folder = await importedSeed();
+    const run = await rapk(folder, "verify", "plan.ndjson", "--json");
+    expect(run.code).toBe(0);
+    const { ok, imports } = JSON.parse(run.stdout) as { ok: boolean; imports: { version: number; source: { name: string; size: number; sha256: string }; importer: string; findings: unknown[] }[] };
+    expect(ok).toBe(true);
+    const seed = readFileSync(SEED);
+    expect(imports).toHaveLength(1);
+    expect(imports[0]).toMatchObject({ version: 1, source: { size: seed.length, sha256: createHash("sha256").update(seed).digest("hex") }, importer: expect.stringMatching(/^@rapk\/import@/) });
+    expect(imports[0]!.findings).toEqual(seedFindings());
   });
 
   it("given the source file is gone, when show and log read the log, then they still say what the source was and what was missing", async () => {

@@ -41,7 +41,14 @@ export function registerVerify(program: Command, { io, language }: Context): voi
         ...(options.expectHead !== undefined ? { expectHead: options.expectHead } : {}),
       });
       if (options.json) {
-        io.stdout.write(jsonText({ ok: audit.ok, events: audit.events, versions: audit.versions, head: audit.head, problems: audit.problems }));
+        // What each import could not read is part of what was verified: its record, as the log keeps it.
+        const parsed = audit.ok ? parseLog(text) : undefined;
+        const imports = parsed?.ok
+          ? groupVersions(parsed.events)
+              .filter((v) => v.source !== undefined || v.findings !== undefined)
+              .map((v) => ({ version: v.number, source: v.source ?? null, importer: v.importer ?? null, findings: v.findings ?? [] }))
+          : [];
+        io.stdout.write(jsonText({ ok: audit.ok, events: audit.events, versions: audit.versions, head: audit.head, problems: audit.problems, imports }));
         if (!audit.ok) throw new CliError(`does not verify: ${audit.problems[0]?.code}: ${audit.problems[0]?.message}`, { file, line: audit.problems[0]?.line as number, code: audit.problems[0]?.code });
         return;
       }
