@@ -34,11 +34,6 @@ export function registerStoreScheme(scheme: string, opener: StoreOpener): void {
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]+):/;
 
-/**
- * Resolves a `<log>` argument: a plain path or a `file:` URL is an NDJSON log file; any other
- * `scheme:` is a store URL opened through STORE_SCHEMES (`postgres://user@host:port/db#plan`).
- * A one-letter scheme is a Windows drive (`C:\plans\x.ndjson`), a path.
- */
 /** The absolute path a log argument names when it is a file (a plain path or a `file:` URL); undefined for a store URL. */
 export function plainFilePath(io: Io, arg: string): string | undefined {
   const scheme = SCHEME.exec(arg)?.[1]?.toLowerCase();
@@ -48,6 +43,11 @@ export function plainFilePath(io: Io, arg: string): string | undefined {
   return path === "" ? undefined : pathOf(io, path);
 }
 
+/**
+ * Resolves a `<log>` argument: a plain path or a `file:` URL is an NDJSON log file; any other
+ * `scheme:` is a store URL opened through STORE_SCHEMES (`postgres://user@host:port/db#plan`).
+ * A one-letter scheme is a Windows drive (`C:\plans\x.ndjson`), a path.
+ */
 export async function openTarget(io: Io, arg: string): Promise<LogTarget> {
   const scheme = SCHEME.exec(arg)?.[1]?.toLowerCase();
   if (scheme === undefined) return fileTarget(io, arg, arg);

@@ -1,10 +1,10 @@
 import { promises as fs } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { type EventStore, type PlanCatalog, catalogOf } from "@rapk/store";
 import { NdjsonFileStore } from "@rapk/store/file";
 import { CliError } from "./cliError.js";
-import { describeFsError, pathOf } from "./files.js";
+import { describeFsError } from "./files.js";
 import type { Io } from "./io.js";
+import { plainFilePath } from "./logTarget.js";
 import { isPostgresArgument, openPostgres } from "./postgresUrl.js";
 
 /** A store named on the command line, with what it answers across its plans. */
@@ -25,9 +25,9 @@ export async function openStoreArgument(io: Io, arg: string): Promise<OpenedStor
     const { store, shown } = await openPostgres(arg);
     return { store, catalog: catalogOf(store), shown };
   }
-  if (/^[A-Za-z][A-Za-z0-9+.-]+:/.test(arg) && !arg.startsWith("file:"))
+  const path = plainFilePath(io, arg);
+  if (path === undefined)
     throw new CliError("expected a folder of .ndjson logs, a log file, or a store URL such as postgres://user@host:5432/database", { file: arg });
-  const path = pathOf(io, arg.startsWith("file://") ? fileURLToPath(arg) : arg.replace(/^file:/, ""));
   const stat = await fs.stat(path).catch((error: unknown) => {
     throw new CliError(describeFsError(error), { file: arg });
   });

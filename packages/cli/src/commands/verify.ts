@@ -40,14 +40,11 @@ export function registerVerify(program: Command, { io, language }: Context): voi
         ...(trust ? { trust } : {}),
         ...(options.expectHead !== undefined ? { expectHead: options.expectHead } : {}),
       });
+      // A verified log still says what its import could not read: the findings are part of what was verified.
+      const parsed = audit.ok ? parseLog(text) : undefined;
+      const imported = parsed?.ok ? groupVersions(parsed.events).filter((v) => v.source !== undefined || v.findings !== undefined) : [];
       if (options.json) {
-        // What each import could not read is part of what was verified: its record, as the log keeps it.
-        const parsed = audit.ok ? parseLog(text) : undefined;
-        const imports = parsed?.ok
-          ? groupVersions(parsed.events)
-              .filter((v) => v.source !== undefined || v.findings !== undefined)
-              .map((v) => ({ version: v.number, source: v.source ?? null, importer: v.importer ?? null, findings: v.findings ?? [] }))
-          : [];
+        const imports = imported.map((v) => ({ version: v.number, source: v.source ?? null, importer: v.importer ?? null, findings: v.findings ?? [] }));
         io.stdout.write(jsonText({ ok: audit.ok, events: audit.events, versions: audit.versions, head: audit.head, problems: audit.problems, imports }));
         if (!audit.ok) throw new CliError(`does not verify: ${audit.problems[0]?.code}: ${audit.problems[0]?.message}`, { file, line: audit.problems[0]?.line as number, code: audit.problems[0]?.code });
         return;
@@ -58,9 +55,7 @@ export function registerVerify(program: Command, { io, language }: Context): voi
         throw new CliError(`${first.code}: ${first.message}${more > 0 ? ` (and ${more} more problem(s); --json lists them all)` : ""}`, { file, line: first.line, code: first.code });
       }
       println(io.stdout, `ok: ${audit.events} events, ${audit.versions} versions, chain intact, invariants hold${trust ? ", every version signed by a trusted key" : ""}; head ${audit.head}`);
-      // A verified log still says what its import could not read: the findings are part of what was verified.
-      const parsed = parseLog(text);
-      if (parsed.ok) for (const version of groupVersions(parsed.events)) for (const line of importRecordLines(version, language(), false)) println(io.stdout, line);
+      for (const version of imported) for (const line of importRecordLines(version, language(), false)) println(io.stdout, line);
     });
 }
 
