@@ -13,10 +13,10 @@ import type { ImportOptions, ImportResult } from "./types.js";
  */
 export function importPlan(text: string, options: ImportOptions = {}): ImportResult {
   // One guard and one preparation of the text, whichever importer reads it.
-  return guard(text, (findings) => {
+  return guard(text, () => {
     const prepared = prepareText(text);
     const format = options.format ?? sniffFormat(prepared);
     if (format !== "csv" && format !== "table") failAt("BAD_FORMAT", undefined, `unknown format ${JSON.stringify(format)}: use "table" or "csv"`);
-    return format === "csv" ? readCsv(prepared, findings) : readTable(prepared, findings);
+    return format === "csv" ? readCsv(prepared) : readTable(prepared);
   });
 }

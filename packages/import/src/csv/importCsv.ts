@@ -4,6 +4,7 @@ import { prepareText } from "../input/prepareText.js";
 import { finish } from "../plan/finish.js";
 import { guard } from "../plan/guard.js";
 import type { SourcedCommand } from "../plan/sourced.js";
+import { type Staged, pipeline, staged } from "../plan/staged.js";
 import type { ImportResult, ImportSuccess } from "../types.js";
 import { type Noticed, notice } from "../plan/noticed.js";
 import { CSV_COLUMNS, OPTIONAL_COLUMNS } from "./columns.js";
@@ -14,8 +15,9 @@ import { type CsvRecord, readRecord } from "./readRecords.js";
 const blank = (row: CsvRow) => row.cells.every((c) => c.trim() === "");
 
 /** The header row: column name -> index. Missing columns stop the import; unknown ones are ignored and reported. */
-function readHeader(row: CsvRow, findings: Noticed[]): Map<string, number> {
+function readHeader(row: CsvRow): Staged<Map<string, number>> {
   const columns = new Map<string, number>();
+  const findings: Noticed[] = [];
   row.cells.forEach((cell, index) => {
     const name = cell.trim();
     const known = CSV_COLUMNS.find((c) => c.toLowerCase() === name.toLowerCase());
@@ -23,16 +25,16 @@ function readHeader(row: CsvRow, findings: Noticed[]): Map<string, number> {
       if (name !== "") findings.push(notice("UNKNOWN_COLUMN", row.line, { column: name }));
       return;
     }
-    if (columns.has(known)) failAt("DUPLICATE_COLUMN", row.line, `the header names column ${known} twice`);
+    if (columns.has(known)) failAt("DUPLICATE_COLUMN", row.line, `the header names column ${known} twice`, findings);
     columns.set(known, index);
   });
   const missing = CSV_COLUMNS.filter((c) => !columns.has(c) && !OPTIONAL_COLUMNS.has(c));
   if (columns.size === 0) {
     const semicolons = (row.cells[0] ?? "").includes(";") ? "; this file separates cells with ; but the template uses ," : "";
-    failAt("CSV_HEADER_MISSING", row.line, `expected the template's header (${CSV_COLUMNS.slice(0, 3).join(",")},...) after the #key rows${semicolons}`);
+    failAt("CSV_HEADER_MISSING", row.line, `expected the template's header (${CSV_COLUMNS.slice(0, 3).join(",")},...) after the #key rows${semicolons}`, findings);
   }
-  if (missing.length > 0) failAt("MISSING_COLUMN", row.line, `the header lacks column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
-  return columns;
+  if (missing.length > 0) failAt("MISSING_COLUMN", row.line, `the header lacks column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`, findings);
+  return staged(columns, findings);
 }
 
 /** The first column in which two writings of the same thing differ. */
@@ -61,20 +63,33 @@ function targetsRecord(targets: readonly (number | null)[]): Record<string, numb
 
 /** Imports the CSV template (docs/csv-template.md): one row per contribution, `#key,value` rows for the plan. */
 export function importCsv(text: string): ImportResult {
-  return guard(text, (findings) => readCsv(prepareText(text), findings));
+  return guard(text, () => readCsv(prepareText(text)));
 }
 
-/** The CSV importer on prepared text, unguarded: importCsv and importPlan guard it once. */
-export function readCsv(prepared: string, findings: Noticed[]): ImportSuccess {
-  const rows = parseCsv(prepared).filter((row) => !blank(row));
-  const headerAt = rows.findIndex((row) => !(row.cells[0] ?? "").trim().startsWith("#"));
-  if (headerAt === -1) failAt("CSV_HEADER_MISSING", rows[rows.length - 1]?.line, "the file has #key rows but no header row and no data");
-  const header = rows[headerAt] as CsvRow;
-  const values = readKeyRows(rows.slice(0, headerAt), findings);
-  const columns = readHeader(header, findings);
-  const plan = readPlanValues(values, header.line);
-  const signature = readSignatureValues(values);
+/**
+ * The CSV importer's stages on prepared text, each giving its output and its findings: the
+ * `#key` rows, the header, then the data rows. importCsv and importPlan guard it once.
+ */
+export function readCsv(prepared: string): Staged<ImportSuccess> {
+  return pipeline((take) => {
+    const rows = parseCsv(prepared).filter((row) => !blank(row));
+    const headerAt = rows.findIndex((row) => !(row.cells[0] ?? "").trim().startsWith("#"));
+    if (headerAt === -1) failAt("CSV_HEADER_MISSING", rows[rows.length - 1]?.line, "the file has #key rows but no header row and no data");
+    const header = rows[headerAt] as CsvRow;
+    const values = take(readKeyRows(rows.slice(0, headerAt)));
+    const columns = take(readHeader(header));
+    const plan = readPlanValues(values, header.line);
+    const signature = readSignatureValues(values);
+    const { line: planLine, statedTotal, ...draft } = plan;
+    const stated: SourcedCommand[] = statedTotal === undefined ? [] : [{ line: values.get("stated_total")?.line ?? planLine, command: { type: "statePlanTotal", data: { amount: statedTotal } } }];
+    const signed: SourcedCommand[] = signature ? [{ line: signature.line, command: { type: "signPlan", data: { place: signature.place, date: signature.date, title: signature.title, name: signature.name } } }] : [];
+    const sourced: SourcedCommand[] = [{ line: planLine, command: { type: "draftPlan", data: draft } }, ...stated, ...dataRows(rows.slice(headerAt + 1), header, columns), ...signed];
+    return finish(sourced, { ceilingLine: values.get("ceiling")?.line ?? planLine });
+  });
+}
 
+/** The data rows' commands: objectives and indicators, then budget lines, then contributions, each kind in row order. */
+function dataRows(rows: readonly CsvRow[], header: CsvRow, columns: ReadonlyMap<string, number>): SourcedCommand[] {
   const objectives = new Map<string, { value: object; line: number }>();
   const indicators = new Map<string, { value: object; line: number }>();
   const lines = new Map<string, { value: object; line: number }>();
@@ -82,7 +97,7 @@ export function readCsv(prepared: string, findings: Noticed[]): ImportSuccess {
   const structure: SourcedCommand[] = [];
   const budget: SourcedCommand[] = [];
   const attribution: SourcedCommand[] = [];
-  for (const row of rows.slice(headerAt + 1)) {
+  for (const row of rows) {
     // Spreadsheets sometimes pad rows with empty cells; only cells that hold something count.
     const extra = row.cells.slice(header.cells.length);
     if (row.cells.length < header.cells.length || extra.some((c) => c.trim() !== ""))
@@ -112,12 +127,5 @@ export function readCsv(prepared: string, findings: Noticed[]): ImportSuccess {
         attribution.push({ line: row.line, command: { type: "allocateContribution", data: { indicator: indicator.id, line: budgetLine.id, amount: contribution } } });
     }
   }
-  const { line: planLine, statedTotal, ...draft } = plan;
-  const stated: SourcedCommand[] = statedTotal === undefined ? [] : [{ line: values.get("stated_total")?.line ?? planLine, command: { type: "statePlanTotal", data: { amount: statedTotal } } }];
-  const sourced: SourcedCommand[] = [{ line: planLine, command: { type: "draftPlan", data: draft } }, ...stated, ...structure, ...budget, ...attribution];
-  if (signature) {
-    const { line, ...data } = signature;
-    sourced.push({ line, command: { type: "signPlan", data } });
-  }
-  return finish(sourced, { ceilingLine: values.get("ceiling")?.line ?? planLine });
+  return [...structure, ...budget, ...attribution];
 }

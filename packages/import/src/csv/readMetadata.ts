@@ -3,6 +3,7 @@ import { isValid } from "date-fns/isValid";
 import { parseISO } from "date-fns/parseISO";
 import { failAt } from "../failure.js";
 import { type Noticed, notice } from "../plan/noticed.js";
+import { type Staged, staged } from "../plan/staged.js";
 import { readAmount } from "../values/amount.js";
 import { CSV_KEYS, CSV_VERSION, type CsvKey } from "./columns.js";
 import { restore } from "./neutralise.js";
@@ -29,23 +30,24 @@ export interface CsvSignature {
 
 type Values = Map<CsvKey, { value: string; line: number }>;
 
-/** Reads the `#key,value` rows; returns them by key. */
-export function readKeyRows(rows: readonly CsvRow[], findings: Noticed[]): Values {
+/** Reads the `#key,value` rows; gives them by key, and the keys the template does not have (UNKNOWN_KEY). */
+export function readKeyRows(rows: readonly CsvRow[]): Staged<Values> {
   const values: Values = new Map();
+  const findings: Noticed[] = [];
   for (const row of rows) {
     const [first = "", value = "", ...rest] = row.cells.map((c) => c.trim());
     const key = first.slice(1).trim().toLowerCase();
     if (rest.some((c) => c !== ""))
-      failAt("MALFORMED_ROW", row.line, `${first} has ${row.cells.length} cells where 2 were expected (key, value): quote a value that contains commas`);
+      failAt("MALFORMED_ROW", row.line, `${first} has ${row.cells.length} cells where 2 were expected (key, value): quote a value that contains commas`, findings);
     if (!(CSV_KEYS as readonly string[]).includes(key)) {
       findings.push(notice("UNKNOWN_KEY", row.line, { key: first, known: CSV_KEYS.map((k) => `#${k}`) }));
       continue;
     }
     const earlier = values.get(key as CsvKey);
-    if (earlier) failAt("DUPLICATE_KEY", row.line, `${first} is given twice, on lines ${earlier.line} and ${row.line}`);
+    if (earlier) failAt("DUPLICATE_KEY", row.line, `${first} is given twice, on lines ${earlier.line} and ${row.line}`, findings);
     values.set(key as CsvKey, { value: restore(value), line: row.line });
   }
-  return values;
+  return staged(values, findings);
 }
 
 function required(values: Values, key: CsvKey, line: number): { value: string; line: number } {

@@ -1,20 +1,20 @@
-import { isDomainFailure } from "@rapk/core";
+import { stoppedAfter } from "../failure.js";
 import type { ImportResult, ImportSuccess } from "../types.js";
-import { type Noticed, toFindings } from "./noticed.js";
+import { toFindings } from "./noticed.js";
+import type { Staged } from "./staged.js";
 
 /**
  * Runs an import of `text` so that it always returns a result with its findings (in source
  * order, with pages and messages in both languages): a reading failure becomes `{ ok: false }`
- * with its code and line, and anything unexpected becomes INTERNAL_ERROR with its message,
- * never a thrown exception or a stack trace.
+ * with its code, its line and the findings noticed before it, and anything unexpected becomes
+ * INTERNAL_ERROR with its message, never a thrown exception or a stack trace.
  */
-export function guard(text: unknown, run: (findings: Noticed[]) => ImportSuccess): ImportResult {
-  const noticed: Noticed[] = [];
+export function guard(text: unknown, run: () => Staged<ImportSuccess>): ImportResult {
   try {
-    return { ...run(noticed), findings: toFindings(noticed, text) };
+    const { value, findings } = run();
+    return { ...value, findings: toFindings(findings, text) };
   } catch (error) {
-    if (isDomainFailure(error)) return { ok: false, error: error.error, findings: toFindings(noticed, text) };
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code: "INTERNAL_ERROR", message: `the importer failed unexpectedly: ${message}` }, findings: toFindings(noticed, text) };
+    const failure = stoppedAfter([], error);
+    return { ok: false, error: failure.error, findings: toFindings(failure.findings, text) };
   }
 }

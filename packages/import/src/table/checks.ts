@@ -1,4 +1,6 @@
 import { type Noticed, notice } from "../plan/noticed.js";
+import { type Staged, staged } from "../plan/staged.js";
+import type { Total } from "./readPages.js";
 import type { ReadStructure } from "./structure.js";
 
 /**
@@ -6,20 +8,19 @@ import type { ReadStructure } from "./structure.js";
  * indicator; a difference is reported with its amount (BUDGET_MISMATCH). The plan keeps only
  * the attributed contributions: an indicator's budget is their sum, never the stated figure.
  */
-export function checkIndicatorBudgets(read: ReadStructure, findings: Noticed[]): void {
+export function checkIndicatorBudgets(read: ReadStructure): Noticed[] {
   const sums = new Map<string, number>();
   for (const c of read.contributions) sums.set(c.indicator, (sums.get(c.indicator) ?? 0) + c.amount);
-  for (const indicator of read.indicators) {
+  return read.indicators.flatMap((indicator) => {
     const visible = sums.get(indicator.id) ?? 0;
-    if (indicator.stated === null) continue;
-    const difference = indicator.stated - visible;
-    if (difference === 0) continue;
-    findings.push(notice("BUDGET_MISMATCH", indicator.line, { indicator: indicator.id, stated: indicator.stated, rows: visible }, indicator.id));
-  }
+    if (indicator.stated === null || indicator.stated === visible) return [];
+    return [notice("BUDGET_MISMATCH", indicator.line, { indicator: indicator.id, stated: indicator.stated, rows: visible }, indicator.id)];
+  });
 }
 
 /** Objectives' display numbers run 1., 2., 3., ...; a jump means objectives are on missing pages. */
-export function checkObjectiveNumbers(read: ReadStructure, findings: Noticed[]): void {
+export function checkObjectiveNumbers(read: ReadStructure): Noticed[] {
+  const findings: Noticed[] = [];
   let expected = 1;
   for (const objective of read.objectives) {
     if (objective.number > expected) {
@@ -29,26 +30,30 @@ export function checkObjectiveNumbers(read: ReadStructure, findings: Noticed[]):
       findings.push(notice("OBJECTIVE_NUMBER_OUT_OF_ORDER", objective.line, { objective: objective.code, number: objective.number, after: expected - 1 }));
     expected = Math.max(expected, objective.number + 1);
   }
+  return findings;
 }
 
 /**
  * A line's contributions, attributed or not, must fit its pagu. The unattributed ones are not in
  * the plan, so core cannot see an excess there: it is reported here.
  */
-export function checkLineAllocations(read: ReadStructure, findings: Noticed[]): void {
+export function checkLineAllocations(read: ReadStructure): Noticed[] {
   const given = new Map<string, number>();
   for (const c of [...read.contributions, ...read.unattributed]) given.set(c.line, (given.get(c.line) ?? 0) + c.amount);
   const withUnattributed = new Set(read.unattributed.map((u) => u.line));
-  for (const line of read.lines) {
+  return read.lines.flatMap((line) => {
     const total = given.get(line.id) ?? 0;
-    if (total > line.pagu && withUnattributed.has(line.id))
-      findings.push(notice("CONTRIBUTIONS_EXCEED_PAGU", line.line, { line: line.id, total, pagu: line.pagu }, line.id));
-  }
+    return total > line.pagu && withUnattributed.has(line.id) ? [notice("CONTRIBUTIONS_EXCEED_PAGU", line.line, { line: line.id, total, pagu: line.pagu }, line.id)] : [];
+  });
 }
 
 /** The budget lines should itemise the whole Total; what they leave out is on missing pages or unlisted. */
-export function checkCeiling(read: ReadStructure, ceiling: number, line: number, findings: Noticed[]): void {
+export function checkCeiling(read: ReadStructure, total: Total): Noticed[] {
   const itemised = read.lines.reduce((sum, l) => sum + l.pagu, 0);
-  if (itemised < ceiling)
-    findings.push(notice("LINES_BELOW_CEILING", line, { itemised, ceiling }));
+  return itemised < total.ceiling ? [notice("LINES_BELOW_CEILING", total.line, { itemised, ceiling: total.ceiling })] : [];
+}
+
+/** The checks of the structure as read, against itself and the Total: findings only, in this order. */
+export function checkStructure(read: ReadStructure, total: Total): Staged<void> {
+  return staged(undefined, [...checkIndicatorBudgets(read), ...checkObjectiveNumbers(read), ...checkLineAllocations(read), ...checkCeiling(read, total)]);
 }

@@ -6,23 +6,23 @@ import { CODE_NAME, COMPONENT, NUMBERED_OUTPUT, OUTPUT, ROW_NUMBER, SUB_COMPONEN
 import { type Cell, type Row, filled } from "./rows.js";
 
 /** A code and its name as one cell wrote them (`01 - Terwujudnya ...`). */
-export interface Named {
+export interface NamedCell {
   readonly code: string;
   readonly name: string;
   readonly col: number;
 }
 
 /** An indicator's cells: code and name, twelve raw targets (B01..B12) and the raw ANGGARAN. */
-export interface IndicatorCells extends Named {
+export interface IndicatorCells extends NamedCell {
   readonly targets: readonly Cell[];
   readonly budget: Cell;
 }
 
 export interface BudgetCells {
   readonly number: number;
-  readonly output: Named;
-  readonly component: Named;
-  readonly subComponent: Named;
+  readonly output: NamedCell;
+  readonly component: NamedCell;
+  readonly subComponent: NamedCell;
   readonly pagu: number;
   readonly contribution: number;
 }
@@ -33,7 +33,7 @@ export type Classified =
   | { readonly kind: "pageHeader"; readonly header: Header }
   | { readonly kind: "monthsHeader"; readonly months: readonly number[] }
   | { readonly kind: "budgetHeader"; readonly header: Header }
-  | { readonly kind: "objective"; readonly number: number; readonly objective: Named; readonly indicator?: IndicatorCells }
+  | { readonly kind: "objective"; readonly number: number; readonly objective: NamedCell; readonly indicator?: IndicatorCells }
   | { readonly kind: "indicator"; readonly indicator: IndicatorCells }
   | ({ readonly kind: "budget" } & BudgetCells)
   | { readonly kind: "total"; readonly ceiling: number }
@@ -42,7 +42,7 @@ export type Classified =
 const quote = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
 const column = (cell: Cell) => `column ${cell.col + 1}`;
 
-function named(pattern: RegExp, cell: Cell): Named | undefined {
+function named(pattern: RegExp, cell: Cell): NamedCell | undefined {
   const m = pattern.exec(cell.text);
   return m ? { code: m[1] as string, name: m[2] as string, col: cell.col } : undefined;
 }
@@ -59,7 +59,7 @@ function amount(line: number, cell: Cell, what: string): number {
  * extra empty columns in, the page's B01..B12 header says which cells are the months.
  */
 function indicatorCells(row: Row, name: Cell, months: readonly number[] | undefined): IndicatorCells {
-  const indicator = named(CODE_NAME, name) as Named;
+  const indicator = named(CODE_NAME, name) as NamedCell;
   const after = row.cells.slice(name.col + 1);
   while (after.length > 0 && after[after.length - 1] === "") after.pop();
   if (after.length === 13) {
@@ -84,14 +84,14 @@ function budgetRow(row: Row, cells: readonly Cell[], at: number): Classified {
   const first = cells[at] as Cell;
   const merged = NUMBERED_OUTPUT.exec(first.text);
   let number: number;
-  let output: Named;
+  let output: NamedCell;
   let before: readonly Cell[];
   if (merged) {
     number = Number(merged[1]);
     output = { code: merged[2] as string, name: merged[3] as string, col: first.col };
     before = cells.slice(0, at);
   } else {
-    output = named(OUTPUT, first) as Named;
+    output = named(OUTPUT, first) as NamedCell;
     const no = cells[at - 1];
     const numbered = no && ROW_NUMBER.exec(no.text);
     if (!numbered) failAt("MALFORMED_ROW", row.line, `the budget row of ${output.code} has no row number (NO) before its RO`);

@@ -1,16 +1,16 @@
 import type { Cell } from "./rows.js";
 
-/** A code and a name that a page-break fragment may still lengthen. */
-export interface MutableNamed {
+/** A code and its name as a row writes them (a page-break fragment may lengthen the name: the page-break pass gives a new entry). */
+export interface Named {
   readonly code: string;
-  name: string;
+  readonly name: string;
 }
 
 export interface IndicatorEntry {
   readonly kind: "indicator";
   readonly line: number;
   readonly page: number;
-  readonly indicator: MutableNamed & { readonly targets: readonly Cell[]; readonly budget: Cell };
+  readonly indicator: Named & { readonly targets: readonly Cell[]; readonly budget: Cell };
 }
 
 export interface ObjectiveEntry {
@@ -18,7 +18,7 @@ export interface ObjectiveEntry {
   readonly line: number;
   readonly page: number;
   readonly number: number;
-  readonly objective: MutableNamed;
+  readonly objective: Named;
   readonly indicator?: IndicatorEntry["indicator"];
 }
 
@@ -27,9 +27,9 @@ export interface BudgetEntry {
   readonly line: number;
   readonly page: number;
   readonly number: number;
-  readonly output: MutableNamed;
-  readonly component: MutableNamed;
-  readonly subComponent: MutableNamed;
+  readonly output: Named;
+  readonly component: Named;
+  readonly subComponent: Named;
   readonly pagu: number;
   readonly contribution: number;
 }

@@ -1,9 +1,9 @@
+import { prepareText } from "../input/prepareText.js";
 import { finish } from "../plan/finish.js";
 import { guard } from "../plan/guard.js";
-import type { Noticed } from "../plan/noticed.js";
-import { prepareText } from "../input/prepareText.js";
+import { type Staged, pipeline } from "../plan/staged.js";
 import type { ImportResult, ImportSuccess } from "../types.js";
-import { checkCeiling, checkIndicatorBudgets, checkLineAllocations, checkObjectiveNumbers } from "./checks.js";
+import { checkStructure } from "./checks.js";
 import type { Entry } from "./entries.js";
 import { resolvePageBreaks } from "./pageBreaks.js";
 import { readPages } from "./readPages.js";
@@ -13,15 +13,15 @@ import { readSignature } from "./signature.js";
 import { readTitleBlock } from "./titleBlock.js";
 import { toCommands } from "./toCommands.js";
 
-/** The objective row above each indicator row, for naming indicators in page-break findings. */
-function objectivesAbove(entries: readonly Entry[]): (entry: Entry) => string | undefined {
-  const above = new Map<Entry, string>();
+/** The objective row above each indicator row (by the indicator's line), for naming indicators in page-break findings. */
+function objectivesAbove(entries: readonly Entry[]): (line: number) => string | undefined {
+  const above = new Map<number, string>();
   let current: string | undefined;
   for (const entry of entries) {
     if (entry.kind === "objective") current = entry.objective.code;
-    else if (current) above.set(entry, current);
+    else if (current) above.set(entry.line, current);
   }
-  return (entry) => above.get(entry);
+  return (line) => above.get(line);
 }
 
 /**
@@ -30,20 +30,22 @@ function objectivesAbove(entries: readonly Entry[]): (entry: Entry) => string | 
  * blank targets, a missing signatory) is reported as a finding, never filled in.
  */
 export function importTable(text: string): ImportResult {
-  return guard(text, (findings) => readTable(prepareText(text), findings));
+  return guard(text, () => readTable(prepareText(text)));
 }
 
-/** The table importer's stages on prepared text, unguarded: importTable and importPlan guard it once. */
-export function readTable(prepared: string, findings: Noticed[]): ImportSuccess {
-  const rows = splitRows(prepared);
-  const pages = readPages(rows, findings);
-  const title = readTitleBlock(pages.title, findings);
-  const orphans = resolvePageBreaks(pages.entries, pages.fragments, objectivesAbove(pages.entries), findings);
-  const read = readStructure(pages.entries, orphans, findings);
-  checkIndicatorBudgets(read, findings);
-  checkObjectiveNumbers(read, findings);
-  checkLineAllocations(read, findings);
-  checkCeiling(read, pages.total.ceiling, pages.total.line, findings);
-  const signature = readSignature(pages.closing, pages.total.line, findings);
-  return finish(toCommands(title, pages.total, read, signature), { ceilingLine: pages.total.line });
+/**
+ * The table importer's stages on prepared text, in order, each giving its output and its
+ * findings (the findings come out in this order, then by line): importTable and importPlan
+ * guard it once.
+ */
+export function readTable(prepared: string): Staged<ImportSuccess> {
+  return pipeline((take) => {
+    const pages = take(readPages(splitRows(prepared)));
+    const title = take(readTitleBlock(pages.title));
+    const joined = take(resolvePageBreaks(pages.entries, pages.fragments, objectivesAbove(pages.entries)));
+    const read = take(readStructure(joined.entries, joined.orphans));
+    take(checkStructure(read, pages.total));
+    const signature = take(readSignature(pages.closing, pages.total.line));
+    return finish(toCommands(title, pages.total, read, signature), { ceilingLine: pages.total.line });
+  });
 }

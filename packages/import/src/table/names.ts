@@ -1,8 +1,8 @@
 import { lineId } from "@rapk/core";
 import { type Noticed, notice } from "../plan/noticed.js";
+import { type Staged, staged } from "../plan/staged.js";
 import type { BudgetEntry } from "./entries.js";
 import { type BudgetNameRole, nameKey } from "./witnesses.js";
-
 
 /**
  * One name per RO, per komponen and per budget line, however many rows write it. The name kept
@@ -11,7 +11,8 @@ import { type BudgetNameRole, nameKey } from "./witnesses.js";
  * continuation with a missing page (CELL_CUT); any other difference is a NAME_CONFLICT. Both are
  * reported with the name kept.
  */
-export function resolveNames(entries: readonly BudgetEntry[], ends: ReadonlySet<BudgetEntry>, findings: Noticed[]): (key: string) => string {
+export function resolveNames(entries: readonly BudgetEntry[], ends: ReadonlySet<BudgetEntry>): Staged<(key: string) => string> {
+  const findings: Noticed[] = [];
   const byKey = new Map<string, BudgetEntry[]>();
   const roleOf = new Map<string, BudgetNameRole>();
   for (const entry of entries)
@@ -38,5 +39,5 @@ export function resolveNames(entries: readonly BudgetEntry[], ends: ReadonlySet<
       findings.push(notice(ends.has(entry) && name.startsWith(`${written} `) ? "CELL_CUT" : "NAME_CONFLICT", entry.line, details, subject));
     }
   }
-  return (key) => kept.get(key) as string;
+  return staged((key: string) => kept.get(key) as string, findings);
 }

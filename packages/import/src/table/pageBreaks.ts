@@ -1,33 +1,47 @@
 import { type NameColumn, type OrphanReason, indicatorId, lineId } from "@rapk/core";
 import { type Noticed, notice } from "../plan/noticed.js";
-import type { BudgetEntry, Entry, Fragment, MutableNamed } from "./entries.js";
-import { type Header, type Role, roleAt } from "./headers.js";
+import { type Staged, staged } from "../plan/staged.js";
+import type { BudgetEntry, Entry } from "./entries.js";
+import { type Role, roleAt } from "./headers.js";
+import type { HeadedFragment } from "./readPages.js";
 import type { Cell } from "./rows.js";
-import { type BudgetNameRole, nameKey, pageEnds, wholeNames } from "./witnesses.js";
+import { nameKey, pageEnds, wholeNames } from "./witnesses.js";
 
 type NameRole = NameColumn;
 const NAME_ROLES: ReadonlySet<Role> = new Set<Role>(["objective", "indicator", "output", "component", "subComponent"]);
 
+/** The entries with every joined name lengthened, and the lines of the orphans: each is evidence of a missing page. */
+export interface PageBreaks {
+  readonly entries: readonly Entry[];
+  readonly orphans: readonly number[];
+}
+
 /** The id a finding about an entry names: the indicator id or the budget line id. */
-export function subjectOf(entry: Entry, objectiveOf: (entry: Entry) => string | undefined): string | undefined {
+export function subjectOf(entry: Entry, objectiveOf: (line: number) => string | undefined): string | undefined {
   if (entry.kind === "budget") return lineId(entry.output.code, entry.component.code, entry.subComponent.code);
   const indicator = entry.indicator;
-  const objective = entry.kind === "objective" ? entry.objective.code : objectiveOf(entry);
+  const objective = entry.kind === "objective" ? entry.objective.code : objectiveOf(entry.line);
   return indicator && objective ? indicatorId(objective, indicator.code) : undefined;
 }
 
-/** The cell of `entry` that a fragment cell with this role continues, if the entry has one. */
-function target(entry: Entry, role: NameRole): MutableNamed | undefined {
-  if (role === "objective") return entry.kind === "objective" ? entry.objective : undefined;
-  if (role === "indicator") return entry.kind === "budget" ? undefined : entry.indicator;
-  return entry.kind === "budget" ? entry[role] : undefined;
+/** The name of `entry` that a fragment cell with this role continues, if the entry has one. */
+function nameAt(entry: Entry, role: NameRole): string | undefined {
+  if (role === "objective") return entry.kind === "objective" ? entry.objective.name : undefined;
+  if (role === "indicator") return entry.kind === "budget" ? undefined : entry.indicator?.name;
+  return entry.kind === "budget" ? entry[role].name : undefined;
 }
 
+/** The entry with the name under `role` replaced (the role is one nameAt found on it). */
+function withName(entry: Entry, role: NameRole, name: string): Entry {
+  if (entry.kind === "objective" && role === "objective") return { ...entry, objective: { ...entry.objective, name } };
+  if (entry.kind !== "budget" && role === "indicator" && entry.indicator) return { ...entry, indicator: { ...entry.indicator, name } } as Entry;
+  if (entry.kind === "budget" && role !== "objective" && role !== "indicator") return { ...entry, [role]: { ...entry[role], name } };
+  return entry;
+}
 
 interface Placed {
   readonly cell: Cell;
   readonly role: NameRole;
-  readonly into: MutableNamed;
 }
 
 /**
@@ -38,7 +52,7 @@ interface Placed {
  * the start of its row is on a missing page. Returns why it is an orphan, or the cells to join.
  */
 function place(
-  fragment: Fragment & { header: Header },
+  fragment: HeadedFragment,
   previous: Entry | undefined,
   next: Entry | undefined,
   whole: Map<string, Map<string, number>>,
@@ -48,55 +62,66 @@ function place(
   for (const cell of fragment.cells) {
     const role = roleAt(fragment.header, cell.col);
     if (!role || !NAME_ROLES.has(role)) return { orphan: { kind: "notName", column: cell.col + 1 } };
-    const into = target(previous, role as NameRole);
-    if (!into) return { orphan: { kind: "wrongRow", column: role as NameRole, previous: previous.line, row: previous.kind } };
-    placed.push({ cell, role: role as NameRole, into });
+    if (nameAt(previous, role as NameRole) === undefined) return { orphan: { kind: "wrongRow", column: role as NameRole, previous: previous.line, row: previous.kind } };
+    placed.push({ cell, role: role as NameRole });
   }
   if (next?.kind === "budget") {
     const expected = previous.kind === "budget" ? previous.number + 1 : 1;
     if (next.number !== expected)
       return { orphan: { kind: "numbering", next: next.line, number: next.number, expected, previous: previous.line } };
   }
-  for (const { role, into } of placed) {
+  for (const { role } of placed) {
     if (previous.kind !== "budget" || role === "objective" || role === "indicator") continue;
-    const witness = whole.get(nameKey(previous as BudgetEntry, role))?.get(into.name);
-    if (witness !== undefined)
-      return { orphan: { kind: "wholeElsewhere", column: role, witness, name: into.name, previous: previous.line } };
+    const name = previous[role].name;
+    const witness = whole.get(nameKey(previous as BudgetEntry, role))?.get(name);
+    if (witness !== undefined) return { orphan: { kind: "wholeElsewhere", column: role, witness, name, previous: previous.line } };
   }
   return { placed };
+}
+
+/** Joins the placed cells to the entry, one space between the parts: the new entry and each name as it reads after its cell. */
+function join(entry: Entry, placed: readonly Placed[]): { entry: Entry; names: { column: NameRole; name: string }[] } {
+  return placed.reduce<{ entry: Entry; names: { column: NameRole; name: string }[] }>(
+    (joined, { cell, role }) => {
+      const name = `${nameAt(joined.entry, role)} ${cell.text}`;
+      return { entry: withName(joined.entry, role, name), names: [...joined.names, { column: role, name }] };
+    },
+    { entry, names: [] },
+  );
 }
 
 /**
  * The page-break pass (docs/domain.md, "The published text is incomplete"): joins each fragment to the cell it
  * continues (CELL_JOINED) or reports it as an orphan whose row starts on a missing page
- * (ORPHAN_FRAGMENT). Returns the lines of the orphans: each is evidence of a missing page.
+ * (ORPHAN_FRAGMENT). Gives the entries with their joined names (new entries; those it is given
+ * are left as they are) and the lines of the orphans.
  */
 export function resolvePageBreaks(
   entries: readonly Entry[],
-  fragments: readonly (Fragment & { header: Header })[],
-  objectiveOf: (entry: Entry) => string | undefined,
-  findings: Noticed[],
-): number[] {
+  fragments: readonly HeadedFragment[],
+  objectiveOf: (line: number) => string | undefined,
+): Staged<PageBreaks> {
   const ends = pageEnds(entries);
   const whole = wholeNames(entries, ends);
   const orphans: number[] = [];
+  const findings: Noticed[] = [];
+  // Each entry as the fragments joined so far left it, by line (two fragments may continue one row).
+  const joined = new Map<number, Entry>();
+  const current = (entry: Entry | undefined) => (entry ? (joined.get(entry.line) ?? entry) : undefined);
   // Fragments and entries are both in line order, so one cursor finds each fragment's neighbours.
   let after = 0;
   for (const fragment of fragments) {
     while (after < entries.length && (entries[after] as Entry).line < fragment.line) after++;
-    const previous = entries[after - 1];
-    const next = entries[after];
-    const decision = place(fragment, previous, next, whole);
+    const previous = current(entries[after - 1]);
+    const decision = place(fragment, previous, current(entries[after]), whole);
     if ("orphan" in decision) {
       orphans.push(fragment.line);
       findings.push(notice("ORPHAN_FRAGMENT", fragment.line, { text: fragment.cells.map((c) => c.text), why: decision.orphan }));
       continue;
     }
-    const names = decision.placed.map(({ cell, role, into }) => {
-      into.name = `${into.name} ${cell.text}`;
-      return { column: role, name: into.name };
-    });
-    findings.push(notice("CELL_JOINED", fragment.line, { continues: (previous as Entry).line, names }, subjectOf(previous as Entry, objectiveOf)));
+    const { entry, names } = join(previous as Entry, decision.placed);
+    joined.set(entry.line, entry);
+    findings.push(notice("CELL_JOINED", fragment.line, { continues: entry.line, names }, subjectOf(entry, objectiveOf)));
   }
-  return orphans;
+  return staged({ entries: entries.map((entry) => joined.get(entry.line) ?? entry), orphans }, findings);
 }

@@ -1,5 +1,6 @@
 import { failAt } from "../failure.js";
 import { type Noticed, notice } from "../plan/noticed.js";
+import { type Staged, after, staged } from "../plan/staged.js";
 import { classify } from "./classify.js";
 import type { Entry, Fragment } from "./entries.js";
 import { type Header, pageHeader } from "./headers.js";
@@ -10,94 +11,120 @@ export interface Page {
   readonly header: Header;
 }
 
+/** The Total row: its line and the plan's ceiling. */
+export interface Total {
+  readonly line: number;
+  readonly ceiling: number;
+}
+
+/** A fragment with the header whose columns say what its cells continue. */
+export type HeadedFragment = Fragment & { readonly header: Header };
+
 /** The table read line by line: title block, data rows, page-start fragments, Total and closing lines. */
 export interface Pages {
   readonly title: readonly Row[];
   readonly pages: readonly Page[];
   readonly entries: readonly Entry[];
-  /** Fragments with the header whose columns say what their cells continue. */
-  readonly fragments: readonly (Fragment & { readonly header: Header })[];
-  readonly total: { readonly line: number; readonly ceiling: number };
+  readonly fragments: readonly HeadedFragment[];
+  readonly total: Total;
   readonly closing: readonly Row[];
 }
 
+/** Where the first pass is: the one state of its fold over the lines. */
+type Phase =
+  /** Above the first page header: the title block. */
+  | { readonly kind: "title" }
+  /** In the table, on `page`: its B01..B12 and budget headers once read, and whether a data row came yet. */
+  | { readonly kind: "table"; readonly page: Page; readonly months?: readonly number[]; readonly budgetHeader?: Header; readonly hasData: boolean }
+  /** Below the Total: the closing lines (the signature). */
+  | { readonly kind: "closing"; readonly total: Total };
+
+/** What one line gives the first pass, besides the next phase. */
+type Read =
+  | { readonly kind: "title" | "closing"; readonly row: Row }
+  | { readonly kind: "page"; readonly page: Page }
+  | { readonly kind: "entry"; readonly entry: Entry }
+  | { readonly kind: "fragment"; readonly fragment: HeadedFragment }
+  | { readonly kind: "finding"; readonly noticed: Noticed };
+
+interface Step {
+  readonly phase: Phase;
+  readonly read?: Read;
+}
+
 const excerpt = (row: Row) => filled(row).map((c) => c.text).join(" | ").slice(0, 120);
+const copy = (n: { code: string; name: string }) => ({ code: n.code, name: n.name });
+
+/** One line of the table, given the phase: the next phase and what the line gives. */
+function step(phase: Phase, row: Row): Step {
+  if (phase.kind === "closing") return filled(row).length > 0 ? { phase, read: { kind: "closing", row } } : { phase };
+  if (phase.kind === "title") {
+    const header = pageHeader(row);
+    if (header) {
+      const page = { index: 0, header };
+      return { phase: { kind: "table", page, hasData: false }, read: { kind: "page", page } };
+    }
+    return filled(row).length > 0 ? { phase, read: { kind: "title", row } } : { phase };
+  }
+  const found = classify(row, phase.months);
+  const at = { line: row.line, page: phase.page.index };
+  const data = (entry: Entry): Step => ({ phase: { ...phase, hasData: true }, read: { kind: "entry", entry } });
+  switch (found.kind) {
+    case "blank":
+      return { phase };
+    case "pageHeader": {
+      const page = { index: phase.page.index + 1, header: found.header };
+      return { phase: { kind: "table", page, hasData: false }, read: { kind: "page", page } };
+    }
+    case "monthsHeader":
+      return { phase: { ...phase, months: found.months } };
+    case "budgetHeader":
+      return { phase: { ...phase, budgetHeader: found.header } };
+    case "objective": {
+      const { number, objective, indicator } = found;
+      return data({ kind: "objective", ...at, number, objective: copy(objective), ...(indicator ? { indicator: { ...indicator } } : {}) });
+    }
+    case "indicator":
+      return data({ kind: "indicator", ...at, indicator: { ...found.indicator } });
+    case "budget": {
+      const { number, output, component, subComponent, pagu, contribution } = found;
+      return data({ kind: "budget", ...at, number, output: copy(output), component: copy(component), subComponent: copy(subComponent), pagu, contribution });
+    }
+    case "total":
+      return { phase: { kind: "closing", total: { line: row.line, ceiling: found.ceiling } } };
+    case "text":
+      if (phase.hasData) return { phase, read: { kind: "finding", noticed: notice("UNRECOGNISED_ROW", row.line, { where: "table", text: excerpt(row) }) } };
+      return { phase, read: { kind: "fragment", fragment: { ...at, cells: found.cells, header: phase.budgetHeader ?? phase.page.header } } };
+  }
+}
 
 /**
- * First pass over the table: classifies each line by what its cells hold. Text at the top of a
- * page is kept as a fragment for the page-break pass; text anywhere else in the table cannot
- * be read as part of the plan and is reported (UNRECOGNISED_ROW), not dropped silently.
+ * First pass over the table, a fold over its lines: classifies each line by what its cells hold.
+ * Text at the top of a page is kept as a fragment for the page-break pass; text anywhere else in
+ * the table cannot be read as part of the plan and is reported (UNRECOGNISED_ROW), not dropped
+ * silently.
  */
-export function readPages(rows: readonly Row[], findings: Noticed[]): Pages {
+export function readPages(rows: readonly Row[]): Staged<Pages> {
   const title: Row[] = [];
   const pages: Page[] = [];
   const entries: Entry[] = [];
-  const fragments: (Fragment & { header: Header })[] = [];
+  const fragments: HeadedFragment[] = [];
   const closing: Row[] = [];
-  let total: Pages["total"] | undefined;
-  let months: readonly number[] | undefined;
-  let budgetHeader: Header | undefined;
-  let pageHasData = false;
-
+  const findings: Noticed[] = [];
+  let phase: Phase = { kind: "title" };
   for (const row of rows) {
-    if (total) {
-      if (filled(row).length > 0) closing.push(row);
-      continue;
-    }
-    const page = pages[pages.length - 1];
-    if (!page) {
-      // Before the table: the title block, read as text only.
-      const header = pageHeader(row);
-      if (header) pages.push({ index: 0, header });
-      else if (filled(row).length > 0) title.push(row);
-      continue;
-    }
-    const found = classify(row, months);
-    const at = { line: row.line, page: page.index };
-    switch (found.kind) {
-      case "blank":
-        break;
-      case "pageHeader":
-        pages.push({ index: pages.length, header: found.header });
-        months = undefined;
-        budgetHeader = undefined;
-        pageHasData = false;
-        break;
-      case "monthsHeader":
-        months = found.months;
-        break;
-      case "budgetHeader":
-        budgetHeader = found.header;
-        break;
-      case "objective": {
-        const { number, objective, indicator } = found;
-        entries.push({ kind: "objective", ...at, number, objective: { code: objective.code, name: objective.name }, ...(indicator ? { indicator: { ...indicator } } : {}) });
-        pageHasData = true;
-        break;
-      }
-      case "indicator":
-        entries.push({ kind: "indicator", ...at, indicator: { ...found.indicator } });
-        pageHasData = true;
-        break;
-      case "budget": {
-        const { number, output, component, subComponent, pagu, contribution } = found;
-        const name = (n: { code: string; name: string }) => ({ code: n.code, name: n.name });
-        entries.push({ kind: "budget", ...at, number, output: name(output), component: name(component), subComponent: name(subComponent), pagu, contribution });
-        pageHasData = true;
-        break;
-      }
-      case "total":
-        total = { line: row.line, ceiling: found.ceiling };
-        break;
-      case "text":
-        if (pageHasData)
-          findings.push(notice("UNRECOGNISED_ROW", row.line, { where: "table", text: excerpt(row) }));
-        else fragments.push({ ...at, cells: found.cells, header: budgetHeader ?? page.header });
-        break;
-    }
+    const next = after(findings, () => step(phase, row));
+    phase = next.phase;
+    const read = next.read;
+    if (read?.kind === "title") title.push(read.row);
+    else if (read?.kind === "closing") closing.push(read.row);
+    else if (read?.kind === "page") pages.push(read.page);
+    else if (read?.kind === "entry") entries.push(read.entry);
+    else if (read?.kind === "fragment") fragments.push(read.fragment);
+    else if (read?.kind === "finding") findings.push(read.noticed);
   }
-  if (pages.length === 0)
-    failAt("TABLE_NOT_FOUND", undefined, "no RAPK table was found: no line holds the header cells SASARAN KEGIATAN / INDIKATOR KINERJA KEGIATAN");
-  if (!total) failAt("TOTAL_MISSING", rows.length, "the table has no Total row, so the plan's ceiling is unknown (it is never computed from the rows)");
-  return { title, pages, entries, fragments, total, closing };
+  if (phase.kind === "title")
+    failAt("TABLE_NOT_FOUND", undefined, "no RAPK table was found: no line holds the header cells SASARAN KEGIATAN / INDIKATOR KINERJA KEGIATAN", findings);
+  if (phase.kind !== "closing") failAt("TOTAL_MISSING", rows.length, "the table has no Total row, so the plan's ceiling is unknown (it is never computed from the rows)", findings);
+  return staged({ title, pages, entries, fragments, total: phase.total, closing }, findings);
 }

@@ -3,7 +3,8 @@ import { isValid } from "date-fns/isValid";
 import { parse } from "date-fns/parse";
 import { enUS } from "date-fns/locale/en-US";
 import { id } from "date-fns/locale/id";
-import { type Noticed, notice } from "../plan/noticed.js";
+import { notice } from "../plan/noticed.js";
+import { type Staged, staged } from "../plan/staged.js";
 import { type Row, filled } from "./rows.js";
 
 /** The signature block below the Total: place and date, the signatory's title and name. */
@@ -35,26 +36,17 @@ const text = (row: Row) => filled(row).map((c) => c.text).join(" ").replaceAll("
  * record (SIGNATURE_MISSING / SIGNATURE_UNREADABLE); a missing name is kept as null and reported
  * (SIGNATORY_MISSING). The civil-servant number line (NIP) is not part of the plan.
  */
-export function readSignature(rows: readonly Row[], totalLine: number, findings: Noticed[]): ReadSignature | undefined {
+export function readSignature(rows: readonly Row[], totalLine: number): Staged<ReadSignature | undefined> {
   const lines = rows.map((row) => ({ line: row.line, text: text(row) })).filter((l) => l.text !== "" && !/^NIP\b/i.test(l.text));
   const [placeDate, title, name, ...rest] = lines;
-  if (!placeDate) {
-    findings.push(notice("SIGNATURE_MISSING", totalLine, {}));
-    return undefined;
-  }
+  if (!placeDate) return staged(undefined, [notice("SIGNATURE_MISSING", totalLine, {})]);
   const match = PLACE_DATE.exec(placeDate.text);
   const date = match && readDate(match[2] as string);
-  if (!match || !date) {
-    findings.push(notice("SIGNATURE_UNREADABLE", placeDate.line, { found: placeDate.text }));
-    return undefined;
-  }
-  if (!title) {
-    findings.push(notice("SIGNATURE_UNREADABLE", placeDate.line, {}));
-    return undefined;
-  }
-  if (!name)
-    findings.push(notice("SIGNATORY_MISSING", title.line, {}));
-  for (const extra of rest)
-    findings.push(notice("UNRECOGNISED_ROW", extra.line, { where: "signature", text: extra.text.slice(0, 120) }));
-  return { place: (match[1] as string).trim(), date, title: title.text, name: name?.text ?? null, line: placeDate.line };
+  if (!match || !date) return staged(undefined, [notice("SIGNATURE_UNREADABLE", placeDate.line, { found: placeDate.text })]);
+  if (!title) return staged(undefined, [notice("SIGNATURE_UNREADABLE", placeDate.line, {})]);
+  const findings = [
+    ...(name ? [] : [notice("SIGNATORY_MISSING", title.line, {})]),
+    ...rest.map((extra) => notice("UNRECOGNISED_ROW", extra.line, { where: "signature", text: extra.text.slice(0, 120) })),
+  ];
+  return staged({ place: (match[1] as string).trim(), date, title: title.text, name: name?.text ?? null, line: placeDate.line }, findings);
 }

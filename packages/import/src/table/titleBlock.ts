@@ -1,5 +1,6 @@
 import { failAt } from "../failure.js";
-import { type Noticed, notice } from "../plan/noticed.js";
+import { notice } from "../plan/noticed.js";
+import { type Staged, staged } from "../plan/staged.js";
 import { type Row, filled } from "./rows.js";
 
 /** The plan's heading: title (with the year), unit and agency. */
@@ -18,7 +19,7 @@ const text = (row: Row) => filled(row).map((c) => c.text).join(" ").replaceAll("
  * Reads the three lines above the table: `RENCANA AKSI PERJANJIAN KINERJA TAHUN 2024`, the unit
  * (`LOKA POM DI KABUPATEN REJANG LEBONG`) and the agency (`BADAN PENGAWAS OBAT DAN MAKANAN`).
  */
-export function readTitleBlock(rows: readonly Row[], findings: Noticed[]): TitleBlock {
+export function readTitleBlock(rows: readonly Row[]): Staged<TitleBlock> {
   const lines = rows.map((row) => ({ line: row.line, text: text(row) })).filter((l) => l.text !== "");
   const [title, unit, agency, ...rest] = lines;
   if (!title || !unit || !agency)
@@ -29,7 +30,6 @@ export function readTitleBlock(rows: readonly Row[], findings: Noticed[]): Title
     );
   const year = /\b(20\d{2})\b/.exec(title.text);
   if (!year) failAt("YEAR_MISSING", title.line, `the title ${JSON.stringify(title.text)} does not name the year (like "TAHUN 2024")`);
-  for (const extra of rest)
-    findings.push(notice("UNRECOGNISED_ROW", extra.line, { where: "title", text: extra.text.slice(0, 120) }));
-  return { title: title.text, unit: unit.text, agency: agency.text, year: Number(year[1]), line: title.line };
+  const findings = rest.map((extra) => notice("UNRECOGNISED_ROW", extra.line, { where: "title", text: extra.text.slice(0, 120) }));
+  return staged({ title: title.text, unit: unit.text, agency: agency.text, year: Number(year[1]), line: title.line }, findings);
 }
