@@ -1,9 +1,9 @@
-import { type ErrorCode, type PlanState, checkInvariants, initialState } from "@rapk/core";
+import { type ErrorCode, type PlanState, checkInvariantsSince, initialState } from "@rapk/core";
 import type { CommitRecord } from "./commit.js";
 import { hashCommit, hashEvent } from "./hash.js";
 import { kindBreach } from "./kindPolicy.js";
 import { LineReader } from "./lineReader.js";
-import { splitLines } from "./lines.js";
+import { LineCursor } from "./lines.js";
 import type { LogError } from "./logError.js";
 import { foldRange } from "./replayRange.js";
 import { GENESIS_HASH, type StoredEvent } from "./storedEvent.js";
@@ -103,7 +103,9 @@ export function auditLog(text: string, options: VerifyOptions = {}): LogAudit {
     const last = version.events[version.events.length - 1] as StoredEvent;
     const lastLine = version.lines[version.lines.length - 1] as number;
     const where = `after version ${version.number} (lines ${version.lines[0]}-${lastLine})`;
-    const violation = checkInvariants(state)[0];
+    // The plan held every invariant before this version (a version that broke one stops the walk),
+    // so only what the version changed is checked.
+    const violation = checkInvariantsSince(version.before, state)[0];
     if (violation) return { line: lastLine, code: "INVARIANT_BROKEN", message: `${where}: ${violation.code}: ${violation.message}` };
     events += version.events.length;
     heads.push(version.events.length > 0 && last.format === undefined ? last.hash : head);
@@ -116,12 +118,13 @@ export function auditLog(text: string, options: VerifyOptions = {}): LogAudit {
     return result();
   };
 
-  const lines = splitLines(text);
-  for (const line of lines) {
-    const fail = (code: ErrorCode, message: string) => stop({ line: line.number, code, message });
-    const read = reader.read(line);
+  const lines = new LineCursor(text);
+  for (let line = lines.next(); line !== undefined; line = lines.next()) {
+    const number = lines.number;
+    const fail = (code: ErrorCode, message: string) => stop({ line: number, code, message });
+    const read = reader.read(line, number);
     if (!read.ok) {
-      if (read.error.code === "INVALID_JSON" && line.number === lines.length && !text.endsWith("\n"))
+      if (read.error.code === "INVALID_JSON" && lines.unterminated)
         return fail("TORN_LINE", `is cut short (no line break, not JSON): a write that did not finish; ${tailAdvice(reader.open().length)}`);
       return stop(read.error);
     }
@@ -141,7 +144,7 @@ export function auditLog(text: string, options: VerifyOptions = {}): LogAudit {
       if (closed) return stop(closed);
       if (trusted) {
         const problem = signatureProblem(commit, trusted, (trust as Trust).holds);
-        if (problem) problems.push({ line: line.number, ...problem });
+        if (problem) problems.push({ line: number, ...problem });
       }
       continue;
     }
@@ -154,9 +157,9 @@ export function auditLog(text: string, options: VerifyOptions = {}): LogAudit {
       }
       open = { number: event.version, before: state, events: [], lines: [] };
       if (event.format === undefined && trusted)
-        problems.push({ line: line.number, code: "UNSIGNED_VERSION", message: `version ${event.version} is a v1 version (written before commit records), which cannot carry a signature` });
+        problems.push({ line: number, code: "UNSIGNED_VERSION", message: `version ${event.version} is a v1 version (written before commit records), which cannot carry a signature` });
     }
-    if (event.prev !== prev) return fail("CHAIN_BROKEN", `prev is ${event.prev} but the line before has hash ${prev}${line.number === 1 ? " (the first line's prev is 64 zeros)" : ""}`);
+    if (event.prev !== prev) return fail("CHAIN_BROKEN", `prev is ${event.prev} but the line before has hash ${prev}${number === 1 ? " (the first line's prev is 64 zeros)" : ""}`);
     const hash = hashEvent(event);
     if (event.hash !== hash) return fail("HASH_MISMATCH", `hash is ${event.hash} but the line's content hashes to ${hash}: the line was changed after it was written`);
     prev = event.hash;
@@ -167,7 +170,7 @@ export function auditLog(text: string, options: VerifyOptions = {}): LogAudit {
       head = event.hash;
     }
     version.events.push(event);
-    version.lines.push(line.number);
+    version.lines.push(number);
   }
   if (open && open.events[0]?.format !== undefined) {
     const pending = open;
@@ -184,7 +187,7 @@ export function auditLog(text: string, options: VerifyOptions = {}): LogAudit {
   if (options.expectHead !== undefined && options.expectHead !== head) {
     const at = heads.indexOf(options.expectHead);
     problems.unshift({
-      line: lines.length,
+      line: lines.number,
       code: "HEAD_MISMATCH",
       message:
         at >= 0
