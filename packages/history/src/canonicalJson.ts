@@ -1,3 +1,5 @@
+import { keyPathText } from "./jsonKeys.js";
+
 /**
  * The canonical JSON text of a value, the form that is hashed: object keys sorted (by UTF-16
  * code units, as JavaScript sorts strings), no whitespace, strings and numbers written exactly
@@ -9,50 +11,77 @@
  * class instances): a value that cannot round-trip must never be hashed as if it could.
  */
 export function canonicalJson(value: unknown): string {
-  return write(value, "");
+  try {
+    return write(value);
+  } catch (error) {
+    if (error instanceof Unfit) throw new TypeError(`canonicalJson: ${error.path.length > 0 ? `the value at ${keyPathText(error.path)}` : "the value"} ${error.why}`);
+    throw error;
+  }
 }
 
-function write(value: unknown, path: string): string {
+/**
+ * A value JSON cannot hold, with the way down to it. The path is gathered only on the way out of
+ * an error: building it on the way in cost a string per value of every line hashed.
+ */
+class Unfit extends Error {
+  readonly path: (string | number)[] = [];
+  constructor(readonly why: string) {
+    super(why);
+  }
+}
+
+function write(value: unknown): string {
   if (value === null) return "null";
   switch (typeof value) {
     case "string":
     case "boolean":
       return JSON.stringify(value);
     case "number":
-      if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${where(path)} is ${value}, which JSON cannot hold`);
+      if (!Number.isFinite(value)) throw new Unfit(`is ${value}, which JSON cannot hold`);
       return JSON.stringify(value);
     case "object":
-      return Array.isArray(value) ? writeArray(value, path) : writeObject(value as object, path);
+      return Array.isArray(value) ? writeArray(value) : writeObject(value as object);
     default:
-      throw new TypeError(`canonicalJson: ${where(path)} is a ${typeof value}, which JSON cannot hold`);
+      throw new Unfit(`is a ${typeof value}, which JSON cannot hold`);
   }
 }
 
-function writeArray(items: readonly unknown[], path: string): string {
+function writeArray(items: readonly unknown[]): string {
   // JSON.stringify writes a hole or undefined in an array as null; so do we.
-  const parts = new Array<string>(items.length);
+  let out = "[";
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    parts[i] = item === undefined ? "null" : write(item, `${path}[${i}]`);
+    if (i > 0) out += ",";
+    try {
+      out += item === undefined ? "null" : write(item);
+    } catch (error) {
+      throw within(error, i);
+    }
   }
-  return `[${parts.join(",")}]`;
+  return `${out}]`;
 }
 
-function writeObject(object: object, path: string): string {
+function writeObject(object: object): string {
   const prototype = Object.getPrototypeOf(object);
-  if (prototype !== Object.prototype && prototype !== null)
-    throw new TypeError(`canonicalJson: ${where(path)} is not a plain object`);
+  if (prototype !== Object.prototype && prototype !== null) throw new Unfit("is not a plain object");
   const record = object as Record<string, unknown>;
   const keys = Object.keys(record).sort();
-  const parts: string[] = [];
-  for (const key of keys) {
+  let out = "{";
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
     const item = record[key];
     if (item === undefined) continue;
-    parts.push(`${JSON.stringify(key)}:${write(item, path ? `${path}.${key}` : key)}`);
+    if (out.length > 1) out += ",";
+    try {
+      out += `${JSON.stringify(key)}:${write(item)}`;
+    } catch (error) {
+      throw within(error, key);
+    }
   }
-  return `{${parts.join(",")}}`;
+  return `${out}}`;
 }
 
-function where(path: string): string {
-  return path ? `the value at ${path}` : "the value";
+function within(error: unknown, step: string | number): unknown {
+  if (error instanceof Unfit) error.path.unshift(step);
+  return error;
 }

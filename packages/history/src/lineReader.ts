@@ -3,7 +3,6 @@ import { type CommitRecord, FORMAT_V2, type VersionMetadata, eventMetadataOf } f
 import { firstDifference } from "./difference.js";
 import { instantOf } from "./instant.js";
 import { keyPathText, lineKeyProblem } from "./jsonKeys.js";
-import type { Line } from "./lines.js";
 import type { LogError } from "./logError.js";
 import { Envelope, HEX_SHA256, type StoredEvent, type StoredMetadata } from "./storedEvent.js";
 
@@ -60,20 +59,21 @@ export class LineReader {
     return this.v2;
   }
 
-  read(line: Line): LineResult {
-    const fail = (code: ErrorCode, message: string): LineResult => ({ ok: false, error: { line: line.number, code, message } });
-    if (line.text.trim() === "") return fail("BLANK_LINE", "is blank; a log has one event on every line and no empty lines between them");
+  /** Reads the line `text`, line `number` of the log. */
+  read(text: string, number: number): LineResult {
+    const fail = (code: ErrorCode, message: string): LineResult => ({ ok: false, error: { line: number, code, message } });
+    if (text.trim() === "") return fail("BLANK_LINE", "is blank; a log has one event on every line and no empty lines between them");
 
     let raw: unknown;
     try {
-      raw = JSON.parse(line.text);
+      raw = JSON.parse(text);
     } catch (error) {
       return fail("INVALID_JSON", `is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
     }
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return fail("EVENT_INVALID", "is not a JSON object (an event)");
     // JSON.parse keeps the last of two equal keys (another reader may keep the first) and lets
     // `__proto__` through: a line that reads two ways cannot be part of a record.
-    const keys = lineKeyProblem(line.text, raw);
+    const keys = lineKeyProblem(text, raw);
     if (keys) {
       const where = keyPathText(keys.path);
       return keys.why === "duplicate"

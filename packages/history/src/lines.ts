@@ -1,18 +1,32 @@
-/** One line of a log's text: its 1-based number and its content without the line break. */
-export interface Line {
-  readonly number: number;
-  readonly text: string;
-}
-
 /**
- * The lines of an NDJSON text. A final newline ends the last line (it does not start an empty
- * one); CRLF line breaks and a leading byte-order mark are tolerated, since editors on Windows
- * write them and neither is part of any event.
+ * The lines of an NDJSON text, one at a time, without an object per line: `next()` moves to the
+ * next line and gives its text (undefined after the last), `number` is its 1-based number. A final
+ * newline ends the last line (it does not start an empty one); CRLF line breaks and a leading
+ * byte-order mark are tolerated, since editors on Windows write them and neither is part of any
+ * event. A reader of a million lines makes nothing per line but the line's string.
  */
-export function splitLines(text: string): Line[] {
-  const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
-  if (body === "") return [];
-  const parts = body.split("\n");
-  if (parts[parts.length - 1] === "") parts.pop();
-  return parts.map((part, index) => ({ number: index + 1, text: part.endsWith("\r") ? part.slice(0, -1) : part }));
+export class LineCursor {
+  private at: number;
+  /** The current line's 1-based number (0 before the first, the count of lines after the last). */
+  number = 0;
+
+  constructor(private readonly text: string) {
+    this.at = text.startsWith("\uFEFF") ? 1 : 0;
+  }
+
+  next(): string | undefined {
+    const text = this.text;
+    if (this.at >= text.length) return undefined;
+    const end = text.indexOf("\n", this.at);
+    const stop = end < 0 ? text.length : end;
+    const line = text.slice(this.at, stop > this.at && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop);
+    this.at = stop + 1;
+    this.number += 1;
+    return line;
+  }
+
+  /** Whether the current line is the text's last and has no line break after it (what a write cut short leaves). */
+  get unterminated(): boolean {
+    return this.at > this.text.length;
+  }
 }

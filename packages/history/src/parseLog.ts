@@ -1,6 +1,6 @@
 import { type CommittedVersion, versionMetadataOfV1 } from "./commit.js";
 import { LineReader } from "./lineReader.js";
-import { type Line, splitLines } from "./lines.js";
+import { LineCursor } from "./lines.js";
 import type { LogError } from "./logError.js";
 import type { StoredEvent } from "./storedEvent.js";
 
@@ -52,34 +52,30 @@ export function parseLog(text: string): ParseLogResult {
     versions.push({ version: first.version, events: v1, metadata: versionMetadataOfV1(first.metadata), head: (v1[v1.length - 1] as StoredEvent).hash });
     v1 = [];
   };
-  const lines = splitLines(text);
-  for (const line of lines) {
-    const read = reader.read(line);
+  const lines = new LineCursor(text);
+  for (let line = lines.next(); line !== undefined; line = lines.next()) {
+    const read = reader.read(line, lines.number);
     if (!read.ok) {
-      if (isTornLastLine(text, lines, line, read.error.code)) return withTail(events, versions, committedLines, reader.open(), line.number, true);
+      // A last line without a line break that does not parse: what a write cut short leaves.
+      if (lines.unterminated && read.error.code === "INVALID_JSON") return withTail(events, versions, committedLines, reader.open(), lines.number, true);
       return { ok: false, error: read.error };
     }
     if (read.kind === "commit") {
       // A loop, not push(...): a version may hold more events than a call takes arguments.
       for (const event of read.events) events.push(event);
       versions.push({ version: read.commit.commit, events: read.events, metadata: read.commit.metadata, head: read.commit.hash, commit: read.commit });
-      committedLines = line.number;
+      committedLines = lines.number;
     } else if (read.event.format === undefined) {
       if (read.startsVersion) closeV1();
       v1.push(read.event);
       events.push(read.event);
-      committedLines = line.number;
+      committedLines = lines.number;
     } else closeV1();
   }
   closeV1();
   const open = reader.open();
-  if (open.length > 0) return withTail(events, versions, committedLines, open, lines.length, false);
+  if (open.length > 0) return withTail(events, versions, committedLines, open, lines.number, false);
   return { ok: true, events, versions, committedLines };
-}
-
-/** A last line without a line break that does not parse: what a write cut short leaves. */
-function isTornLastLine(text: string, lines: readonly Line[], line: Line, code: string): boolean {
-  return line.number === lines.length && !text.endsWith("\n") && code === "INVALID_JSON";
 }
 
 function withTail(events: StoredEvent[], versions: CommittedVersion[], committedLines: number, open: readonly StoredEvent[], lastLine: number, torn: boolean): ParseLogResult {
