@@ -116,27 +116,35 @@ function countKeys(value: unknown): number {
   return count + keys.length;
 }
 
-/** How many times `"` is directly followed by `:` in the text. */
-function quoteColons(text: string): number {
+/**
+ * How many colons in the text come after a `"` with nothing but whitespace between: every key
+ * written ends so (and so may a colon inside a string). One pass with indexOf, no regular
+ * expression: this runs on every line of a log.
+ */
+function keyColons(text: string): number {
   let count = 0;
-  for (let at = text.indexOf('":'); at >= 0; at = text.indexOf('":', at + 2)) count++;
+  for (let at = text.indexOf(":"); at >= 0; at = text.indexOf(":", at + 1)) {
+    let before = at - 1;
+    while (before >= 0 && isJsonSpace(text.charCodeAt(before))) before--;
+    if (before >= 0 && text.charCodeAt(before) === 34) count++;
+  }
   return count;
 }
 
-const SPACE_BEFORE_COLON = /"\s+:/;
+const isJsonSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 /**
  * The same check for one line of a log that JSON.parse has already read as `parsed`, fast for a
- * line as rapk writes it. Every key written in the text ends with `":` (when no space comes before
- * its colon), and so may the start of a string that begins with a colon; every key JSON.parse kept
- * was written at least once. So when the text has exactly as many `":` as the parsed value has keys,
+ * line as rapk writes it. Every key written in the text ends with `"` and a colon (whitespace may
+ * come between), and so may a colon inside a string; every key JSON.parse kept was written at
+ * least once. So when the text has exactly as many such colons as the parsed value has keys,
  * no key was written twice; and a key named after a member of Object.prototype is seen in the
  * parsed value. Only a line that fails these tests is scanned key by key (to name the key and
- * where it is). On rapk's example logs this costs 1 to 2 us a line (15 to 25 % of parseLog).
+ * where it is).
  */
 export function lineKeyProblem(text: string, parsed: unknown): KeyProblem | undefined {
   const keys = countKeys(parsed);
-  if (keys >= 0 && quoteColons(text) === keys && !SPACE_BEFORE_COLON.test(text)) return undefined;
+  if (keys >= 0 && keyColons(text) === keys) return undefined;
   return jsonKeyProblem(text);
 }
 

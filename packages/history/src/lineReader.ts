@@ -4,7 +4,7 @@ import { firstDifference } from "./difference.js";
 import { instantOf } from "./instant.js";
 import { keyPathText, lineKeyProblem } from "./jsonKeys.js";
 import type { LogError } from "./logError.js";
-import { Envelope, HEX_SHA256, type StoredEvent, type StoredMetadata } from "./storedEvent.js";
+import { Envelope, type StoredEvent, type StoredMetadata, isSha256Hex } from "./storedEvent.js";
 
 /**
  * What one line is: an event (v1 with its metadata, or v2 whose metadata comes with its version's
@@ -16,7 +16,6 @@ export type LineResult =
   | { readonly ok: false; readonly error: LogError };
 
 const isCount = (value: unknown): value is number => typeof value === "number" && Number.isSafeInteger(value) && value >= 1;
-const isHash = (value: unknown): value is string => typeof value === "string" && HEX_SHA256.test(value);
 const isHexOf = (value: unknown, length: number): value is string => typeof value === "string" && value.length === length && /^[0-9a-f]+$/.test(value);
 
 const METADATA_KEYS = ["at", "recordedAt", "effectiveAt", "actor", "reason", "reference", "kind", "corrects", "importer"] as const;
@@ -93,7 +92,7 @@ export class LineReader {
   private readEventV1(raw: Record<string, unknown>, fail: (code: ErrorCode, message: string) => LineResult): LineResult {
     // The schema runs only to word the error: these four checks are the hot path of a long log.
     const { seq, version, prev, hash } = raw;
-    if (!(isCount(seq) && isCount(version) && isHash(prev) && isHash(hash))) return fail("EVENT_INVALID", envelopeIssue(raw));
+    if (!(isCount(seq) && isCount(version) && isSha256Hex(prev) && isSha256Hex(hash))) return fail("EVENT_INVALID", envelopeIssue(raw));
     const parsed = this.validator.parse(raw, seq);
     if (!parsed.ok) return fail("EVENT_INVALID", parsed.error.message);
     const { metadata } = parsed.event;
@@ -127,7 +126,7 @@ export class LineReader {
 
   private readEventV2(raw: Record<string, unknown>, fail: (code: ErrorCode, message: string) => LineResult): LineResult {
     const { seq, version, prev, hash } = raw;
-    if (!(isCount(seq) && isCount(version) && isHash(prev) && isHash(hash))) return fail("EVENT_INVALID", envelopeIssue(raw));
+    if (!(isCount(seq) && isCount(version) && isSha256Hex(prev) && isSha256Hex(hash))) return fail("EVENT_INVALID", envelopeIssue(raw));
     const parsed = PlanEvent.safeParse(raw);
     if (!parsed.success) return fail("EVENT_INVALID", schemaError("EVENT_INVALID", `event ${seq}${typeof raw.type === "string" ? ` (${raw.type})` : ""}`, parsed.error).message);
     // The metadata is the commit record's, attached when it is read (one object for the version).
@@ -148,8 +147,8 @@ export class LineReader {
     const { commit, events, prev, hash, signature } = raw;
     if (!isCount(commit)) return fail("COMMIT_INVALID", "commit must be the number of the version it commits (1 or more)");
     if (!isCount(events)) return fail("COMMIT_INVALID", "events must be the number of events of the version (1 or more)");
-    if (!isHash(prev)) return fail("COMMIT_INVALID", "prev must be 64 lowercase hex digits (a sha256)");
-    if (!isHash(hash)) return fail("COMMIT_INVALID", "hash must be 64 lowercase hex digits (a sha256)");
+    if (!isSha256Hex(prev)) return fail("COMMIT_INVALID", "prev must be 64 lowercase hex digits (a sha256)");
+    if (!isSha256Hex(hash)) return fail("COMMIT_INVALID", "hash must be 64 lowercase hex digits (a sha256)");
     if (signature !== undefined) {
       const s = signature as Record<string, unknown> | null;
       if (typeof s !== "object" || s === null || !isHexOf(s.publicKey, 64) || !isHexOf(s.signature, 128) || Object.keys(s).length !== 2)
