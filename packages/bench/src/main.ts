@@ -12,8 +12,9 @@ import { postgresSuite } from "./suites/postgres.js";
 import { processSuite } from "./suites/process.js";
 import { replaySuite } from "./suites/replay.js";
 import { timeTravelSuite } from "./suites/timeTravel.js";
+import { viewerSuite } from "./suites/viewer.js";
 
-const SUITES = { hash: hashSuite, replay: replaySuite, emmett: emmettSuite, "time-travel": timeTravelSuite, diff: diffSuite, process: processSuite, postgres: postgresSuite, "file-append": fileAppendSuite } as const;
+const SUITES = { hash: hashSuite, replay: replaySuite, emmett: emmettSuite, "time-travel": timeTravelSuite, diff: diffSuite, process: processSuite, postgres: postgresSuite, "file-append": fileAppendSuite, viewer: viewerSuite } as const;
 type SuiteName = keyof typeof SUITES;
 
 const usage = `usage: pnpm bench [--json] [--strict] [--only ${Object.keys(SUITES).join(",")}]

@@ -1,0 +1,148 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// (The functions handed to page.evaluate run in the browser.)
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Page } from "playwright-core";
+import { launchChromium } from "../../../../apps/viewer/test/e2e/browser.js";
+import { serveStatic } from "../../../../apps/viewer/test/e2e/staticServer.js";
+import { type CpuProfile, topFrames } from "../cpuProfile.js";
+import { SHAPES, generateHistory } from "../generate.js";
+import { median, percentile } from "../measure.js";
+import { type Row, goalRow, ms } from "../report.js";
+import { writeV2Log } from "../storedLog.js";
+
+const EVENTS = 100_000;
+const OPENS = 3;
+
+/**
+ * Chooses the log in the page's file input and waits for its document: milliseconds from the
+ * input's `change` event (the moment the user has chosen) to the first animation frame in which
+ * the chain is announced verified and the document table of the newest version is in the page.
+ */
+async function openLog(page: Page, file: string, events: number): Promise<number> {
+  await page.evaluate(() => {
+    const input = document.querySelector<HTMLInputElement>("#file-input")!;
+    input.addEventListener("change", () => ((window as unknown as { chosenAt: number }).chosenAt = performance.now()), { capture: true, once: true });
+  });
+  await page.locator("#file-input").setInputFiles(file);
+  const shown = await page.waitForFunction(
+    (count) => {
+      const verified = [...document.querySelectorAll(".trust.ok")].some((banner) => banner.textContent?.includes(`${count} `));
+      const failed = document.querySelector(".load-error, .trust.broken");
+      if (failed) return `failed: ${failed.textContent}`;
+      return verified && document.querySelector("table.rapk tbody tr.indicator") ? performance.now() - (window as unknown as { chosenAt: number }).chosenAt : false;
+    },
+    events,
+    { polling: "raf", timeout: 120_000 },
+  );
+  const value = await shown.jsonValue();
+  if (typeof value !== "number") throw new Error(`the viewer did not open the log: ${String(value)}`);
+  return value;
+}
+
+/**
+ * Scrubs the timeline as a drag does, one version a step, from the first version to the last and
+ * back: per step, milliseconds from the slider's input event to the next animation frame after
+ * the document shows the new version (state, projections, Preact's update, style and layout
+ * the frame needs).
+ */
+function scrub(page: Page): Promise<number[]> {
+  return page.evaluate(async () => {
+    const slider = document.querySelector<HTMLInputElement>("#version-slider")!;
+    const output = document.querySelector("output.slider-value")!;
+    const max = Number(slider.max);
+    const frame = () => new Promise((done) => requestAnimationFrame(() => done(null)));
+    const times: number[] = [];
+    const steps = [...Array.from({ length: max }, (_, i) => i + 1), ...Array.from({ length: max - 1 }, (_, i) => max - 1 - i)];
+    for (const v of steps) {
+      const start = performance.now();
+      slider.value = String(v);
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+      while (!output.textContent!.includes(` ${v} `)) await new Promise((done) => setTimeout(done, 0));
+      // Forces the style and layout of the new document, as the frame that paints it does.
+      void document.body.offsetHeight;
+      await frame();
+      times.push(performance.now() - start);
+    }
+    return times;
+  });
+}
+
+/**
+ * Runs `work` under the page's CPU profiler when RAPK_VIEWER_PROFILE is set: the top frames (self
+ * time, main thread) are logged, and the profile is written to that folder for DevTools.
+ */
+async function profiled<T>(page: Page, name: string, log: (message: string) => void, work: () => Promise<T>): Promise<T> {
+  const folder = process.env.RAPK_VIEWER_PROFILE;
+  if (!folder) return work();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.start");
+  const result = await work();
+  const { profile } = (await cdp.send("Profiler.stop")) as { profile: CpuProfile };
+  await cdp.detach();
+  writeFileSync(join(folder, `viewer-${name}.cpuprofile`), JSON.stringify(profile));
+  log(`viewer: ${name}, main thread's top frames:\n    ${topFrames(profile).join("\n    ")}`);
+  return result;
+}
+
+/** The page's JavaScript heap in use after a full collection, in MiB (Chrome DevTools Protocol). */
+async function heapMiB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = (await cdp.send("Runtime.getHeapUsage")) as { usedSize: number };
+  await cdp.detach();
+  return usedSize / 2 ** 20;
+}
+
+/**
+ * The viewer in headless Chromium (the browser the end-to-end tests use) on the agency's year as a
+ * v2 log (100,000 events, about 30 MB): the built app (apps/viewer/dist, `pnpm build`) served as
+ * a static site, the log chosen in the file input; the median of three opens, each in a fresh
+ * page; then the timeline scrubbed over every version forward and back. A missing browser or
+ * build fails the suite (its goals count as missed), never skips it.
+ */
+export async function viewerSuite(log: (message: string) => void): Promise<Row[]> {
+  const dist = fileURLToPath(new URL("../../../apps/viewer/dist/", import.meta.url));
+  if (!existsSync(join(dist, "index.html"))) throw new Error(`${dist}index.html is missing: run pnpm build first (the benchmark opens the built viewer)`);
+  const folder = mkdtempSync(join(tmpdir(), "rapk-bench-viewer-"));
+  const { server, url } = await serveStatic(dist);
+  const browser = await launchChromium();
+  try {
+    log(`viewer: writing a ${EVENTS}-event v2 log`);
+    const file = writeV2Log(join(folder, "agency.ndjson"), generateHistory(SHAPES.agency), EVENTS);
+    const megabytes = statSync(file).size / 2 ** 20;
+    log(`viewer: ${megabytes.toFixed(1)} MiB; ${browser.version()}; opening it ${OPENS} times`);
+    const opens: number[] = [];
+    let page: Page | undefined;
+    let heapBefore = 0;
+    for (let round = 0; round < OPENS; round++) {
+      await page?.close();
+      page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(url);
+      await page.locator(".trust.ok").waitFor({ timeout: 60_000 });
+      heapBefore = await heapMiB(page);
+      const opening = page;
+      opens.push(await profiled(opening, `open-${round + 1}`, log, () => openLog(opening, file, EVENTS)));
+      log(`viewer: opened in ${ms(opens[opens.length - 1] as number)}`);
+    }
+    const open = page as Page;
+    const held = (await heapMiB(open)) - heapBefore;
+    log(`viewer: the page holds ${held.toFixed(0)} MiB more with the log open; scrubbing`);
+    const steps = await profiled(open, "scrub", log, () => scrub(open));
+    const p50 = percentile(steps, 50);
+    const p95 = percentile(steps, 95);
+    const openMs = median(opens);
+    return [
+      goalRow("viewer-open", openMs, `median ${ms(openMs)} of ${OPENS} (${opens.map(ms).join(", ")}), ${megabytes.toFixed(1)} MiB log; the page holds ${held.toFixed(0)} MiB more once open`, { events: EVENTS, logMiB: megabytes, medianMs: openMs, minMs: Math.min(...opens), maxMs: Math.max(...opens), heldMiB: held }),
+      goalRow("viewer-scrub", p95, `p50 ${ms(p50)}, p95 ${ms(p95)}, max ${ms(Math.max(...steps))} over ${steps.length} steps (every version forward, then back)`, { steps: steps.length, p50Ms: p50, p95Ms: p95, maxMs: Math.max(...steps) }),
+    ];
+  } finally {
+    await browser.close();
+    await new Promise((done) => server.close(done));
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
