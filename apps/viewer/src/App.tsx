@@ -1,5 +1,5 @@
 import { type Language, explainError } from "@rapk/core";
-import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { printLayout } from "@rapk/report";
 import { AchievementPanel } from "./components/AchievementPanel.js";
 import { Actions } from "./components/Actions.js";
@@ -235,7 +235,25 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
     ],
     [t],
   );
-  const layout = useMemo(() => (view && current ? printLayout(current.state, view.provenance(version)) : null), [view, current, version]);
+  // The print layout of a national plan is megabytes of HTML: it is made only when printing, not
+  // at every step of the timeline (where it cost more than the rest of the page together).
+  const layoutOf = useMemo(() => (view && current ? () => printLayout(current.state, view.provenance(version)) : null), [view, current, version]);
+  const [printing, setPrinting] = useState(false);
+  const [printAsked, setPrintAsked] = useState(0);
+  useEffect(() => {
+    const start = () => setPrinting(true);
+    const end = () => setPrinting(false);
+    window.addEventListener("beforeprint", start);
+    window.addEventListener("afterprint", end);
+    return () => {
+      window.removeEventListener("beforeprint", start);
+      window.removeEventListener("afterprint", end);
+    };
+  }, []);
+  // The print button: the layout is rendered first, then the browser prints it.
+  useLayoutEffect(() => {
+    if (printAsked > 0) window.print();
+  }, [printAsked]);
   const baseName = opened ? `${(opened.isDefault ? "rapk-loka-pom-rejang-lebong-2024" : opened.loaded.name.replace(/\.[^.]*$/, "")).replace(/[^\w.-]+/g, "-")}-v${version}` : "rapk";
 
   return (
@@ -267,7 +285,17 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
           <div class="workspace">
             <Timeline versions={view.versions} current={version} onSelect={setVersion} inForceOn={view.inForceOn} knownOn={view.knownOn} />
             <div class="views">
-              {layout && <Actions state={current.state} layout={layout} baseName={baseName} />}
+              {layoutOf && (
+                <Actions
+                  state={current.state}
+                  layoutOf={layoutOf}
+                  baseName={baseName}
+                  onPrint={() => {
+                    setPrinting(true);
+                    setPrintAsked((n) => n + 1);
+                  }}
+                />
+              )}
               <Tabs label={t.views} tabs={tabs} selected={tab} onSelect={(id) => setTab(id as TabId)}>
                 {tab === "document" && <DocumentView document={current.document} />}
                 {tab === "compare" && (
@@ -295,7 +323,7 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
           </div>
         )}
       </main>
-      {layout && <PrintRoot layout={layout} />}
+      {printing && layoutOf && <PrintRoot layoutOf={layoutOf} />}
       {dragging && (
         <div class="drop-overlay" aria-hidden="true">
           <p>{t.dropHere}</p>

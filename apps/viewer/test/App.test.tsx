@@ -116,7 +116,7 @@ describe("App", () => {
     Object.defineProperty(big, "size", { value: MAX_FILE_BYTES + 1 });
     choose(big);
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toContain("Berkas terlalu besar (20.0 MB); batasnya 20.0 MB.");
+    expect(alert.textContent).toContain("Berkas terlalu besar (64.0 MB); batasnya 64.0 MB.");
     expect(loader).toHaveBeenCalledTimes(1);
     // The plan shown before is closed, and the alert says so: nothing on screen can pass for the file just opened.
     expect(alert.textContent).toContain("Rencana sebelumnya ditutup: tidak ada rencana yang ditampilkan.");

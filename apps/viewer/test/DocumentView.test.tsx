@@ -1,9 +1,10 @@
-import { planDocument } from "@rapk/core";
+import { type PlanDocument, planDocument } from "@rapk/core";
 import { fireEvent, screen, within } from "@testing-library/preact";
 import { describe, expect, it } from "vitest";
 import { DocumentView } from "../src/components/DocumentView.js";
 import { cell } from "../src/model/highlights.js";
 import { EVIL, smallPlan } from "./fixtures/plan.js";
+import { I18nProvider } from "../src/i18n/i18n.js";
 import { renderIn } from "./render.js";
 import { importPlan } from "@rapk/import";
 import { readSeed } from "./fixtures/seed.js";
@@ -85,5 +86,45 @@ describe("DocumentView", () => {
     const { container } = renderIn(<DocumentView document={planDocument(smallPlan())} />, "en");
     expect(container.querySelector("thead")!.textContent).toContain("PERFORMANCE INDICATOR");
     expect(container.querySelector(".signature")!.textContent).toContain("22 February 2024");
+  });
+
+  /** The small plan's first objective with `count` indicators, each a copy of its first one under its own id. */
+  function planWith(count: number): PlanDocument {
+    const base = planDocument(smallPlan());
+    const objective = base.objectives[0]!;
+    const model = objective.indicators[0]!;
+    const indicators = Array.from({ length: count }, (_, i) => ({ ...model, id: `ind-${i}`, code: `${900 + i}`, name: `Indikator ${i}` }));
+    return { ...base, objectives: [{ ...objective, indicators }] };
+  }
+
+  it("renders a large plan a hundred indicators at a time, the objective spanning the rows shown", () => {
+    const { container } = renderIn(<DocumentView document={planWith(230)} />);
+    const shown = () => container.querySelectorAll("tr.indicator").length;
+    expect(shown()).toBe(100);
+    expect(container.querySelector("td.objective")!.getAttribute("rowspan")).toBe("100");
+    fireEvent.click(screen.getByRole("button", { name: "Tampilkan 100 indikator berikutnya (130 lagi)" }));
+    expect(shown()).toBe(200);
+    fireEvent.click(screen.getByRole("button", { name: "Tampilkan 30 indikator berikutnya (30 lagi)" }));
+    expect(shown()).toBe(230);
+    expect(screen.getByRole("button", { name: /Indikator 229$/ })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /^Tampilkan/ })).toBeNull();
+  });
+
+  // Rows that print the same are not rendered again from one version to the next: never a changed one.
+  it("shows what changed in the next version's document, whose objects are all new", () => {
+    const before = planWith(3);
+    const { container, rerender } = renderIn(<DocumentView document={before} />);
+    const rows = () => Array.from(container.querySelectorAll("tr.indicator"));
+    // The next version: new objects throughout (as planDocument makes them), one target changed.
+    const objective = before.objectives[0]!;
+    const changed = objective.indicators.map((indicator, i) => ({ ...indicator, targets: i === 1 ? [42, ...indicator.targets.slice(1)] : [...indicator.targets] }));
+    rerender(
+      <I18nProvider language="id">
+        <DocumentView document={{ ...before, objectives: [{ ...objective, indicators: changed }] }} />
+      </I18nProvider>,
+    );
+    expect(rows()[1]!.querySelector("td.target")!.textContent).toBe("42");
+    expect(rows()[0]!.querySelector("td.target")!.textContent).toBe("99,3");
+    expect(rows()[2]!.querySelector("td.target")!.textContent).toBe("99,3");
   });
 });

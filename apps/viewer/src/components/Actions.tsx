@@ -10,20 +10,20 @@ import { CSV_TYPE, XLSX_TYPE, download } from "../model/download.js";
  * download it: XLSX (the document's columns, budget summary, achievement; the spreadsheet
  * library loads only now) and CSV (the import template, which rapk reads back).
  */
-export function Actions({ state, layout, baseName }: { state: PlanState; layout: PrintLayout; baseName: string }) {
+export function Actions({ state, layoutOf, baseName, onPrint }: { state: PlanState; layoutOf: () => PrintLayout; baseName: string; onPrint: () => void }) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const xlsx = async () => {
     setBusy(true);
     try {
-      download(`${baseName}.xlsx`, await planWorkbook(state, layout), XLSX_TYPE);
+      download(`${baseName}.xlsx`, await planWorkbook(state, layoutOf()), XLSX_TYPE);
     } finally {
       setBusy(false);
     }
   };
   return (
     <div class="actions" role="group" aria-label={t.actions}>
-      <button type="button" class="button" onClick={() => window.print()}>
+      <button type="button" class="button" onClick={onPrint}>
         {t.print}
       </button>
       <button type="button" class="button" onClick={() => void xlsx()} disabled={busy}>
