@@ -127,7 +127,7 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
         const verification = outcome.loaded.verification;
         const failure: LoadFailure =
           verification && !verification.ok
-            ? { code: verification.code, message: verification.message, line: verification.line }
+            ? { code: verification.error.code, message: verification.error.message, line: verification.error.line }
             : { code: "REPLAY_FAILED", message: error instanceof Error ? error.message : String(error) };
         fail(name, failure);
         return;

@@ -102,7 +102,7 @@ describe("ComparePanel with a second file", () => {
 describe("ComparePanel's trust in the other file", () => {
   it("says when the file compared with cannot be trusted, naming its bad line", () => {
     const mine = createHistoryView(smallHistory());
-    const verification = { ok: false as const, code: "HASH_MISMATCH", message: "the line was changed after it was written", line: 7 };
+    const verification = { ok: false as const, error: { code: "HASH_MISMATCH" as const, message: "the line was changed after it was written", line: 7 } };
     renderIn(<ComparePanel view={mine} from={mine.last} to={mine.last} onChange={() => undefined} other={{ name: "copy.ndjson", view: mine, verification }} />, "en");
     expect(screen.getByRole("alert").textContent).toContain("line 7");
   });

@@ -21,14 +21,14 @@ describe("parseSource", async () => {
     expect(outcome.loaded.origin).toBe("log");
     expect(outcome.loaded.events).toEqual(events);
     // The head is the last version's commit record's hash (log format v2).
-    expect(outcome.loaded.verification).toEqual({ ok: true, events: events.length, versions: 4, lastHash: logHeadOf(events).head });
+    expect(outcome.loaded.verification).toEqual({ ok: true, value: { events: events.length, versions: 4, lastHash: logHeadOf(events).head } });
   });
 
   it("still opens a log whose chain is broken, saying where", async () => {
     const lines = serializeLog(smallHistory()).split("\n");
     lines[9] = lines[9]!.replace(/"pagu":\d+/, '"pagu":1');
     const outcome = await parseSource(lines.join("\n"), "plan.ndjson", NOW);
-    expect(outcome.ok && outcome.loaded.verification).toMatchObject({ ok: false, line: 10, code: "HASH_MISMATCH" });
+    expect(outcome.ok && outcome.loaded.verification).toMatchObject({ ok: false, error: { line: 10, code: "HASH_MISMATCH" } });
   });
 
   it("refuses a log line that reads two ways (a key twice, or named __proto__), naming the line and the field", async () => {

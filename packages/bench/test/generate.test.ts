@@ -68,7 +68,7 @@ describe("the generated log", () => {
     }
     const text = serializeLog(stored);
     const parsed = parseLog(text);
-    expect(parsed.ok ? parsed.events.length : parsed.error).toBe(stored.length);
-    expect(verifyLog(text)).toMatchObject({ ok: true, events: stored.length, versions: stored.at(-1)?.version, lastHash: stored.at(-1)?.hash });
+    expect(parsed.ok ? parsed.value.events.length : parsed.error).toBe(stored.length);
+    expect(verifyLog(text)).toMatchObject({ ok: true, value: { events: stored.length, versions: stored.at(-1)?.version, lastHash: stored.at(-1)?.hash } });
   });
 });

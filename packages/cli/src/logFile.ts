@@ -21,7 +21,7 @@ export interface LoadedLog {
 export function parseLogText(file: string, text: string): { events: readonly StoredEvent[]; versions: readonly CommittedVersion[] } {
   const parsed = parseLog(text);
   if (!parsed.ok) throw new CliError(`${parsed.error.code}: ${parsed.error.message}`, { file, line: parsed.error.line, code: parsed.error.code });
-  return parsed;
+  return parsed.value;
 }
 
 /**

@@ -55,7 +55,7 @@ function revision(folder: string, name: string, n: number): string {
 function versionsOf(text: string): { heads: string[]; ok: boolean } {
   const parsed = parseLog(text);
   if (!parsed.ok) return { heads: [], ok: false };
-  return { heads: parsed.versions.map((v) => v.head), ok: parsed.tail === undefined };
+  return { heads: parsed.value.versions.map((v) => v.head), ok: parsed.value.tail === undefined };
 }
 
 /** Whether the log file's write lock can be taken at once (no process, dead or alive, holds it). */

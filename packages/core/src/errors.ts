@@ -12,7 +12,11 @@ export interface DomainError {
   readonly path: readonly (string | number)[];
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DomainError };
+/**
+ * The one result shape of rapk's packages: the value, or why not. `E` is a DomainError, or a
+ * richer error that says more about where (history's LogError adds the line of the log).
+ */
+export type Result<T, E = DomainError> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };

@@ -19,7 +19,7 @@ describe("the shipped example logs", () => {
   it("labels every event after the seed as illustrative", () => {
     const parsed = parseLog(rendered["loka-pom-rejang-lebong-2024-history.ndjson"]!);
     if (!parsed.ok) throw new Error(parsed.error.message);
-    const later = parsed.events.filter((e) => e.version > 1);
+    const later = parsed.value.events.filter((e) => e.version > 1);
     expect(later.length).toBeGreaterThan(0);
     for (const event of later) {
       expect(event.metadata.actor).toMatch(/^\[illustrative\]/);
@@ -30,7 +30,7 @@ describe("the shipped example logs", () => {
   it("has reports for January to June, one Revisi POK that keeps the ceiling, and one revised target", () => {
     const parsed = parseLog(rendered["loka-pom-rejang-lebong-2024-history.ndjson"]!);
     if (!parsed.ok) throw new Error(parsed.error.message);
-    const history = openHistory(parsed.events);
+    const history = openHistory(parsed.value.events);
     const kinds = history.versions.map((v) => v.kind);
     expect(kinds.filter((k) => k === "report")).toHaveLength(6);
     expect(kinds.filter((k) => k === "pok")).toHaveLength(1);
@@ -44,7 +44,7 @@ describe("the shipped example logs", () => {
     const changed = Object.keys(after.lines).filter((id) => after.lines[id]!.pagu !== before.lines[id]!.pagu);
     expect(changed).toHaveLength(2);
     expect(new Set(changed.map((id) => id.split(".").slice(0, 4).join(".")))).toEqual(new Set(["DR.3165.BDC.001"]));
-    const months = new Set(parsed.events.filter((e) => e.type === "SpendingReported").map((e) => (e.data as { month: number }).month));
+    const months = new Set(parsed.value.events.filter((e) => e.type === "SpendingReported").map((e) => (e.data as { month: number }).month));
     expect([...months].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });

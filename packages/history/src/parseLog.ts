@@ -1,3 +1,4 @@
+import type { Result } from "@rapk/core";
 import { type CommittedVersion, versionMetadataOfV1 } from "./commit.js";
 import { LineReader } from "./lineReader.js";
 import { LineCursor } from "./lines.js";
@@ -20,18 +21,19 @@ export interface UncommittedTail {
   readonly torn: boolean;
 }
 
-export type ParseLogResult =
-  | {
-      readonly ok: true;
-      /** The committed events, in order. */
-      readonly events: StoredEvent[];
-      /** The committed versions, in order (a v1 version counts as committed). */
-      readonly versions: CommittedVersion[];
-      /** The number of lines the committed versions fill (the tail, if any, starts after them). */
-      readonly committedLines: number;
-      readonly tail?: UncommittedTail;
-    }
-  | { readonly ok: false; readonly error: LogError };
+/** A log as read: what its committed versions hold, and the tail after them, if any. */
+export interface ParsedLog {
+  /** The committed events, in order. */
+  readonly events: StoredEvent[];
+  /** The committed versions, in order (a v1 version counts as committed). */
+  readonly versions: CommittedVersion[];
+  /** The number of lines the committed versions fill (the tail, if any, starts after them). */
+  readonly committedLines: number;
+  readonly tail?: UncommittedTail;
+}
+
+/** The log, or its first bad line: core's Result, its error a LogError. */
+export type ParseLogResult = Result<ParsedLog, LogError>;
 
 /**
  * Reads an NDJSON event log, v1, v2 or v1 followed by v2, validating every line (see
@@ -75,11 +77,11 @@ export function parseLog(text: string): ParseLogResult {
   closeV1();
   const open = reader.open();
   if (open.length > 0) return withTail(events, versions, committedLines, open, lines.number, false);
-  return { ok: true, events, versions, committedLines };
+  return { ok: true, value: { events, versions, committedLines } };
 }
 
 function withTail(events: StoredEvent[], versions: CommittedVersion[], committedLines: number, open: readonly StoredEvent[], lastLine: number, torn: boolean): ParseLogResult {
   const version = open[0]?.version;
   const tail: UncommittedTail = { firstLine: committedLines + 1, lastLine, events: open.length, torn, ...(version === undefined ? {} : { version }) };
-  return { ok: true, events, versions, committedLines, tail };
+  return { ok: true, value: { events, versions, committedLines, tail } };
 }

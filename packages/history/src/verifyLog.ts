@@ -1,4 +1,4 @@
-import { type ErrorCode, type PlanState, checkInvariantsSince, initialState } from "@rapk/core";
+import { type ErrorCode, type PlanState, type Result, checkInvariantsSince, initialState } from "@rapk/core";
 import type { CommitRecord } from "./commit.js";
 import { hashCommit, hashEvent } from "./hash.js";
 import { kindBreach } from "./kindPolicy.js";
@@ -32,15 +32,16 @@ export interface LogAudit {
   readonly problems: readonly LogError[];
 }
 
-export type VerifyResult =
-  | {
-      readonly ok: true;
-      readonly events: number;
-      readonly versions: number;
-      /** The log's head (the last commit record's hash; 64 zeros for an empty log): keep it elsewhere to detect a log cut short. */
-      readonly lastHash: string;
-    }
-  | { readonly ok: false; readonly line: number; readonly code: string; readonly message: string };
+/** A log that verified: how many committed events and versions it holds, and its head. */
+export interface VerifiedLog {
+  readonly events: number;
+  readonly versions: number;
+  /** The log's head (the last commit record's hash; 64 zeros for an empty log): keep it elsewhere to detect a log cut short. */
+  readonly lastHash: string;
+}
+
+/** The verified log, or its first problem: core's Result, its error a LogError. */
+export type VerifyResult = Result<VerifiedLog, LogError>;
 
 /** The version being read: its events wait to be applied, in one fold, when it is complete. */
 interface OpenVersion {
@@ -56,8 +57,8 @@ interface OpenVersion {
 export function verifyLog(text: string, options: VerifyOptions = {}): VerifyResult {
   const audit = auditLog(text, options);
   const first = audit.problems[0];
-  if (first) return { ok: false, ...first };
-  return { ok: true, events: audit.events, versions: audit.versions, lastHash: audit.head };
+  if (first) return { ok: false, error: first };
+  return { ok: true, value: { events: audit.events, versions: audit.versions, lastHash: audit.head } };
 }
 
 /**

@@ -38,7 +38,7 @@ describe("appendRevision", () => {
     expect(result.events[0]?.prev).toBe(log.at(-1)?.hash);
     const after = stateAfter([...log, ...result.events]);
     expect([after.lines[LINE_A]?.pagu, after.lines[LINE_B]?.pagu]).toEqual([120_736_000, 83_842_000]);
-    expect(verifyLog(serializeLog([...log, ...result.events]))).toMatchObject({ ok: true, versions: 2 });
+    expect(verifyLog(serializeLog([...log, ...result.events]))).toMatchObject({ ok: true, value: { versions: 2 } });
   });
 
   it("refuses a Revisi POK that changes the ceiling, and changes nothing", () => {
@@ -114,6 +114,6 @@ describe("appendRevision", () => {
 
   it("writes events that read back identically", () => {
     const log = storyLog();
-    expect(parseLog(serializeLog(log))).toEqual({ ok: true, events: log, versions: expect.any(Array), committedLines: expect.any(Number) });
+    expect(parseLog(serializeLog(log))).toEqual({ ok: true, value: { events: log, versions: expect.any(Array), committedLines: expect.any(Number) } });
   });
 });

@@ -44,7 +44,7 @@ describe("docs/commands.md", () => {
       if (!result.ok) throw new Error(`${revision.meta.kind} example refused: ${result.error.code}: ${result.error.message}`);
       log = [...log, ...result.events];
     }
-    expect(verifyLog(serializeLog(log))).toMatchObject({ ok: true, versions: 4 });
+    expect(verifyLog(serializeLog(log))).toMatchObject({ ok: true, value: { versions: 4 } });
     const history = openHistory(log);
     const pok = history.versions.find((v) => v.kind === "pok");
     expect(pok && summarizeVersion(history, pok.number)).toBe("pagu of 2 lines changed, 2 contributions changed, Rp2.000.000 moved");

@@ -30,7 +30,7 @@ describe("log lines that read two ways are refused, naming the line and the fiel
     // The second "unit" is the one JSON.parse keeps, so the line parses to exactly the event its hash covers.
     const doubled = withLine(log, 1, (line) => line.replace(unit(line), `"data":{"unit":"LOKA POM PALSU",${unit(line).slice(8)}`));
     expect(refusal(doubled)).toEqual({ line: 1, code: "DUPLICATE_KEY", message: "data.unit is written twice in one object; readers disagree on which counts, so the line cannot be trusted" });
-    expect(verifyLog(doubled)).toMatchObject({ ok: false, line: 1, code: "DUPLICATE_KEY" });
+    expect(verifyLog(doubled)).toMatchObject({ ok: false, error: { line: 1, code: "DUPLICATE_KEY" } });
   });
 
   it.each([

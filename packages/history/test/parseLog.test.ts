@@ -16,14 +16,14 @@ function errorOf(input: string) {
 describe("parseLog", () => {
   it("reads back exactly the events that were written", () => {
     const parsed = parseLog(text);
-    expect(parsed).toEqual({ ok: true, events: log, versions: expect.any(Array), committedLines: expect.any(Number) });
-    if (parsed.ok) expect(parsed.events.map(serializeEvent)).toEqual(lines);
+    expect(parsed).toEqual({ ok: true, value: { events: log, versions: expect.any(Array), committedLines: expect.any(Number) } });
+    if (parsed.ok) expect(parsed.value.events.map(serializeEvent)).toEqual(lines);
   });
 
   it("accepts a missing final newline, CRLF line breaks, a byte-order mark, and an empty log", () => {
-    expect(parseLog(text.trimEnd())).toEqual({ ok: true, events: log, versions: expect.any(Array), committedLines: expect.any(Number) });
-    expect(parseLog(`\uFEFF${text.replaceAll("\n", "\r\n")}`)).toEqual({ ok: true, events: log, versions: expect.any(Array), committedLines: expect.any(Number) });
-    expect(parseLog("")).toEqual({ ok: true, events: [], versions: expect.any(Array), committedLines: expect.any(Number) });
+    expect(parseLog(text.trimEnd())).toEqual({ ok: true, value: { events: log, versions: expect.any(Array), committedLines: expect.any(Number) } });
+    expect(parseLog(`\uFEFF${text.replaceAll("\n", "\r\n")}`)).toEqual({ ok: true, value: { events: log, versions: expect.any(Array), committedLines: expect.any(Number) } });
+    expect(parseLog("")).toEqual({ ok: true, value: { events: [], versions: expect.any(Array), committedLines: expect.any(Number) } });
   });
 
   it("refuses a blank line inside, naming it", () => {

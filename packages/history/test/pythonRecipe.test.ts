@@ -45,7 +45,7 @@ describe("the Python recipe of docs/log-format.md", () => {
     expect(text).toContain('"value":1e+21');
     const file = join(folder, "awkward.ndjson");
     writeFileSync(file, text);
-    expect(verifyLog(text)).toMatchObject({ lastHash: head });
+    expect(verifyLog(text)).toMatchObject({ ok: true, value: { lastHash: head } });
     expect(python(file, head)).toEqual({ code: 0, out: `ok: 2 versions, head ${head}\n` });
   });
 
@@ -54,7 +54,7 @@ describe("the Python recipe of docs/log-format.md", () => {
     writeFileSync(file, v1);
     const result = verifyLog(v1);
     expect(result.ok).toBe(true);
-    expect(python(file)).toEqual({ code: 0, out: `ok: 9 versions, head ${result.ok ? result.lastHash : ""}\n` });
+    expect(python(file)).toEqual({ code: 0, out: `ok: 9 versions, head ${result.ok ? result.value.lastHash : ""}\n` });
   });
 
   it("given a changed digit, a log cut inside a version or another head, then it fails as rapk does", () => {

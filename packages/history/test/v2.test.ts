@@ -56,44 +56,44 @@ describe("log format v2", () => {
   it("given a v2 log, then parseLog gives every event its version's metadata, recorded and effective times included", () => {
     const parsed = parseLog(text);
     if (!parsed.ok) throw new Error(parsed.error.message);
-    expect(parsed.tail).toBeUndefined();
-    expect(parsed.versions.map((v) => v.head)).toEqual(versions.map((v) => v.head));
-    const pok = parsed.events.find((e) => e.version === 3);
+    expect(parsed.value.tail).toBeUndefined();
+    expect(parsed.value.versions.map((v) => v.head)).toEqual(versions.map((v) => v.head));
+    const pok = parsed.value.events.find((e) => e.version === 3);
     expect(pok?.metadata).toEqual({ actor: "Tim Perencanaan", reason: "Revisi POK: more food samples", reference: "ND pok/2024", effectiveAt: "2024-05-20T10:00:00+07:00", recordedAt: "2024-05-21T03:00:00.000Z", kind: "pok" });
   });
 
   it("given a log cut inside a version, then verify fails naming the version without commit record, and readers see the versions before it", () => {
     const cut = join(lines.slice(0, (commitLines[3] as number) - 2));
     const result = verifyLog(cut);
-    expect(result).toMatchObject({ ok: false, code: "UNCOMMITTED_VERSION", line: (commitLines[2] as number) + 1 });
-    if (!result.ok) expect(result.message).toContain("version 4");
+    expect(result).toMatchObject({ ok: false, error: { code: "UNCOMMITTED_VERSION", line: (commitLines[2] as number) + 1 } });
+    if (!result.ok) expect(result.error.message).toContain("version 4");
     const parsed = parseLog(cut);
-    expect(parsed.ok && parsed.versions.length).toBe(3);
-    expect(parsed.ok && parsed.tail).toEqual({ firstLine: (commitLines[2] as number) + 1, lastLine: (commitLines[3] as number) - 2, events: 2, version: 4, torn: false });
+    expect(parsed.ok && parsed.value.versions.length).toBe(3);
+    expect(parsed.ok && parsed.value.tail).toEqual({ firstLine: (commitLines[2] as number) + 1, lastLine: (commitLines[3] as number) - 2, events: 2, version: 4, torn: false });
   });
 
   it("given a log whose last commit record alone is missing, then verify fails too", () => {
-    expect(verifyLog(join(lines.slice(0, -1)))).toMatchObject({ ok: false, code: "UNCOMMITTED_VERSION" });
+    expect(verifyLog(join(lines.slice(0, -1)))).toMatchObject({ ok: false, error: { code: "UNCOMMITTED_VERSION" } });
   });
 
   it("given a last line cut short by a write that did not finish, then verify names it TORN_LINE and readers leave it out", () => {
     const torn = `${lines.slice(0, -1).join("\n")}\n${(lines.at(-1) as string).slice(0, 40)}`;
-    expect(verifyLog(torn)).toMatchObject({ ok: false, code: "TORN_LINE", line: lines.length });
+    expect(verifyLog(torn)).toMatchObject({ ok: false, error: { code: "TORN_LINE", line: lines.length } });
     const parsed = parseLog(torn);
-    expect(parsed.ok && parsed.versions.length).toBe(4);
-    expect(parsed.ok && parsed.tail?.torn).toBe(true);
+    expect(parsed.ok && parsed.value.versions.length).toBe(4);
+    expect(parsed.ok && parsed.value.tail?.torn).toBe(true);
   });
 
   it("given a log cut after a whole version, then it verifies alone but fails against the head kept elsewhere", () => {
     const cut = join(lines.slice(0, commitLines[3] as number));
-    expect(verifyLog(cut)).toMatchObject({ ok: true, versions: 4 });
+    expect(verifyLog(cut)).toMatchObject({ ok: true, value: { versions: 4 } });
     const result = verifyLog(cut, { expectHead: versions[4]?.head as string });
-    expect(result).toMatchObject({ ok: false, code: "HEAD_MISMATCH" });
-    if (!result.ok) expect(result.message).toContain("no version of this log has");
+    expect(result).toMatchObject({ ok: false, error: { code: "HEAD_MISMATCH" } });
+    if (!result.ok) expect(result.error.message).toContain("no version of this log has");
     // A log that grew past the head kept: which version that head was is named.
     const grown = verifyLog(text, { expectHead: versions[3]?.head as string });
-    expect(grown).toMatchObject({ ok: false, code: "HEAD_MISMATCH" });
-    if (!grown.ok) expect(grown.message).toContain("version 4's");
+    expect(grown).toMatchObject({ ok: false, error: { code: "HEAD_MISMATCH" } });
+    if (!grown.ok) expect(grown.error.message).toContain("version 4's");
     expect(verifyLog(text, { expectHead: versions[4]?.head as string }).ok).toBe(true);
   });
 
@@ -105,10 +105,10 @@ describe("log format v2", () => {
       return JSON.stringify(record);
     });
     // The count not fixed: the commit record tells.
-    expect(verifyLog(join(rehash(lines.filter((_, i) => i + 1 !== at))))).toMatchObject({ ok: false, code: "COMMIT_COUNT_MISMATCH" });
+    expect(verifyLog(join(rehash(lines.filter((_, i) => i + 1 !== at))))).toMatchObject({ ok: false, error: { code: "COMMIT_COUNT_MISMATCH" } });
     const forged = join(rehash(edited));
     expect(verifyLog(forged).ok).toBe(true);
-    expect(verifyLog(forged, { expectHead: versions[4]?.head as string })).toMatchObject({ ok: false, code: "HEAD_MISMATCH" });
+    expect(verifyLog(forged, { expectHead: versions[4]?.head as string })).toMatchObject({ ok: false, error: { code: "HEAD_MISMATCH" } });
   });
 
   it("given signed versions, then verify --trust passes with the signer's key and fails naming the version otherwise", () => {
@@ -149,25 +149,25 @@ describe("log format v2", () => {
 
   it("given an unknown format tag, or an untagged line after a v2 line, then the line is named", () => {
     const unknown = lines.map((line, i) => (i === 2 ? line.replace('"rapk/2"', '"rapk/3"') : line));
-    expect(verifyLog(join(unknown))).toMatchObject({ ok: false, code: "FORMAT_UNKNOWN", line: 3 });
+    expect(verifyLog(join(unknown))).toMatchObject({ ok: false, error: { code: "FORMAT_UNKNOWN", line: 3 } });
     const untagged = lines.map((line, i) => (i === 2 ? line.replace('{"format":"rapk/2",', "{") : line));
-    expect(verifyLog(join(untagged))).toMatchObject({ ok: false, code: "FORMAT_MIXED", line: 3 });
+    expect(verifyLog(join(untagged))).toMatchObject({ ok: false, error: { code: "FORMAT_MIXED", line: 3 } });
   });
 
   it("given an event line carrying metadata, or a commit record with an unknown field, then it is not canonical", () => {
     const withMeta = lines.map((line, i) => (i === 0 ? line.replace(',"prev"', ',"metadata":{},"prev"') : line));
-    expect(verifyLog(join(withMeta))).toMatchObject({ ok: false, code: "NOT_CANONICAL", line: 1 });
+    expect(verifyLog(join(withMeta))).toMatchObject({ ok: false, error: { code: "NOT_CANONICAL", line: 1 } });
     const at = commitLines[0] as number;
     const extra = lines.map((line, i) => (i + 1 === at ? line.replace(',"prev"', ',"note":"x","prev"') : line));
-    expect(verifyLog(join(extra))).toMatchObject({ ok: false, code: "NOT_CANONICAL", line: at });
+    expect(verifyLog(join(extra))).toMatchObject({ ok: false, error: { code: "NOT_CANONICAL", line: at } });
   });
 
   it("given a commit record whose metadata lacks who or when, then it is refused naming the field", () => {
     const at = commitLines[0] as number;
     const noActor = lines.map((line, i) => (i + 1 === at ? JSON.stringify({ ...JSON.parse(line), metadata: { ...JSON.parse(line).metadata, actor: undefined } }) : line));
     const result = verifyLog(join(noActor));
-    expect(result).toMatchObject({ ok: false, code: "COMMIT_INVALID", line: at });
-    if (!result.ok) expect(result.message).toContain("metadata.actor");
+    expect(result).toMatchObject({ ok: false, error: { code: "COMMIT_INVALID", line: at } });
+    if (!result.ok) expect(result.error.message).toContain("metadata.actor");
   });
 
   it("given a version's event hashes, then each is the sha256 of the line without hash, so another tool can recompute it", () => {
@@ -183,17 +183,17 @@ describe("log format v1 (written before v2): the fixture of today's examples", (
 
   it("verifies and reads, each version committed", () => {
     const result = verifyLog(v1);
-    expect(result).toMatchObject({ ok: true, events: 478, versions: 9 });
+    expect(result).toMatchObject({ ok: true, value: { events: 478, versions: 9 } });
     const parsed = parseLog(v1);
-    expect(parsed.ok && parsed.versions.length).toBe(9);
-    expect(parsed.ok && parsed.versions[8]?.metadata).toMatchObject({ recordedAt: "2024-07-05T10:00:00+07:00", effectiveAt: "2024-07-05T10:00:00+07:00", kind: "report" });
-    expect(result.ok && result.lastHash).toBe(JSON.parse(v1.trimEnd().split("\n").at(-1) as string).hash);
+    expect(parsed.ok && parsed.value.versions.length).toBe(9);
+    expect(parsed.ok && parsed.value.versions[8]?.metadata).toMatchObject({ recordedAt: "2024-07-05T10:00:00+07:00", effectiveAt: "2024-07-05T10:00:00+07:00", kind: "report" });
+    expect(result.ok && result.value.lastHash).toBe(JSON.parse(v1.trimEnd().split("\n").at(-1) as string).hash);
   });
 
   it("takes an append: v2 lines after the v1 lines, chained to the last v1 hash, and the whole verifies", () => {
     const parsed = parseLog(v1);
     if (!parsed.ok) throw new Error(parsed.error.message);
-    const appended = appendRevision(parsed.events, {
+    const appended = appendRevision(parsed.value.events, {
       meta: meta("report", "2024-08-05T10:00:00+07:00", "July report"),
       commands: [{ type: "reportSpending", data: { line: "WA.6384.EBA.994.001.A", month: 7, amount: 1_000_000 } }],
     });
@@ -202,7 +202,7 @@ describe("log format v1 (written before v2): the fixture of today's examples", (
     expect(next.startsWith('{"format":"rapk/2","seq":479,"version":10,')).toBe(true);
     expect(appended.sealed.events[0]?.prev).toBe(JSON.parse(v1.trimEnd().split("\n").at(-1) as string).hash);
     const whole = verifyLog(v1 + next);
-    expect(whole).toMatchObject({ ok: true, events: 479, versions: 10, lastHash: appended.sealed.head });
+    expect(whole).toMatchObject({ ok: true, value: { events: 479, versions: 10, lastHash: appended.sealed.head } });
     // Signatures need v2 versions: v1 versions are named unsigned.
     const audit = auditLog(v1 + next, { trust: trusting([]) });
     expect(audit.problems.filter((p) => p.code === "UNSIGNED_VERSION")).toHaveLength(10);

@@ -17,8 +17,8 @@ function forged(edit: (events: StoredEvent[]) => StoredEvent[]): string {
 
 describe("verifyLog", () => {
   it("accepts an intact log and tells its size and last hash", () => {
-    expect(verifyLog(text)).toEqual({ ok: true, events: log.length, versions: 5, lastHash: log.at(-1)?.hash });
-    expect(verifyLog("")).toEqual({ ok: true, events: 0, versions: 0, lastHash: GENESIS_HASH });
+    expect(verifyLog(text)).toEqual({ ok: true, value: { events: log.length, versions: 5, lastHash: log.at(-1)?.hash } });
+    expect(verifyLog("")).toEqual({ ok: true, value: { events: 0, versions: 0, lastHash: GENESIS_HASH } });
   });
 
   it("names the line in which one byte was flipped, wherever in the line", () => {
@@ -34,7 +34,7 @@ describe("verifyLog", () => {
         flipped[at] = (flipped[at] as number) ^ 0x01;
         const result = verifyLog(new TextDecoder().decode(flipped));
         expect(result.ok, `line ${line}, byte ${at - start}`).toBe(false);
-        if (!result.ok) expect(result.line, `line ${line}, byte ${at - start}: ${result.code} ${result.message}`).toBe(line);
+        if (!result.ok) expect(result.error.line, `line ${line}, byte ${at - start}: ${result.error.code} ${result.error.message}`).toBe(line);
       }
     }
   });
@@ -42,17 +42,17 @@ describe("verifyLog", () => {
   it("reports a changed value as HASH_MISMATCH on its line", () => {
     const line = firstOf(3);
     const result = verifyLog(editLine(lines, line, (e) => void (e.data.pagu = 99_736_000)));
-    expect(result).toMatchObject({ ok: false, line, code: "HASH_MISMATCH" });
+    expect(result).toMatchObject({ ok: false, error: { line, code: "HASH_MISMATCH" } });
   });
 
   it("reports a wrong prev as CHAIN_BROKEN", () => {
-    expect(verifyLog(editLine(lines, 7, (e) => void (e.prev = log[2]?.hash)))).toMatchObject({ ok: false, line: 7, code: "CHAIN_BROKEN" });
-    expect(verifyLog(editLine(lines, 1, (e) => void (e.prev = "1".repeat(64))))).toMatchObject({ ok: false, line: 1, code: "CHAIN_BROKEN", message: expect.stringContaining("64 zeros") });
+    expect(verifyLog(editLine(lines, 7, (e) => void (e.prev = log[2]?.hash)))).toMatchObject({ ok: false, error: { line: 7, code: "CHAIN_BROKEN" } });
+    expect(verifyLog(editLine(lines, 1, (e) => void (e.prev = "1".repeat(64))))).toMatchObject({ ok: false, error: { line: 1, code: "CHAIN_BROKEN", message: expect.stringContaining("64 zeros") } });
   });
 
   it("passes parse errors on with their code and line", () => {
-    expect(verifyLog([...lines.slice(0, 4), ...lines.slice(5)].join("\n"))).toMatchObject({ ok: false, line: 5, code: "SEQ_OUT_OF_ORDER" });
-    expect(verifyLog(editLine(lines, 9, () => "{"))).toMatchObject({ ok: false, line: 9, code: "INVALID_JSON" });
+    expect(verifyLog([...lines.slice(0, 4), ...lines.slice(5)].join("\n"))).toMatchObject({ ok: false, error: { line: 5, code: "SEQ_OUT_OF_ORDER" } });
+    expect(verifyLog(editLine(lines, 9, () => "{"))).toMatchObject({ ok: false, error: { line: 9, code: "INVALID_JSON" } });
   });
 
   it("replays the plan and names the last line of a version that breaks an invariant", () => {
@@ -63,8 +63,8 @@ describe("verifyLog", () => {
       return events;
     });
     const result = verifyLog(text);
-    expect(result).toMatchObject({ ok: false, line: lastOf(3), code: "INVARIANT_BROKEN" });
-    if (!result.ok) expect(result.message).toMatch(/^after version 3 \(lines 16-18\): LINE_OVER_ALLOCATED: budget line DR\.3165\.QIA\.005\.053\.A/);
+    expect(result).toMatchObject({ ok: false, error: { line: lastOf(3), code: "INVARIANT_BROKEN" } });
+    if (!result.ok) expect(result.error.message).toMatch(/^after version 3 \(lines 16-18\): LINE_OVER_ALLOCATED: budget line DR\.3165\.QIA\.005\.053\.A/);
   });
 
   it("names the line of an event that cannot be applied", () => {
@@ -73,7 +73,7 @@ describe("verifyLog", () => {
       (events[line - 1]!.data as { line: string }).line = "DR.3165.QIA.009.053.A";
       return events;
     });
-    expect(verifyLog(text)).toMatchObject({ ok: false, line, code: "EVENT_NOT_APPLICABLE" });
+    expect(verifyLog(text)).toMatchObject({ ok: false, error: { line, code: "EVENT_NOT_APPLICABLE" } });
   });
 
   it("names an event that cannot be applied before a later fault in the same version", () => {
@@ -83,23 +83,23 @@ describe("verifyLog", () => {
       return events;
     });
     const later = editLine(text.trimEnd().split("\n"), line + 1, (e) => void (e.hash = "0".repeat(64)));
-    expect(verifyLog(later)).toMatchObject({ ok: false, line, code: "EVENT_NOT_APPLICABLE" });
-    expect(verifyLog(editLine(lines, line + 1, (e) => void (e.hash = "0".repeat(64))))).toMatchObject({ ok: false, line: line + 1, code: "HASH_MISMATCH" });
+    expect(verifyLog(later)).toMatchObject({ ok: false, error: { line, code: "EVENT_NOT_APPLICABLE" } });
+    expect(verifyLog(editLine(lines, line + 1, (e) => void (e.hash = "0".repeat(64))))).toMatchObject({ ok: false, error: { line: line + 1, code: "HASH_MISMATCH" } });
   });
 
   it("checks that a version's kind allows its events", () => {
     const relabel = (version: number, kind: string) =>
       forged((events) => events.map((e) => (e.version === version ? ({ ...e, metadata: { ...e.metadata, kind } } as StoredEvent) : e)));
-    expect(verifyLog(relabel(2, "pok"))).toMatchObject({ ok: false, line: firstOf(2), code: "REVISION_KIND_MISMATCH" });
-    expect(verifyLog(relabel(3, "draft"))).toMatchObject({ ok: false, line: firstOf(3), code: "PLAN_SIGNED_REVISION_REQUIRED" });
+    expect(verifyLog(relabel(2, "pok"))).toMatchObject({ ok: false, error: { line: firstOf(2), code: "REVISION_KIND_MISMATCH" } });
+    expect(verifyLog(relabel(3, "draft"))).toMatchObject({ ok: false, error: { line: firstOf(3), code: "PLAN_SIGNED_REVISION_REQUIRED" } });
     const dipa = append(seedLog(), { meta: meta("dipa", "2024-06-10T10:00:00+07:00"), commands: [{ type: "reviseCeiling", data: { ceiling: 4_811_300_000 } }] });
     const asPok = serializeLog(rechain(dipa.map((e) => (e.version === 2 ? ({ ...e, metadata: { ...e.metadata, kind: "pok" } } as StoredEvent) : e))));
-    expect(verifyLog(asPok)).toMatchObject({ ok: false, line: dipa.length, code: "POK_CHANGES_CEILING" });
+    expect(verifyLog(asPok)).toMatchObject({ ok: false, error: { line: dipa.length, code: "POK_CHANGES_CEILING" } });
   });
 
   it("cannot see a log cut after a whole line, but its last hash tells", () => {
     const cut = verifyLog(lines.slice(0, -1).join("\n"));
-    expect(cut).toMatchObject({ ok: true, events: log.length - 1 });
-    expect(cut.ok && cut.lastHash).not.toBe(log.at(-1)?.hash);
+    expect(cut).toMatchObject({ ok: true, value: { events: log.length - 1 } });
+    expect(cut.ok && cut.value.lastHash).not.toBe(log.at(-1)?.hash);
   });
 });

@@ -8,7 +8,7 @@ export function shipped(name: "seed" | "history"): History {
   const file = name === "seed" ? "loka-pom-rejang-lebong-2024.ndjson" : "loka-pom-rejang-lebong-2024-history.ndjson";
   const parsed = parseLog(readFileSync(new URL(file, examples), "utf8"));
   if (!parsed.ok) throw new Error(`${file}: ${parsed.error.message}`);
-  return openHistory(parsed.events);
+  return openHistory(parsed.value.events);
 }
 
 export const PROVENANCE = { version: 1, effectiveAt: "2024-02-22T09:00:00+07:00", headHash: "ab".repeat(32) };

@@ -59,7 +59,7 @@ describe("NDJSON file store", () => {
     const added = after.subarray(before.length).toString("utf8").trimEnd().split("\n");
     expect(added).toHaveLength(next.events.length + 1);
     expect(JSON.parse(added.at(-1) as string)).toMatchObject({ format: "rapk/2", commit: 3, events: next.events.length, hash: next.head });
-    expect(verifyLog(after.toString("utf8"))).toMatchObject({ ok: true, versions: 3, lastHash: next.head });
+    expect(verifyLog(after.toString("utf8"))).toMatchObject({ ok: true, value: { versions: 3, lastHash: next.head } });
   });
 
   it("given a tail left by a writer that died, then the next append cuts it, keeps the cut bytes beside the log, and says so", async () => {
@@ -70,11 +70,11 @@ describe("NDJSON file store", () => {
     const lost = writer.fork().next(reportCommands(2), metadataAt("2024-04-05T10:00:00+07:00", "report"));
     const torn = `${serializeEvent(lost.events[0] as never)}\n${serializeEvent(lost.events[1] as never).slice(0, 25)}`;
     appendFileSync(file, torn);
-    expect(verifyLog(readFileSync(file, "utf8"))).toMatchObject({ ok: false, code: "TORN_LINE" });
+    expect(verifyLog(readFileSync(file, "utf8"))).toMatchObject({ ok: false, error: { code: "TORN_LINE" } });
     expect((await store.head("plan")).version).toBe(2);
     const next = writer.next(reportCommands(2, 60), metadataAt("2024-04-06T10:00:00+07:00", "report"));
     await store.append("plan", next);
-    expect(verifyLog(readFileSync(file, "utf8"))).toMatchObject({ ok: true, versions: 3, lastHash: next.head });
+    expect(verifyLog(readFileSync(file, "utf8"))).toMatchObject({ ok: true, value: { versions: 3, lastHash: next.head } });
     expect(recovered).toEqual([{ plan: "plan", file, events: 1, torn: true, bytes: Buffer.byteLength(torn), backup: expect.stringContaining(".torn-") }]);
     expect(readFileSync(recovered[0]?.backup as string, "utf8")).toBe(torn);
   });
@@ -116,7 +116,7 @@ describe("NDJSON file store", () => {
     await store.append("rejang-lebong", july);
     const text = readFileSync(file, "utf8");
     expect(text.startsWith(v1)).toBe(true);
-    expect(verifyLog(text)).toMatchObject({ ok: true, events: 479, versions: 10, lastHash: july.head });
+    expect(verifyLog(text)).toMatchObject({ ok: true, value: { events: 479, versions: 10, lastHash: july.head } });
   });
 
   it("given a writer holding the lock, then another waits, and fails with LOCKED naming the holder when the wait runs out", async () => {

@@ -17,9 +17,9 @@ export function TrustBanner({ verification }: { verification: Verification | nul
     return (
       <p class="trust ok" role="status">
         <span aria-hidden="true">✓ </span>
-        {t.chainVerified(verification.events, verification.versions)}{" "}
+        {t.chainVerified(verification.value.events, verification.value.versions)}{" "}
         <span class="last-hash">
-          {t.lastHash}: <code title={verification.lastHash}>{verification.lastHash.slice(0, 16)}…</code>
+          {t.lastHash}: <code title={verification.value.lastHash}>{verification.value.lastHash.slice(0, 16)}…</code>
         </span>
       </p>
     );
@@ -28,11 +28,11 @@ export function TrustBanner({ verification }: { verification: Verification | nul
       <p>
         <strong>
           <span aria-hidden="true">⚠ </span>
-          {t.chainBroken(verification.line)}
+          {t.chainBroken(verification.error.line)}
         </strong>
       </p>
       <p>
-        <code>{verification.code}</code> {verification.message}
+        <code>{verification.error.code}</code> {verification.error.message}
       </p>
     </div>
   );

@@ -22,7 +22,7 @@ export async function parseSource(text: string, name: string, now?: () => string
   if (looksLikeLog(text)) {
     const parsed = parseLog(text);
     if (!parsed.ok) return { ok: false, error: parsed.error };
-    return { ok: true, loaded: { name, origin: "log", events: parsed.events, verification: verifyLog(text), ...importRecord(parsed.events) } };
+    return { ok: true, loaded: { name, origin: "log", events: parsed.value.events, verification: verifyLog(text), ...importRecord(parsed.value.events) } };
   }
   const { importSource } = await import("./importSource.js");
   return importSource(text, name, now);

@@ -11,7 +11,7 @@ export const SEED_LOG = root("packages/examples/loka-pom-rejang-lebong-2024.ndjs
 export function readEvents(path: string): StoredEvent[] {
   const parsed = parseLog(readFileSync(path, "utf8"));
   if (!parsed.ok) throw new Error(`${path}: line ${parsed.error.line}: ${parsed.error.message}`);
-  return parsed.events;
+  return parsed.value.events;
 }
 
 function must(log: StoredEvent[], revision: Parameters<typeof appendRevision>[1]): StoredEvent[] {

@@ -45,7 +45,7 @@ export async function replaySuite(log: (message: string) => void): Promise<Row[]
     () => parseOnly(text),
     () => {
       const result = verifyLog(text);
-      if (!result.ok) throw new Error(`verifyLog refused the generated log: ${result.message}`);
+      if (!result.ok) throw new Error(`verifyLog refused the generated log: ${result.error.message}`);
     },
     { warmup: 0, rounds: 1 },
   );

@@ -42,7 +42,7 @@ export function registerVerify(program: Command, { io, language }: Context): voi
       });
       // A verified log still says what its import could not read: the findings are part of what was verified.
       const parsed = audit.ok ? parseLog(text) : undefined;
-      const imported = parsed?.ok ? groupVersions(parsed.events).filter((v) => v.source !== undefined || v.findings !== undefined) : [];
+      const imported = parsed?.ok ? groupVersions(parsed.value.events).filter((v) => v.source !== undefined || v.findings !== undefined) : [];
       if (options.json) {
         const imports = imported.map((v) => ({ version: v.number, source: v.source ?? null, importer: v.importer ?? null, findings: v.findings ?? [] }));
         io.stdout.write(jsonText({ ok: audit.ok, events: audit.events, versions: audit.versions, head: audit.head, problems: audit.problems, imports }));

@@ -53,8 +53,8 @@ describe("the log (properties)", () => {
     fc.assert(
       fc.property(storyArb, (story) => {
         const text = serializeLog(story.log);
-        expect(parseLog(text)).toEqual({ ok: true, events: story.log, versions: expect.any(Array), committedLines: expect.any(Number) });
-        expect(verifyLog(text)).toEqual({ ok: true, events: story.log.length, versions: story.batches.length, lastHash: logHeadOf(story.log).head });
+        expect(parseLog(text)).toEqual({ ok: true, value: { events: story.log, versions: expect.any(Array), committedLines: expect.any(Number) } });
+        expect(verifyLog(text)).toEqual({ ok: true, value: { events: story.log.length, versions: story.batches.length, lastHash: logHeadOf(story.log).head } });
       }),
       { numRuns: RUNS },
     );
@@ -67,7 +67,7 @@ describe("the log (properties)", () => {
         ({ lines, at }) => {
           const result = verifyLog(`${lines.join("\n")}\n`);
           expect(result.ok).toBe(false);
-          if (!result.ok) expect(result.line).toBeLessThanOrEqual(at);
+          if (!result.ok) expect(result.error.line).toBeLessThanOrEqual(at);
         },
       ),
       { numRuns: RUNS },
@@ -93,7 +93,7 @@ describe("the log (properties)", () => {
         expect(hours).toBeGreaterThanOrEqual(0);
         expect(result.version).toBe(last.version + 1);
         expect(result.events.map((e) => e.seq)).toEqual(result.events.map((_, i) => last.seq + 1 + i));
-        expect(verifyLog(serializeLog([...log, ...result.events]))).toMatchObject({ ok: true, versions: last.version + 1 });
+        expect(verifyLog(serializeLog([...log, ...result.events]))).toMatchObject({ ok: true, value: { versions: last.version + 1 } });
       }),
       { numRuns: RUNS },
     );

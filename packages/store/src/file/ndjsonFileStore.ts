@@ -183,14 +183,15 @@ export class NdjsonFileStore implements EventStore {
       const parsed = parseLog(bytes.toString("utf8"));
       if (!parsed.ok)
         throw new StoreError("LOG_INVALID", `${file}:${parsed.error.line}: ${parsed.error.code}: ${parsed.error.message}; repair only cuts an uncommitted tail, and this fault is before it`, plan);
-      const head = parsed.versions.length === 0 ? EMPTY_HEAD : headAfter(parsed.versions[parsed.versions.length - 1] as CommittedVersion);
-      if (!parsed.tail) return { plan, file, head, unchanged: true };
-      const keep = offsetAfterLine(bytes, parsed.committedLines);
+      const { versions, tail, committedLines } = parsed.value;
+      const head = versions.length === 0 ? EMPTY_HEAD : headAfter(versions[versions.length - 1] as CommittedVersion);
+      if (!tail) return { plan, file, head, unchanged: true };
+      const keep = offsetAfterLine(bytes, committedLines);
       const backup = `${file}.bak-${stamp(now)}`;
       await fs.writeFile(backup, bytes, { flag: "wx" });
       await lock.handle.truncate(keep);
       await lock.handle.sync();
-      const { firstLine, lastLine, events, torn, version } = parsed.tail;
+      const { firstLine, lastLine, events, torn, version } = tail;
       return { plan, file, head, unchanged: false, firstLine, lastLine, events, torn, bytes: bytes.length - keep, backup, ...(version === undefined ? {} : { version }) };
     } finally {
       await lock.release();
@@ -205,7 +206,7 @@ export class NdjsonFileStore implements EventStore {
     });
     const parsed = parseLog(text);
     if (!parsed.ok) throw new StoreError("LOG_INVALID", `${file}:${parsed.error.line}: ${parsed.error.code}: ${parsed.error.message}`, plan);
-    return parsed.versions;
+    return parsed.value.versions;
   }
 
   private async cutTail(handle: FileHandle, file: string, plan: string, end: CommittedEnd): Promise<CommittedEnd> {
