@@ -1,4 +1,4 @@
-import { evolve } from "@rapk/core";
+import { IndicatorId, evolve } from "@rapk/core";
 import { screen } from "@testing-library/preact";
 import { describe, expect, it } from "vitest";
 import { QuarterPanel } from "../src/components/QuarterPanel.js";
@@ -8,7 +8,7 @@ import { renderIn } from "./render.js";
 
 const state = () => {
   const head = createHistoryView(smallHistory()).at(4).state;
-  return evolve(head, { type: "RealisationReported", data: { indicator: "01.07", month: 2, value: 0, obstacles: "Reagen terlambat", followUp: "Pengadaan dipercepat" } });
+  return evolve(head, { type: "RealisationReported", data: { indicator: IndicatorId.parse("01.07"), month: 2, value: 0, obstacles: "Reagen terlambat", followUp: "Pengadaan dipercepat" } });
 };
 
 describe("QuarterPanel", () => {

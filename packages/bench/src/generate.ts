@@ -1,4 +1,4 @@
-import type { Direction, IndicatorUnit, PlanEvent, RevisionKind, TargetShape } from "@rapk/core";
+import type { Direction, IndicatorId, IndicatorUnit, LineId, PlanEvent, RevisionKind, TargetShape } from "@rapk/core";
 import { indicatorId, lineId } from "@rapk/core";
 import { addDays, addMinutes, format } from "date-fns";
 import { type Random, createRandom } from "./random.js";
@@ -70,24 +70,24 @@ const UNITS: readonly IndicatorUnit[] = ["percent", "percent", "percent", "index
 const SHAPES_OF_TARGETS: readonly TargetShape[] = ["constant", "cumulative", "stepped", "year-end"];
 
 interface IndicatorModel {
-  readonly id: string;
+  readonly id: IndicatorId;
   readonly unit: IndicatorUnit;
   readonly direction: Direction;
   readonly shape: TargetShape;
   targets: (number | null)[];
   readonly ratio: boolean;
-  readonly lines: string[];
+  readonly lines: LineId[];
 }
 
 interface LineModel {
-  readonly id: string;
+  readonly id: LineId;
   pagu: number;
   /** Sum of the contributions made from it. */
   allocated: number;
   /** Sum of the final monthly spending, including the month being reported. */
   spent: number;
   /** indicator id -> amount. */
-  readonly contributions: Map<string, number>;
+  readonly contributions: Map<IndicatorId, number>;
 }
 
 const thousands = (amount: number) => Math.floor(amount / 1000) * 1000;

@@ -1,4 +1,4 @@
-import { type CommandOf, PlanCommand, type PlanCommandType } from "./commands/index.js";
+import { type CheckedCommandOf, type CommandOf, PlanCommand, type PlanCommandType } from "./commands/index.js";
 import { indicatorId, lineId } from "./codes.js";
 import { type DomainError, type Result, fail, ok, schemaError } from "./errors.js";
 import { applyEvent } from "./applyEvent.js";
@@ -13,7 +13,7 @@ export interface DecideOptions {
   readonly kind?: RevisionKind;
 }
 
-type Handler<T extends PlanCommandType> = (command: CommandOf<T>, state: PlanState) => Result<PlanEvent[]>;
+type Handler<T extends PlanCommandType> = (command: CheckedCommandOf<T>, state: PlanState) => Result<PlanEvent[]>;
 
 const emit = (...events: PlanEvent[]): Result<PlanEvent[]> => ok(events);
 const unknownIndicator = (id: string) => fail<PlanEvent[]>("UNKNOWN_INDICATOR", `unknown indicator ${id}`, ["data", "indicator"]);

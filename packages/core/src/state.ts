@@ -1,3 +1,4 @@
+import type { IndicatorId, LineId } from "./codes.js";
 import type { BudgetLineRegistered, IndicatorDefined, ObjectiveDefined, PlanDrafted, PlanSigned, RealisationReported } from "./events/index.js";
 
 // The parts of the state are what the events record (their zod schemas are the one statement of
@@ -22,7 +23,7 @@ export interface Objective extends Readonly<ObjectiveDefined["data"]> {
 /** An indicator (IKK) as IndicatorDefined records it, with its id, targets and stated budget. */
 export interface Indicator extends Readonly<IndicatorDefined["data"]> {
   /** `objective.code`, e.g. `01.07`. */
-  readonly id: string;
+  readonly id: IndicatorId;
   /** B01..B12; null is a blank cell, which is not 0. */
   readonly targets: readonly (number | null)[];
   /** ANGGARAN as the document prints it (absent: none printed); the budget itself is derived from the contributions. */
@@ -35,7 +36,7 @@ export type Coded = Readonly<BudgetLineRegistered["data"]["output"]>;
 /** A budget line as BudgetLineRegistered records it, with its id. */
 export interface BudgetLine extends Readonly<BudgetLineRegistered["data"]> {
   /** RO.komponen.sub komponen, e.g. `DR.3165.QIA.005.053.A`. */
-  readonly id: string;
+  readonly id: LineId;
 }
 
 /** A month's realisation of an indicator, as RealisationReported records it (the latest report wins). */

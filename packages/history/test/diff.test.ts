@@ -1,4 +1,4 @@
-import { type PlanEvent, type PlanState, initialState, stateAfter } from "@rapk/core";
+import { type PlanEventInput, type PlanState, initialState, stateAfter } from "@rapk/core";
 import { describe, expect, it } from "vitest";
 import { CHANGE_KINDS, type Change, describeDiff, diffStates, openHistory } from "../src/index.js";
 import { applyDiff } from "./support/applyDiff.js";
@@ -15,14 +15,14 @@ describe("diffStates", () => {
   });
 
   it("matches by id, not by position: the same plan defined in another order differs in nothing", () => {
-    const objective = (code: string): PlanEvent => ({ type: "ObjectiveDefined", data: { code, name: `Sasaran ${code}` } });
-    const indicator = (objective: string): PlanEvent => ({ type: "IndicatorDefined", data: { objective, code: "01", name: "Indikator", unit: "percent", direction: "higher", shape: "constant" } });
-    const line = (sub: string): PlanEvent => ({
+    const objective = (code: string): PlanEventInput => ({ type: "ObjectiveDefined", data: { code, name: `Sasaran ${code}` } });
+    const indicator = (objective: string): PlanEventInput => ({ type: "IndicatorDefined", data: { objective, code: "01", name: "Indikator", unit: "percent", direction: "higher", shape: "constant" } });
+    const line = (sub: string): PlanEventInput => ({
       type: "BudgetLineRegistered",
       data: { output: { code: "DR.3165.BDC.001", name: "KIE" }, component: { code: "051", name: "KIE" }, subComponent: { code: sub, name: sub }, pagu: 1_000 },
     });
-    const give = (sub: string): PlanEvent => ({ type: "ContributionAllocated", data: { indicator: "03.01", line: `DR.3165.BDC.001.051.${sub}`, amount: 10 } });
-    const drafted: PlanEvent = { type: "PlanDrafted", data: { unit: "Loka POM", agency: "BPOM", year: 2024, ceiling: 2_000 } };
+    const give = (sub: string): PlanEventInput => ({ type: "ContributionAllocated", data: { indicator: "03.01", line: `DR.3165.BDC.001.051.${sub}`, amount: 10 } });
+    const drafted: PlanEventInput = { type: "PlanDrafted", data: { unit: "Loka POM", agency: "BPOM", year: 2024, ceiling: 2_000 } };
     const printed = stateAfter([drafted, objective("03"), objective("11"), indicator("03"), indicator("11"), line("D"), line("A"), give("D"), give("A")]);
     const sorted = stateAfter([drafted, objective("11"), objective("03"), indicator("11"), indicator("03"), line("A"), line("D"), give("A"), give("D")]);
     expect(diffStates(printed, sorted).changes).toEqual([]);
@@ -88,7 +88,8 @@ describe("diffStates", () => {
       signature: { ...a.signature!, name: "Dra. Contoh" },
     };
     const diff = diffStates(a, b);
-    expect(diff.changes).toEqual<Change[]>([
+    // The ids as the document prints them: the changes carry branded ids, equal as strings.
+    expect(diff.changes).toEqual([
       { kind: "plan-changed", from: a.plan, to: b.plan },
       { kind: "ceiling-changed", from: 4_801_300_000, to: 3_000_000_000 },
       { kind: "objective-added", objective: "05", to: { code: "05", name: "Sasaran baru", position: 2 } },

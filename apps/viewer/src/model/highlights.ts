@@ -62,7 +62,7 @@ export function highlightsOf(diff: PlanDiff, before: PlanState, after: PlanState
         break;
     }
   }
-  for (const indicator of Object.keys(after.indicators)) {
+  for (const { id: indicator } of Object.values(after.indicators)) {
     const from = before.indicators[indicator] ? indicatorBudget(before, indicator) : null;
     const to = indicatorBudget(after, indicator);
     if (from !== null && from !== to) out.set(cell.budget(indicator), { from, to });

@@ -62,8 +62,14 @@ export const PlanCommand = z.discriminatedUnion("type", [
   StateIndicatorBudget,
   StatePlanTotal,
 ]);
-export type PlanCommand = z.infer<typeof PlanCommand>;
+/**
+ * A command as a program writes it: its ids are plain strings (`"01.07"`). `decide` checks it
+ * against the schema, which brands the ids of the events it records (see IndicatorId, LineId).
+ */
+export type PlanCommand = z.input<typeof PlanCommand>;
 export type PlanCommandType = PlanCommand["type"];
 export type CommandOf<T extends PlanCommandType> = Extract<PlanCommand, { type: T }>;
+/** A command once its schema has checked it: what decide's handlers receive, ids branded. */
+export type CheckedCommandOf<T extends PlanCommandType> = Extract<z.output<typeof PlanCommand>, { type: T }>;
 
 export const PLAN_COMMAND_TYPES = PlanCommand.options.map((o) => o.shape.type.value) as PlanCommandType[];

@@ -52,6 +52,11 @@ export const PlanEvent = z.discriminatedUnion("type", [
   PlanTotalStated,
 ]);
 export type PlanEvent = z.infer<typeof PlanEvent>;
+/**
+ * An event as a test or a fixture writes it, its ids plain strings: PlanEvent brands them
+ * (IndicatorId, LineId), which only a schema's check or `indicatorId`/`lineId` can give.
+ */
+export type PlanEventInput = z.input<typeof PlanEvent>;
 export type PlanEventType = PlanEvent["type"];
 
 /** The event type names, for documentation and exhaustive tests. */

@@ -1,3 +1,4 @@
+import type { IndicatorId } from "../codes.js";
 import type { Direction } from "../events/index.js";
 import type { PlanState } from "../state.js";
 import { type Band, BPOM_BANDS, bandOf } from "./bands.js";
@@ -22,7 +23,7 @@ export interface MonthAchievement {
 }
 
 export interface IndicatorAchievement {
-  readonly indicator: string;
+  readonly indicator: IndicatorId;
   readonly name: string;
   readonly months: readonly MonthAchievement[];
   /** The latest month with a reported realisation, or null. */

@@ -1,8 +1,9 @@
 import { allocationByLine } from "../invariants.js";
+import type { LineId } from "../codes.js";
 import type { PlanState } from "../state.js";
 
 export interface LineSummary {
-  readonly id: string;
+  readonly id: LineId;
   readonly pagu: number;
   /** Sum of the contributions made from the line. */
   readonly allocated: number;

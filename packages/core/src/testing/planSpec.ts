@@ -1,6 +1,6 @@
 import { type DecideOptions, decideBatch } from "../decide.js";
 import type { PlanCommand } from "../commands/index.js";
-import type { PlanEvent } from "../events/index.js";
+import type { PlanEventInput } from "../events/index.js";
 import { stateAfter } from "./stateAfter.js";
 import type { DomainError } from "../errors.js";
 
@@ -21,7 +21,7 @@ function canonical(value: unknown): string {
 
 export interface Then {
   /** Asserts the command (or batch) is accepted and emits exactly these events, in order. */
-  then(expected: readonly PlanEvent[]): void;
+  then(expected: readonly PlanEventInput[]): void;
   /** Asserts it is refused with this error code (and, when given, at this path). */
   thenFails(code: string, path?: readonly (string | number)[]): DomainError;
 }
@@ -37,7 +37,7 @@ export interface When {
  * `.thenFails(code)`. It throws a SpecificationError on mismatch, so any test runner works.
  */
 export const planSpec = {
-  given(events: readonly PlanEvent[]): When {
+  given(events: readonly PlanEventInput[]): When {
     const state = stateAfter(events);
     const run = (commands: readonly PlanCommand[], options?: DecideOptions): Then => {
       const result = decideBatch(commands, state, options);

@@ -5,7 +5,7 @@ import { planSpec, rawCommand } from "@rapk/core/testing";
 import { SAMPLING, SAMPLING_PAGU, TO_LAB_SAMPLES, TO_MEDICINES, seedDraft, toLabSamples, toMedicines } from "../fixtures/seed.js";
 
 const unallocated = seedDraft.filter((e) => e.type !== "ContributionAllocated");
-const allocate = (indicator: string, amount: unknown, line = SAMPLING) => (rawCommand({ type: "allocateContribution", data: { indicator, line, amount } }));
+const allocate = (indicator: string, amount: unknown, line: string = SAMPLING) => (rawCommand({ type: "allocateContribution", data: { indicator, line, amount } }));
 
 describe("allocateContribution", () => {
   it("attributes part of a line to an indicator, as the seed does for 01.01 and 04.01", () => {

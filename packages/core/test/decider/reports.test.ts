@@ -1,6 +1,6 @@
 import { planCommand } from "@rapk/core";
 import { describe, expect, it } from "vitest";
-import { type PlanEvent, type PlanState, evolve, initialState } from "@rapk/core";
+import { type PlanEvent, type PlanEventInput, type PlanState, evolve, initialState } from "@rapk/core";
 import { planSpec, rawCommand } from "@rapk/core/testing";
 import { SAMPLING, SAMPLING_PAGU, seedDraft, seedSigned } from "../fixtures/seed.js";
 
@@ -10,7 +10,7 @@ function evolveAll(given: readonly unknown[], last: unknown): PlanState {
 }
 
 const realisation = (data: Record<string, unknown>) => (rawCommand({ type: "reportRealisation", data: { indicator: "04.01", month: 3, ...data } }));
-const spending = (month: number, amount: unknown, line = SAMPLING) => (rawCommand({ type: "reportSpending", data: { line, month, amount } }));
+const spending = (month: number, amount: unknown, line: string = SAMPLING) => (rawCommand({ type: "reportSpending", data: { line, month, amount } }));
 
 describe("reportRealisation", () => {
   it("records what an indicator reached in a month", () => {
@@ -74,7 +74,7 @@ describe("reportRealisation", () => {
   });
 
   it("accepts over 100 when the indicator says so: a percentage with a target above 100, or a unit other than percent", () => {
-    const growth: PlanEvent = { type: "TargetsSet", data: { indicator: "04.01", values: [...Array(11).fill(100), 120] } };
+    const growth: PlanEventInput = { type: "TargetsSet", data: { indicator: "04.01", values: [...Array(11).fill(100), 120] } };
     planSpec.given([...seedDraft, growth]).when(realisation({ value: 112.5 })).then([{ type: "RealisationReported", data: { indicator: "04.01", month: 3, value: 112.5 } }]);
     const score: PlanEvent = { type: "IndicatorDefined", data: { objective: "04", code: "02", name: "Nilai AKIP UPT", unit: "score", direction: "higher", shape: "year-end" } };
     planSpec

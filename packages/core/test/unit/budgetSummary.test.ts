@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetSummary, indicatorBudget, stateAfter } from "@rapk/core";
+import { IndicatorId, budgetSummary, indicatorBudget, stateAfter } from "@rapk/core";
 import { CEILING, FOOD_SAMPLING, FOOD_SAMPLING_PAGU, SAMPLING, SAMPLING_PAGU, TO_LAB_SAMPLES, TO_MEDICINES, seedDraft } from "../fixtures/seed.js";
 
 const state = stateAfter([
@@ -48,8 +48,8 @@ describe("budgetSummary", () => {
 
 describe("indicatorBudget (ANGGARAN)", () => {
   it("is the sum of the indicator's contributions", () => {
-    expect(indicatorBudget(state, "01.01")).toBe(70_412_160);
-    expect(indicatorBudget(state, "04.01")).toBe(30_176_640);
-    expect(indicatorBudget(state, "05.01")).toBe(0);
+    expect(indicatorBudget(state, IndicatorId.parse("01.01"))).toBe(70_412_160);
+    expect(indicatorBudget(state, IndicatorId.parse("04.01"))).toBe(30_176_640);
+    expect(indicatorBudget(state, IndicatorId.parse("05.01"))).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type PlanEvent, evolve, initialState, isDomainFailure, replay, stateAfter } from "@rapk/core";
+import { IndicatorId, type PlanEvent, evolve, initialState, isDomainFailure, replay, stateAfter } from "@rapk/core";
 import { SAMPLING, drafted, objective01, seedDraft, signed } from "../fixtures/seed.js";
 
 function failureOf(run: () => unknown): unknown {
@@ -70,7 +70,7 @@ describe("evolve and replay", () => {
     ["a ceiling before any plan", { type: "CeilingRevised", data: { ceiling: 1 } }, "CeilingRevised: no plan drafted"],
     ["an unknown objective", { type: "ObjectiveRenamed", data: { code: "05", name: "X" } }, "ObjectiveRenamed: unknown objective 05"],
     ["an indicator under an unknown objective", { type: "IndicatorDefined", data: { objective: "05", code: "01", name: "X", unit: "percent", direction: "higher", shape: "constant" } }, "IndicatorDefined: unknown objective 05"],
-    ["an unknown indicator", { type: "TargetSet", data: { indicator: "05.01", month: 1, value: 1 } }, "TargetSet: unknown indicator 05.01"],
+    ["an unknown indicator", { type: "TargetSet", data: { indicator: IndicatorId.parse("05.01"), month: 1, value: 1 } }, "TargetSet: unknown indicator 05.01"],
     ["an unknown line", { type: "BudgetRevised", data: { line: SAMPLING, pagu: 1 } }, `BudgetRevised: unknown budget line ${SAMPLING}`],
     ["spending on an unknown line", { type: "SpendingReported", data: { line: SAMPLING, month: 1, amount: 1 } }, `SpendingReported: unknown budget line ${SAMPLING}`],
   ])("refuse an event about %s (EVENT_NOT_APPLICABLE) rather than drop it", (_what, event, message) => {
@@ -82,7 +82,7 @@ describe("evolve and replay", () => {
   it("replay names the failing event by its index and leaves the state it started from as it was", () => {
     const from = stateAfter(seedDraft);
     const before = structuredClone(from);
-    const orphan: PlanEvent = { type: "TargetSet", data: { indicator: "09.09", month: 1, value: 1 } };
+    const orphan: PlanEvent = { type: "TargetSet", data: { indicator: IndicatorId.parse("09.09"), month: 1, value: 1 } };
     const replayed = replay([signed, orphan, signed], from);
     expect(replayed.ok ? "replayed" : [replayed.index, replayed.error.code]).toEqual([1, "EVENT_NOT_APPLICABLE"]);
     expect(from).toEqual(before);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type PlanEvent, planDocument, stateAfter } from "@rapk/core";
+import { type PlanEvent, type PlanEventInput, planDocument, stateAfter } from "@rapk/core";
 import { CEILING, SAMPLING, drafted, foodSamplingLine, indicator0101, indicator0401, objective01, objective04, samplingLine, signed } from "../fixtures/seed.js";
 
 // Defined out of code order on purpose: the document keeps the order things were defined in
 // (for an imported plan, the order the paper prints them), never re-sorting by code.
-const events: PlanEvent[] = [
+const events: PlanEventInput[] = [
   drafted,
   objective04,
   objective01,

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BPOM_BANDS, type PlanEvent, planRollup, stateAfter } from "@rapk/core";
+import { BPOM_BANDS, type PlanEventInput, planRollup, stateAfter } from "@rapk/core";
 import { CEILING, LAB_SAMPLE_TARGETS, SAMPLING, seedDraft } from "../fixtures/seed.js";
 
-const reported = (indicator: string, month: number, value: number): PlanEvent => ({ type: "RealisationReported", data: { indicator, month, value } });
-const spent = (month: number, amount: number): PlanEvent => ({ type: "SpendingReported", data: { line: SAMPLING, month, amount } });
+const reported = (indicator: string, month: number, value: number): PlanEventInput => ({ type: "RealisationReported", data: { indicator, month, value } });
+const spent = (month: number, amount: number): PlanEventInput => ({ type: "SpendingReported", data: { line: SAMPLING, month, amount } });
 
 describe("planRollup (one plan's row in a rollup)", () => {
   it("given a drafted plan with nothing reported, then every indicator is unrated and no month is the latest", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { type PlanEvent, checkVersionTimes, signingDateOf, startOfDayLike } from "../../src/index.js";
+import { IndicatorId, LineId, type PlanEvent, checkVersionTimes, signingDateOf, startOfDayLike } from "../../src/index.js";
 
-const report = (month: number): PlanEvent => ({ type: "SpendingReported", data: { line: "DR.3165.QIA.005.053.A", month, amount: 1 } });
-const realisation = (month: number): PlanEvent => ({ type: "RealisationReported", data: { indicator: "01.01", month, value: 50 } });
+const report = (month: number): PlanEvent => ({ type: "SpendingReported", data: { line: LineId.parse("DR.3165.QIA.005.053.A"), month, amount: 1 } });
+const realisation = (month: number): PlanEvent => ({ type: "RealisationReported", data: { indicator: IndicatorId.parse("01.01"), month, value: 50 } });
 const times = (recordedAt: string, effectiveAt = recordedAt) => ({ recordedAt, effectiveAt });
 
 describe("checkVersionTimes: two dates per version", () => {

@@ -1,4 +1,4 @@
-import type { BudgetLine, Indicator, Objective, Plan, Realisation, Signature } from "@rapk/core";
+import type { BudgetLine, Indicator, IndicatorId, LineId, Objective, Plan, Realisation, Signature } from "@rapk/core";
 
 /** One difference between two plan states. Each kind carries what it needs to be applied again. */
 export type Change =
@@ -12,24 +12,24 @@ export type Change =
   /** The display number (the `1.` of the document) changed; null when there is none. */
   | { readonly kind: "objective-renumbered"; readonly objective: string; readonly from: number | null; readonly to: number | null }
   /** An indicator appears, with its targets; its contributions and realisations are changes of their own. */
-  | { readonly kind: "indicator-added"; readonly indicator: string; readonly to: Indicator }
-  | { readonly kind: "indicator-removed"; readonly indicator: string; readonly from: Indicator }
-  | { readonly kind: "indicator-renamed"; readonly indicator: string; readonly from: string; readonly to: string }
+  | { readonly kind: "indicator-added"; readonly indicator: IndicatorId; readonly to: Indicator }
+  | { readonly kind: "indicator-removed"; readonly indicator: IndicatorId; readonly from: Indicator }
+  | { readonly kind: "indicator-renamed"; readonly indicator: IndicatorId; readonly from: string; readonly to: string }
   /** Unit, direction or target shape differ (only between two different plans: no command changes them). */
-  | { readonly kind: "indicator-redefined"; readonly indicator: string; readonly field: IndicatorField; readonly from: string; readonly to: string }
+  | { readonly kind: "indicator-redefined"; readonly indicator: IndicatorId; readonly field: IndicatorField; readonly from: string; readonly to: string }
   /** One target cell (month 1..12, B01..B12); null is a blank cell. */
-  | { readonly kind: "target-changed"; readonly indicator: string; readonly month: number; readonly from: number | null; readonly to: number | null }
-  | { readonly kind: "line-added"; readonly line: string; readonly to: BudgetLine }
-  | { readonly kind: "line-removed"; readonly line: string; readonly from: BudgetLine }
+  | { readonly kind: "target-changed"; readonly indicator: IndicatorId; readonly month: number; readonly from: number | null; readonly to: number | null }
+  | { readonly kind: "line-added"; readonly line: LineId; readonly to: BudgetLine }
+  | { readonly kind: "line-removed"; readonly line: LineId; readonly from: BudgetLine }
   /** The wording of the output (RO), component or sub-component of a line differs. */
-  | { readonly kind: "line-renamed"; readonly line: string; readonly part: LinePart; readonly from: string; readonly to: string }
-  | { readonly kind: "pagu-changed"; readonly line: string; readonly from: number; readonly to: number }
+  | { readonly kind: "line-renamed"; readonly line: LineId; readonly part: LinePart; readonly from: string; readonly to: string }
+  | { readonly kind: "pagu-changed"; readonly line: LineId; readonly from: number; readonly to: number }
   /** What a line contributes to an indicator (kontribusi); 0 is no contribution. */
-  | { readonly kind: "contribution-changed"; readonly indicator: string; readonly line: string; readonly from: number; readonly to: number }
+  | { readonly kind: "contribution-changed"; readonly indicator: IndicatorId; readonly line: LineId; readonly from: number; readonly to: number }
   /** The realisation of an indicator in a month; null is none reported. */
-  | { readonly kind: "realisation-changed"; readonly indicator: string; readonly month: number; readonly from: Realisation | null; readonly to: Realisation | null }
+  | { readonly kind: "realisation-changed"; readonly indicator: IndicatorId; readonly month: number; readonly from: Realisation | null; readonly to: Realisation | null }
   /** Spending on a line in a month; null is none reported (which is not a reported 0). */
-  | { readonly kind: "spending-changed"; readonly line: string; readonly month: number; readonly from: number | null; readonly to: number | null }
+  | { readonly kind: "spending-changed"; readonly line: LineId; readonly month: number; readonly from: number | null; readonly to: number | null }
   | { readonly kind: "signature-changed"; readonly from: Signature | null; readonly to: Signature | null };
 
 export type ChangeKind = Change["kind"];

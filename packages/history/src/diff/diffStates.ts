@@ -1,4 +1,4 @@
-import type { PlanState, Realisation } from "@rapk/core";
+import type { IndicatorId, LineId, PlanState, Realisation } from "@rapk/core";
 import { type Change, type ChangeOf, INDICATOR_FIELDS, LINE_PARTS, type PlanDiff } from "./change.js";
 import { samePlanHeader, sameRealisation, sameSignature } from "./equal.js";
 import { ChangeList } from "./changeList.js";
@@ -74,7 +74,7 @@ function diffIndicators(a: PlanState, b: PlanState, changes: ChangeList): void {
   const renamed: ChangeOf<"indicator-renamed">[] = [];
   const redefined: ChangeOf<"indicator-redefined">[] = [];
   const targets: ChangeOf<"target-changed">[] = [];
-  for (const id of changedKeys(a.indicators, b.indicators)) {
+  for (const id of changedKeys<IndicatorId>(a.indicators, b.indicators)) {
     const from = a.indicators[id];
     const to = b.indicators[id];
     if (!from) added.push({ kind: "indicator-added", indicator: id, to: to! });
@@ -103,7 +103,7 @@ function diffLines(a: PlanState, b: PlanState, changes: ChangeList): void {
   const removed: ChangeOf<"line-removed">[] = [];
   const renamed: ChangeOf<"line-renamed">[] = [];
   const pagu: ChangeOf<"pagu-changed">[] = [];
-  for (const id of changedKeys(a.lines, b.lines)) {
+  for (const id of changedKeys<LineId>(a.lines, b.lines)) {
     const from = a.lines[id];
     const to = b.lines[id];
     // A line added or removed moves its whole pagu (docs/history.md, "Rupiah moved").
@@ -129,10 +129,10 @@ function diffLines(a: PlanState, b: PlanState, changes: ChangeList): void {
 }
 
 function diffContributions(a: PlanState, b: PlanState, changes: ChangeList): void {
-  for (const indicator of changedKeys(a.contributions, b.contributions)) {
+  for (const indicator of changedKeys<IndicatorId>(a.contributions, b.contributions)) {
     const from = a.contributions[indicator];
     const to = b.contributions[indicator];
-    for (const line of changedKeys(from, to)) {
+    for (const line of changedKeys<LineId>(from, to)) {
       const was = from?.[line] ?? 0;
       const now = to?.[line] ?? 0;
       if (was !== now) changes.push({ kind: "contribution-changed", indicator, line, from: was, to: now });
@@ -148,7 +148,7 @@ type Monthly<V> = Readonly<Record<string, Readonly<Record<number, V>>>>;
 // one taking a callback, so that each builds one shape of change object.
 function diffRealisations(a: Monthly<Realisation>, b: Monthly<Realisation>, list: ChangeList): void {
   const differs = (was: Realisation | null, now: Realisation | null) => was !== now && (was === null || now === null || !sameRealisation(was, now));
-  const ids = changedKeys(a, b);
+  const ids = changedKeys<IndicatorId>(a, b);
   let count = 0;
   for (const indicator of ids) {
     const from = a[indicator];
@@ -169,7 +169,7 @@ function diffRealisations(a: Monthly<Realisation>, b: Monthly<Realisation>, list
 }
 
 function diffSpending(a: Monthly<number>, b: Monthly<number>, list: ChangeList): void {
-  const ids = changedKeys(a, b);
+  const ids = changedKeys<LineId>(a, b);
   let count = 0;
   for (const line of ids) {
     const from = a[line];

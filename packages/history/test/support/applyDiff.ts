@@ -5,7 +5,7 @@ import type { Change, PlanDiff } from "../../src/index.js";
  * The test oracle of diffStates: a diff is complete when applying it to `a` gives `b` back. Kept
  * with the tests (nothing in the product applies a diff), on a deep copy instead of immer.
  */
-type Writable<T> = { -readonly [K in keyof T]: T[K] extends object ? Writable<T[K]> : T[K] };
+type Writable<T> = { -readonly [K in keyof T]: T[K] extends string ? T[K] : T[K] extends object ? Writable<T[K]> : T[K] };
 type Draft<T> = Writable<T>;
 
 type Row<V> = Record<string | number, V>;
