@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { RapkError, isRapkError } from "@rapk/core";
 
 const run = promisify(execFile);
 
@@ -28,10 +29,13 @@ export interface ClusterOptions {
   readonly settings?: Readonly<Record<string, string>>;
 }
 
-/** Why a cluster cannot be started on this machine: a missing program or user, named. */
-export class ClusterUnavailable extends Error {
+/**
+ * Why a cluster cannot be started on this machine: a missing program or user, named. A RapkError
+ * with code STORE_UNAVAILABLE: recognise it with `isRapkError(error, "STORE_UNAVAILABLE")`.
+ */
+export class ClusterUnavailable extends RapkError {
   constructor(message: string) {
-    super(message);
+    super("STORE_UNAVAILABLE", message);
     this.name = "ClusterUnavailable";
   }
 }
@@ -102,7 +106,7 @@ export async function startThrowawayCluster(options: ClusterOptions = {}): Promi
   } catch (error) {
     if (started) await as("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]).catch(() => undefined);
     await rm(folder, { recursive: true, force: true });
-    if (error instanceof ClusterUnavailable) throw error;
+    if (isRapkError(error, "STORE_UNAVAILABLE")) throw error;
     const output = (error as { stderr?: string }).stderr?.trim();
     throw new ClusterUnavailable(`PostgreSQL could not be started: ${output || (error as Error).message}`);
   }

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { ClusterUnavailable, startThrowawayCluster } from "../src/throwawayCluster.js";
+import { isRapkError } from "@rapk/core";
+import { startThrowawayCluster } from "../src/throwawayCluster.js";
 import { serverUrl } from "./support/server.js";
 
 describe("the throwaway PostgreSQL 15 cluster", () => {
@@ -17,7 +18,7 @@ describe("the throwaway PostgreSQL 15 cluster", () => {
   });
 
   it("given no server programs in the folder named, when starting, then it fails naming the missing program", async () => {
-    await expect(startThrowawayCluster({ bin: "/nonexistent/pg/bin" })).rejects.toThrow(ClusterUnavailable);
+    await expect(startThrowawayCluster({ bin: "/nonexistent/pg/bin" })).rejects.toSatisfy((error: unknown) => isRapkError(error, "STORE_UNAVAILABLE"));
     await expect(startThrowawayCluster({ bin: "/nonexistent/pg/bin" })).rejects.toThrow(/\/nonexistent\/pg\/bin\/initdb is missing.*apt-get install postgresql/);
   });
 });
