@@ -50,15 +50,15 @@ export async function readTextAndBytes(io: Io, file: string): Promise<{ text: st
   try {
     bytes = await fs.readFile(pathOf(io, file));
   } catch (error) {
-    throw new CliError(describeFsError(error), { file });
+    throw new CliError(describeFsError(error), { file, code: "FILE_UNREADABLE" });
   }
   const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new CliError(`is not a text file (binary data: a NUL byte at offset ${nul})`, { file, line: lineAtOffset(bytes, nul) });
+  if (nul >= 0) throw new CliError(`is not a text file (binary data: a NUL byte at offset ${nul})`, { file, line: lineAtOffset(bytes, nul), code: "FILE_UNREADABLE" });
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
-    throw new CliError("is not UTF-8 text", { file });
+    throw new CliError("is not UTF-8 text", { file, code: "FILE_UNREADABLE" });
   }
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, bytes };
 }
@@ -120,7 +120,7 @@ export async function writeUserFile(io: Io, file: string, text: string | Uint8Ar
     await writeFileAtomic(pathOf(io, file), text, options);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") throw new CliError("already exists; pass --force to replace it", { file });
-    throw new CliError(`cannot be written: ${describeFsError(error)}`, { file });
+    if (code === "EEXIST") throw new CliError("already exists; pass --force to replace it", { file, code: "FILE_EXISTS" });
+    throw new CliError(`cannot be written: ${describeFsError(error)}`, { file, code: "FILE_UNWRITABLE" });
   }
 }

@@ -4,7 +4,7 @@
  */
 export { main, buildProgram } from "./main.js";
 export type { Io, Output } from "./io.js";
-export { CliError, type CliErrorPlace, EXIT, type ExitCode, errorLine } from "./cliError.js";
+export { CLI_ERROR_CODES, CliError, type CliErrorCode, type CliErrorPlace, EXIT, type ExitCode, errorLine, isCliError } from "./cliError.js";
 export { stateToJson, type StateJson, type IndicatorJson, type LineJson, type RealisationJson, type CodedJson } from "./stateToJson.js";
 export { writeFileAtomic, type WriteOptions } from "./files.js";
 export { STORE_SCHEMES, type LogTarget, type StoreOpener, openTarget, registerStoreScheme } from "./logTarget.js";

@@ -28,7 +28,7 @@ export function parseJsonFile(text: string, file: string): unknown {
           ? lastLine
           : undefined;
     const why = text.trim() === "" ? "is empty, expected JSON" : `is not valid JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, "")}`;
-    throw new CliError(why, line === undefined ? { file } : { file, line });
+    throw new CliError(why, line === undefined ? { file, code: "FILE_UNREADABLE" } : { file, line, code: "FILE_UNREADABLE" });
   }
   // JSON.parse keeps the last of two equal keys and lets `__proto__` through: neither can be meant.
   const problem = jsonKeyProblem(text);
@@ -38,7 +38,7 @@ export function parseJsonFile(text: string, file: string): unknown {
       problem.why === "duplicate"
         ? `names the key ${JSON.stringify(problem.key)} twice in one object (at ${where}); say it once`
         : `uses the key ${JSON.stringify(problem.key)} (at ${where}), which is reserved (a member of every JavaScript object) and never a field rapk reads`,
-      { file, line: problem.line },
+      { file, line: problem.line, code: "FILE_UNREADABLE" },
     );
   }
   return value;

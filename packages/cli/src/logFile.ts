@@ -1,6 +1,6 @@
 import { isRapkError } from "@rapk/core";
 import { type CommittedVersion, type History, type StoredEvent, openHistory, parseLog, serializeVersions } from "@rapk/history";
-import { CliError, EXIT } from "./cliError.js";
+import { CliError, EXIT, isCliError } from "./cliError.js";
 import { readText } from "./files.js";
 import type { Io } from "./io.js";
 import { type LogTarget, openTarget } from "./logTarget.js";
@@ -51,7 +51,7 @@ export async function loadFrom(io: Io, file: string, target: LogTarget): Promise
     // A file that does not exist is an error of its own; a plan the store does not hold must be too,
     // or a typo after # would show an empty plan and exit 0.
     if (versions.length === 0)
-      throw new CliError(`holds no plan ${JSON.stringify(target.plan)} (or it has no committed version yet): \`rapk plans\` lists the plans a store holds`, { file: target.label });
+      throw new CliError(`holds no plan ${JSON.stringify(target.plan)} (or it has no committed version yet): \`rapk plans\` lists the plans a store holds`, { file: target.label, code: "PLAN_NOT_FOUND" });
     const events = versions.flatMap((version) => version.events);
     return { file, text: serializeVersions(versions), events, versions, history: openHistoryOf(file, events), target };
   }
@@ -68,9 +68,9 @@ export async function readVersions(target: LogTarget): Promise<CommittedVersion[
   return versions;
 }
 
-/** A store's error as the CLI reports it: a conflict or a held lock is exit 3, the rest exit 1. */
+/** A store's error as the CLI reports it: a conflict or a held lock is exit 3, the rest exit 1. The CLI's own errors pass as they are. */
 export function storeFailure(label: string, error: unknown): unknown {
-  if (!isRapkError(error)) return error;
+  if (!isRapkError(error) || isCliError(error)) return error;
   const exit = error.code === "CONFLICT" || error.code === "LOCKED" ? EXIT.conflict : EXIT.input;
   // A conflict's message already begins "conflict on plan ...".
   const why = error.code === "CONFLICT" ? error.message : error.code === "LOCKED" ? `conflict: ${error.message}` : `${error.code}: ${error.message}`;

@@ -1,6 +1,6 @@
 import type { Language } from "@rapk/core";
-import { Command, CommanderError } from "commander";
-import { CliError, EXIT, errorLine, oneLine } from "./cliError.js";
+import { Command, type CommanderError } from "commander";
+import { EXIT, errorLine, isCliError, oneLine } from "./cliError.js";
 import { registerApply } from "./commands/apply.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerExport } from "./commands/export.js";
@@ -66,6 +66,12 @@ function languageOr(program: Command, io: Io): Language {
   }
 }
 
+/** Whether commander stopped the run (a usage mistake, or --help / --version): known by its code, `commander.*`. */
+function isCommanderError(error: unknown): error is CommanderError {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("commander.") && typeof (error as { exitCode?: unknown }).exitCode === "number";
+}
+
 /**
  * Runs `rapk` with these arguments (without `node` and the script) and returns the exit code.
  * A user's mistake is one line on stderr, `rapk: <file>:<line>: <why>`; never a stack trace.
@@ -82,11 +88,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     await program.parseAsync([...argv], { from: "user" });
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof CliError) {
+    if (isCliError(error)) {
       io.stderr.write(`${errorLine(error, languageOr(program, io))}\n`);
       return error.exitCode;
     }
-    if (error instanceof CommanderError) {
+    if (isCommanderError(error)) {
       // --help and --version end through here too, with exit code 0 and their text already written.
       if (error.exitCode === 0) return EXIT.ok;
       const command = program.commands.find((c) => c.name() === argv[0]);

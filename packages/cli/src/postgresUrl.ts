@@ -28,6 +28,6 @@ export async function openPostgres(url: string): Promise<OpenedPostgres> {
     return plan === undefined ? { store, shown } : { store, plan, shown };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new CliError(message.startsWith("cannot connect") ? message : `cannot open the store: ${message}`, { file: shown });
+    throw new CliError(message.startsWith("cannot connect") ? message : `cannot open the store: ${message}`, { file: shown, code: "STORE_UNAVAILABLE" });
   }
 }

@@ -16,7 +16,7 @@ export async function readKeyFile(io: Io, file: string): Promise<KeyFile> {
   const raw = parseJsonFile(await readText(io, file), file) as Partial<Record<keyof KeyFile, unknown>> | null;
   const { name, publicKey, secretKey } = raw ?? {};
   if (typeof name !== "string" || typeof publicKey !== "string" || typeof secretKey !== "string" || !/^[0-9a-f]{64}$/.test(secretKey))
-    throw new CliError('is not a signing key: expected {"name", "publicKey", "secretKey"} as written by `rapk keygen`', { file });
-  if (publicKeyOf(secretKey) !== publicKey) throw new CliError("is not a signing key: its publicKey does not belong to its secretKey", { file });
+    throw new CliError('is not a signing key: expected {"name", "publicKey", "secretKey"} as written by `rapk keygen`', { file, code: "FILE_UNREADABLE" });
+  if (publicKeyOf(secretKey) !== publicKey) throw new CliError("is not a signing key: its publicKey does not belong to its secretKey", { file, code: "FILE_UNREADABLE" });
   return { name, publicKey, secretKey };
 }

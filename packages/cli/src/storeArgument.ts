@@ -27,9 +27,9 @@ export async function openStoreArgument(io: Io, arg: string): Promise<OpenedStor
   }
   const path = plainFilePath(io, arg);
   if (path === undefined)
-    throw new CliError("expected a folder of .ndjson logs, a log file, or a store URL such as postgres://user@host:5432/database", { file: arg });
+    throw new CliError("expected a folder of .ndjson logs, a log file, or a store URL such as postgres://user@host:5432/database", { file: arg, code: "FILE_UNREADABLE" });
   const stat = await fs.stat(path).catch((error: unknown) => {
-    throw new CliError(describeFsError(error), { file: arg });
+    throw new CliError(describeFsError(error), { file: arg, code: "FILE_UNREADABLE" });
   });
   const store = stat.isDirectory() ? NdjsonFileStore.folder(path) : NdjsonFileStore.file(path);
   return { store, catalog: catalogOf(store), shown: arg };

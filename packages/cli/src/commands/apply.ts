@@ -102,7 +102,7 @@ async function fileSize(io: Io, file: string): Promise<number> {
   try {
     return (await stat(pathOf(io, file))).size;
   } catch (error) {
-    throw new CliError(describeFsError(error), { file });
+    throw new CliError(describeFsError(error), { file, code: "FILE_UNREADABLE" });
   }
 }
 
@@ -115,11 +115,11 @@ function placeIn(text: string, file: string, path: readonly (string | number)[])
 async function readRevision(io: Io, file: string): Promise<{ revision: RevisionInput; text: string }> {
   // A revision is a page of commands, not a data dump: a huge file is refused before it is read whole.
   const size = await fileSize(io, file);
-  if (size > MAX_REVISION_BYTES) throw new CliError(`is ${size} bytes; a revision file may be at most ${MAX_REVISION_BYTES} bytes (5 MB)`, { file });
+  if (size > MAX_REVISION_BYTES) throw new CliError(`is ${size} bytes; a revision file may be at most ${MAX_REVISION_BYTES} bytes (5 MB)`, { file, code: "FILE_UNREADABLE" });
   const text = await readText(io, file);
   const raw = parseJsonFile(text, file);
   const parsed = parseRevision(raw);
-  if (!parsed.ok) throw new CliError(`is not a revision: ${parsed.error.message.replace(/^revision: /, "")}`, placeIn(text, file, parsed.error.path));
+  if (!parsed.ok) throw new CliError(`is not a revision: ${parsed.error.message.replace(/^revision: /, "")}`, { ...placeIn(text, file, parsed.error.path), code: "FILE_UNREADABLE" });
   return { revision: parsed.value, text };
 }
 

@@ -98,11 +98,11 @@ async function writeNewLog(io: Io, out: string, sealed: CommittedVersion, force:
       return;
     }
     if (force) throw new CliError("--force replaces a log file only; a store keeps every plan's versions", { file: out });
-    if (target.path && (await fs.stat(target.path).then((s) => s.size > 0, () => false))) throw new CliError("already exists; pass --force to replace it", { file: out });
+    if (target.path && (await fs.stat(target.path).then((s) => s.size > 0, () => false))) throw new CliError("already exists; pass --force to replace it", { file: out, code: "FILE_EXISTS" });
     await target.store.append(target.plan, sealed, { expectedVersion: 0 });
   } catch (error) {
     if (isRapkError(error, "CONFLICT"))
-      throw new CliError(target.path ? "already exists; pass --force to replace it" : `already holds plan ${target.plan}; import into a new plan id`, { file: out });
+      throw new CliError(target.path ? "already exists; pass --force to replace it" : `already holds plan ${target.plan}; import into a new plan id`, { file: out, code: target.path ? "FILE_EXISTS" : "USAGE" });
     throw storeFailure(out, error);
   } finally {
     await target.store.close();

@@ -40,8 +40,8 @@ export function registerKeygen(program: Command, { io }: Context): void {
           await handle.close();
         }
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new CliError("already exists; pass --force to replace it", { file: options.out });
-        throw new CliError(`cannot be written: ${describeFsError(error)}`, { file: options.out });
+        if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new CliError("already exists; pass --force to replace it", { file: options.out, code: "FILE_EXISTS" });
+        throw new CliError(`cannot be written: ${describeFsError(error)}`, { file: options.out, code: "FILE_UNWRITABLE" });
       }
       io.stdout.write(jsonText({ name, publicKey: key.publicKey }));
     });

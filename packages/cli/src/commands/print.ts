@@ -24,7 +24,7 @@ export function registerPrint(program: Command, { io }: Context): void {
       if (pathOf(io, options.out) === pathOf(io, file)) throw new CliError("--out must not be the log itself", { file: options.out });
       const log = await loadLog(io, file);
       const { state, version } = stateAsOf(log, options.asOf);
-      if (state.plan === null) throw new CliError(`there is no plan at version ${version} to print`, { file });
+      if (state.plan === null) throw new CliError(`there is no plan at version ${version} to print`, { file, code: "PLAN_NOT_DRAFTED" });
       // The printers (pdfkit behind the PDF) are loaded only by the command that prints.
       const { printHtmlDocument, printLayout } = await import("@rapk/report");
       const layout = printLayout(state, provenanceOf(log, version));

@@ -70,11 +70,11 @@ async function logText(io: Io, file: string): Promise<string> {
 /** Reads `--trust keys.json`: a JSON array of {"name", "publicKey"} entries. */
 async function readTrust(io: Io, file: string): Promise<TrustedKey[]> {
   const raw = parseJsonFile(await readText(io, file), file);
-  if (!Array.isArray(raw)) throw new CliError('is not a list of trusted keys: expected a JSON array of {"name", "publicKey"}', { file });
+  if (!Array.isArray(raw)) throw new CliError('is not a list of trusted keys: expected a JSON array of {"name", "publicKey"}', { file, code: "FILE_UNREADABLE" });
   return raw.map((entry: unknown, index) => {
     const { name, publicKey } = (entry ?? {}) as { name?: unknown; publicKey?: unknown };
     if (typeof name !== "string" || typeof publicKey !== "string" || !/^[0-9a-f]{64}$/.test(publicKey))
-      throw new CliError(`entry ${index + 1} must be {"name": "...", "publicKey": "<64 hex digits>"}`, { file });
+      throw new CliError(`entry ${index + 1} must be {"name": "...", "publicKey": "<64 hex digits>"}`, { file, code: "FILE_UNREADABLE" });
     return { name, publicKey };
   });
 }

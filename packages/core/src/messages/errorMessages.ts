@@ -5,8 +5,9 @@ import { type SourcePlace, placed } from "./place.js";
 /**
  * Why rapk refuses something, in plain words for the people who keep the plan, in Indonesian and
  * English. One entry per error code of the domain (the plan's rules), of the log and its
- * revisions, and of the importer: a code missing here does not compile where it is raised
- * (core's `fail`, the importer's `failAt` take an {@link ErrorCode}). The technical detail
+ * revisions, of the stores, of the command line and of the importer: a code missing here does
+ * not compile where it is raised (core's `fail`, the importer's `failAt`, the command line's
+ * `CliError` take an {@link ErrorCode}). The technical detail
  * (which field, which figures) stays in the error's own `message`; the code stays for programs.
  */
 export const ERROR_MESSAGES = {
@@ -87,6 +88,13 @@ export const ERROR_MESSAGES = {
   RANGE_INVALID: { id: "rentang versi yang diminta tidak ada dalam log.", en: "the range of versions asked for is not in the log." },
   STORE_UNAVAILABLE: { id: "tempat penyimpanan log tidak dapat dihubungi.", en: "the store that keeps the log cannot be reached." },
   WRITE_FAILED: { id: "log tidak dapat ditulis (ruang penyimpanan penuh, atau tidak ada izin?); tidak ada yang berubah.", en: "the log could not be written (the disk full, or no permission?); nothing changed." },
+
+  // The command line itself (cli). Its messages already say in plain words what is wrong, so
+  // `rapk` prints no explanation after these codes.
+  USAGE: { id: "perintah rapk ini tidak tepat: sebuah opsi kurang, tidak dikenal, atau nilainya tidak dapat dipakai.", en: "the rapk command is not right: an option is missing, unknown, or has a value rapk cannot use." },
+  FILE_UNREADABLE: { id: "berkas ini tidak dapat dibaca, atau isinya bukan yang diharapkan rapk di sini.", en: "the file cannot be read, or does not hold what rapk expects there." },
+  FILE_EXISTS: { id: "berkas ini sudah ada; rapk hanya menggantinya dengan --force.", en: "the file already exists; rapk replaces it only with --force." },
+  FILE_UNWRITABLE: { id: "berkas ini tidak dapat ditulis; tidak ada yang berubah.", en: "the file cannot be written; nothing changed." },
 
   // Reading a source (the importer).
   NOT_TEXT: { id: "yang diberikan bukan teks sebuah rencana.", en: "what was given is not the text of a plan." },
