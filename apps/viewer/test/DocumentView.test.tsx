@@ -1,4 +1,4 @@
-import { type PlanDocument, planDocument } from "@rapk/core";
+import { type PlanDocument, indicatorId, planDocument } from "@rapk/core";
 import { fireEvent, screen, within } from "@testing-library/preact";
 import { describe, expect, it } from "vitest";
 import { DocumentView } from "../src/components/DocumentView.js";
@@ -93,7 +93,7 @@ describe("DocumentView", () => {
     const base = planDocument(smallPlan());
     const objective = base.objectives[0]!;
     const model = objective.indicators[0]!;
-    const indicators = Array.from({ length: count }, (_, i) => ({ ...model, id: `ind-${i}`, code: `${900 + i}`, name: `Indikator ${i}` }));
+    const indicators = Array.from({ length: count }, (_, i) => ({ ...model, id: indicatorId(objective.code, `${900 + i}`), code: `${900 + i}`, name: `Indikator ${i}` }));
     return { ...base, objectives: [{ ...objective, indicators }] };
   }
 
