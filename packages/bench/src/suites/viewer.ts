@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // (The functions handed to page.evaluate run in the browser.)
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,6 +9,7 @@ import type { Page } from "playwright-core";
 import { launchChromium } from "../../../../apps/viewer/test/e2e/browser.js";
 import { serveStatic } from "../../../../apps/viewer/test/e2e/staticServer.js";
 import { type CpuProfile, topFrames } from "../cpuProfile.js";
+import { browserHashing } from "./browserHash.js";
 import { SHAPES, generateHistory } from "../generate.js";
 import { median, percentile } from "../measure.js";
 import { type Row, goalRow, ms } from "../report.js";
@@ -133,11 +134,21 @@ export async function viewerSuite(log: (message: string) => void): Promise<Row[]
     const held = (await heapMiB(open)) - heapBefore;
     log(`viewer: the page holds ${held.toFixed(0)} MiB more with the log open; scrubbing`);
     const steps = await profiled(open, "scrub", log, () => scrub(open));
+    await open.close();
+    log("viewer: hashing 20,000 of the log's lines in a worker: @noble/hashes vs crypto.subtle");
+    const hashing = await browserHashing(browser, folder, readFileSync(file, "utf8").split("\n", 20_000));
+    const subtle = Object.entries(hashing.subtleUs).map(([batch, us]) => `${us.toFixed(1)} µs ${batch === "1" ? "one at a time" : `${batch} at once`}`);
     const p50 = percentile(steps, 50);
     const p95 = percentile(steps, 95);
     const openMs = median(opens);
     return [
       goalRow("viewer-open", openMs, `median ${ms(openMs)} of ${OPENS} (${opens.map(ms).join(", ")}), ${megabytes.toFixed(1)} MiB log; the page holds ${held.toFixed(0)} MiB more once open`, { events: EVENTS, logMiB: megabytes, medianMs: openMs, minMs: Math.min(...opens), maxMs: Math.max(...opens), heldMiB: held }),
+      {
+        name: "hashing a log line in Chromium's worker: @noble/hashes vs crypto.subtle.digest (awaited one at a time, or in concurrent batches)",
+        measured: `noble ${hashing.nobleUs.toFixed(1)} µs; subtle ${subtle.join(", ")} (per line, ${hashing.lines} lines of ${hashing.meanChars.toFixed(0)} characters)`,
+        goal: "report",
+        figures: { nobleUs: hashing.nobleUs, ...Object.fromEntries(Object.entries(hashing.subtleUs).map(([batch, us]) => [`subtleUs${batch}`, us])) },
+      },
       goalRow("viewer-scrub", p95, `p50 ${ms(p50)}, p95 ${ms(p95)}, max ${ms(Math.max(...steps))} over ${steps.length} steps (every version forward, then back)`, { steps: steps.length, p50Ms: p50, p95Ms: p95, maxMs: Math.max(...steps) }),
     ];
   } finally {
