@@ -119,19 +119,7 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
         fail(name, outcome.error);
         return;
       }
-      let view: HistoryView;
-      try {
-        view = createHistoryView(outcome.loaded.events);
-      } catch (error) {
-        // A log that cannot be replayed has failed verification too; its finding names the line.
-        const verification = outcome.loaded.verification;
-        const failure: LoadFailure =
-          verification && !verification.ok
-            ? { code: verification.error.code, message: verification.error.message, line: verification.error.line }
-            : { code: "REPLAY_FAILED", message: error instanceof Error ? error.message : String(error) };
-        fail(name, failure);
-        return;
-      }
+      const view = createHistoryView(outcome.loaded.history);
       const wanted = asked.current;
       const first = view.versions[0]?.number ?? 0;
       const fits = (v: number | undefined) => v !== undefined && v >= first && v <= view.last;
@@ -157,13 +145,7 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
       setOtherError(t.otherFailed(name));
       return;
     }
-    let view: HistoryView;
-    try {
-      view = createHistoryView(outcome.loaded.events);
-    } catch {
-      setOtherError(t.otherFailed(name));
-      return;
-    }
+    const view = createHistoryView(outcome.loaded.history);
     const verification = outcome.loaded.verification;
     setOther(which === undefined ? { name, view, verification } : { name, view, bundled: which, verification });
     const mine = wanted.mine ?? openedNow.current?.view;

@@ -4,11 +4,12 @@ import { appendRevision } from "@rapk/history";
 import { describe, expect, it } from "vitest";
 import { ComparePanel } from "../src/components/ComparePanel.js";
 import { createHistoryView } from "../src/model/historyView.js";
+import { foldHistory } from "../src/model/foldedHistory.js";
 import { smallHistory } from "./fixtures/history.js";
 import { renderIn } from "./render.js";
 
 function Harness({ from = 2, to = 3 }: { from?: number; to?: number }) {
-  const [view] = useState(() => createHistoryView(smallHistory()));
+  const [view] = useState(() => createHistoryView(foldHistory(smallHistory())));
   const [pair, setPair] = useState({ from, to });
   return <ComparePanel view={view} from={pair.from} to={pair.to} onChange={(f, t) => setPair({ from: f, to: t })} />;
 }
@@ -66,9 +67,9 @@ describe("ComparePanel", () => {
 
 describe("ComparePanel with a second file", () => {
   it("compares this file's version with the other's, matched by ids; what one side lacks shows as removed or added", () => {
-    const mine = createHistoryView(smallHistory());
+    const mine = createHistoryView(foldHistory(smallHistory()));
     // The other file: the same plan without its last two versions, renamed as a file would be.
-    const theirs = createHistoryView(smallHistory().filter((e) => e.version <= 1));
+    const theirs = createHistoryView(foldHistory(smallHistory().filter((e) => e.version <= 1)));
     const { container } = renderIn(
       <ComparePanel view={mine} from={4} to={1} onChange={() => undefined} other={{ name: "copy.ndjson", view: theirs }} onCloseOther={() => undefined} />,
       "en",
@@ -89,8 +90,8 @@ describe("ComparePanel with a second file", () => {
       commands: [{ type: "defineIndicator", data: { objective: "01", code: "08", name: "Indikator baru", unit: "percent", direction: "higher", shape: "constant" } }],
     });
     if (!revised.ok) throw new Error(revised.error.message);
-    const mine = createHistoryView(base);
-    const theirs = createHistoryView([...base, ...revised.events]);
+    const mine = createHistoryView(foldHistory(base));
+    const theirs = createHistoryView(foldHistory([...base, ...revised.events]));
     const { container } = renderIn(<ComparePanel view={mine} from={mine.last} to={theirs.last} onChange={() => undefined} other={{ name: "b.ndjson", view: theirs }} />, "en");
     const added = container.querySelector("tr.change-added")!;
     expect(added.textContent).toContain("01.08");
@@ -101,7 +102,7 @@ describe("ComparePanel with a second file", () => {
 
 describe("ComparePanel's trust in the other file", () => {
   it("says when the file compared with cannot be trusted, naming its bad line", () => {
-    const mine = createHistoryView(smallHistory());
+    const mine = createHistoryView(foldHistory(smallHistory()));
     const verification = { ok: false as const, error: { code: "HASH_MISMATCH" as const, message: "the line was changed after it was written", line: 7 } };
     renderIn(<ComparePanel view={mine} from={mine.last} to={mine.last} onChange={() => undefined} other={{ name: "copy.ndjson", view: mine, verification }} />, "en");
     expect(screen.getByRole("alert").textContent).toContain("line 7");

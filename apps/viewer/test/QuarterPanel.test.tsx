@@ -3,11 +3,12 @@ import { screen } from "@testing-library/preact";
 import { describe, expect, it } from "vitest";
 import { QuarterPanel } from "../src/components/QuarterPanel.js";
 import { createHistoryView } from "../src/model/historyView.js";
+import { foldHistory } from "../src/model/foldedHistory.js";
 import { smallHistory } from "./fixtures/history.js";
 import { renderIn } from "./render.js";
 
 const state = () => {
-  const head = createHistoryView(smallHistory()).at(4).state;
+  const head = createHistoryView(foldHistory(smallHistory())).at(4).state;
   return evolve(head, { type: "RealisationReported", data: { indicator: IndicatorId.parse("01.07"), month: 2, value: 0, obstacles: "Reagen terlambat", followUp: "Pengadaan dipercepat" } });
 };
 

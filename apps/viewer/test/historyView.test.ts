@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createHistoryView } from "../src/model/historyView.js";
+import { foldHistory } from "../src/model/foldedHistory.js";
 import { appendRevision } from "@rapk/history";
 import { smallHistory } from "./fixtures/history.js";
 import { smallPlanCommands } from "./fixtures/plan.js";
@@ -8,7 +9,7 @@ describe("createHistoryView", () => {
   const events = smallHistory();
 
   it("gives the state and projections of every version: what the fixture's revisions did, version by version", () => {
-    const view = createHistoryView(events);
+    const view = createHistoryView(foldHistory(events));
     expect(view.versions.map((v) => v.number)).toEqual([1, 2, 3, 4]);
     expect(view.last).toBe(4);
     const line = (v: number, id: string) => view.at(v).budget.lines.find((l) => l.id === id);
@@ -33,7 +34,7 @@ describe("createHistoryView", () => {
   });
 
   it("computes a version's projections once: scrubbing back returns the same objects", () => {
-    const view = createHistoryView(events);
+    const view = createHistoryView(foldHistory(events));
     const first = view.at(2);
     const doc = first.document;
     view.at(3);
@@ -44,7 +45,7 @@ describe("createHistoryView", () => {
   });
 
   it("diffs two versions with history's diffStates", () => {
-    const view = createHistoryView(events);
+    const view = createHistoryView(foldHistory(events));
     const diff = view.diff(2, 3);
     expect(diff.summary.rupiahMoved).toBe(2_000_000);
     expect(diff.changes.map((c) => c.kind)).toEqual(["pagu-changed", "pagu-changed", "contribution-changed", "contribution-changed"]);
@@ -63,7 +64,7 @@ describe("createHistoryView's two time axes", () => {
     at("2026-11-30T12:00:00+07:00"),
   );
   if (!second.ok) throw new Error(second.error.message);
-  const view = createHistoryView([...first.events, ...second.events]);
+  const view = createHistoryView(foldHistory([...first.events, ...second.events]));
 
   it("gives the version in force on a date, by when each took effect", () => {
     expect([view.inForceOn("2024-02-21"), view.inForceOn("2024-03-01"), view.inForceOn("2024-03-12"), view.inForceOn("2026-11-29")]).toEqual([0, 1, 2, 2]);

@@ -3,7 +3,7 @@ import { exportCsv } from "@rapk/import";
 import { stateAfter } from "@rapk/core";
 import { describe, expect, it } from "vitest";
 import { MAX_FILE_BYTES } from "../src/model/limits.js";
-import { IMPORT_ACTOR } from "../src/model/importSource.js";
+import { IMPORT_ACTOR, importedEvents } from "../src/model/importSource.js";
 import { parseSource } from "../src/model/parseSource.js";
 import { smallHistory } from "./fixtures/history.js";
 import { smallPlan } from "./fixtures/plan.js";
@@ -19,7 +19,11 @@ describe("parseSource", async () => {
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.loaded.origin).toBe("log");
-    expect(outcome.loaded.events).toEqual(events);
+    // The versions and the plan after each, folded as the log was verified: core's replay agrees.
+    const { versions, states, heads } = outcome.loaded.history;
+    expect(versions.map((v) => v.number)).toEqual([1, 2, 3, 4]);
+    for (const v of [0, 2, 4]) expect(states[v]).toEqual(stateAfter(events.filter((e) => e.version <= v)));
+    expect(heads.at(-1)).toBe(logHeadOf(events).head);
     // The head is the last version's commit record's hash (log format v2).
     expect(outcome.loaded.verification).toEqual({ ok: true, value: { events: events.length, versions: 4, lastHash: logHeadOf(events).head } });
   });
@@ -29,6 +33,8 @@ describe("parseSource", async () => {
     lines[9] = lines[9]!.replace(/"pagu":\d+/, '"pagu":1');
     const outcome = await parseSource(lines.join("\n"), "plan.ndjson", NOW);
     expect(outcome.ok && outcome.loaded.verification).toMatchObject({ ok: false, error: { line: 10, code: "HASH_MISMATCH" } });
+    // Shown for what it claims, every version of it, beside the alert.
+    expect(outcome.ok && outcome.loaded.history.versions.length).toBe(4);
   });
 
   it("refuses a log line that reads two ways (a key twice, or named __proto__), naming the line and the field", async () => {
@@ -56,23 +62,26 @@ describe("parseSource", async () => {
     if (!outcome.ok) return;
     expect(outcome.loaded.origin).toBe("import");
     expect(outcome.loaded.verification).toBeNull();
-    expect(new Set(outcome.loaded.events.map((e) => e.version))).toEqual(new Set([1]));
-    expect(outcome.loaded.events[0]!.metadata).toMatchObject({ actor: IMPORT_ACTOR, reason: "imported from rapk-2024.txt", kind: "draft", recordedAt: NOW() });
+    const { versions, states } = outcome.loaded.history;
+    expect(versions.map((v) => v.number)).toEqual([1]);
+    expect(versions[0]).toMatchObject({ actor: IMPORT_ACTOR, reason: "imported from rapk-2024.txt", kind: "draft", recordedAt: NOW() });
     // In force from the day it was signed (22 February 2024), not from when the viewer opened it.
-    expect(outcome.loaded.events[0]!.metadata).toMatchObject({ effectiveAt: "2024-02-22T00:00:00+07:00" });
+    expect(versions[0]).toMatchObject({ effectiveAt: "2024-02-22T00:00:00+07:00" });
     expect(outcome.loaded.findings.length).toBeGreaterThan(0);
-    expect(outcome.loaded.events.some((e) => e.type === "PlanSigned")).toBe(true);
+    expect(states[1]!.signature).not.toBeNull();
   });
 
   it("records the import in its version (source file, importer, findings) and reads it back from any log", async () => {
     const imported = await parseSource(SEED, "rapk-2024.txt", NOW);
     if (!imported.ok) throw new Error(imported.error.message);
-    const metadata = imported.loaded.events[0]!.metadata as { source?: { name: string; size: number; sha256: string }; importer?: string; findings?: unknown[] };
+    const metadata = imported.loaded.history.versions[0]!;
     expect(metadata.source).toEqual({ name: "rapk-2024.txt", size: new TextEncoder().encode(SEED).length, sha256: sha256Hex(SEED) });
     expect(metadata.importer).toMatch(/^@rapk\/import@\d+\.\d+\.\d+$/);
     expect(metadata.findings).toEqual(imported.loaded.findings);
     // Written out and opened again as a log, the plan still says what the import found.
-    const reopened = await parseSource(serializeLog(imported.loaded.events), "plan.ndjson", NOW);
+    const made = importedEvents(SEED, "rapk-2024.txt", NOW);
+    if (!made.ok) throw new Error(made.error.message);
+    const reopened = await parseSource(serializeLog(made.events), "plan.ndjson", NOW);
     if (!reopened.ok) throw new Error(reopened.error.message);
     expect(reopened.loaded.origin).toBe("log");
     expect(reopened.loaded.findings).toEqual(imported.loaded.findings);
@@ -85,7 +94,7 @@ describe("parseSource", async () => {
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.loaded.origin).toBe("import");
-    const imported = stateAfter(outcome.loaded.events);
+    const imported = outcome.loaded.history.states[1]!;
     expect(imported.indicators).toEqual(plan.indicators);
     expect(imported.contributions).toEqual(plan.contributions);
     expect(imported.lines).toEqual(plan.lines);

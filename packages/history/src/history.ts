@@ -49,10 +49,7 @@ export interface HistoryOptions {
 export function openHistory(events: readonly StoredEvent[], options: HistoryOptions = {}): History {
   const versions = groupVersions(events);
   const checkpoints = new Checkpoints(events, versions.map((v) => v.lastSeq), options.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL);
-  // Both dates never decrease along the log (parseLog refuses otherwise): each is searched in order.
-  const effective = Float64Array.from(versions, (v) => instantOf(v.effectiveAt));
-  const recorded = Float64Array.from(versions, (v) => instantOf(v.recordedAt));
-  const offset = versions[0] ? offsetOf(versions[0].effectiveAt) : "Z";
+  const dated = datedVersions(versions);
 
   function stateAt(version: number): PlanState {
     if (!Number.isInteger(version) || version < 0 || version > versions.length)
@@ -66,6 +63,32 @@ export function openHistory(events: readonly StoredEvent[], options: HistoryOpti
     return checkpoints.after(count);
   }
 
+  return {
+    events,
+    versions,
+    head: checkpoints.head,
+    checkpointInterval: checkpoints.interval,
+    stateAt,
+    stateAtSeq,
+    versionAt: dated.versionAt,
+    versionKnownAt: dated.versionKnownAt,
+    stateAtTime: (iso) => stateAt(dated.versionAt(iso)),
+  };
+}
+
+/** The two questions of time a history answers from its versions' dates (see {@link History.versionAt}). */
+export type DatedVersions = Pick<History, "versionAt" | "versionKnownAt">;
+
+/**
+ * {@link History.versionAt} and {@link History.versionKnownAt} over versions alone, for a reader
+ * that holds the versions and their states but not the events (the viewer's page, given them by
+ * its worker).
+ */
+export function datedVersions(versions: readonly Version[]): DatedVersions {
+  // Both dates never decrease along the log (parseLog refuses otherwise): each is searched in order.
+  const effective = Float64Array.from(versions, (v) => instantOf(v.effectiveAt));
+  const recorded = Float64Array.from(versions, (v) => instantOf(v.recordedAt));
+  const offset = versions[0] ? offsetOf(versions[0].effectiveAt) : "Z";
   function lastAtOrBefore(instants: Float64Array, iso: string): number {
     const moment = momentOf(iso, offset);
     if (!moment.ok) throw new HistoryError("INVALID_INSTANT", moment.message);
@@ -78,16 +101,5 @@ export function openHistory(events: readonly StoredEvent[], options: HistoryOpti
     }
     return low;
   }
-
-  return {
-    events,
-    versions,
-    head: checkpoints.head,
-    checkpointInterval: checkpoints.interval,
-    stateAt,
-    stateAtSeq,
-    versionAt: (iso) => lastAtOrBefore(effective, iso),
-    versionKnownAt: (iso) => lastAtOrBefore(recorded, iso),
-    stateAtTime: (iso) => stateAt(lastAtOrBefore(effective, iso)),
-  };
+  return { versionAt: (iso) => lastAtOrBefore(effective, iso), versionKnownAt: (iso) => lastAtOrBefore(recorded, iso) };
 }

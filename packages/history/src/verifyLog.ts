@@ -17,6 +17,22 @@ export interface VerifyOptions {
   readonly trust?: Trust;
   /** The head (hash) the log must end at, as kept elsewhere: a log cut after a whole version is caught. */
   readonly expectHead?: string;
+  /**
+   * Called with each version once it is verified (chain, kind, fold, invariants): its events, the
+   * plan after it and its head. What a reader needs to show the log, from the one reading that
+   * verifies it (the viewer's worker), instead of a parseLog and a replay of the same text.
+   */
+  readonly onVersion?: (version: VerifiedVersion) => void;
+}
+
+/** A version as verifyLog/auditLog read it: see {@link VerifyOptions.onVersion}. */
+export interface VerifiedVersion {
+  readonly number: number;
+  readonly events: readonly StoredEvent[];
+  /** The plan after the version. */
+  readonly state: PlanState;
+  /** The version's head: its commit record's hash (v2), its last event's (v1). */
+  readonly head: string;
 }
 
 /**
@@ -110,6 +126,7 @@ export function auditLog(text: string, options: VerifyOptions = {}): LogAudit {
     if (violation) return { line: lastLine, code: "INVARIANT_BROKEN", message: `${where}: ${violation.code}: ${violation.message}` };
     events += version.events.length;
     heads.push(version.events.length > 0 && last.format === undefined ? last.hash : head);
+    options.onVersion?.({ number: version.number, events: version.events, state, head: heads[heads.length - 1] as string });
     return undefined;
   };
   const result = (): LogAudit => ({ ok: problems.length === 0, events, versions: heads.length, head, problems });

@@ -9,8 +9,9 @@ import {
   checkInvariants,
   planDocument,
 } from "@rapk/core";
-import { type PlanDiff, type StoredEvent, type Version, diffStates, openHistory } from "@rapk/history";
+import { HistoryError, type PlanDiff, type Version, datedVersions, diffStates } from "@rapk/history";
 import type { PrintProvenance } from "@rapk/report";
+import type { FoldedHistory } from "./foldedHistory.js";
 
 /** The plan at a version and everything the panels derive from it, computed once per state. */
 export interface VersionView {
@@ -39,12 +40,14 @@ export interface HistoryView {
 const CACHE_SIZE = 64;
 
 /**
- * Wraps a history for the panels. Scrubbing the timeline asks for the same versions again and
- * again: states come from the checkpointed `stateAt`, and the projections of each state are
- * computed lazily, once, and kept in a small least-recently-used cache.
+ * Wraps a history for the panels. The plan after every version comes folded from where the log
+ * was read (the worker); scrubbing the timeline asks for the same versions again and again, so
+ * the projections of each state are computed lazily, once, and kept in a small
+ * least-recently-used cache.
  */
-export function createHistoryView(events: readonly StoredEvent[]): HistoryView {
-  const history = openHistory(events);
+export function createHistoryView(history: FoldedHistory): HistoryView {
+  const { versions, states, heads } = history;
+  const dated = datedVersions(versions);
   const cache = new Map<number, VersionView>();
   const diffs = new Map<string, PlanDiff>();
 
@@ -77,22 +80,25 @@ export function createHistoryView(events: readonly StoredEvent[]): HistoryView {
       cache.set(version, hit);
       return hit;
     }
-    const view = build(history.stateAt(version));
+    const state = states[version];
+    if (!Number.isInteger(version) || state === undefined)
+      throw new HistoryError("VERSION_OUT_OF_RANGE", `there is no version ${version}; the log has versions 0..${versions.length}`);
+    const view = build(state);
     cache.set(version, view);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as number);
     return view;
   };
 
   return {
-    versions: history.versions,
-    last: history.versions.length === 0 ? 0 : history.versions[history.versions.length - 1]!.number,
+    versions,
+    last: versions.length === 0 ? 0 : versions[versions.length - 1]!.number,
     at,
-    inForceOn: (date) => history.versionAt(date),
-    knownOn: (date) => history.versionKnownAt(date),
+    inForceOn: dated.versionAt,
+    knownOn: dated.versionKnownAt,
     provenance(version) {
-      const v = history.versions[version - 1];
+      const v = versions[version - 1];
       if (!v) return { version, effectiveAt: "", headHash: "0".repeat(64) };
-      return { version, effectiveAt: v.effectiveAt, headHash: history.events[v.lastSeq - 1]!.hash };
+      return { version, effectiveAt: v.effectiveAt, headHash: heads[version - 1]! };
     },
     diff(from, to) {
       const key = `${from}:${to}`;

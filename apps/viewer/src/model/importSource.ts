@@ -1,9 +1,10 @@
 import { signingDateOf, startOfDayLike } from "@rapk/core";
-import { appendRevision, sourceFileOf } from "@rapk/history";
+import { type StoredEvent, appendRevision, sourceFileOf } from "@rapk/history";
 import { IMPORTER, importPlan } from "@rapk/import";
 import { formatISO } from "date-fns";
+import { foldHistory } from "./foldedHistory.js";
 import { importRecord } from "./importRecord.js";
-import type { LoadOutcome } from "./source.js";
+import type { LoadFailure, LoadOutcome } from "./source.js";
 
 /** Who the viewer records as the author of the one version it makes when importing a table. */
 export const IMPORT_ACTOR = "rapk viewer (import)";
@@ -19,6 +20,14 @@ function tableFormat(name: string): "table" | "csv" | undefined {
  * importer's findings. Loaded by parseSource only when a table is opened.
  */
 export function importSource(text: string, name: string, now: () => string = () => formatISO(new Date())): LoadOutcome {
+  const made = importedEvents(text, name, now);
+  if (!made.ok) return made;
+  const history = foldHistory(made.events);
+  return { ok: true, loaded: { name, origin: "import", history, verification: null, ...importRecord(history.versions) } };
+}
+
+/** The events of the one version an import makes, as `rapk import` would append them to an empty log. */
+export function importedEvents(text: string, name: string, now: () => string): { ok: true; events: StoredEvent[] } | { ok: false; error: LoadFailure } {
   const format = tableFormat(name);
   const imported = importPlan(text, format ? { format } : undefined);
   if (!imported.ok) return { ok: false, error: imported.error };
@@ -33,5 +42,5 @@ export function importSource(text: string, name: string, now: () => string = () 
     { now: () => recordedAt, imported: { source: sourceFileOf(name, text), importer: IMPORTER, findings: imported.findings } },
   );
   if (!appended.ok) return { ok: false, error: { code: appended.error.code, message: appended.error.message } };
-  return { ok: true, loaded: { name, origin: "import", events: appended.events, verification: null, ...importRecord(appended.events) } };
+  return { ok: true, events: appended.events };
 }

@@ -1,5 +1,6 @@
 import type { Finding, SourceFile } from "@rapk/core";
-import type { StoredEvent, VerifyResult } from "@rapk/history";
+import type { VerifyResult } from "@rapk/history";
+import type { FoldedHistory } from "./foldedHistory.js";
 
 /** How a chain check ended (history's `verifyLog`). */
 export type Verification = VerifyResult;
@@ -10,7 +11,8 @@ export interface Loaded {
   readonly name: string;
   /** `log`: an event log (NDJSON); `import`: a published table or CSV turned into one version. */
   readonly origin: "log" | "import";
-  readonly events: readonly StoredEvent[];
+  /** Its versions and the plan after each, folded where it was read (in the worker). */
+  readonly history: FoldedHistory;
   /** The chain check of a log; null for an import, which has no chain of its own yet. */
   readonly verification: Verification | null;
   /** What the importer found, as version 1 of the log records it (or the import just made). */

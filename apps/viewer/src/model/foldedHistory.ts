@@ -1,0 +1,45 @@
+import type { PlanState } from "@rapk/core";
+import { type StoredEvent, type VerifiedVersion, type Version, groupVersions, openHistory, versionsOf } from "@rapk/history";
+
+/**
+ * A log's versions with the plan after each, as the worker read them: what the page needs to show
+ * any version, sent to it in one message (the states share what they have in common, and a
+ * structured clone keeps that sharing), so that the page never replays the log itself.
+ */
+export interface FoldedHistory {
+  readonly versions: readonly Version[];
+  /** `states[n]` is the plan after version n; `states[0]` the plan before any. */
+  readonly states: readonly PlanState[];
+  /** `heads[n - 1]` is the log's head at the end of version n (its commit record's hash; a v1 version's last event's). */
+  readonly heads: readonly string[];
+}
+
+/**
+ * Collects the versions verifyLog hands over (`onVersion`) as it verifies a log: the one reading
+ * of the text gives the verification and the folded history both.
+ */
+export function versionCollector(initial: PlanState): { readonly onVersion: (version: VerifiedVersion) => void; folded(): FoldedHistory } {
+  const events: StoredEvent[] = [];
+  const states: PlanState[] = [initial];
+  const heads: string[] = [];
+  return {
+    onVersion(version) {
+      // A loop, not push(...): a version may hold more events than a call takes arguments.
+      for (const event of version.events) events.push(event);
+      states.push(version.state);
+      heads.push(version.head);
+    },
+    folded: () => ({ versions: groupVersions(events), states, heads }),
+  };
+}
+
+/**
+ * Folds events already read (an import just made, or a log whose verification failed, shown for
+ * what it claims) with history's replay. Throws a HistoryError naming the line of an event that
+ * cannot be applied.
+ */
+export function foldHistory(events: readonly StoredEvent[]): FoldedHistory {
+  const history = openHistory(events);
+  const states = [history.stateAt(0), ...history.versions.map((version) => history.stateAt(version.number))];
+  return { versions: history.versions, states, heads: versionsOf(events).map((version) => version.head) };
+}
