@@ -27,7 +27,7 @@ describe("verifyLog's onVersion: the log read once, for its verification and its
     lines[at] = lines[at]!.replace(/"hash":"(.)/, (_, first: string) => `"hash":"${first === "a" ? "b" : "a"}`);
     const seen: number[] = [];
     const result = verifyLog(lines.join("\n"), { onVersion: (version) => seen.push(version.number) });
-    expect(result).toMatchObject({ ok: false, line: at + 1 });
+    expect(result).toMatchObject({ ok: false, error: { line: at + 1 } });
     expect(seen).toEqual([1, 2]);
   });
 });
