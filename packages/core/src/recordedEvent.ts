@@ -5,7 +5,11 @@ import { type DomainError, schemaError } from "./errors.js";
 /** An event as it is kept: the fact plus who, when, why and on whose authority. */
 export type RecordedEvent = PlanEvent & { readonly metadata: EventMetadata };
 
-type Parsed<T> = { ok: true; event: T } | { ok: false; error: DomainError };
+/**
+ * `repeated`: the metadata is the same as the event's before it (the validator remembers the
+ * last), so a reader that checked that one need not look at this one again.
+ */
+type Parsed<T> = { ok: true; event: T; repeated?: boolean } | { ok: false; error: DomainError };
 
 const SCALARS = ["at", "recordedAt", "effectiveAt", "actor", "reason", "reference", "kind", "corrects", "importer"] as const;
 
@@ -30,7 +34,7 @@ export class EventValidator {
     // of a batch do not share one object.
     const event = checked.event as PlanEvent & { metadata?: EventMetadata };
     event.metadata = { ...(this.last as { parsed: EventMetadata }).parsed };
-    return { ok: true, event: event as RecordedEvent };
+    return checked.repeated ? { ok: true, event: event as RecordedEvent, repeated: true } : { ok: true, event: event as RecordedEvent };
   }
 
   /**
@@ -41,11 +45,10 @@ export class EventValidator {
     const body = PlanEvent.safeParse(raw);
     if (!body.success) return { ok: false, error: schemaError("EVENT_INVALID", label(raw, position), body.error) };
     const rawMetadata = (raw as { metadata?: unknown }).metadata;
-    if (!this.sameAsLast(rawMetadata)) {
-      const meta = parseMetadata(rawMetadata);
-      if (!meta.success) return { ok: false, error: prefixed(schemaError("EVENT_INVALID", label(raw, position), meta.error)) };
-      this.last = { raw: { ...(rawMetadata as Record<string, unknown>) }, parsed: meta.data };
-    }
+    if (this.sameAsLast(rawMetadata)) return { ok: true, event: body.data, repeated: true };
+    const meta = parseMetadata(rawMetadata);
+    if (!meta.success) return { ok: false, error: prefixed(schemaError("EVENT_INVALID", label(raw, position), meta.error)) };
+    this.last = { raw: { ...(rawMetadata as Record<string, unknown>) }, parsed: meta.data };
     return { ok: true, event: body.data };
   }
 

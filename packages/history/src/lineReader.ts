@@ -1,6 +1,6 @@
 import { type ErrorCode, EventValidator, PlanEvent, VersionMetadata as VersionMetadataSchema, schemaError, schemaIssue, versionMetadataOf } from "@rapk/core";
 import { type CommitRecord, FORMAT_V2, type VersionMetadata, eventMetadataOf } from "./commit.js";
-import { firstDifference } from "./difference.js";
+import { type Difference, firstDifference } from "./difference.js";
 import { instantOf } from "./instant.js";
 import { keyPathText, lineKeyProblem } from "./jsonKeys.js";
 import type { LogError } from "./logError.js";
@@ -100,13 +100,15 @@ export class LineReader {
       return fail("EVENT_INVALID", "metadata.kind must name the kind of batch the event was accepted in (draft, pok, dipa, rapk, report)");
 
     const event = { seq, version, type: parsed.event.type, data: parsed.event.data, metadata: metadata as StoredMetadata, prev, hash } as StoredEvent;
-    const drift = firstDifference(raw, event);
+    // Metadata written as the line before wrote it was checked there: only the data and the
+    // line's own fields can differ from what is kept (the envelope's values are the line's own).
+    const drift = parsed.repeated ? firstDifference(raw.data, event.data, "data") ?? extraField(raw, V1_KEYS) : firstDifference(raw, event);
     if (drift) return fail("NOT_CANONICAL", describeDrift(drift, event.type));
     const order = this.checkOrder(seq, version, fail);
     if (order) return order;
 
     const startsVersion = version !== (this.last?.version ?? 0);
-    if (!startsVersion && this.last) {
+    if (!startsVersion && this.last && !parsed.repeated) {
       const mine = metadata as Record<string, unknown>;
       const before = this.last.metadata as Record<string, unknown>;
       const differing =
@@ -213,6 +215,15 @@ export class LineReader {
 interface CommitSignatureRaw {
   readonly publicKey: string;
   readonly signature: string;
+}
+
+/** The fields of a v1 event line. */
+const V1_KEYS: ReadonlySet<string> = new Set(["seq", "version", "type", "data", "metadata", "prev", "hash"]);
+
+/** The first field of a line that is not among `known`, as firstDifference names an unknown one. */
+function extraField(raw: Record<string, unknown>, known: ReadonlySet<string>): Difference | undefined {
+  for (const key in raw) if (!known.has(key)) return { path: key, kind: "extra", written: raw[key], kept: undefined };
+  return undefined;
 }
 
 function envelopeIssue(raw: unknown): string {

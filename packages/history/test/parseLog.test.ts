@@ -56,7 +56,7 @@ describe("parseLog", () => {
 
   it("refuses what the schema would drop or store differently", () => {
     expect(errorOf(editLine(lines, 2, (e) => void (e.data.colour = "red")))).toMatchObject({ line: 2, code: "NOT_CANONICAL", message: "data.colour is unknown (not a field of ObjectiveDefined)" });
-    expect(errorOf(editLine(lines, 2, (e) => void (e.signature = "x")))).toMatchObject({ line: 2, code: "NOT_CANONICAL" });
+    expect(errorOf(editLine(lines, 2, (e) => void (e.signature = "x")))).toMatchObject({ line: 2, code: "NOT_CANONICAL", message: "signature is unknown (not a field of ObjectiveDefined)" });
     expect(errorOf(editLine(lines, 2, (e) => void (e.data.name = ` ${e.data.name}`)))).toMatchObject({ line: 2, code: "NOT_CANONICAL", message: expect.stringContaining("data.name") });
   });
 
