@@ -85,18 +85,22 @@ export const wholeRupiah: Invariant = {
   description: "Every amount (ceiling, pagu, contribution, spending) is a non-negative safe integer of Rupiah.",
   check(state, scope = EVERYTHING) {
     const out: Violation[] = [];
-    const bad = (value: number, path: (string | number)[]) => {
-      if (!isRupiah(value)) out.push({ code: this.code, message: `${path.join(".")} is ${value}, not a whole non-negative Rupiah amount`, path });
-    };
-    if (state.plan && scope.changed("plan")) bad(state.plan.ceiling, ["plan", "ceiling"]);
+    // The path is made only for an amount that is bad: this runs over every amount a version touched.
+    const bad = (value: number, path: (string | number)[]) =>
+      out.push({ code: this.code, message: `${path.join(".")} is ${value}, not a whole non-negative Rupiah amount`, path });
+    if (state.plan && scope.changed("plan") && !isRupiah(state.plan.ceiling)) bad(state.plan.ceiling, ["plan", "ceiling"]);
     for (const id of scope.keys(state, "lines")) {
       const line = state.lines[id] as (typeof state.lines)[string];
-      bad(line.pagu, ["lines", line.id, "pagu"]);
+      if (!isRupiah(line.pagu)) bad(line.pagu, ["lines", line.id, "pagu"]);
     }
-    for (const indicator of scope.keys(state, "contributions"))
-      for (const [line, amount] of Object.entries(state.contributions[indicator] ?? {})) bad(amount, ["contributions", indicator, line]);
-    for (const line of scope.keys(state, "spending"))
-      for (const [month, amount] of Object.entries(state.spending[line] ?? {})) bad(amount, ["spending", line, Number(month)]);
+    for (const indicator of scope.keys(state, "contributions")) {
+      const row = state.contributions[indicator] ?? {};
+      for (const line in row) if (!isRupiah(row[line] as number)) bad(row[line] as number, ["contributions", indicator, line]);
+    }
+    for (const line of scope.keys(state, "spending")) {
+      const months = state.spending[line] ?? {};
+      for (const month in months) if (!isRupiah(months[month] as number)) bad(months[month] as number, ["spending", line, Number(month)]);
+    }
     return out;
   },
 };

@@ -11,7 +11,14 @@ import { Envelope, type StoredEvent, type StoredMetadata, isSha256Hex } from "./
  * commit record), or a v2 commit record closing the version whose events came before it.
  */
 export type LineResult =
-  | { readonly ok: true; readonly kind: "event"; readonly event: StoredEvent; readonly startsVersion: boolean }
+  | {
+      readonly ok: true;
+      readonly kind: "event";
+      readonly event: StoredEvent;
+      readonly startsVersion: boolean;
+      /** A v1 line whose metadata is written as the line before wrote it. */
+      readonly repeatsMetadata?: boolean;
+    }
   | { readonly ok: true; readonly kind: "commit"; readonly commit: CommitRecord; readonly events: readonly StoredEvent[] }
   | { readonly ok: false; readonly error: LogError };
 
@@ -123,7 +130,7 @@ export class LineReader {
       this.committed = version;
     }
     this.last = event;
-    return { ok: true, kind: "event", event, startsVersion };
+    return { ok: true, kind: "event", event, startsVersion, repeatsMetadata: parsed.repeated === true };
   }
 
   private readEventV2(raw: Record<string, unknown>, fail: (code: ErrorCode, message: string) => LineResult): LineResult {

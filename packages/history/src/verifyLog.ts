@@ -1,5 +1,6 @@
 import { type ErrorCode, type PlanState, type Result, checkInvariantsSince, initialState } from "@rapk/core";
 import type { CommitRecord } from "./commit.js";
+import { canonicalJson } from "./canonicalJson.js";
 import { hashCommit, hashEvent } from "./hash.js";
 import { kindBreach } from "./kindPolicy.js";
 import { LineReader } from "./lineReader.js";
@@ -107,6 +108,7 @@ export function auditLog(text: string, options: VerifyOptions = {}): LogAudit {
   let open: OpenVersion | undefined;
   let events = 0;
   let head = GENESIS_HASH;
+  let metadataJson: string | undefined;
 
   // Applies the open version's events; with `complete`, also checks what holds after a version.
   const close = (complete: boolean): LogError | undefined => {
@@ -178,7 +180,9 @@ export function auditLog(text: string, options: VerifyOptions = {}): LogAudit {
         problems.push({ line: number, code: "UNSIGNED_VERSION", message: `version ${event.version} is a v1 version (written before commit records), which cannot carry a signature` });
     }
     if (event.prev !== prev) return fail("CHAIN_BROKEN", `prev is ${event.prev} but the line before has hash ${prev}${number === 1 ? " (the first line's prev is 64 zeros)" : ""}`);
-    const hash = hashEvent(event);
+    // A v1 batch writes the same metadata on every line: its canonical JSON is written once.
+    if (event.format === undefined && !read.repeatsMetadata) metadataJson = canonicalJson(event.metadata);
+    const hash = hashEvent(event, metadataJson);
     if (event.hash !== hash) return fail("HASH_MISMATCH", `hash is ${event.hash} but the line's content hashes to ${hash}: the line was changed after it was written`);
     prev = event.hash;
     const version = open as OpenVersion;
