@@ -13,7 +13,6 @@ export * from "./revisionKind.js";
 export * from "./state.js";
 export * from "./evolve.js";
 export * from "./replay.js";
-export * from "./replayLines.js";
 export * from "./decide.js";
 export * from "./invariants.js";
 export * from "./money/rupiah.js";

@@ -16,6 +16,7 @@ export * from "./sourceFile.js";
 export * from "./serialize.js";
 export * from "./logError.js";
 export * from "./parseLog.js";
+export * from "./foldLog.js";
 export * from "./revision.js";
 export * from "./appendRevision.js";
 export * from "./version.js";

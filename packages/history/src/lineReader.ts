@@ -229,6 +229,8 @@ const V1_KEYS: ReadonlySet<string> = new Set(["seq", "version", "type", "data", 
 
 /** The first field of a line that is not among `known`, as firstDifference names an unknown one. */
 function extraField(raw: Record<string, unknown>, known: ReadonlySet<string>): Difference | undefined {
+  // Every known field is there (the line was validated), so only a longer line has another.
+  if (Object.keys(raw).length <= known.size) return undefined;
   for (const key in raw) if (!known.has(key)) return { path: key, kind: "extra", written: raw[key], kept: undefined };
   return undefined;
 }

@@ -1,5 +1,4 @@
-import { replayLines } from "@rapk/core";
-import { parseLog, verifyLog } from "@rapk/history";
+import { foldLog, parseLog, verifyLog } from "@rapk/history";
 import { SHAPES, generateHistory } from "../generate.js";
 import { linesOf } from "../lines.js";
 import { paired } from "../measure.js";
@@ -14,19 +13,20 @@ function parseOnly(text: string): number {
 }
 
 /**
- * Full replay of a million-event log: every line parsed, validated as an event with its
- * metadata and folded, against JSON.parse alone on the same lines (the floor).
+ * Full replay of a million-event log by the one log reader (history's foldLog: every line parsed,
+ * validated as a log line with its event and metadata, each version folded when it is complete,
+ * nothing kept but the plan), against JSON.parse alone on the same lines (the floor).
  */
 export async function replaySuite(log: (message: string) => void): Promise<Row[]> {
   log("replay: generating the national history (1,000,000 events)");
   const text = `${toLines(toStoredEvents(generateHistory(SHAPES.national))).join("\n")}\n`;
-  const check = replayLines(linesOf(text));
-  if (!check.ok) throw new Error(`the generated log does not replay: ${check.error.message}`);
-  const events = check.events;
+  const check = foldLog(text);
+  if (!check.ok) throw new Error(`the generated log does not replay: line ${check.error.line}: ${check.error.message}`);
+  const events = check.value.events;
   log(`replay: ${events} lines, ${Math.round(text.length / 2 ** 20)} MiB; timing`);
   const result = await paired(
     () => parseOnly(text),
-    () => replayLines(linesOf(text)),
+    () => foldLog(text),
     { warmup: 1, rounds: 5 },
   );
   // What the CLI does today: history's parseLog keeps every event and checks the envelope too.
