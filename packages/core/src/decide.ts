@@ -93,9 +93,14 @@ function withinPercent(indicator: Indicator, value: number): boolean {
   return indicator.unit !== "percent" || value <= 100 || indicator.targets.some((target) => target !== null && target > 100);
 }
 
-function at(index: number | undefined, error: DomainError, type?: string): DomainError {
-  if (index === undefined) return error;
-  return { ...error, message: `command ${index + 1}${type ? ` (${type})` : ""}: ${error.message}`, path: [index, ...error.path] };
+/** The refusal of command `index` of a batch: the same shape for a batch of one as of many. */
+function at(index: number, error: DomainError, type?: string): DomainError {
+  return {
+    ...error,
+    message: `command ${index + 1}${type ? ` (${type})` : ""}: ${error.message}`,
+    path: [index, ...error.path],
+    command: { index, ...(type ? { type } : {}), message: error.message },
+  };
 }
 
 /**
@@ -108,7 +113,6 @@ function at(index: number | undefined, error: DomainError, type?: string): Domai
  * also come from files and other programs: a wrong one is COMMAND_INVALID, never an exception.
  */
 export function decideBatch(commands: readonly PlanCommand[], state: PlanState, options: DecideOptions = {}): Result<PlanEvent[]> {
-  const single = commands.length === 1;
   const kind: RevisionKind | undefined = options.kind ?? (state.signature ? undefined : "draft");
   const events: PlanEvent[] = [];
   // The whole batch folds into one copy-on-write draft: each command sees the ones before it,
@@ -117,16 +121,15 @@ export function decideBatch(commands: readonly PlanCommand[], state: PlanState, 
   const draft = draftOf(state);
   const next = draft.state;
   for (let i = 0; i < commands.length; i++) {
-    const index = single ? undefined : i;
     const parsed = PlanCommand.safeParse(commands[i]);
-    if (!parsed.success) return { ok: false, error: at(index, schemaError("COMMAND_INVALID", "invalid command", parsed.error)) };
+    if (!parsed.success) return { ok: false, error: at(i, schemaError("COMMAND_INVALID", "invalid command", parsed.error)) };
     const command = parsed.data;
     const breach = kindBreach(command.type, kind, Boolean(state.signature));
-    if (breach) return { ok: false, error: at(index, { code: breach.code, message: breach.message, path: [...breach.path] }, command.type) };
-    if (command.type !== "draftPlan" && !next.plan) return { ok: false, error: at(index, { code: "PLAN_NOT_DRAFTED", message: "no plan has been drafted yet", path: ["type"] }, command.type) };
+    if (breach) return { ok: false, error: at(i, { code: breach.code, message: breach.message, path: [...breach.path] }, command.type) };
+    if (command.type !== "draftPlan" && !next.plan) return { ok: false, error: at(i, { code: "PLAN_NOT_DRAFTED", message: "no plan has been drafted yet", path: ["type"] }, command.type) };
     const handler = handlers[command.type] as Handler<typeof command.type>;
     const decided = handler(command, next);
-    if (!decided.ok) return { ok: false, error: at(index, decided.error, command.type) };
+    if (!decided.ok) return { ok: false, error: at(i, decided.error, command.type) };
     for (const event of decided.value) applyEvent(draft, event);
     events.push(...decided.value);
   }
@@ -135,9 +138,15 @@ export function decideBatch(commands: readonly PlanCommand[], state: PlanState, 
   return ok(events);
 }
 
-/** Decides one command against a state: the events it causes, or why it is refused. */
+/**
+ * Decides one command against a state: the events it causes, or why it is refused, the path
+ * and message about the command itself (no batch, so no command number).
+ */
 export function decide(command: PlanCommand, state: PlanState, options: DecideOptions = {}): Result<PlanEvent[]> {
-  return decideBatch([command], state, options);
+  const decided = decideBatch([command], state, options);
+  if (decided.ok || !decided.error.command) return decided;
+  const { command: refused, ...error } = decided.error;
+  return { ok: false, error: { ...error, message: refused.message, path: error.path.slice(1) } };
 }
 
 /**

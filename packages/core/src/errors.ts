@@ -10,6 +10,14 @@ export interface DomainError {
   readonly code: ErrorCode;
   readonly message: string;
   readonly path: readonly (string | number)[];
+  /**
+   * Set when one command of a batch was refused (decideBatch), whatever the batch's length:
+   * its index (from 0, also the first element of `path`), its type when it had a valid one, and
+   * the refusal in its own words. `message` says the same for people, prefixed with the
+   * command's number (`command 2 (allocateContribution): unknown budget line ...`); a caller
+   * that points at the command another way (the importer names the source's line) takes this one.
+   */
+  readonly command?: { readonly index: number; readonly type?: string; readonly message: string };
 }
 
 /**

@@ -82,8 +82,8 @@ async function applyTo(
   const result = appendRevision(log.events, revision, { history: log.history, head: logHead, now: () => formatISO(io.now?.() ?? new Date()) });
   if (!result.ok)
     throw new CliError(
-      `rejected: ${describeDomainError(result.error, revision)}`,
-      { ...placeIn(revisionFile.text, revisionFile.file, revisionPath(result.error.path, revision)), code: result.error.code },
+      `rejected: ${describeDomainError(result.error)}`,
+      { ...placeIn(revisionFile.text, revisionFile.file, revisionPath(result.error.path)), code: result.error.code },
       EXIT.rejected,
     );
   const sealed = secretKey ? signVersion(result.sealed, secretKey) : result.sealed;
@@ -129,20 +129,21 @@ function wholeNumber(text: string, option: string): number {
 }
 
 /** Where in the revision file a domain error's path points (as describeDomainError reads it), or [] for the plan. */
-function revisionPath(path: readonly (string | number)[], revision: RevisionInput): (string | number)[] {
+function revisionPath(path: readonly (string | number)[]): (string | number)[] {
   if (typeof path[0] === "number") return ["commands", ...path];
   if (path[0] === "meta" || path[0] === "commands") return [...path];
-  if (revision.commands.length === 1 && (path[0] === "data" || path[0] === "type")) return ["commands", 0, ...path];
   return [];
 }
 
 /**
- * `CODE: message (at commands[1].data.amount)`. A path that starts with a command's index (or,
- * for a one-command revision, with the command's own fields) points into the revision file;
- * anything else is a place in the plan.
+ * `CODE: message (at commands[1].data.amount)`. A path that starts with a command's index (a
+ * batch's refusal always does, one command or many) points into the revision file; anything else
+ * is a place in the plan.
  */
-export function describeDomainError(error: DomainError, revision: RevisionInput): string {
-  const inFile = revisionPath(error.path, revision);
+export function describeDomainError(error: DomainError): string {
+  const inFile = revisionPath(error.path);
   const where = inFile.length > 0 ? formatPath(inFile) : error.path.length > 0 ? `plan ${formatPath(error.path)}` : undefined;
-  return `${error.code}: ${error.message}${where ? ` (at ${where})` : ""}`;
+  // The path names the command (`commands[1].data.line`), so its number is not said twice.
+  const message = inFile.length > 0 ? (error.command?.message ?? error.message) : error.message;
+  return `${error.code}: ${message}${where ? ` (at ${where})` : ""}`;
 }

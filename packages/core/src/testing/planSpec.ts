@@ -1,4 +1,4 @@
-import { type DecideOptions, decideBatch } from "../decide.js";
+import { type DecideOptions, decide, decideBatch } from "../decide.js";
 import type { PlanCommand } from "../commands/index.js";
 import type { PlanEventInput } from "../events/index.js";
 import { stateAfter } from "./stateAfter.js";
@@ -39,8 +39,9 @@ export interface When {
 export const planSpec = {
   given(events: readonly PlanEventInput[]): When {
     const state = stateAfter(events);
-    const run = (commands: readonly PlanCommand[], options?: DecideOptions): Then => {
-      const result = decideBatch(commands, state, options);
+    // One command is decided by decide (its refusal's path starts at the command), a batch by
+    // decideBatch (the path starts with the refused command's index), as a program would.
+    const run = (result: ReturnType<typeof decideBatch>): Then => {
       return {
         then(expected) {
           if (!result.ok) throw new SpecificationError(`expected events, but refused with ${result.error.code}: ${result.error.message}`);
@@ -57,6 +58,9 @@ export const planSpec = {
         },
       };
     };
-    return { when: (command, options) => run([command], options), whenBatch: run };
+    return {
+      when: (command, options) => run(decide(command, state, options)),
+      whenBatch: (commands, options) => run(decideBatch(commands, state, options)),
+    };
   },
 };

@@ -34,6 +34,24 @@ describe("a batch", () => {
     expect(error.message).toBe("command 2 (allocateContribution): unknown budget line DR.3165.BKB.001.051.B");
   });
 
+  it("refuses a command the same way in a batch of one as in a batch of many: indexed, with its own words kept", () => {
+    const unknown = planCommand("allocateContribution", { indicator: "04.01", line: "DR.3165.BKB.001.051.B", amount: 1 });
+    const alone = planSpec.given(seedDraft).whenBatch([unknown]).thenFails("UNKNOWN_LINE", [0, "data", "line"]);
+    const second = planSpec.given(seedDraft).whenBatch([reallocate, unknown]).thenFails("UNKNOWN_LINE", [1, "data", "line"]);
+    const words = "unknown budget line DR.3165.BKB.001.051.B";
+    expect(alone.command).toEqual({ index: 0, type: "allocateContribution", message: words });
+    expect(second.command).toEqual({ index: 1, type: "allocateContribution", message: words });
+    expect(alone.message).toBe(`command 1 (allocateContribution): ${words}`);
+    // decide is about one command: no number, the path from the command's own fields.
+    const single = planSpec.given(seedDraft).when(unknown).thenFails("UNKNOWN_LINE", ["data", "line"]);
+    expect(single).toEqual({ code: "UNKNOWN_LINE", message: words, path: ["data", "line"] });
+  });
+
+  it("names no command when the batch's sum breaks an invariant", () => {
+    const error = planSpec.given(seedDraft).whenBatch([lower]).thenFails("LINE_OVER_ALLOCATED");
+    expect(error.command).toBeUndefined();
+  });
+
   it("names a malformed command by position", () => {
     const error = planSpec.given(seedDraft).whenBatch([reallocate, planCommand("reportSpending", { line: SAMPLING, month: 0, amount: 1 })]).thenFails("COMMAND_INVALID", [1, "data", "month"]);
     expect(error.message).toBe("command 2: invalid command: data.month must be a month number 1-12");

@@ -35,7 +35,7 @@ export function finish(sourced: readonly SourcedCommand[], options: FinishOption
   if (!decided.ok) {
     const line = sourceLine(decided.error, sourced, options);
     // Core numbers the commands of the batch; the line number says more to whoever wrote the source.
-    const message = decided.error.message.replace(/^command \d+(?: \([^)]*\))?: /, "");
+    const message = decided.error.command?.message ?? decided.error.message;
     failAt(decided.error.code as ErrorCode, line, `the plan read from the source is refused: ${message}`);
   }
   const replayed = replay(decided.value);
