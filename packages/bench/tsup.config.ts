@@ -1,13 +1,6 @@
 import { defineConfig } from "tsup";
+import { nodePackage } from "../../tsup.base.js";
 
 // One Node program. The workspace packages are bundled from their sources (tsconfig paths), so
 // the benchmark measures the code as it is now, without building core and history first.
-export default defineConfig({
-  entry: { main: "src/main.ts" },
-  format: ["esm"],
-  clean: true,
-  sourcemap: true,
-  target: "node20",
-  platform: "node",
-  noExternal: [/^@rapk\//],
-});
+export default defineConfig({ ...nodePackage, entry: { main: "src/main.ts" }, noExternal: [/^@rapk\//] });

@@ -1,14 +1,11 @@
 import { defineConfig } from "tsup";
+import { againstBuilds, nodePackage } from "../../tsup.base.js";
 
 // Two entries: the library (main, stateToJson, ...) and the `rapk` binary (its shebang makes tsup
-// mark it executable). Workspace packages stay external, resolved from their own builds; the
-// declarations are checked against those builds too, not against their sources (tsconfig paths).
+// mark it executable). Workspace packages stay external, resolved from their own builds, and the
+// declarations are checked against those builds.
 export default defineConfig({
+  ...nodePackage,
   entry: { index: "src/index.ts", rapk: "src/rapk.ts" },
-  format: ["esm"],
-  dts: { entry: { index: "src/index.ts" }, compilerOptions: { paths: {} } },
-  clean: true,
-  sourcemap: true,
-  target: "node20",
-  platform: "node",
+  dts: { entry: { index: "src/index.ts" }, ...againstBuilds },
 });

@@ -1,12 +1,8 @@
 import { defineConfig } from "tsup";
+import { neutralLibrary } from "../../tsup.base.js";
 
 export default defineConfig({
+  ...neutralLibrary,
   // The test helpers are their own entry (`@rapk/core/testing`), so the main one carries no test code.
   entry: { index: "src/index.ts", testing: "src/testing/index.ts" },
-  format: ["esm", "cjs"],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: "es2022",
-  platform: "neutral",
 });

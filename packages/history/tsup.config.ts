@@ -1,11 +1,5 @@
 import { defineConfig } from "tsup";
+import { neutralLibrary } from "../../tsup.base.js";
 
-export default defineConfig({
-  entry: ["src/index.ts", "src/signing.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: "es2022",
-  platform: "neutral",
-});
+// Two entries: the log (`@rapk/history`) and signing (`@rapk/history/signing`).
+export default defineConfig({ ...neutralLibrary, entry: ["src/index.ts", "src/signing.ts"] });

@@ -1,13 +1,6 @@
 import { defineConfig } from "tsup";
+import { againstBuilds, nodePackage } from "../../tsup.base.js";
 
 // A Node library (it opens sockets). Workspace packages and pg stay external, resolved from their
-// own builds; declarations are checked against those builds, not the sources (tsconfig paths).
-export default defineConfig({
-  entry: { index: "src/index.ts" },
-  format: ["esm"],
-  dts: { entry: { index: "src/index.ts" }, compilerOptions: { paths: {} } },
-  clean: true,
-  sourcemap: true,
-  target: "node20",
-  platform: "node",
-});
+// own builds; declarations are checked against those builds.
+export default defineConfig({ ...nodePackage, entry: { index: "src/index.ts" }, dts: { entry: { index: "src/index.ts" }, ...againstBuilds } });
