@@ -1,5 +1,6 @@
 import { BPOM_BANDS, monthCode } from "@rapk/core";
-import { FORMAT, addSheet, newWorkbook, workbookBytes } from "./excel.js";
+import { COLUMN } from "./columns.js";
+import { FORMAT, workbook } from "./excel.js";
 
 /** One plan's figures in a roll-up across plans (the rows `rapk rollup` prints). */
 export interface RollupFigures {
@@ -28,24 +29,29 @@ export interface RollupPlanRow extends RollupFigures {
  * the totals last.
  */
 export async function rollupWorkbook(rows: readonly RollupPlanRow[], totals: RollupFigures & { readonly plans: number }): Promise<Uint8Array> {
-  const workbook = await newWorkbook();
-  const sheet = addSheet(workbook, "Rekap", [
-    { header: "RENCANA", width: 32 },
-    { header: "UNIT", width: 40 },
-    { header: "TAHUN", width: 8 },
-    { header: "VERSI", width: 7 },
-    { header: "PAGU TOTAL", width: 18, format: FORMAT.rupiah },
-    { header: "PAGU BARIS", width: 18, format: FORMAT.rupiah },
-    { header: "DIALOKASIKAN", width: 18, format: FORMAT.rupiah },
-    { header: "REALISASI", width: 18, format: FORMAT.rupiah },
-    { header: "PENYERAPAN", width: 12, format: FORMAT.percent },
-    { header: "BULAN", width: 8 },
-    ...BPOM_BANDS.map((band) => ({ header: band.label.id.toUpperCase(), width: 12 })),
-    { header: "TANPA CAPAIAN", width: 12 },
-  ]);
   const figures = (r: RollupFigures) => [r.ceiling, r.pagu, r.allocated, r.spent, r.absorption];
   const bands = (r: RollupFigures) => [...BPOM_BANDS.map((band) => r.bands[band.id] ?? 0), r.unrated];
-  for (const r of rows) sheet.addRow([r.plan, r.unit, r.year, r.version, ...figures(r), r.latestMonth === null ? null : monthCode(r.latestMonth), ...bands(r)]);
-  sheet.addRow(["Jumlah", `${totals.plans} rencana`, null, null, ...figures(totals), null, ...bands(totals)]).font = { bold: true };
-  return workbookBytes(workbook);
+  return workbook([
+    {
+      name: "Rekap",
+      columns: [
+        { header: "RENCANA", width: 32 },
+        { header: "UNIT", width: 40 },
+        { header: "TAHUN", width: 8 },
+        { header: "VERSI", width: 7 },
+        { header: "PAGU TOTAL", width: 18, format: FORMAT.rupiah },
+        { header: "PAGU BARIS", width: 18, format: FORMAT.rupiah },
+        COLUMN.allocated,
+        COLUMN.spent,
+        COLUMN.absorption,
+        COLUMN.month,
+        ...BPOM_BANDS.map((band) => ({ header: band.label.id.toUpperCase(), width: 12 })),
+        { header: "TANPA CAPAIAN", width: 12 },
+      ],
+      rows: [
+        ...rows.map((r) => [r.plan, r.unit, r.year, r.version, ...figures(r), r.latestMonth === null ? null : monthCode(r.latestMonth), ...bands(r)]),
+        { cells: ["Jumlah", `${totals.plans} rencana`, null, null, ...figures(totals), null, ...bands(totals)], bold: true },
+      ],
+    },
+  ]);
 }
