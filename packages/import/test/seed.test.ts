@@ -1,4 +1,4 @@
-import { budgetSummary, decideBatch, formatRupiah, indicatorBudget, initialState, planDocument } from "@rapk/core";
+import { IndicatorId, budgetSummary, decideBatch, formatRupiah, indicatorBudget, initialState, planDocument } from "@rapk/core";
 import { describe, expect, it } from "vitest";
 import { importPlan, importTable } from "../src/index.js";
 import { ok } from "./support/result.js";
@@ -224,7 +224,7 @@ describe("importing the seed (RAPK 2024, Loka POM di Kabupaten Rejang Lebong)", 
   it("states every ANGGARAN as the sum of its contributions, or reports the difference", () => {
     for (const [id, , , stated] of INDICATORS) {
       const visible = ROWS.filter(([, indicator]) => indicator === id).reduce((sum, [, , , , amount]) => sum + amount, 0);
-      expect(indicatorBudget(state, id), id).toBe(visible);
+      expect(indicatorBudget(state, IndicatorId.parse(id)), id).toBe(visible);
       const mismatch = findingsOf("BUDGET_MISMATCH").find((f) => f.subject === id);
       if (visible === stated) expect(mismatch, id).toBeUndefined();
       else for (const language of ["id", "en"] as const) expect(mismatch?.message[language], id).toContain(formatRupiah(stated - visible));

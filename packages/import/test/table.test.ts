@@ -1,4 +1,4 @@
-import { indicatorBudget } from "@rapk/core";
+import { IndicatorId, indicatorBudget } from "@rapk/core";
 import { describe, expect, it } from "vitest";
 import { importTable } from "../src/index.js";
 import { content, failed, ok } from "./support/result.js";
@@ -27,7 +27,7 @@ describe("another unit's plan in the same layout (synthetic fixture)", () => {
       "01.02": { "DR.3165.QIC.004.053.A": 20_000_000 },
       "02.01": { "WA.6384.EBA.994.002.A": 15_000_000 },
     });
-    expect(indicatorBudget(state, "01.01")).toBe(30_000_000);
+    expect(indicatorBudget(state, IndicatorId.parse("01.01"))).toBe(30_000_000);
   });
 
   it("joins the names the page breaks cut, and reports nothing else", () => {
