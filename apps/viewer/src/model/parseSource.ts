@@ -1,5 +1,6 @@
 import { initialState } from "@rapk/core";
-import { parseLog, verifyLog } from "@rapk/history";
+import { type VerifyResult, parseLog, useSha256, verifyLog } from "@rapk/history";
+import { type DigestCheck, claimedHashes, deferredSha256 } from "./deferredSha256.js";
 import { type FoldedHistory, foldHistory, versionCollector } from "./foldedHistory.js";
 import { importRecord } from "./importRecord.js";
 import { MAX_FILE_BYTES } from "./limits.js";
@@ -15,18 +16,17 @@ function looksLikeLog(text: string): boolean {
  * (TXT) or the CSV template is imported into a one-version history with its findings. Pure, so
  * it runs the same in a Web Worker and in a test. Asynchronous only because the importer is
  * loaded when a table is first opened: most visits open logs, and the importer (with its date
- * parsing and CSV reader) would otherwise be a third of the first load.
+ * parsing and CSV reader) would otherwise be a third of the first load. With `check`, the lines'
+ * hashes are checked by it, in parallel with the rest of the verification (see verifyInParallel).
  */
-export async function parseSource(text: string, name: string, now?: () => string): Promise<LoadOutcome> {
+export async function parseSource(text: string, name: string, now?: () => string, check?: DigestCheck): Promise<LoadOutcome> {
   if (text.length > MAX_FILE_BYTES) return { ok: false, error: { code: "FILE_TOO_LARGE", message: `${name} is larger than the limit` } };
   if (text.trim() === "") return { ok: false, error: { code: "FILE_EMPTY", message: `${name} is empty` } };
 
   if (looksLikeLog(text)) {
-    // One reading verifies the log and folds it: the versions and their states come with it.
-    const collector = versionCollector(initialState());
-    const verification = verifyLog(text, { onVersion: collector.onVersion });
+    const { verification, folded } = check ? await verifyInParallel(text, check) : verifyOnce(text);
     let history: FoldedHistory;
-    if (verification.ok) history = collector.folded();
+    if (verification.ok) history = folded;
     else {
       // A log that does not verify is still shown, for what it claims, beside the alert: read
       // again without the checks that failed (only such a log is read twice).
@@ -43,4 +43,30 @@ export async function parseSource(text: string, name: string, now?: () => string
   }
   const { importSource } = await import("./importSource.js");
   return importSource(text, name, now);
+}
+
+/** One reading verifies the log and folds it: the versions and their states come with it. */
+function verifyOnce(text: string): { verification: VerifyResult; folded: FoldedHistory } {
+  const collector = versionCollector(initialState());
+  const verification = verifyLog(text, { onVersion: collector.onVersion });
+  return { verification, folded: collector.folded() };
+}
+
+/**
+ * {@link verifyOnce} with the sha256 of every line taken elsewhere (`check`: the worker's helper
+ * worker) while this thread reads, validates and folds: hashing is a third of verifying a log,
+ * and a second core takes it. The verifier is given the hashes the lines claim and every claim is
+ * checked against the real digest of what the verifier hashed; when one is false the verdict is
+ * void and the log is verified again with the real sha256, which names the line.
+ */
+async function verifyInParallel(text: string, check: DigestCheck): Promise<{ verification: VerifyResult; folded: FoldedHistory }> {
+  const deferred = deferredSha256(claimedHashes(text), check);
+  const real = useSha256(deferred.sha256);
+  let result: ReturnType<typeof verifyOnce>;
+  try {
+    result = verifyOnce(text);
+  } finally {
+    useSha256(real);
+  }
+  return (await deferred.settled()) ? result : verifyOnce(text);
 }
