@@ -10,8 +10,9 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 // NO, objective, indicator, B01..B12, budget.
 const COLUMNS = 3 + 12 + 1;
 
-// Indicators rendered at first, and added each time the reader reaches the end of the table.
-const PAGE = 100;
+// Indicators rendered at first, and added each time the reader reaches the end of the table
+// (50: more than two screens; a step of the timeline that changes every row renders only these).
+const PAGE = 50;
 
 const none: Highlights = new Map();
 const closed: ReadonlySet<string> = new Set();

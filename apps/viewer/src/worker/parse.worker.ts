@@ -37,7 +37,9 @@ function helperCheck(): { readonly check: DigestCheck; readonly ready: Promise<u
   };
   const check: DigestCheck = (inputs, claims) =>
     new Promise((resolve) => {
-      const batch: HashBatch = { id: next++, inputs, claims };
+      // A claim not 64 characters long is false: answered here, as the helper could not split it.
+      if (claims.some((claim) => claim.length !== 64)) return resolve(false);
+      const batch: HashBatch = { id: next++, inputs: inputs.join("\n"), claims: claims.join("") };
       waiting.set(batch.id, resolve);
       helper.postMessage(batch);
     });
