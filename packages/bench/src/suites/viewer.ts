@@ -90,6 +90,56 @@ async function profiled<T>(page: Page, name: string, log: (message: string) => v
   return result;
 }
 
+/**
+ * With RAPK_VIEWER_PROFILE, the parsing worker's CPU profile while it opens the log: a worker of
+ * the built app's own parse-worker.js, started by the bench (the app's worker is terminated as
+ * soon as it answers, taking its profile with it), paused at its start until the profiler runs.
+ */
+async function profileWorker(page: Page, file: string, log: (message: string) => void): Promise<void> {
+  const folder = process.env.RAPK_VIEWER_PROFILE;
+  if (!folder) return;
+  const cdp = await page.context().newCDPSession(page);
+  let id = 0;
+  const replies = new Map<number, (result: unknown) => void>();
+  const call = (sessionId: string, method: string, params: object = {}) =>
+    new Promise<unknown>((done) => {
+      replies.set(++id, done);
+      void cdp.send("Target.sendMessageToTarget", { sessionId, message: JSON.stringify({ id, method, params }) });
+    });
+  cdp.on("Target.receivedMessageFromTarget", ({ message }) => {
+    const reply = JSON.parse(message) as { id?: number; result?: unknown };
+    if (reply.id !== undefined) replies.get(reply.id)?.(reply.result);
+  });
+  const attached = new Promise<string>((done) =>
+    cdp.on("Target.attachedToTarget", async ({ sessionId }) => {
+      await call(sessionId, "Profiler.enable");
+      await call(sessionId, "Profiler.start");
+      await call(sessionId, "Runtime.runIfWaitingForDebugger");
+      done(sessionId);
+    }),
+  );
+  await cdp.send("Target.setAutoAttach", { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
+  await page.evaluate(() => {
+    const input = Object.assign(document.createElement("input"), { type: "file", id: "bench-file" });
+    document.body.append(input);
+    const worker = new Worker("./assets/parse-worker.js", { type: "module" });
+    Object.assign(window, { benchWorker: worker, benchDone: false });
+    worker.onmessage = () => Object.assign(window, { benchDone: true });
+  });
+  const session = await attached;
+  await page.locator("#bench-file").setInputFiles(file);
+  await page.evaluate(() => {
+    const { benchWorker } = window as unknown as { benchWorker: Worker };
+    benchWorker.postMessage({ file: document.querySelector<HTMLInputElement>("#bench-file")!.files![0] });
+  });
+  await page.waitForFunction(() => (window as unknown as { benchDone: boolean }).benchDone, undefined, { timeout: 120_000 });
+  const { profile } = (await call(session, "Profiler.stop")) as { profile: CpuProfile };
+  await page.evaluate(() => (window as unknown as { benchWorker: Worker }).benchWorker.terminate());
+  await cdp.detach();
+  writeFileSync(join(folder, "viewer-open-worker.cpuprofile"), JSON.stringify(profile));
+  log(`viewer: the parsing worker opening the log, top frames:\n    ${topFrames(profile, 20).join("\n    ")}`);
+}
+
 /** The page's JavaScript heap in use after a full collection, in MiB (Chrome DevTools Protocol). */
 async function heapMiB(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
@@ -134,6 +184,7 @@ export async function viewerSuite(log: (message: string) => void): Promise<Row[]
     const held = (await heapMiB(open)) - heapBefore;
     log(`viewer: the page holds ${held.toFixed(0)} MiB more with the log open; scrubbing`);
     const steps = await profiled(open, "scrub", log, () => scrub(open));
+    await profileWorker(open, file, log);
     await open.close();
     log("viewer: hashing 20,000 of the log's lines in a worker: @noble/hashes vs crypto.subtle");
     const hashing = await browserHashing(browser, folder, readFileSync(file, "utf8").split("\n", 20_000));
