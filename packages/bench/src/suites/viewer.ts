@@ -91,13 +91,14 @@ async function profiled<T>(page: Page, name: string, log: (message: string) => v
 }
 
 /**
- * With RAPK_VIEWER_PROFILE, the parsing worker's CPU profile while it opens the log: a worker of
- * the built app's own parse-worker.js, started by the bench (the app's worker is terminated as
- * soon as it answers, taking its profile with it), paused at its start until the profiler runs.
+ * The parsing worker opening the log on its own: a worker of the built app's parse-worker.js,
+ * started by the bench (the app terminates its worker as soon as it answers, and its heap and
+ * profile with it), paused at its start until the protocol is attached. Answers the worker's
+ * JavaScript heap in use once it has answered (MiB, before a forced collection; not its peak);
+ * with RAPK_VIEWER_PROFILE, its CPU profile too.
  */
-async function profileWorker(page: Page, file: string, log: (message: string) => void): Promise<void> {
+async function workerOnItsOwn(page: Page, file: string, log: (message: string) => void): Promise<number> {
   const folder = process.env.RAPK_VIEWER_PROFILE;
-  if (!folder) return;
   const cdp = await page.context().newCDPSession(page);
   let id = 0;
   const replies = new Map<number, (result: unknown) => void>();
@@ -112,8 +113,10 @@ async function profileWorker(page: Page, file: string, log: (message: string) =>
   });
   const attached = new Promise<string>((done) =>
     cdp.on("Target.attachedToTarget", async ({ sessionId }) => {
-      await call(sessionId, "Profiler.enable");
-      await call(sessionId, "Profiler.start");
+      if (folder) {
+        await call(sessionId, "Profiler.enable");
+        await call(sessionId, "Profiler.start");
+      }
       await call(sessionId, "Runtime.runIfWaitingForDebugger");
       done(sessionId);
     }),
@@ -133,11 +136,15 @@ async function profileWorker(page: Page, file: string, log: (message: string) =>
     benchWorker.postMessage({ file: document.querySelector<HTMLInputElement>("#bench-file")!.files![0] });
   });
   await page.waitForFunction(() => (window as unknown as { benchDone: boolean }).benchDone, undefined, { timeout: 120_000 });
-  const { profile } = (await call(session, "Profiler.stop")) as { profile: CpuProfile };
+  const { usedSize } = (await call(session, "Runtime.getHeapUsage")) as { usedSize: number };
+  if (folder) {
+    const { profile } = (await call(session, "Profiler.stop")) as { profile: CpuProfile };
+    writeFileSync(join(folder, "viewer-open-worker.cpuprofile"), JSON.stringify(profile));
+    log(`viewer: the parsing worker opening the log, top frames:\n    ${topFrames(profile, 20).join("\n    ")}`);
+  }
   await page.evaluate(() => (window as unknown as { benchWorker: Worker }).benchWorker.terminate());
   await cdp.detach();
-  writeFileSync(join(folder, "viewer-open-worker.cpuprofile"), JSON.stringify(profile));
-  log(`viewer: the parsing worker opening the log, top frames:\n    ${topFrames(profile, 20).join("\n    ")}`);
+  return usedSize / 2 ** 20;
 }
 
 /** The page's JavaScript heap in use after a full collection, in MiB (Chrome DevTools Protocol). */
@@ -184,7 +191,8 @@ export async function viewerSuite(log: (message: string) => void): Promise<Row[]
     const held = (await heapMiB(open)) - heapBefore;
     log(`viewer: the page holds ${held.toFixed(0)} MiB more with the log open; scrubbing`);
     const steps = await profiled(open, "scrub", log, () => scrub(open));
-    await profileWorker(open, file, log);
+    const workerMiB = await workerOnItsOwn(open, file, log);
+    log(`viewer: the parsing worker's heap once it has answered: ${workerMiB.toFixed(0)} MiB`);
     await open.close();
     log("viewer: hashing 20,000 of the log's lines in a worker: @noble/hashes vs crypto.subtle");
     const hashing = await browserHashing(browser, folder, readFileSync(file, "utf8").split("\n", 20_000));
@@ -193,7 +201,7 @@ export async function viewerSuite(log: (message: string) => void): Promise<Row[]
     const p95 = percentile(steps, 95);
     const openMs = median(opens);
     return [
-      goalRow("viewer-open", openMs, `median ${ms(openMs)} of ${OPENS} (${opens.map(ms).join(", ")}), ${megabytes.toFixed(1)} MiB log; the page holds ${held.toFixed(0)} MiB more once open`, { events: EVENTS, logMiB: megabytes, medianMs: openMs, minMs: Math.min(...opens), maxMs: Math.max(...opens), heldMiB: held }),
+      goalRow("viewer-open", openMs, `median ${ms(openMs)} of ${OPENS} (${opens.map(ms).join(", ")}), ${megabytes.toFixed(1)} MiB log; the page holds ${held.toFixed(0)} MiB more once open, the parsing worker ${workerMiB.toFixed(0)} MiB at its end`, { events: EVENTS, logMiB: megabytes, medianMs: openMs, minMs: Math.min(...opens), maxMs: Math.max(...opens), heldMiB: held, workerMiB }),
       {
         name: "hashing a log line in Chromium's worker: @noble/hashes vs crypto.subtle.digest (awaited one at a time, or in concurrent batches)",
         measured: `noble ${hashing.nobleUs.toFixed(1)} µs; subtle ${subtle.join(", ")} (per line, ${hashing.lines} lines of ${hashing.meanChars.toFixed(0)} characters)`,
