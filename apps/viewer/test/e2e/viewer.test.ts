@@ -215,7 +215,8 @@ describe("the production build", () => {
     const assets = join(inject("dist"), "assets");
     const gzip = (name: string) => gzipSync(readFileSync(join(assets, name)), { level: 9 }).length;
     const source = (name: string) => readFileSync(join(assets, name), "utf8");
-    // The first load: the entry named in index.html, the parsing worker, and what they import statically.
+    // The first load: the entry named in index.html, the parsing worker and its hashing helper (both
+    // start with the bundled example), and what they import statically.
     const entry = /src="\.\/assets\/([^"]+\.js)"/.exec(readFileSync(join(inject("dist"), "index.html"), "utf8"))![1]!;
     const first = new Set<string>();
     const visit = (name: string) => {
@@ -225,6 +226,7 @@ describe("the production build", () => {
     };
     visit(entry);
     visit("parse-worker.js");
+    visit("hash-worker.js");
     const all = readdirSync(assets).filter((name) => name.endsWith(".js"));
     const lazy = all.filter((name) => !first.has(name));
     const total = [...first].reduce((sum, name) => sum + gzip(name), 0);
