@@ -1,4 +1,6 @@
-import { foldLog, parseLog, verifyLog } from "@rapk/history";
+import { foldLog, parseLog, useSha256, verifyLog } from "@rapk/history";
+// The CLI's sha256 (node:crypto), from its source: the one `rapk verify` hashes with.
+import { nodeSha256Hex } from "../../../cli/src/nodeSha256.js";
 import { SHAPES, generateHistory } from "../generate.js";
 import { linesOf } from "../lines.js";
 import { paired } from "../measure.js";
@@ -39,8 +41,10 @@ export async function replaySuite(log: (message: string) => void): Promise<Row[]
     },
     { warmup: 0, rounds: 1 },
   );
-  // What `rapk verify` does: the same reader, every line hashed, the plan folded and checked.
+  // What `rapk verify` does: the same reader, every line hashed (with node:crypto, the sha256 the
+  // CLI gives history at its start, as here), the plan folded and checked.
   log("replay: history's verifyLog on the same log");
+  const portable = useSha256(nodeSha256Hex);
   const verified = await paired(
     () => parseOnly(text),
     () => {
@@ -48,7 +52,7 @@ export async function replaySuite(log: (message: string) => void): Promise<Row[]
       if (!result.ok) throw new Error(`verifyLog refused the generated log: ${result.error.message}`);
     },
     { warmup: 0, rounds: 1 },
-  );
+  ).finally(() => useSha256(portable));
   return [
     goalRow("replay", result.ratio, `${ms(result.subject)} vs ${ms(result.baseline)} (${times(result.ratio)}, median of ${result.rounds} rounds)`, { events, replayMs: result.subject, jsonParseMs: result.baseline, ratio: result.ratio, rounds: result.rounds }),
     goalRow("log-reader", parsed.ratio, `${ms(parsed.subject)} vs ${ms(parsed.baseline)} (${times(parsed.ratio)})`, { parseLogMs: parsed.subject, jsonParseMs: parsed.baseline, ratio: parsed.ratio }),
