@@ -4,7 +4,7 @@ import { type Difference, firstDifference } from "./difference.js";
 import { instantOf } from "./instant.js";
 import { keyPathText, lineKeyProblem } from "./jsonKeys.js";
 import type { LogError } from "./logError.js";
-import { Envelope, type StoredEvent, type StoredMetadata, isSha256Hex } from "./storedEvent.js";
+import { Envelope, LINE_KEYS_V2, type StoredEvent, type StoredMetadata, isSha256Hex } from "./storedEvent.js";
 
 /**
  * What one line is: an event (v1 with its metadata, or v2 whose metadata comes with its version's
@@ -140,7 +140,8 @@ export class LineReader {
     if (!parsed.success) return fail("EVENT_INVALID", schemaError("EVENT_INVALID", `event ${seq}${typeof raw.type === "string" ? ` (${raw.type})` : ""}`, parsed.error).message);
     // The metadata is the commit record's, attached when it is read (one object for the version).
     const event = { format: FORMAT_V2, seq, version, type: parsed.data.type, data: parsed.data.data, metadata: undefined, prev, hash } as unknown as StoredEvent;
-    const drift = firstDifference(raw, event);
+    // The envelope's values are the line's own: only the data and unknown fields can differ.
+    const drift = firstDifference(raw.data, event.data, "data") ?? extraField(raw, V2_KEYS);
     if (drift) return fail("NOT_CANONICAL", describeDrift(drift, event.type));
     const order = this.checkOrder(seq, version, fail);
     if (order) return order;
@@ -226,6 +227,8 @@ interface CommitSignatureRaw {
 
 /** The fields of a v1 event line. */
 const V1_KEYS: ReadonlySet<string> = new Set(["seq", "version", "type", "data", "metadata", "prev", "hash"]);
+/** The fields of a v2 event line. */
+const V2_KEYS: ReadonlySet<string> = new Set(LINE_KEYS_V2);
 
 /** The first field of a line that is not among `known`, as firstDifference names an unknown one. */
 function extraField(raw: Record<string, unknown>, known: ReadonlySet<string>): Difference | undefined {

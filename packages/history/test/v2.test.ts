@@ -156,7 +156,10 @@ describe("log format v2", () => {
 
   it("given an event line carrying metadata, or a commit record with an unknown field, then it is not canonical", () => {
     const withMeta = lines.map((line, i) => (i === 0 ? line.replace(',"prev"', ',"metadata":{},"prev"') : line));
-    expect(verifyLog(join(withMeta))).toMatchObject({ ok: false, error: { code: "NOT_CANONICAL", line: 1 } });
+    const firstType = (JSON.parse(lines[0] as string) as { type: string }).type;
+    expect(verifyLog(join(withMeta))).toMatchObject({ ok: false, error: { code: "NOT_CANONICAL", line: 1, message: `metadata is unknown (not a field of ${firstType})` } });
+    const dataExtra = lines.map((line, i) => (i === 0 ? line.replace('"data":{', '"data":{"colour":"red",') : line));
+    expect(verifyLog(join(dataExtra))).toMatchObject({ ok: false, error: { code: "NOT_CANONICAL", line: 1, message: `data.colour is unknown (not a field of ${firstType})` } });
     const at = commitLines[0] as number;
     const extra = lines.map((line, i) => (i + 1 === at ? line.replace(',"prev"', ',"note":"x","prev"') : line));
     expect(verifyLog(join(extra))).toMatchObject({ ok: false, error: { code: "NOT_CANONICAL", line: at } });
