@@ -49,6 +49,13 @@ export function groupVersions(events: readonly StoredEvent[]): Version[] {
   return versions;
 }
 
+/** The version a batch of the log's events (one whole version, in order) makes, as groupVersions makes it. */
+export function versionOf(events: readonly StoredEvent[]): Version {
+  const head = events[0];
+  if (head === undefined) throw new RangeError("a version holds at least one event");
+  return makeVersion(head, head.seq, (events[events.length - 1] as StoredEvent).seq);
+}
+
 function makeVersion(head: StoredEvent, firstSeq: number, lastSeq: number): Version {
   const { recordedAt, effectiveAt, actor, kind, reason, reference, corrects, source, importer, findings } = versionMetadataOf(head.metadata);
   const version: Record<string, unknown> = { number: head.version, recordedAt, effectiveAt, actor, kind, reason };

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import { stateAfter } from "@rapk/core";
 import { describe, expect, it } from "vitest";
-import { type StoredEvent, foldLog, parseLog, serializeLog, verifyLog } from "../src/index.js";
+import { type StoredEvent, foldLog, groupVersions, parseLog, serializeLog, verifyLog, versionOf } from "../src/index.js";
 import { storyLog } from "./support/plan.js";
 import { rechain } from "./support/rechain.js";
 import { storyV2Text } from "./support/v2.js";
@@ -53,5 +53,15 @@ describe("foldLog: the reader folding as it reads", () => {
     const verified = verifyLog(text);
     expect(verified).toMatchObject({ ok: false, error: { code: "EVENT_NOT_APPLICABLE" } });
     expect(foldLog(text)).toEqual(verified);
+  });
+});
+
+describe("versionOf: one version's events as groupVersions reads them", () => {
+  it("given each version of a log, then it is that version of groupVersions", () => {
+    const log = storyLog();
+    const all = groupVersions(log);
+    expect(all.length).toBeGreaterThan(2);
+    for (const version of all) expect(versionOf(log.filter((e) => e.version === version.number))).toEqual(version);
+    expect(() => versionOf([])).toThrow(RangeError);
   });
 });

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { type TrustedKey, auditLog, groupVersions, parseLog } from "@rapk/history";
+import { type TrustedKey, type Version, auditLog, versionOf } from "@rapk/history";
 import { trusting } from "@rapk/history/signing";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
@@ -36,13 +36,18 @@ export function registerVerify(program: Command, { io, language }: Context): voi
         throw new CliError(`--expect-head ${options.expectHead}: expected a head hash, 64 lowercase hex digits`);
       const trust = options.trust === undefined ? undefined : trusting(await readTrust(io, options.trust));
       const text = await logText(io, file);
+      // A verified log still says what its import could not read: the findings are part of what was
+      // verified. They are gathered as each version verifies, in the one reading of the log.
+      const recorded: Version[] = [];
       const audit = auditLog(text, {
         ...(trust ? { trust } : {}),
         ...(options.expectHead !== undefined ? { expectHead: options.expectHead } : {}),
+        onVersion: ({ events }) => {
+          const version = versionOf(events);
+          if (version.source !== undefined || version.findings !== undefined) recorded.push(version);
+        },
       });
-      // A verified log still says what its import could not read: the findings are part of what was verified.
-      const parsed = audit.ok ? parseLog(text) : undefined;
-      const imported = parsed?.ok ? groupVersions(parsed.value.events).filter((v) => v.source !== undefined || v.findings !== undefined) : [];
+      const imported = audit.ok ? recorded : [];
       if (options.json) {
         const imports = imported.map((v) => ({ version: v.number, source: v.source ?? null, importer: v.importer ?? null, findings: v.findings ?? [] }));
         io.stdout.write(jsonText({ ok: audit.ok, events: audit.events, versions: audit.versions, head: audit.head, problems: audit.problems, imports }));
