@@ -89,6 +89,8 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
   const [otherError, setOtherError] = useState<string | null>(null);
   const [cleared, setCleared] = useState(false);
   const [dragging, setDragging] = useState(false);
+  // Counts the arrivals of a large log's earlier plans (see `rest`), so the page renders again.
+  const [, setArrivals] = useState(0);
   // The file being opened: opening another aborts it, so only the latest file's outcome is shown.
   const opening = useRef<AbortController | null>(null);
   const openedNow = useRef(opened);
@@ -129,6 +131,12 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
       setOther(null);
       setCleared(false);
       setStatus({ kind: "idle" });
+      // The newest plan is on screen; the others follow (and are kept only if this view still is).
+      if (outcome.rest)
+        void outcome.rest.then((states) => {
+          view.receive(states);
+          setArrivals((n) => n + 1);
+        });
       if (wanted.other !== undefined && bundled[wanted.other]) void openOther(bundled[wanted.other]!, wanted.other, { from: wanted.from, to: wanted.to, mine: view });
       // The link's wishes apply to the first plan opened only.
       asked.current = {};
@@ -146,6 +154,8 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
       return;
     }
     const view = createHistoryView(outcome.loaded.history);
+    // Any of the other plan's versions may be compared at once: it is shown when all are here.
+    if (outcome.rest) view.receive(await outcome.rest);
     const verification = outcome.loaded.verification;
     setOther(which === undefined ? { name, view, verification } : { name, view, bundled: which, verification });
     const mine = wanted.mine ?? openedNow.current?.view;
@@ -205,8 +215,12 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
   }, [open]);
 
   const view = opened?.view;
-  const current = view ? view.at(version) : null;
+  const current = view?.has(version) ? view.at(version) : null;
   const pair = compare ?? { from: Math.max(view?.versions[0]?.number ?? 0, version - 1), to: version };
+  // A version whose plan has not arrived yet (a large log's) shows that it is on its way.
+  const arriving = (v: number) => <p class="arriving">{t.versionArriving(v)}</p>;
+  const needed = tab === "compare" ? (other ? [pair.from] : [pair.from, pair.to]) : [version];
+  const missing = view ? needed.find((v) => !view.has(v)) : undefined;
   const tabs = useMemo(
     () => [
       { id: "document", label: t.tabDocument },
@@ -263,11 +277,11 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
             )}
           </section>
         )}
-        {view && current && (
+        {view && (
           <div class="workspace">
-            <Timeline versions={view.versions} current={version} onSelect={setVersion} inForceOn={view.inForceOn} knownOn={view.knownOn} />
+            <Timeline versions={view.versions} current={version} onSelect={setVersion} inForceOn={view.inForceOn} knownOn={view.knownOn} arriving={!view.complete} />
             <div class="views">
-              {layoutOf && (
+              {layoutOf && current && (
                 <Actions
                   state={current.state}
                   layoutOf={layoutOf}
@@ -279,8 +293,9 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
                 />
               )}
               <Tabs label={t.views} tabs={tabs} selected={tab} onSelect={(id) => setTab(id as TabId)}>
-                {tab === "document" && <DocumentView document={current.document} />}
-                {tab === "compare" && (
+                {missing !== undefined && arriving(missing)}
+                {missing === undefined && current && tab === "document" && <DocumentView document={current.document} />}
+                {missing === undefined && tab === "compare" && (
                   <ComparePanel
                     view={view}
                     from={pair.from}
@@ -297,9 +312,9 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
                     baseName={baseName}
                   />
                 )}
-                {tab === "budget" && <BudgetPanel state={current.state} budget={current.budget} violations={current.violations} />}
-                {tab === "achievement" && <AchievementPanel achievements={current.achievement} />}
-                {tab === "quarter" && <QuarterPanel state={current.state} quarter={quarter} onQuarter={setQuarter} baseName={baseName} />}
+                {missing === undefined && current && tab === "budget" && <BudgetPanel state={current.state} budget={current.budget} violations={current.violations} />}
+                {missing === undefined && current && tab === "achievement" && <AchievementPanel achievements={current.achievement} />}
+                {missing === undefined && current && tab === "quarter" && <QuarterPanel state={current.state} quarter={quarter} onQuarter={setQuarter} baseName={baseName} />}
               </Tabs>
             </div>
           </div>

@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from "vitest";
 import { App } from "../src/App.js";
 import { inlineLoader } from "../src/model/inlineLoader.js";
 import { MAX_FILE_BYTES } from "../src/model/limits.js";
-import type { Loader } from "../src/model/source.js";
+import { newestFirst } from "../src/model/foldedHistory.js";
+import type { Loader, RestOfStates } from "../src/model/source.js";
 import { smallHistory } from "./fixtures/history.js";
 import { readSeed, readShippedSeedLog } from "./fixtures/seed.js";
 import { EVIL } from "./fixtures/plan.js";
@@ -154,4 +155,30 @@ describe("App", () => {
     expect(screen.getByText("fast.txt")).toBeTruthy();
     expect(screen.queryByRole("alert")).toBeNull();
   });
+
+  it("shows a large log's newest version at once and says the earlier ones are arriving, until their plans come", async () => {
+    // A loader that, as the worker does for a large log, gives the newest plan first and the others later.
+    let deliver: () => void = () => undefined;
+    const newestOnly: Loader = async (input, signal) => {
+      const outcome = await inlineLoader(input, signal);
+      if (!outcome.ok) return outcome;
+      const { first, rest } = newestFirst(outcome.loaded.history);
+      return { ok: true, loaded: { ...outcome.loaded, history: first }, rest: new Promise<RestOfStates>((resolve) => (deliver = () => resolve(rest))) };
+    };
+    await renderApp(newestOnly);
+    const row = () => screen.getByRole("button", { name: /Persentase UMKM/ }).closest("tr")!;
+    expect(row().querySelectorAll("td.target")[10]!.textContent).toBe("85");
+    expect(screen.getByText("Versi-versi sebelumnya masih dimuat…")).toBeTruthy();
+    fireEvent.input(screen.getByRole("slider", { name: "Versi" }), { target: { value: "3" } });
+    expect(screen.getByText("Rencana pada versi 3 masih dimuat…")).toBeTruthy();
+    expect(screen.getByRole("tabpanel").querySelector("table.rapk")).toBeNull();
+    fireEvent.click(screen.getByRole("tab", { name: "Bandingkan" }));
+    expect(screen.getByText("Rencana pada versi 2 masih dimuat…")).toBeTruthy();
+    deliver();
+    await waitFor(() => expect(screen.queryByText("Versi-versi sebelumnya masih dimuat…")).toBeNull());
+    expect(screen.getByRole("region", { name: "4 perubahan" }).textContent).toContain("Rp2.000.000");
+    fireEvent.click(screen.getByRole("tab", { name: "Dokumen" }));
+    expect(row().querySelectorAll("td.target")[10]!.textContent).toBe("81");
+  });
 });
+

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createHistoryView } from "../src/model/historyView.js";
-import { foldHistory } from "../src/model/foldedHistory.js";
+import type { PlanState } from "@rapk/core";
+import fc from "fast-check";
+import { foldHistory, newestFirst } from "../src/model/foldedHistory.js";
 import { appendRevision } from "@rapk/history";
 import { smallHistory } from "./fixtures/history.js";
 import { smallPlanCommands } from "./fixtures/plan.js";
@@ -72,5 +74,36 @@ describe("createHistoryView's two time axes", () => {
 
   it("gives the version the log knew on a date, by when each was written", () => {
     expect([view.knownOn("2024-03-12"), view.knownOn("2026-11-29"), view.knownOn("2026-11-30"), view.knownOn("2026-11-30T11:30:00")]).toEqual([0, 0, 2, 1]);
+  });
+});
+
+describe("a large log's plans arriving newest first", () => {
+  const folded = foldHistory(smallHistory());
+  const runs = Number(process.env.RAPK_PROPERTY_RUNS ?? 100);
+
+  it("given a history, when split newest first, then the first part holds only the newest plan and the rest every other, together the whole", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 60 }), (count) => {
+        const states = Array.from({ length: count }, (_, n) => ({ n }) as unknown as PlanState);
+        const { first, rest } = newestFirst({ ...folded, states });
+        expect(first.states.map((state, n) => (state === undefined ? -1 : n))).toEqual(states.map((_, n) => (n === count - 1 ? n : -1)));
+        expect(states.every((state, n) => (first.states[n] ?? rest[n]) === state && (first.states[n] === undefined) !== (rest[n] === undefined))).toBe(true);
+        expect([first.versions, first.heads]).toEqual([folded.versions, folded.heads]);
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it("given the newest plan only, when the rest is received, then every version is there with the same plans as a history folded at once", () => {
+    const { first, rest } = newestFirst(folded);
+    const view = createHistoryView(first);
+    expect([view.complete, view.has(4), view.has(3), view.has(0)]).toEqual([false, true, false, false]);
+    expect(view.at(4).state).toBe(folded.states[4]);
+    expect(() => view.at(3)).toThrow("the plan at version 3 has not arrived yet");
+    expect(() => view.at(5)).toThrow("there is no version 5");
+    view.receive(rest);
+    expect(view.complete).toBe(true);
+    for (const v of [0, 1, 2, 3, 4]) expect(view.at(v).state).toBe(folded.states[v]);
+    expect(view.diff(2, 3).summary.rupiahMoved).toBe(2_000_000);
   });
 });

@@ -16,6 +16,7 @@ export function Timeline({
   onSelect,
   inForceOn,
   knownOn,
+  arriving = false,
 }: {
   versions: readonly Version[];
   current: number;
@@ -24,6 +25,8 @@ export function Timeline({
   inForceOn: (date: string) => number;
   /** The version the log knew on a date (recordedAt), 0 when none. */
   knownOn: (date: string) => number;
+  /** Whether the plans of earlier versions are still on their way (a large log's newest plan comes first). */
+  arriving?: boolean;
 }) {
   const { t, language } = useI18n();
   const [playing, setPlaying] = useState(false);
@@ -88,6 +91,11 @@ export function Timeline({
           onInput={(event) => onSelect(Number((event.target as HTMLInputElement).value))}
         />
       </div>
+      {arriving && (
+        <p class="arriving" role="status">
+          {t.versionsArriving}
+        </p>
+      )}
       <output for="version-slider" class="slider-value">
         {t.versionOf(current, last)}
         {selected ? ` · ${describe(selected)}` : ""}

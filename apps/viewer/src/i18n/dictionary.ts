@@ -51,6 +51,8 @@ const id = {
   allKinds: "Semua jenis",
   versions: "Daftar versi",
   noVersions: "Tidak ada versi dengan jenis ini.",
+  versionsArriving: "Versi-versi sebelumnya masih dimuat…",
+  versionArriving: (version: number) => `Rencana pada versi ${version} masih dimuat…`,
   // The two time axes: in force on a date (berlaku), and as the log knew it then (tercatat).
   inForceOn: "Berlaku pada tanggal",
   knownOn: "Tercatat per tanggal",
@@ -208,6 +210,8 @@ const en: Dictionary = {
   allKinds: "All kinds",
   versions: "Versions",
   noVersions: "No version of this kind.",
+  versionsArriving: "The earlier versions are still arriving…",
+  versionArriving: (version) => `The plan at version ${version} is still arriving…`,
   inForceOn: "In force on",
   knownOn: "As the log knew it on",
   noneYet: (date) => `No version yet on ${date}.`,

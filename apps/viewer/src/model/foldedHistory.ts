@@ -8,8 +8,12 @@ import { type StoredEvent, type VerifiedVersion, type Version, groupVersions, op
  */
 export interface FoldedHistory {
   readonly versions: readonly Version[];
-  /** `states[n]` is the plan after version n; `states[0]` the plan before any. */
-  readonly states: readonly PlanState[];
+  /**
+   * `states[n]` is the plan after version n; `states[0]` the plan before any. Undefined for a
+   * version whose plan has not arrived yet: a large log's newest plan comes first and the others
+   * after it (see {@link newestFirst}).
+   */
+  readonly states: readonly (PlanState | undefined)[];
   /** `heads[n - 1]` is the log's head at the end of version n (its commit record's hash; a v1 version's last event's). */
   readonly heads: readonly string[];
 }
@@ -42,4 +46,20 @@ export function foldHistory(events: readonly StoredEvent[]): FoldedHistory {
   const history = openHistory(events);
   const states = [history.stateAt(0), ...history.versions.map((version) => history.stateAt(version.number))];
   return { versions: history.versions, states, heads: versionsOf(events).map((version) => version.head) };
+}
+
+// Below this a log's plans are cloned to the page in a few milliseconds: they go in one message.
+export const SPLIT_ABOVE_CHARACTERS = 2_000_000;
+
+/**
+ * A history with only its newest plan (what the page shows first), and the plans of the other
+ * versions, to send after it: cloning every version's plan into one message to the page (and
+ * out of it, on the page's thread) was half a second of the agency's year between the last
+ * verified line and the document on screen. A history of one version has nothing to split.
+ */
+export function newestFirst(history: FoldedHistory): { readonly first: FoldedHistory; readonly rest: readonly (PlanState | undefined)[] } {
+  const newest = history.states.length - 1;
+  const first = history.states.map((state, n) => (n === newest ? state : undefined));
+  const rest = history.states.map((state, n) => (n === newest ? undefined : state));
+  return { first: { ...history, states: first }, rest };
 }

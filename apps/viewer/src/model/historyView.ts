@@ -26,6 +26,13 @@ export interface HistoryView {
   readonly versions: readonly Version[];
   /** The newest version's number (0 for an empty log). */
   readonly last: number;
+  /** Whether the plan at a version is here (a large log's older plans arrive after the newest: {@link receive}). */
+  has(version: number): boolean;
+  /** Whether every version's plan is here. */
+  readonly complete: boolean;
+  /** Takes the plans that came after the rest of the history (`states[n]` for version n; undefined ones are kept as they were). */
+  receive(states: readonly (PlanState | undefined)[]): void;
+  /** The plan at a version and its projections; throws for a version that is not here (yet). */
   at(version: number): VersionView;
   diff(from: number, to: number): PlanDiff;
   /** What a printed page says of a version: its number, when it took effect, the log's hash at its end. */
@@ -46,7 +53,9 @@ const CACHE_SIZE = 64;
  * least-recently-used cache.
  */
 export function createHistoryView(history: FoldedHistory): HistoryView {
-  const { versions, states, heads } = history;
+  const { versions, heads } = history;
+  const states = [...history.states];
+  let missing = states.filter((state) => state === undefined).length;
   const dated = datedVersions(versions);
   const cache = new Map<number, VersionView>();
   const diffs = new Map<string, PlanDiff>();
@@ -81,8 +90,10 @@ export function createHistoryView(history: FoldedHistory): HistoryView {
       return hit;
     }
     const state = states[version];
-    if (!Number.isInteger(version) || state === undefined)
+    if (!Number.isInteger(version) || version < 0 || version >= states.length)
       throw new HistoryError("VERSION_OUT_OF_RANGE", `there is no version ${version}; the log has versions 0..${versions.length}`);
+    // A caller asks has() first: this is the page's mistake, not the file's.
+    if (state === undefined) throw new Error(`the plan at version ${version} has not arrived yet`);
     const view = build(state);
     cache.set(version, view);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as number);
@@ -93,6 +104,17 @@ export function createHistoryView(history: FoldedHistory): HistoryView {
     versions,
     last: versions.length === 0 ? 0 : versions[versions.length - 1]!.number,
     at,
+    has: (version) => states[version] !== undefined,
+    get complete() {
+      return missing === 0;
+    },
+    receive(arrived) {
+      arrived.forEach((state, n) => {
+        if (state === undefined || states[n] !== undefined || n >= states.length) return;
+        states[n] = state;
+        missing--;
+      });
+    },
     inForceOn: dated.versionAt,
     knownOn: dated.versionKnownAt,
     provenance(version) {

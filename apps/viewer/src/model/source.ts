@@ -1,4 +1,4 @@
-import type { Finding, SourceFile } from "@rapk/core";
+import type { Finding, PlanState, SourceFile } from "@rapk/core";
 import type { VerifyResult } from "@rapk/history";
 import type { FoldedHistory } from "./foldedHistory.js";
 
@@ -28,7 +28,14 @@ export interface LoadFailure {
   readonly line?: number;
 }
 
-export type LoadOutcome = { ok: true; loaded: Loaded } | { ok: false; error: LoadFailure };
+export type LoadOutcome = { ok: true; loaded: Loaded; rest?: Promise<RestOfStates> } | { ok: false; error: LoadFailure };
+
+/**
+ * The plans of the versions a loaded history still lacks (`states[n]` for version n, undefined
+ * where the history has it already), when they come after it: a large log's newest plan comes
+ * first, the others once the page has shown it. Never resolved when the loading was aborted.
+ */
+export type RestOfStates = readonly (PlanState | undefined)[];
 
 /**
  * What to open: a file the user chose or dropped, a file shipped with the app (the bundled

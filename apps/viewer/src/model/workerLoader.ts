@@ -1,4 +1,4 @@
-import type { Loader, LoadOutcome } from "./source.js";
+import type { Loader, LoadOutcome, RestOfStates, SourceInput } from "./source.js";
 
 // The worker is an entry of the main build (vite.config.ts), sharing its chunks; in development
 // Vite serves its source as a module. A path defined at build time (not a literal in
@@ -6,28 +6,62 @@ import type { Loader, LoadOutcome } from "./source.js";
 declare const __PARSE_WORKER__: string;
 const WORKER_PATH = __PARSE_WORKER__;
 
+/** What the page asks the parsing worker: to open a source, then (for a large log) the plans of the versions before the newest. */
+export type WorkerRequest = SourceInput | { readonly rest: true };
+/** What the parsing worker answers: the outcome (saying whether the older plans follow), then those plans. */
+export type WorkerReply = { readonly outcome: LoadOutcome; readonly restFollows?: true } | { readonly rest: RestOfStates };
+
+/** Resolves after the page has painted what it rendered now: a frame, then a task after it. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === "undefined") return void setTimeout(resolve, 0);
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+}
+
 /**
  * Opens a source in a fresh module Web Worker. An abort (the user opened another file) terminates
  * the worker still busy with this one, so a huge file never keeps the CPU after the user moved on.
+ * A large log's outcome comes with its newest plan only and `rest`: the worker sends the other
+ * plans once the page has painted the outcome (receiving them takes the page's thread for a
+ * while: not before the document is on screen), then ends.
  */
 export const workerLoader: Loader = (input, signal) => {
   if (typeof Worker === "undefined")
     return Promise.resolve({ ok: false, error: { code: "WORKER_UNAVAILABLE", message: "this browser cannot run Web Workers, which the viewer needs to read files" } });
   const worker = new Worker(new URL(WORKER_PATH, import.meta.url), { type: "module", name: "rapk-parse" });
+  const ask = (request: WorkerRequest) => worker.postMessage(request);
   return new Promise<LoadOutcome>((resolve) => {
-    const cancel = () => finish({ ok: false, error: { code: "SUPERSEDED", message: "another file was opened" } });
-    const finish = (outcome: LoadOutcome) => {
+    let restArrived: (states: RestOfStates) => void = () => undefined;
+    const end = () => {
       worker.terminate();
       signal?.removeEventListener("abort", cancel);
-      resolve(outcome);
+    };
+    const cancel = () => {
+      end();
+      resolve({ ok: false, error: { code: "SUPERSEDED", message: "another file was opened" } });
     };
     if (signal?.aborted) return cancel();
     signal?.addEventListener("abort", cancel);
-    worker.onmessage = (event: MessageEvent<LoadOutcome>) => finish(event.data);
+    worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+      const reply = event.data;
+      if ("rest" in reply) {
+        end();
+        return restArrived(reply.rest);
+      }
+      if (!reply.restFollows || !reply.outcome.ok) {
+        end();
+        return resolve(reply.outcome);
+      }
+      const rest = new Promise<RestOfStates>((arrived) => (restArrived = arrived));
+      resolve({ ...reply.outcome, rest });
+      void afterPaint().then(() => ask({ rest: true }));
+    };
     worker.onerror = (event) => {
       event.preventDefault();
-      finish({ ok: false, error: { code: "WORKER_FAILED", message: event.message || "the file could not be read" } });
+      end();
+      resolve({ ok: false, error: { code: "WORKER_FAILED", message: event.message || "the file could not be read" } });
     };
-    worker.postMessage(input);
+    ask(input);
   });
 };

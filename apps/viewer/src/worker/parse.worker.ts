@@ -1,8 +1,10 @@
 /// <reference lib="webworker" />
 import type { DigestCheck } from "../model/deferredSha256.js";
+import { SPLIT_ABOVE_CHARACTERS, newestFirst } from "../model/foldedHistory.js";
 import { parseSource } from "../model/parseSource.js";
 import { safely } from "../model/safely.js";
-import { type LoadOutcome, type SourceInput, readSource, sourceName } from "../model/source.js";
+import { type LoadOutcome, type RestOfStates, readSource, sourceName } from "../model/source.js";
+import type { WorkerReply, WorkerRequest } from "../model/workerLoader.js";
 import type { HashBatch } from "./hash.worker.js";
 
 // Where the helper is: the built entry beside this one, or its source in development (vite.config.ts).
@@ -46,16 +48,33 @@ function helperCheck(): { readonly check: DigestCheck; readonly ready: Promise<u
   return { check, ready };
 }
 
+// The plans of the versions before the newest, kept until the page asks for them.
+let rest: RestOfStates | undefined;
+const reply = (message: WorkerReply) => self.postMessage(message);
+
 // Reading, hashing and validating a large log takes seconds; here it cannot freeze the page.
-self.onmessage = async (message: MessageEvent<SourceInput>) => {
+self.onmessage = async (message: MessageEvent<WorkerRequest>) => {
+  if ("rest" in message.data) {
+    if (rest) reply({ rest });
+    rest = undefined;
+    return;
+  }
   const input = message.data;
   const helper = helperCheck();
   let outcome: LoadOutcome;
+  let text = "";
   try {
-    const [text] = await Promise.all([readSource(input), helper?.ready]);
+    [text] = await Promise.all([readSource(input), helper?.ready]);
     outcome = await safely(() => parseSource(text, sourceName(input), undefined, helper?.check));
   } catch (error) {
     outcome = { ok: false, error: { code: "READ_FAILED", message: error instanceof Error ? error.message : String(error) } };
   }
-  self.postMessage(outcome);
+  // A large log's newest plan goes first, alone: the page shows it while the others wait for it
+  // to ask (cloning them all into the first message delayed the document by half a second).
+  if (outcome.ok && text.length > SPLIT_ABOVE_CHARACTERS && outcome.loaded.history.states.length > 2) {
+    const split = newestFirst(outcome.loaded.history);
+    rest = split.rest;
+    return reply({ outcome: { ok: true, loaded: { ...outcome.loaded, history: split.first } }, restFollows: true });
+  }
+  reply({ outcome });
 };

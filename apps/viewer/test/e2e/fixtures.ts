@@ -22,9 +22,11 @@ function must(log: StoredEvent[], revision: Parameters<typeof appendRevision>[1]
 
 /**
  * The real plan followed by a whole year of weekly spending reports (one version a week, each
- * reporting the month to date on every line): 45 versions to scrub through.
+ * reporting the month to date on every line): 45 versions to scrub through. With `reports` > 1
+ * each week reports every line that many times (the last figure stands): a larger log of the
+ * same plans.
  */
-export function yearOfHistory(): string {
+export function yearOfHistory(reports = 1): string {
   let log = readEvents(SEED_LOG);
   const lines = new Map<string, number>();
   for (const event of log) if (event.type === "BudgetLineRegistered") {
@@ -36,7 +38,8 @@ export function yearOfHistory(): string {
     const month = day.getUTCMonth() + 1;
     const iso = `${day.toISOString().slice(0, 10)}T10:00:00+07:00`;
     const share = (day.getUTCDate() / 31) * 0.07;
-    const commands = [...lines].map(([line, pagu]) => ({ type: "reportSpending", data: { line, month, amount: Math.floor(pagu * share) } }));
+    const once = [...lines].map(([line, pagu]) => ({ type: "reportSpending", data: { line, month, amount: Math.floor(pagu * share) } }));
+    const commands = Array.from({ length: reports }, () => once).flat();
     log = must(log, { meta: { actor: "Bendahara Pengeluaran", reason: `weekly spending report, week ${week + 9}`, kind: "report", at: iso }, commands });
   }
   return serializeLog(log);

@@ -4,6 +4,7 @@ import { gzipSync } from "node:zlib";
 import { INVARIANTS } from "@rapk/core";
 import type { Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
+import { SPLIT_ABOVE_CHARACTERS } from "../../src/model/foldedHistory.js";
 import { SCREENSHOTS, browserSession } from "./session.js";
 import { HISTORY_LOG, SEED_TXT, hostileLog, tamperedLog, yearOfHistory } from "./fixtures.js";
 
@@ -166,6 +167,33 @@ describe("the viewer in Chromium", () => {
     await page.getByRole("status").filter({ hasText: "Rantai riwayat terverifikasi" }).waitFor();
     await page.getByRole("tab", { name: "Anggaran" }).click();
     await page.locator(".invariants").waitFor();
+  });
+
+  it("shows a large log's newest version first and its earlier versions once their plans arrive", async () => {
+    const year = yearOfHistory(5);
+    expect(year.length).toBeGreaterThan(SPLIT_ABOVE_CHARACTERS);
+    // Whether the timeline ever said that earlier versions were arriving (it may say so for a moment only).
+    await page.evaluate(() => {
+      const seen = new MutationObserver(() => {
+        if (document.querySelector(".timeline .arriving")) Object.assign(window, { arrivingSeen: true });
+      });
+      seen.observe(document.body, { childList: true, subtree: true });
+    });
+    await page.locator("#file-input").setInputFiles(file("large-year.ndjson", year));
+    await page.getByRole("status").filter({ hasText: "45 versi" }).waitFor();
+    expect(await sliderValue()).toBe("45");
+    await expect(page.locator("table.rapk tbody tr.indicator").count()).resolves.toBeGreaterThan(0);
+    await page.locator(".timeline .arriving").waitFor({ state: "detached" });
+    await expect(page.evaluate(() => (window as unknown as { arrivingSeen?: boolean }).arrivingSeen)).resolves.toBe(true);
+    await page.getByRole("slider", { name: "Versi" }).focus();
+    await page.keyboard.press("Home");
+    expect(await sliderValue()).toBe("1");
+    await expect(page.locator("table.rapk tfoot .total").textContent()).resolves.toContain("Rp4.801.300.000");
+    // Version 1 (the plan) against version 2 (the first week's spending): both arrived after the newest.
+    await page.getByRole("tab", { name: "Bandingkan" }).click();
+    await page.getByRole("combobox", { name: "Ke versi" }).selectOption("2");
+    await expect(page.locator(".compare-summary").textContent()).resolves.toMatch(/[1-9]\d* perubahan/);
+    await expect(page.locator(".arriving").count()).resolves.toBe(0);
   });
 
   it("scrubs a year of weekly history smoothly (per-step render time is reported)", async () => {
