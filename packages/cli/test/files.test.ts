@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CliError, EXIT } from "../src/cliError.js";
+import { EXIT } from "../src/cliError.js";
 import { writeFileAtomic } from "../src/files.js";
 import { tempFolder } from "./helpers.js";
 
