@@ -1,6 +1,6 @@
 import { promises as fs } from "node:fs";
 import type { PlanState } from "@rapk/core";
-import { FORMAT_V2, type Version, serializeCommit } from "@rapk/history";
+import { type CommitRecord, FORMAT_V2, type Version, foldLog, serializeCommit, versionOf } from "@rapk/history";
 import type { Io } from "./io.js";
 import { readText, writeFileAtomic } from "./files.js";
 import { importsUpTo } from "./format/findings.js";
@@ -35,7 +35,7 @@ interface SnapshotFile {
 export const snapshotPathOf = (logPath: string) => `${logPath}.snapshot.json`;
 
 /** The plan at the head of the log file at `logPath`, from its snapshot, when there is one that matches; undefined otherwise. */
-export async function readSnapshot(logPath: string): Promise<{ state: PlanState; version: number; imports: readonly Version[] } | undefined> {
+export async function readSnapshot(logPath: string): Promise<PlanAtHead | undefined> {
   try {
     const snapshot = JSON.parse(await fs.readFile(snapshotPathOf(logPath), "utf8")) as Partial<SnapshotFile>;
     if (snapshot.format !== FORMAT || typeof snapshot.head !== "string" || !Number.isSafeInteger(snapshot.version) || !Number.isSafeInteger(snapshot.bytes)) return undefined;
@@ -57,12 +57,48 @@ export async function readSnapshot(logPath: string): Promise<{ state: PlanState;
  * write is not the command's: the snapshot is only a cache.
  */
 export async function writeSnapshot(log: LoadedLog, state: PlanState): Promise<void> {
-  const path = log.target.path;
   const last = log.versions.at(-1);
-  if (path === undefined || last?.commit === undefined || !log.text.endsWith(`${serializeCommit(last.commit)}\n`)) return;
-  const imports = importsUpTo(log.history.versions, last.version);
-  const snapshot: SnapshotFile = { format: FORMAT, head: last.commit.hash, version: last.version, bytes: Buffer.byteLength(log.text, "utf8"), state, imports };
+  if (last === undefined) return;
+  await writeSnapshotOf(log.target.path, log.text, { state, version: last.version, imports: importsUpTo(log.history.versions, last.version) }, last.commit);
+}
+
+async function writeSnapshotOf(path: string | undefined, text: string, head: PlanAtHead, commit: CommitRecord | undefined): Promise<void> {
+  if (path === undefined || commit === undefined || !text.endsWith(`${serializeCommit(commit)}\n`)) return;
+  const snapshot: SnapshotFile = { format: FORMAT, head: commit.hash, version: head.version, bytes: Buffer.byteLength(text, "utf8"), state: head.state, imports: head.imports };
   await writeFileAtomic(snapshotPathOf(path), JSON.stringify(snapshot), { overwrite: true }).catch(() => undefined);
+}
+
+/** The plan at a log's head, its version number and the versions that record an import. */
+export interface PlanAtHead {
+  readonly state: PlanState;
+  readonly version: number;
+  readonly imports: readonly Version[];
+}
+
+/**
+ * The plan at the head of the log file at `path`, for `rapk show` without `--as-of`: from the
+ * snapshot when it matches; else the log read through foldLog, which folds as it reads and keeps
+ * neither the events nor a state per version (what `--as-of` needs), and the snapshot written.
+ * Undefined when foldLog cannot answer (an empty log, a bad line, an event that does not apply):
+ * the caller then reads the log the usual way, which names the problem as every command does.
+ */
+export async function planAtHead(io: Io, file: string, path: string): Promise<PlanAtHead | undefined> {
+  const cached = await readSnapshot(path);
+  if (cached) return cached;
+  // A file that cannot be read is left to the usual way too, which says why as every command does.
+  const text = await readText(io, file.startsWith("file:") ? path : file).catch(() => undefined);
+  if (text === undefined) return undefined;
+  const imports: Version[] = [];
+  let last: { version: number; commit: CommitRecord | undefined } | undefined;
+  const folded = foldLog(text, undefined, (events, commit) => {
+    const version = versionOf(events);
+    if (version.source !== undefined || version.findings !== undefined) imports.push(version);
+    last = { version: version.number, commit };
+  });
+  if (!folded.ok || last === undefined) return undefined;
+  const head: PlanAtHead = { state: folded.value.state, version: last.version, imports };
+  await writeSnapshotOf(path, text, head, last.commit);
+  return head;
 }
 
 /**

@@ -57,6 +57,37 @@ describe("the snapshot beside a log (a cache of the plan at its head)", () => {
     expect(await show(folder, "--json")).toBe(cold);
   });
 
+  it("given no snapshot, when the head is shown, then the log's one folding read prints what opening its history prints", async () => {
+    const folder = await importedSeed();
+    writeJson(folder, "pok.json", POK_SHIFT);
+    expect((await rapk(folder, "apply", "plan.ndjson", "pok.json", "--expect-version", "1")).code).toBe(0);
+    // --as-of opens the log's history (a state per version); the head alone is folded as it is read.
+    for (const format of [[], ["--json"]]) {
+      rmSync(join(folder, SNAPSHOT), { force: true });
+      const head = await show(folder, ...format);
+      expect(existsSync(join(folder, SNAPSHOT))).toBe(true);
+      expect(head).toBe(await show(folder, "--as-of", "2", ...format));
+    }
+    expect(JSON.parse(readFileSync(join(folder, SNAPSHOT), "utf8")).imports.map((v: { number: number }) => v.number)).toEqual([1]);
+  });
+
+  it("given a log with an event that cannot apply, when the head is shown, then it fails naming the line as --as-of does", async () => {
+    const folder = await importedSeed();
+    const lines = readFileSync(join(folder, "plan.ndjson"), "utf8").split("\n");
+    // A budget line's data replaced by the first line's: every line reads, the fold refuses the plan.
+    const index = lines.findIndex((line) => line.includes('"type":"BudgetLineRegistered"'));
+    const other = lines.findIndex((line, i) => i > index && line.includes('"type":"BudgetLineRegistered"'));
+    const broken = [...lines];
+    broken[other] = (lines[other] as string).replace(/"data":\{.*\},"prev"/, (lines[index] as string).match(/"data":\{.*\},"prev"/)?.[0] ?? "");
+    writeFileSync(join(folder, "plan.ndjson"), broken.join("\n"));
+    const head = await rapk(folder, "show", "plan.ndjson");
+    const asOf = await rapk(folder, "show", "plan.ndjson", "--as-of", "1");
+    expect(head.code).toBe(1);
+    expect(head.stderr).toBe(asOf.stderr);
+    expect(head.stderr).toMatch(/^rapk: plan\.ndjson:\d+: EVENT_NOT_APPLICABLE: /);
+    expect(existsSync(join(folder, SNAPSHOT))).toBe(false);
+  });
+
   it("is used only at the head: --as-of reads the log", async () => {
     const folder = await importedSeed();
     await show(folder);

@@ -57,6 +57,19 @@ describe("foldLog: the reader folding as it reads", () => {
 });
 
 describe("versionOf: one version's events as groupVersions reads them", () => {
+  it.each([
+    ["a v1 log", V1],
+    ["a v1 log with v2 versions after it", serializeLog(storyLog())],
+  ])("given %s, then it tells of each committed version once, in order, with its events and (v2) its commit record", (_, text) => {
+    const told: { events: readonly StoredEvent[]; commit?: string }[] = [];
+    const folded = foldLog(text, undefined, (events, commit) => told.push({ events, ...(commit ? { commit: commit.hash } : {}) }));
+    expect(folded.ok).toBe(true);
+    const parsed = parseLog(text);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(told.map((v) => v.events)).toEqual(parsed.value.versions.map((v) => v.events));
+    expect(told.map((v) => v.commit)).toEqual(parsed.value.versions.map((v) => v.commit?.hash));
+  });
+
   it("given each version of a log, then it is that version of groupVersions", () => {
     const log = storyLog();
     const all = groupVersions(log);

@@ -7,7 +7,7 @@ import { importRecordLines, importsUpTo, planJson } from "../format/findings.js"
 import { jsonText } from "../json.js";
 import { loadLog } from "../logFile.js";
 import { plainFilePath } from "../logTarget.js";
-import { readSnapshot, writeSnapshot } from "../snapshot.js";
+import { planAtHead, writeSnapshot } from "../snapshot.js";
 
 export function registerShow(program: Command, { io, language }: Context): void {
   program
@@ -22,10 +22,11 @@ export function registerShow(program: Command, { io, language }: Context): void 
     .option("--json", "print the state as JSON, with the import's findings (see docs/json.md)")
     .addHelpText("after", "\nExamples:\n  rapk show plan.ndjson\n  rapk show plan.ndjson --as-of 1 --json\n  rapk show plan.ndjson --as-of 2024-03-31")
     .action(async (file: string, options: { asOf?: string; knownAt?: string; json?: boolean }) => {
-      // The plan at the head of a log file comes from the snapshot beside it when that still matches.
+      // The plan at the head of a log file comes from the snapshot beside it when that still
+      // matches, else from one folding read of the log (planAtHead); `--as-of` opens its history.
       const atHead = options.asOf === undefined && options.knownAt === undefined;
       const path = atHead ? plainFilePath(io, file) : undefined;
-      const cached = path === undefined ? undefined : await readSnapshot(path);
+      const cached = path === undefined ? undefined : await planAtHead(io, file, path);
       let state;
       let version;
       let imports: readonly Version[];
