@@ -11,6 +11,20 @@ export type WorkerRequest = SourceInput | { readonly rest: true };
 /** What the parsing worker answers: the outcome (saying whether the older plans follow), then those plans. */
 export type WorkerReply = { readonly outcome: LoadOutcome; readonly restFollows?: true } | { readonly rest: RestOfStates };
 
+// A worker started ahead, its modules loaded and its hashing helper answering, for the next file:
+// starting one costs the time of loading the shared chunk and the helper, which was part of
+// every open. Made when a loading ends (so it never competes with one), used by the next.
+let spare: Worker | undefined;
+const startWorker = () => new Worker(new URL(WORKER_PATH, import.meta.url), { type: "module", name: "rapk-parse" });
+function takeWorker(): Worker {
+  const worker = spare ?? startWorker();
+  spare = undefined;
+  return worker;
+}
+function keepSpare(): void {
+  spare ??= startWorker();
+}
+
 /** Resolves after the page has painted what it rendered now: a frame, then a task after it. */
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
@@ -24,18 +38,20 @@ function afterPaint(): Promise<void> {
  * the worker still busy with this one, so a huge file never keeps the CPU after the user moved on.
  * A large log's outcome comes with its newest plan only and `rest`: the worker sends the other
  * plans once the page has painted the outcome (receiving them takes the page's thread for a
- * while: not before the document is on screen), then ends.
+ * while: not before the document is on screen), then ends. The next file goes to a worker started
+ * when this one ended.
  */
 export const workerLoader: Loader = (input, signal) => {
   if (typeof Worker === "undefined")
     return Promise.resolve({ ok: false, error: { code: "WORKER_UNAVAILABLE", message: "this browser cannot run Web Workers, which the viewer needs to read files" } });
-  const worker = new Worker(new URL(WORKER_PATH, import.meta.url), { type: "module", name: "rapk-parse" });
+  const worker = takeWorker();
   const ask = (request: WorkerRequest) => worker.postMessage(request);
   return new Promise<LoadOutcome>((resolve) => {
     let restArrived: (states: RestOfStates) => void = () => undefined;
     const end = () => {
       worker.terminate();
       signal?.removeEventListener("abort", cancel);
+      keepSpare();
     };
     const cancel = () => {
       end();

@@ -48,6 +48,10 @@ function helperCheck(): { readonly check: DigestCheck; readonly ready: Promise<u
   return { check, ready };
 }
 
+// Started with the worker, so that it is answering by the time a file comes (a worker opens one
+// file; the page starts it ahead, see workerLoader).
+const helper = helperCheck();
+
 // The plans of the versions before the newest, kept until the page asks for them.
 let rest: RestOfStates | undefined;
 const reply = (message: WorkerReply) => self.postMessage(message);
@@ -60,7 +64,6 @@ self.onmessage = async (message: MessageEvent<WorkerRequest>) => {
     return;
   }
   const input = message.data;
-  const helper = helperCheck();
   let outcome: LoadOutcome;
   let text = "";
   try {
