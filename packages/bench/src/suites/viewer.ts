@@ -119,7 +119,10 @@ async function workerOnItsOwn(page: Page, file: string, log: (message: string) =
     if (reply.id !== undefined) replies.get(reply.id)?.(reply.result);
   });
   const attached = new Promise<string>((done) =>
-    cdp.on("Target.attachedToTarget", async ({ sessionId }) => {
+    cdp.on("Target.attachedToTarget", async ({ sessionId, waitingForDebugger }) => {
+      // Only the worker started below waits at its start: a worker the page had already (the
+      // app's spare parsing worker, started ahead for the next file) is attached too, running.
+      if (!waitingForDebugger) return;
       if (folder) {
         await call(sessionId, "Profiler.enable");
         await call(sessionId, "Profiler.start");
