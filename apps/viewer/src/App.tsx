@@ -87,6 +87,8 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
   const [quarter, setQuarter] = useState(asked.current.quarter ?? 2);
   const [other, setOther] = useState<Other | null>(null);
   const [otherError, setOtherError] = useState<string | null>(null);
+  /** Why the earlier versions of a large log never came (the worker failed after the newest plan). */
+  const [restError, setRestError] = useState<string | null>(null);
   const [cleared, setCleared] = useState(false);
   const [dragging, setDragging] = useState(false);
   // Counts the arrivals of a large log's earlier plans (see `rest`), so the page renders again.
@@ -130,13 +132,20 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
       setCompare(wanted.other === undefined && fits(wanted.from) && fits(wanted.to) ? { from: wanted.from!, to: wanted.to! } : null);
       setOther(null);
       setCleared(false);
+      setRestError(null);
       setStatus({ kind: "idle" });
       // The newest plan is on screen; the others follow (and are kept only if this view still is).
       if (outcome.rest)
-        void outcome.rest.then((states) => {
-          view.receive(states);
-          setArrivals((n) => n + 1);
-        });
+        void outcome.rest.then(
+          (states) => {
+            view.receive(states);
+            setArrivals((n) => n + 1);
+          },
+          // Said, not left "arriving" for ever: the newest plan stays, the others cannot be shown.
+          (error: unknown) => {
+            if (!controller.signal.aborted) setRestError(error instanceof Error ? error.message : String(error));
+          },
+        );
       if (wanted.other !== undefined && bundled[wanted.other]) void openOther(bundled[wanted.other]!, wanted.other, { from: wanted.from, to: wanted.to, mine: view });
       // The link's wishes apply to the first plan opened only.
       asked.current = {};
@@ -155,7 +164,14 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
     }
     const view = createHistoryView(outcome.loaded.history);
     // Any of the other plan's versions may be compared at once: it is shown when all are here.
-    if (outcome.rest) view.receive(await outcome.rest);
+    if (outcome.rest) {
+      const states = await outcome.rest.catch(() => undefined);
+      if (states === undefined) {
+        setOtherError(t.otherFailed(name));
+        return;
+      }
+      view.receive(states);
+    }
     const verification = outcome.loaded.verification;
     setOther(which === undefined ? { name, view, verification } : { name, view, bundled: which, verification });
     const mine = wanted.mine ?? openedNow.current?.view;
@@ -218,7 +234,14 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
   const current = view?.has(version) ? view.at(version) : null;
   const pair = compare ?? { from: Math.max(view?.versions[0]?.number ?? 0, version - 1), to: version };
   // A version whose plan has not arrived yet (a large log's) shows that it is on its way.
-  const arriving = (v: number) => <p class="arriving">{t.versionArriving(v)}</p>;
+  const arriving = (v: number) =>
+    restError === null ? (
+      <p class="arriving">{t.versionArriving(v)}</p>
+    ) : (
+      <p role="alert" class="load-error">
+        {t.versionUnavailable(v)}
+      </p>
+    );
   const needed = tab === "compare" ? (other ? [pair.from] : [pair.from, pair.to]) : [version];
   const missing = view ? needed.find((v) => !view.has(v)) : undefined;
   const tabs = useMemo(
@@ -279,7 +302,12 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
         )}
         {view && (
           <div class="workspace">
-            <Timeline versions={view.versions} current={version} onSelect={setVersion} inForceOn={view.inForceOn} knownOn={view.knownOn} arriving={!view.complete} />
+            <Timeline versions={view.versions} current={version} onSelect={setVersion} inForceOn={view.inForceOn} knownOn={view.knownOn} arriving={!view.complete && restError === null} />
+            {restError !== null && (
+              <p role="alert" class="load-error">
+                {t.versionsFailed(restError)}
+              </p>
+            )}
             <div class="views">
               {layoutOf && current && (
                 <Actions

@@ -180,5 +180,25 @@ describe("App", () => {
     fireEvent.click(screen.getByRole("tab", { name: "Dokumen" }));
     expect(row().querySelectorAll("td.target")[10]!.textContent).toBe("81");
   });
+
+  it("says so when a large log's earlier versions cannot be read, instead of saying they are arriving for ever", async () => {
+    let fail: (error: Error) => void = () => undefined;
+    const failsLater: Loader = async (input, signal) => {
+      const outcome = await inlineLoader(input, signal);
+      if (!outcome.ok) return outcome;
+      const { first } = newestFirst(outcome.loaded.history);
+      return { ok: true, loaded: { ...outcome.loaded, history: first }, rest: new Promise<RestOfStates>((_, reject) => (fail = reject)) };
+    };
+    await renderApp(failsLater);
+    expect(screen.getByText("Versi-versi sebelumnya masih dimuat…")).toBeTruthy();
+    fail(new Error("the worker stopped"));
+    await waitFor(() => expect(screen.queryByText("Versi-versi sebelumnya masih dimuat…")).toBeNull());
+    expect(screen.getAllByRole("alert").map((a) => a.textContent)).toContain("Versi-versi sebelumnya tidak dapat dibaca: the worker stopped. Versi terbaru tetap ditampilkan.");
+    // The newest plan stays; an earlier one says it cannot be shown.
+    const row = () => screen.getByRole("button", { name: /Persentase UMKM/ }).closest("tr")!;
+    expect(row().querySelectorAll("td.target")[10]!.textContent).toBe("85");
+    fireEvent.input(screen.getByRole("slider", { name: "Versi" }), { target: { value: "3" } });
+    expect(screen.getByText("Rencana pada versi 3 tidak dapat dibaca.")).toBeTruthy();
+  });
 });
 

@@ -53,6 +53,8 @@ const id = {
   noVersions: "Tidak ada versi dengan jenis ini.",
   versionsArriving: "Versi-versi sebelumnya masih dimuat…",
   versionArriving: (version: number) => `Rencana pada versi ${version} masih dimuat…`,
+  versionsFailed: (why: string) => `Versi-versi sebelumnya tidak dapat dibaca: ${why}. Versi terbaru tetap ditampilkan.`,
+  versionUnavailable: (version: number) => `Rencana pada versi ${version} tidak dapat dibaca.`,
   // The two time axes: in force on a date (berlaku), and as the log knew it then (tercatat).
   inForceOn: "Berlaku pada tanggal",
   knownOn: "Tercatat per tanggal",
@@ -212,6 +214,8 @@ const en: Dictionary = {
   noVersions: "No version of this kind.",
   versionsArriving: "The earlier versions are still arriving…",
   versionArriving: (version) => `The plan at version ${version} is still arriving…`,
+  versionsFailed: (why) => `The earlier versions could not be read: ${why}. The newest version is still shown.`,
+  versionUnavailable: (version) => `The plan at version ${version} could not be read.`,
   inForceOn: "In force on",
   knownOn: "As the log knew it on",
   noneYet: (date) => `No version yet on ${date}.`,

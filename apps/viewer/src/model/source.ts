@@ -33,7 +33,8 @@ export type LoadOutcome = { ok: true; loaded: Loaded; rest?: Promise<RestOfState
 /**
  * The plans of the versions a loaded history still lacks (`states[n]` for version n, undefined
  * where the history has it already), when they come after it: a large log's newest plan comes
- * first, the others once the page has shown it. Never resolved when the loading was aborted.
+ * first, the others once the page has shown it. Never resolved when the loading was aborted;
+ * rejected (with the reason) when the reading failed after the newest plan was given.
  */
 export type RestOfStates = readonly (PlanState | undefined)[];
 

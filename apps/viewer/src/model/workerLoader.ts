@@ -48,6 +48,7 @@ export const workerLoader: Loader = (input, signal) => {
   const ask = (request: WorkerRequest) => worker.postMessage(request);
   return new Promise<LoadOutcome>((resolve) => {
     let restArrived: (states: RestOfStates) => void = () => undefined;
+    let restFailed: (error: Error) => void = () => undefined;
     const end = () => {
       worker.terminate();
       signal?.removeEventListener("abort", cancel);
@@ -69,14 +70,20 @@ export const workerLoader: Loader = (input, signal) => {
         end();
         return resolve(reply.outcome);
       }
-      const rest = new Promise<RestOfStates>((arrived) => (restArrived = arrived));
+      const rest = new Promise<RestOfStates>((arrived, failed) => {
+        restArrived = arrived;
+        restFailed = failed;
+      });
       resolve({ ...reply.outcome, rest });
       void afterPaint().then(() => ask({ rest: true }));
     };
     worker.onerror = (event) => {
       event.preventDefault();
       end();
-      resolve({ ok: false, error: { code: "WORKER_FAILED", message: event.message || "the file could not be read" } });
+      const message = event.message || "the file could not be read";
+      // After the newest plan was given, the failure is the earlier versions' (resolve is then a no-op).
+      restFailed(new Error(message));
+      resolve({ ok: false, error: { code: "WORKER_FAILED", message } });
     };
     ask(input);
   });
