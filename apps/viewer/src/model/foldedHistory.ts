@@ -1,5 +1,5 @@
 import type { PlanState } from "@rapk/core";
-import { type StoredEvent, type VerifiedVersion, type Version, groupVersions, openHistory, versionsOf } from "@rapk/history";
+import { type StoredEvent, type VerifiedVersion, type Version, openHistory, versionOf, versionsOf } from "@rapk/history";
 
 /**
  * A log's versions with the plan after each, as the worker read them: what the page needs to show
@@ -23,17 +23,18 @@ export interface FoldedHistory {
  * of the text gives the verification and the folded history both.
  */
 export function versionCollector(initial: PlanState): { readonly onVersion: (version: VerifiedVersion) => void; folded(): FoldedHistory } {
-  const events: StoredEvent[] = [];
+  // Each version is summed up as it comes (versionOf): its events are not kept, as nothing on the
+  // page needs them (100,000 of them were the worker's garbage to carry for the agency's year).
+  const versions: Version[] = [];
   const states: PlanState[] = [initial];
   const heads: string[] = [];
   return {
     onVersion(version) {
-      // A loop, not push(...): a version may hold more events than a call takes arguments.
-      for (const event of version.events) events.push(event);
+      versions.push(versionOf(version.events));
       states.push(version.state);
       heads.push(version.head);
     },
-    folded: () => ({ versions: groupVersions(events), states, heads }),
+    folded: () => ({ versions, states, heads }),
   };
 }
 
