@@ -3,7 +3,7 @@ import type { PlanState } from "@rapk/core";
 import { type CommitRecord, FORMAT_V2, type Version, foldLog, serializeCommit, versionOf } from "@rapk/history";
 import type { Io } from "./io.js";
 import { readText, writeFileAtomic } from "./files.js";
-import { importsUpTo } from "./format/findings.js";
+import { importsUpTo, recordsImport } from "./format/findings.js";
 import { type LoadedLog, openHistoryOf, parseLogText } from "./logFile.js";
 import { plainFilePath } from "./logTarget.js";
 
@@ -92,7 +92,7 @@ export async function planAtHead(io: Io, file: string, path: string): Promise<Pl
   let last: { version: number; commit: CommitRecord | undefined } | undefined;
   const folded = foldLog(text, undefined, (events, commit) => {
     const version = versionOf(events);
-    if (version.source !== undefined || version.findings !== undefined) imports.push(version);
+    if (recordsImport(version)) imports.push(version);
     last = { version: version.number, commit };
   });
   if (!folded.ok || last === undefined) return undefined;

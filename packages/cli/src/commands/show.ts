@@ -7,7 +7,7 @@ import { importRecordLines, importsUpTo, planJson } from "../format/findings.js"
 import { jsonText } from "../json.js";
 import { loadLog } from "../logFile.js";
 import { plainFilePath } from "../logTarget.js";
-import { planAtHead, writeSnapshot } from "../snapshot.js";
+import { planAtHead } from "../snapshot.js";
 
 export function registerShow(program: Command, { io, language }: Context): void {
   program
@@ -26,16 +26,17 @@ export function registerShow(program: Command, { io, language }: Context): void 
       // matches, else from one folding read of the log (planAtHead); `--as-of` opens its history.
       const atHead = options.asOf === undefined && options.knownAt === undefined;
       const path = atHead ? plainFilePath(io, file) : undefined;
-      const cached = path === undefined ? undefined : await planAtHead(io, file, path);
+      // planAtHead writes the snapshot itself; what it leaves to the usual way (a store, a log that
+      // does not read or fold, an empty one) is nothing a snapshot could be made of.
+      const head = path === undefined ? undefined : await planAtHead(io, file, path);
       let state;
       let version;
       let imports: readonly Version[];
-      if (cached) ({ state, version, imports } = cached);
+      if (head) ({ state, version, imports } = head);
       else {
         const log = await loadLog(io, file);
         ({ state, version } = stateAsOf(log, options.asOf, "--as-of", options.knownAt));
         imports = importsUpTo(log.history.versions, version);
-        if (atHead) await writeSnapshot(log, state);
       }
       // What the importer found is part of the log (version 1 of an import): shown wherever the log is opened.
       if (options.json) io.stdout.write(jsonText(planJson(state, version, imports)));

@@ -4,7 +4,7 @@ import { trusting } from "@rapk/history/signing";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
 import { readText } from "../files.js";
-import { importRecordLines } from "../format/findings.js";
+import { importRecordLines, recordsImport } from "../format/findings.js";
 import { type Io, println } from "../io.js";
 import { jsonText, parseJsonFile } from "../json.js";
 import { loadLog } from "../logFile.js";
@@ -44,7 +44,7 @@ export function registerVerify(program: Command, { io, language }: Context): voi
         ...(options.expectHead !== undefined ? { expectHead: options.expectHead } : {}),
         onVersion: ({ events }) => {
           const version = versionOf(events);
-          if (version.source !== undefined || version.findings !== undefined) recorded.push(version);
+          if (recordsImport(version)) recorded.push(version);
         },
       });
       const imported = audit.ok ? recorded : [];

@@ -47,9 +47,14 @@ export function importRecordLines(version: Version, language: Language, list = t
   return lines;
 }
 
-/** The versions up to `version` that record an import (a source file or findings): what `show` prints after the plan. */
+/** Whether a version records an import (a source file or findings): what `show` and `verify` print of a log's imports. */
+export function recordsImport(version: Version): boolean {
+  return version.source !== undefined || version.findings !== undefined;
+}
+
+/** The versions up to `version` that record an import: what `show` prints after the plan. */
 export function importsUpTo(versions: readonly Version[], version: number): Version[] {
-  return versions.filter((v) => v.number <= version && (v.source !== undefined || v.findings !== undefined));
+  return versions.filter((v) => v.number <= version && recordsImport(v));
 }
 
 /** The findings of the versions up to `version`, as `show --json` gives them: code, line (page), subject, message in both languages. */
