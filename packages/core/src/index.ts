@@ -31,3 +31,4 @@ export * from "./testing/stateAfter.js";
 export * from "./commands/commandOf.js";
 export * from "./projections/planRollup.js";
 export * from "./messages/index.js";
+export * from "./text/spreadsheetCell.js";

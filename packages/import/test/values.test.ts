@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { restore, neutralise } from "../src/csv/neutralise.js";
 import { exportCsv, sniffFormat } from "../src/index.js";
 import { readAmount } from "../src/values/amount.js";
 import { unitFromName } from "../src/values/indicatorUnit.js";
@@ -73,13 +72,6 @@ describe("unitFromName", () => {
     ["Jumlah sarana", undefined],
   ])("%s -> %s", (name, unit) => {
     expect(unitFromName(name)).toBe(unit);
-  });
-});
-
-describe("neutralise and restore", () => {
-  it.each(["=SUM(A1)", "+1", "-1", "@x", "'=x", "''+x", "'plain", "plain", ""])("round-trips %j and leaves no formula start", (cell) => {
-    expect(restore(neutralise(cell))).toBe(cell);
-    expect(neutralise(cell)).not.toMatch(/^[=+\-@]/);
   });
 });
 

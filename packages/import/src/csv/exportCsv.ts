@@ -1,7 +1,7 @@
 import { type BudgetLine, type Indicator, MONTHS, type PlanState, documentOrder } from "@rapk/core";
 import Papa from "papaparse";
 import { CSV_COLUMNS, CSV_VERSION } from "./columns.js";
-import { neutralise } from "./neutralise.js";
+import { spreadsheetText } from "@rapk/core";
 
 const blankIndicator = (): string[] => ["", "", "", "", "", ...MONTHS.map(() => ""), ""];
 const blankLine = (): string[] => ["", "", "", "", "", "", ""];
@@ -72,5 +72,5 @@ export function exportCsv(state: PlanState): string {
   }
   for (const line of lines) if (!written.has(line.id)) lineRow(line);
 
-  return `${Papa.unparse(rows.map((row) => row.map(neutralise)), { newline: "\n" })}\n`;
+  return `${Papa.unparse(rows.map((row) => row.map(spreadsheetText)), { newline: "\n" })}\n`;
 }

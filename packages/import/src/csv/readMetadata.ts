@@ -6,7 +6,7 @@ import { type Noticed, notice } from "../plan/noticed.js";
 import { type Staged, staged } from "../plan/staged.js";
 import { readAmount } from "../values/amount.js";
 import { CSV_KEYS, CSV_VERSION, type CsvKey } from "./columns.js";
-import { restore } from "./neutralise.js";
+import { spreadsheetTextRead as restore } from "@rapk/core";
 import type { CsvRow } from "./parseCsv.js";
 
 export interface CsvPlan {

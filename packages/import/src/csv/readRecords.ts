@@ -2,7 +2,7 @@ import { type BudgetLine, Direction, type Indicator, IndicatorUnit, type Objecti
 import { failAt } from "../failure.js";
 import { readAmount } from "../values/amount.js";
 import { readTarget } from "../values/target.js";
-import { restore } from "./neutralise.js";
+import { spreadsheetTextRead as restore } from "@rapk/core";
 import type { CsvRow } from "./parseCsv.js";
 
 // The CSV describes the same things the plan's state holds, before they have ids.

@@ -1,3 +1,4 @@
+import { spreadsheetText } from "@rapk/core";
 import type ExcelJSModule from "exceljs";
 
 type Workbook = ExcelJSModule.Workbook;
@@ -47,6 +48,9 @@ async function newWorkbook(): Promise<Workbook> {
 
 const styled = (row: readonly CellValue[] | StyledRow): StyledRow => ("cells" in row ? row : { cells: row });
 
+// Text as a spreadsheet may hold it (core's one rule for every writer): a name that starts with = is never a formula, even once edited.
+const cellOf = (value: CellValue): CellValue => (typeof value === "string" ? spreadsheetText(value) : value);
+
 /**
  * The .xlsx bytes of these sheets, in order: every workbook rapk writes (the plan, the quarterly
  * report, a diff, a roll-up) is its sheets declared as data and made here.
@@ -55,10 +59,10 @@ export async function workbook(sheets: readonly Sheet[]): Promise<Uint8Array> {
   const book = await newWorkbook();
   for (const sheet of sheets) {
     const added = book.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1 }] });
-    added.columns = sheet.columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width, style: c.format ? { numFmt: c.format } : {} }));
+    added.columns = sheet.columns.map((c, i) => ({ header: spreadsheetText(c.header), key: String(i), width: c.width, style: c.format ? { numFmt: c.format } : {} }));
     added.getRow(1).font = { bold: true };
     for (const row of sheet.rows.map(styled)) {
-      const written = added.addRow([...row.cells]);
+      const written = added.addRow(row.cells.map(cellOf));
       if (row.bold) written.font = { bold: true };
       for (const [column, format] of Object.entries(row.formats ?? {})) written.getCell(Number(column)).numFmt = format;
     }
