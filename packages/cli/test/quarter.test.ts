@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, expectOneLineError, importedSeed, rapk, tempFolder, writeJson } from "./helpers.js";
-import { poppler } from "./poppler.js";
+import { pdfText } from "./pdf.js";
 import { readXlsx, rowsOf } from "./xlsx.js";
 
 const HISTORY = join(ROOT, "packages/examples/loka-pom-rejang-lebong-2024-history.ndjson");
@@ -58,7 +58,7 @@ describe("rapk report --quarter", () => {
     const folder = tempFolder();
     expect((await rapk(folder, "report", HISTORY, "--quarter", "2", "--out", "tw2.pdf")).code).toBe(0);
     const june = JSON.parse((await rapk(folder, "report", HISTORY, "--month", "6", "--json")).stdout) as MonthReport;
-    const text = poppler("pdftotext", "-raw", join(folder, "tw2.pdf"), "-").replace(/\s+/g, " ");
+    const text = await pdfText(join(folder, "tw2.pdf"));
     expect(text).toContain("LAPORAN KINERJA TRIWULAN II TAHUN 2024");
     const pct = (n: number) => `${new Intl.NumberFormat("id-ID", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n)} %`;
     const amount = (n: number) => new Intl.NumberFormat("id-ID").format(n);
