@@ -18,7 +18,8 @@ import { plainFilePath } from "./logTarget.js";
 // 2: an objective carries its position (the document's order), which a JSON record of objectives keyed
 // by code would lose (`11` is listed before `01`); a snapshot without it is ignored and written again.
 // 3: with the import's record (source file, importer, findings), which show prints after the plan.
-const FORMAT = "rapk-snapshot/3";
+// 4: with each line's spending notes (spendingNotes), which a state of before them lacks.
+const FORMAT = "rapk-snapshot/4";
 /** A commit record's line is far shorter; the end of the file is read in one piece of this size. */
 const TAIL_BYTES = 1 << 16;
 

@@ -1,4 +1,4 @@
-import { type PlanState, budgetSummary, planDocument } from "@rapk/core";
+import { type PlanState, type SpendingNote, budgetSummary, planDocument } from "@rapk/core";
 
 /** A code and its wording, as the document prints them (`053 - Pengadaan sampel makanan`). */
 export interface CodedJson {
@@ -43,7 +43,7 @@ export interface LineJson {
   readonly allocated: number;
   readonly unallocated: number;
   readonly spent: number;
-  readonly spending: readonly { readonly month: number; readonly amount: number }[];
+  readonly spending: readonly ({ readonly month: number; readonly amount: number } & SpendingNote)[];
 }
 
 /** The plan as `rapk show --json` prints it; documented field by field in docs/json.md. */
@@ -127,7 +127,7 @@ export function stateToJson(state: PlanState, version: number | null = null): St
       allocated: summary.allocated,
       unallocated: summary.unallocated,
       spent: summary.spent,
-      spending: byMonth(state.spending[line.id]).map(([month, amount]) => ({ month, amount })),
+      spending: byMonth(state.spending[line.id]).map(([month, amount]) => ({ month, amount, ...state.spendingNotes[line.id]?.[month] })),
     };
   });
   const plan = state.plan;

@@ -109,9 +109,16 @@ export function applyEvent(draft: PlanDraft, event: PlanEvent): void {
       break;
     }
     case "SpendingReported": {
-      const { line, month, amount } = event.data;
+      const { line, month, amount, ...said } = event.data;
       if (!state.lines[line]) notApplicable(event, `unknown budget line ${line}`);
       entryDraft(draft, "spending", line, emptyRow)[month] = amount;
+      // The later report supersedes the earlier one's words too: a report that says nothing clears them.
+      if (Object.keys(said).length > 0) entryDraft(draft, "spendingNotes", line, emptyRow)[month] = said;
+      else if (state.spendingNotes[line]?.[month] !== undefined) {
+        const row = entryDraft(draft, "spendingNotes", line);
+        delete row[month];
+        if (Object.keys(row).length === 0) removeEntry(draft, "spendingNotes", line);
+      }
       break;
     }
     case "IndicatorBudgetStated": {

@@ -9,7 +9,7 @@ export type Violation = DomainError;
 
 /** A part of the state an invariant reads: the plan's heading or one of its records. */
 export type StatePart = "plan" | PlanRecord;
-type PlanRecord = "objectives" | "indicators" | "lines" | "contributions" | "realisations" | "spending";
+type PlanRecord = "objectives" | "indicators" | "lines" | "contributions" | "realisations" | "spending" | "spendingNotes";
 
 /**
  * What a check looks at: every entry of the state (a full check), or only what a step changed

@@ -1,5 +1,5 @@
 import type { IndicatorId, LineId } from "./codes.js";
-import type { BudgetLineRegistered, IndicatorDefined, ObjectiveDefined, PlanDrafted, PlanSigned, RealisationReported } from "./events/index.js";
+import type { BudgetLineRegistered, IndicatorDefined, ObjectiveDefined, PlanDrafted, PlanSigned, RealisationReported, SpendingReported } from "./events/index.js";
 
 // The parts of the state are what the events record (their zod schemas are the one statement of
 // each shape), plus what only the fold knows: ids, positions, the targets as a row of twelve.
@@ -42,6 +42,9 @@ export interface BudgetLine extends Readonly<BudgetLineRegistered["data"]> {
 /** A month's realisation of an indicator, as RealisationReported records it (the latest report wins). */
 export type Realisation = Readonly<Omit<RealisationReported["data"], "indicator" | "month">>;
 
+/** What a month's spending report of a line says besides its amount (only reports that say something have one). */
+export type SpendingNote = Readonly<Omit<SpendingReported["data"], "line" | "month" | "amount">>;
+
 /** Where, when and by whom the plan was signed, as PlanSigned records it. */
 export type Signature = Readonly<PlanSigned["data"]>;
 
@@ -63,6 +66,8 @@ export interface PlanState {
   readonly realisations: Readonly<Record<string, Readonly<Record<number, Realisation>>>>;
   /** line id -> month (1..12) -> amount spent in that month. */
   readonly spending: Readonly<Record<string, Readonly<Record<number, number>>>>;
+  /** line id -> month -> the note, hambatan and rencana tindak lanjut of its latest spending report, where it has any. */
+  readonly spendingNotes: Readonly<Record<string, Readonly<Record<number, SpendingNote>>>>;
   readonly signature: Signature | null;
   /** How many events made this state. */
   readonly eventCount: number;
@@ -78,6 +83,7 @@ export function initialState(): PlanState {
     contributions: {},
     realisations: {},
     spending: {},
+    spendingNotes: {},
     signature: null,
     eventCount: 0,
   };

@@ -90,6 +90,23 @@ describe("reportRealisation", () => {
 });
 
 describe("reportSpending", () => {
+  it("carries a note, obstacles (hambatan) and follow-up beside the money, and a later report's words replace them", () => {
+    const data = { line: SAMPLING, month: 6, amount: 1_000_000, note: "sebagian", obstacles: "tender gagal", followUp: "tender ulang di Juli" };
+    planSpec.given(seedDraft).when({ type: "reportSpending", data }).then([{ type: "SpendingReported", data }]);
+    const noted = evolveAll(seedDraft, { type: "SpendingReported", data });
+    expect(noted.spending[SAMPLING]?.[6]).toBe(1_000_000);
+    expect(noted.spendingNotes[SAMPLING]?.[6]).toEqual({ note: "sebagian", obstacles: "tender gagal", followUp: "tender ulang di Juli" });
+    const superseded = evolve(noted, { type: "SpendingReported", data: { line: SAMPLING, month: 6, amount: 2_000_000 } } as PlanEvent);
+    expect(superseded.spending[SAMPLING]?.[6]).toBe(2_000_000);
+    expect(superseded.spendingNotes[SAMPLING]).toBeUndefined();
+  });
+
+  it("reads an older spending report, without any words, as before", () => {
+    const state = evolveAll(seedDraft, { type: "SpendingReported", data: { line: SAMPLING, month: 2, amount: 5 } });
+    expect(state.spending[SAMPLING]?.[2]).toBe(5);
+    expect(state.spendingNotes).toEqual({});
+  });
+
   it("records what was spent on a line in a month", () => {
     planSpec.given(seedDraft).when(spending(1, 10_000_000)).then([{ type: "SpendingReported", data: { line: SAMPLING, month: 1, amount: 10_000_000 } }]);
   });
