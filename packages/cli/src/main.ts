@@ -9,6 +9,7 @@ import { registerLog } from "./commands/log.js";
 import { registerPlans } from "./commands/plans.js";
 import { registerPrint } from "./commands/print.js";
 import { registerReport } from "./commands/report.js";
+import { registerTemplate } from "./commands/template.js";
 import { registerRollup } from "./commands/rollup.js";
 import { registerShow } from "./commands/show.js";
 import { registerVerify } from "./commands/verify.js";
@@ -44,6 +45,7 @@ export function buildProgram(io: Io): Command {
   registerImport(program, context);
   registerShow(program, context);
   registerExport(program, context);
+  registerTemplate(program, context);
   registerApply(program, context);
   registerLog(program, context);
   registerDiff(program, context);

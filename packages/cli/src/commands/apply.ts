@@ -9,19 +9,22 @@ import type { Context } from "../context.js";
 import { describeFsError, pathOf, readText } from "../files.js";
 import { type Io, println } from "../io.js";
 import { formatPath, jsonText, parseJsonFile } from "../json.js";
-import { loadFrom, storeFailure } from "../logFile.js";
+import { type LoadedLog, loadFrom, storeFailure } from "../logFile.js";
 import { type LogTarget, openTarget, withLockWait } from "../logTarget.js";
 import { headVersion } from "../selector.js";
 import { readKeyFile } from "../signingKey.js";
+import { isWorkbook, workbookRevision } from "../workbookRevision.js";
 
 interface ApplyOptions {
   readonly expectVersion?: string;
+  readonly month?: string;
+  readonly kind?: string;
   readonly json?: boolean;
   readonly lockWait?: string;
   readonly sign?: string;
 }
 
-export function registerApply(program: Command, { io }: Context): void {
+export function registerApply(program: Command, { io, language }: Context): void {
   program
     .command("apply")
     .summary("append a revision (a batch of commands) to a log, all or nothing")
@@ -29,9 +32,11 @@ export function registerApply(program: Command, { io }: Context): void {
       'Appends a revision to an event log: revision.json is {"meta": {"actor", "reason", "kind", "reference"?, "effectiveAt"? (or "at"), "corrects"?}, "commands": [...]}. The batch is decided against the latest version all or nothing, then the new version (its events and a commit record) is appended: to a log file only its lines are written, at the end, under the file\'s write lock, and flushed before rapk answers; the head is checked again right before the write, so a revision decided on a version that another writer has moved past is refused (exit 3), never lost. Prints the new version and its head.',
     )
     .argument("<log>", "the event log: an NDJSON file, or a store URL (postgres://...#plan)")
-    .argument("<revision>", "the revision (JSON)")
+    .argument("<revision>", "the revision (JSON), or a filled template (.xlsx, from rapk template)")
     .option("--expect-version <n>", "refuse (exit 3) unless the log is still at version n")
     .option("--sign <key>", "sign the new version with this key file (rapk keygen)")
+    .option("--month <1-12>", "with a template: refuse it unless it is the template of this month")
+    .option("--kind <kind>", "with a template: refuse it unless it is of this kind (report, pok, rapk)")
     .option("--json", "print {version, events, head} as JSON")
     .option("--lock-wait <ms>", "how long to wait for another writer's lock", "5000")
     .addHelpText(
@@ -41,11 +46,16 @@ export function registerApply(program: Command, { io }: Context): void {
     .action(async (file: string, revisionFile: string, options: ApplyOptions) => {
       const expected = options.expectVersion === undefined ? undefined : wholeNumber(options.expectVersion, "--expect-version");
       const waitMs = wholeNumber(options.lockWait ?? "5000", "--lock-wait");
-      const { revision, text } = await readRevision(io, revisionFile);
+      const workbook = isWorkbook(revisionFile);
+      if (!workbook && (options.month !== undefined || options.kind !== undefined)) throw new CliError("--month and --kind go with a filled template (.xlsx)");
+      const month = options.month === undefined ? undefined : wholeNumber(options.month, "--month");
+      const source: RevisionSource = workbook
+        ? { file: revisionFile, read: async (log) => workbookRevision(io, revisionFile, log, language(), { ...(month === undefined ? {} : { month }), ...(options.kind === undefined ? {} : { kind: options.kind }) }) }
+        : jsonSource(await readRevision(io, revisionFile), revisionFile);
       const key = options.sign === undefined ? undefined : await readKeyFile(io, options.sign);
       const target = withLockWait(io, await openTarget(io, file), waitMs);
       try {
-        const appended = await applyTo(io, target, file, { file: revisionFile, text }, revision, expected, key?.secretKey);
+        const appended = await applyTo(io, target, file, source, expected, key?.secretKey);
         if (options.json) io.stdout.write(jsonText(appended));
         else println(io.stdout, `applied ${revisionFile} to ${file}: version ${appended.version} (${appended.events} events), head ${appended.head}${key ? `, signed by ${key.name}` : ""}`);
       } finally {
@@ -62,8 +72,7 @@ async function applyTo(
   io: Io,
   target: LogTarget,
   file: string,
-  revisionFile: { readonly file: string; readonly text: string },
-  revision: RevisionInput,
+  source: RevisionSource,
   expected: number | undefined,
   secretKey: string | undefined,
 ): Promise<{ version: number; events: number; head: string }> {
@@ -78,14 +87,11 @@ async function applyTo(
     throw new CliError(`conflict: the log is at version ${head}, past the expected version ${expected}; nothing was appended`, { file, code: "CONFLICT" }, EXIT.conflict);
   if (expected !== undefined && head < expected) throw new CliError(`the log is at version ${head}; --expect-version ${expected} does not exist yet`, { file });
 
+  const { revision, placeOf } = await source.read(log);
   const logHead = log.versions.length === 0 ? EMPTY_HEAD : headAfter(log.versions[log.versions.length - 1]!);
   const result = appendRevision(log.events, revision, { history: log.history, head: logHead, now: () => formatISO(io.now?.() ?? new Date()) });
   if (!result.ok)
-    throw new CliError(
-      `rejected: ${describeDomainError(result.error)}`,
-      { ...placeIn(revisionFile.text, revisionFile.file, revisionPath(result.error.path)), code: result.error.code },
-      EXIT.rejected,
-    );
+    throw new CliError(`rejected: ${describeDomainError(result.error, placeOf)}`, { ...(source.placeIn?.(result.error) ?? { file: source.file }), code: result.error.code }, EXIT.rejected);
   const sealed = secretKey ? signVersion(result.sealed, secretKey) : result.sealed;
   try {
     await target.store.append(target.plan, sealed, { expectedVersion: head });
@@ -93,6 +99,20 @@ async function applyTo(
     throw storeFailure(file, error);
   }
   return { version: sealed.version, events: sealed.events.length, head: sealed.head };
+}
+
+/**
+ * Where a revision comes from: revision.json (read before the log, its errors placed on its
+ * lines), or a filled template, read against the log (its errors placed on its sheets' cells).
+ */
+interface RevisionSource {
+  readonly file: string;
+  readonly read: (log: LoadedLog) => Promise<{ readonly revision: RevisionInput; readonly placeOf?: (error: DomainError) => string | undefined }>;
+  readonly placeIn?: (error: DomainError) => { file: string; line?: number };
+}
+
+function jsonSource({ revision, text }: { revision: RevisionInput; text: string }, file: string): RevisionSource & { placeIn: (error: DomainError) => { file: string; line?: number } } {
+  return { file, read: async () => ({ revision }), placeIn: (error) => placeIn(text, file, revisionPath(error.path)) };
 }
 
 /** The largest revision file read: 5 MB. */
@@ -140,9 +160,9 @@ function revisionPath(path: readonly (string | number)[]): (string | number)[] {
  * batch's refusal always does, one command or many) points into the revision file; anything else
  * is a place in the plan.
  */
-export function describeDomainError(error: DomainError): string {
+export function describeDomainError(error: DomainError, placeOf?: (error: DomainError) => string | undefined): string {
   const inFile = revisionPath(error.path);
-  const where = inFile.length > 0 ? formatPath(inFile) : error.path.length > 0 ? `plan ${formatPath(error.path)}` : undefined;
+  const where = placeOf?.(error) ?? (inFile.length > 0 ? formatPath(inFile) : error.path.length > 0 ? `plan ${formatPath(error.path)}` : undefined);
   // The path names the command (`commands[1].data.line`), so its number is not said twice.
   const message = inFile.length > 0 ? (error.command?.message ?? error.message) : error.message;
   return `${error.code}: ${message}${where ? ` (at ${where})` : ""}`;

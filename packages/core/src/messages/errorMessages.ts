@@ -96,6 +96,11 @@ export const ERROR_MESSAGES = {
   FILE_EXISTS: { id: "berkas ini sudah ada; rapk hanya menggantinya dengan --force.", en: "the file already exists; rapk replaces it only with --force." },
   FILE_UNWRITABLE: { id: "berkas ini tidak dapat ditulis; tidak ada yang berubah.", en: "the file cannot be written; nothing changed." },
 
+  // A filled spreadsheet template (rapk template, rapk apply of a workbook).
+  TEMPLATE_UNKNOWN: { id: "buku kerja ini bukan templat rapk, atau keterangan tersembunyinya diubah; buat templat dengan rapk template.", en: "the workbook is not a rapk template, or its hidden details were changed; make one with rapk template." },
+  TEMPLATE_OTHER_PLAN: { id: "templat ini dibuat untuk rencana, bulan atau jenis revisi yang lain.", en: "the template was made for another plan, month or kind of revision." },
+  TEMPLATE_CELL_INVALID: { id: "sebuah sel templat tidak terbaca sebagai isi kolomnya, atau sebuah lembar atau kolom templat hilang.", en: "a cell of the template cannot be read as what its column holds, or a sheet or column of the template is missing." },
+
   // Reading a source (the importer).
   NOT_TEXT: { id: "yang diberikan bukan teks sebuah rencana.", en: "what was given is not the text of a plan." },
   EMPTY_INPUT: { id: "berkas ini kosong: tidak ada rencana untuk diimpor.", en: "the file is empty: there is no plan to import." },

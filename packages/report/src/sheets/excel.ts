@@ -34,8 +34,8 @@ export interface Sheet {
   readonly rows: readonly (readonly CellValue[] | StyledRow)[];
 }
 
-/** A new workbook. exceljs loads on first use (a dynamic import), so a bundle keeps it in a chunk of its own. */
-async function newWorkbook(): Promise<Workbook> {
+/** A new workbook (also one to load a file into). exceljs loads on first use (a dynamic import), so a bundle keeps it in a chunk of its own. */
+export async function newWorkbook(): Promise<Workbook> {
   const module = (await import("exceljs")) as unknown as { default?: typeof ExcelJSModule } & typeof ExcelJSModule;
   const ExcelJS = module.default ?? module;
   const workbook = new ExcelJS.Workbook();
