@@ -58,7 +58,7 @@ async function fillJune(file: string): Promise<void> {
   rowOf(indicators, "01.01").getCell(denominator).value = 56;
   rowOf(indicators, "01.02").getCell(numerator).value = 54;
   rowOf(indicators, "01.02").getCell(denominator).value = 56;
-  rowOf(indicators, "01.02").getCell(note).value = "Sampling pasar Curup dan Kepahiang";
+  rowOf(indicators, "01.02").getCell(note).value = "- Sampling pasar Curup dan Kepahiang";
   rowOf(indicators, "01.02").getCell(obstacles).value = "Satu sampel rusak dalam pengiriman";
   rowOf(indicators, "03.01").getCell(value).value = 89.5;
   const lines = book.getWorksheet("Anggaran")!;
@@ -75,7 +75,7 @@ const JUNE_JSON = {
   meta: { ...META, kind: "report" },
   commands: [
     { type: "reportRealisation", data: { indicator: "01.01", month: 6, value: 91.07, numerator: 51, denominator: 56 } },
-    { type: "reportRealisation", data: { indicator: "01.02", month: 6, value: 96.43, numerator: 54, denominator: 56, note: "Sampling pasar Curup dan Kepahiang", obstacles: "Satu sampel rusak dalam pengiriman" } },
+    { type: "reportRealisation", data: { indicator: "01.02", month: 6, value: 96.43, numerator: 54, denominator: 56, note: "- Sampling pasar Curup dan Kepahiang", obstacles: "Satu sampel rusak dalam pengiriman" } },
     { type: "reportRealisation", data: { indicator: "03.01", month: 6, value: 89.5 } },
     { type: "reportSpending", data: { line: "DR.3165.QIA.005.053.A", month: 6, amount: 6_286_800 } },
     { type: "reportSpending", data: { line: "DR.3165.QIA.001.055.A", month: 6, amount: 0, obstacles: "Tender pengadaan sampel gagal", followUp: "Tender ulang pada Juli" } },
@@ -131,6 +131,14 @@ describe("rapk template and rapk apply of a filled workbook", () => {
     const show = JSON.parse((await rapk(folder, "show", "by-sheet.ndjson", "--json")).stdout) as { lines: { id: string; spending: { month: number }[] }[] };
     const line = show.lines.find((l) => l.id === "DR.3165.QIA.001.055.A")!;
     expect(line.spending.find((s) => s.month === 6)).toEqual({ month: 6, amount: 0, obstacles: "Tender pengadaan sampel gagal", followUp: "Tender ulang pada Juli" });
+    // June's template again: the note's leading "-" is written neutralised (no formula) and reads back as it was, so nothing changed.
+    expect((await rapk(folder, "template", "by-sheet.ndjson", "--month", "6", "--out", "juni-2.xlsx")).code).toBe(0);
+    const again = await readXlsx(join(folder, "juni-2.xlsx"));
+    const indicators = again.getWorksheet("Indikator")!;
+    expect(rowOf(indicators, "01.02").getCell(columnOf(indicators, "CATATAN")).value).toBe("'- Sampling pasar Curup dan Kepahiang");
+    rowOf(again.getWorksheet("Revisi")!, "Oleh (siapa)").getCell(2).value = META.actor;
+    await again.xlsx.writeFile(join(folder, "juni-2.xlsx"));
+    expect(expectOneLineError(await rapk(folder, "apply", "by-sheet.ndjson", "juni-2.xlsx"))).toContain("every row is as version 9 of the plan has it");
   });
 
   it("refuses a wrong cell naming its sheet and cell, in English and in Indonesian, and appends nothing", async () => {

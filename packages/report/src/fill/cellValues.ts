@@ -1,5 +1,5 @@
 import type { Message } from "@rapk/core";
-import { readText } from "./cellRule.js";
+import { spreadsheetTextRead as readText } from "@rapk/core";
 import type { GridValue } from "./grid.js";
 
 /** A cell read as what its column holds, or why it cannot be. */

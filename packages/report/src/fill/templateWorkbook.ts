@@ -1,13 +1,13 @@
 import type ExcelJSModule from "exceljs";
 import { newWorkbook } from "../sheets/excel.js";
-import { writtenText } from "./cellRule.js";
+import { spreadsheetText } from "@rapk/core";
 import type { Grid, GridValue } from "./grid.js";
 import { SHEET, type Template, type TemplateCell } from "./template.js";
 
 // The cells a person fills in are shaded, so what is there to read and what to fill stand apart.
 const INPUT_FILL: ExcelJSModule.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
 
-const written = (value: TemplateCell) => (typeof value === "string" ? writtenText(value) : value);
+const written = (value: TemplateCell) => (typeof value === "string" ? spreadsheetText(value) : value);
 
 /**
  * The template as an .xlsx: the revision's own sheet (who, why, when), then its data sheets, each
