@@ -44,6 +44,23 @@ describe("two dates per version, from the command line", () => {
     expect((await show("--as-of", "2024-03-12", "--known-at", "2026-11-30T04:30:00Z")).version).toBe(1);
   });
 
+  it("writes the clock in the unit's zone, not the machine's: WIB by default, WITA when imported with --zone WITA, and apply keeps the log's", async () => {
+    const { readFileSync, writeFileSync } = await import("node:fs");
+    const dates = (file: string) => readFileSync(file, "utf8").trim().split("\n").map((line) => JSON.parse(line)).filter((line) => "commit" in line).map((line) => [line.metadata.recordedAt, line.metadata.effectiveAt]);
+    const folder = tempFolder();
+    expect((await at("2026-11-30T04:00:00Z", folder, "import", SEED, "--out", "wib.ndjson")).code).toBe(0);
+    expect(dates(join(folder, "wib.ndjson"))).toEqual([["2026-11-30T11:00:00+07:00", "2024-02-22T00:00:00+07:00"]]);
+    expect((await at("2025-04-01T04:00:00Z", folder, "import", SEED, "--out", "wita.ndjson", "--zone", "WITA")).code).toBe(0);
+    writeFileSync(join(folder, "undated.json"), JSON.stringify({ meta: { actor: "KPA", reason: "r", kind: "report" }, commands: [{ type: "reportRealisation", data: { indicator: "01.01", month: 3, value: 50 } }] }));
+    expect((await at("2025-04-05T01:30:00Z", folder, "apply", "wita.ndjson", "undated.json")).code).toBe(0);
+    expect(dates(join(folder, "wita.ndjson"))).toEqual([
+      ["2025-04-01T12:00:00+08:00", "2024-02-22T00:00:00+08:00"],
+      ["2025-04-05T09:30:00+08:00", "2025-04-05T09:30:00+08:00"],
+    ]);
+    const bad = await at("2026-11-30T04:00:00Z", folder, "import", SEED, "--out", "x.ndjson", "--zone", "Asia/Jakarta");
+    expect([bad.code, bad.stderr.trim()]).toEqual([1, "rapk: --zone Asia/Jakarta: expected WIB, WITA, WIT or an offset like +08:00"]);
+  });
+
   it("refuses a revision dated in 2204, and the log stays appendable", async () => {
     const folder = tempFolder();
     expect((await at("2026-11-30T04:00:00Z", folder, "import", SEED, "--out", "plan.ndjson")).code).toBe(0);

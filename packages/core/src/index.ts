@@ -20,6 +20,7 @@ export * from "./money/formatRupiah.js";
 export * from "./period/months.js";
 export * from "./period/monthCode.js";
 export * from "./period/monthName.js";
+export * from "./period/unitZone.js";
 export * from "./projections/indicatorBudget.js";
 export * from "./projections/documentOrder.js";
 export * from "./projections/planDocument.js";

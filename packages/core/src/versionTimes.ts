@@ -7,6 +7,7 @@ import type { PlanEvent } from "./events/index.js";
 import { monthCode } from "./period/monthCode.js";
 import { monthOfDate } from "./period/monthOfDate.js";
 import { monthName } from "./period/monthName.js";
+import { offsetWritten, zoneOf } from "./period/unitZone.js";
 
 /** The two dates of a version (see VersionMetadata). */
 export interface VersionTimes {
@@ -31,7 +32,11 @@ const refuse = (code: ErrorCode, message: string, field: "at" | "recordedAt"): D
  *   question is then a prefix of the log. A correction that takes effect earlier is a new
  *   version that names what it corrects (`corrects`), never an insertion in the past;
  * - it takes effect at most a year after the fiscal year's end and at most 400 days after it was
- *   recorded (EFFECTIVE_TOO_LATE), so no single date can block a log for good;
+ *   recorded (EFFECTIVE_TOO_LATE), so no single date can block a log for good. The window is
+ *   measured from where the log stands: a log whose last version already took effect past it (the
+ *   first release dated every version the day it was written, so a 2024 plan carries 2026 dates)
+ *   takes a version past it too, when that version takes effect no later than it is recorded
+ *   (never dated ahead), else no date could follow its last version;
  * - a realisation or spending report for month M takes effect in month M or later (REPORT_BEFORE_MONTH).
  */
 export function checkVersionTimes(
@@ -53,10 +58,21 @@ export function checkVersionTimes(
       `it takes effect ${effectiveAt}, before ${previous.effectiveAt} when the last version took effect; a correction of an earlier version is a new version dated ${previous.effectiveAt} or later that names the version it corrects ("corrects")`,
       "at",
     );
-  if (instant(effectiveAt) > addDays(parseISO(recordedAt), MAX_DAYS_AHEAD).getTime())
+  // Days are counted in the offset the recording is written in, not the machine's zone (whose
+  // daylight saving would make 400 days an hour short or long).
+  if (instant(effectiveAt) > addDays(parseISO(recordedAt), MAX_DAYS_AHEAD, { in: zoneOf(recordedAt) }).getTime())
     return refuse("EFFECTIVE_TOO_LATE", `it takes effect ${effectiveAt}, more than ${MAX_DAYS_AHEAD} days after it is recorded (${recordedAt})`, "at");
-  if (year !== undefined && monthOfDate(effectiveAt).year > year + 1)
-    return refuse("EFFECTIVE_TOO_LATE", `it takes effect ${effectiveAt}, more than a year after the end of fiscal year ${year}`, "at");
+  const pastWindow = (iso: string) => year !== undefined && monthOfDate(iso).year > year + 1;
+  if (pastWindow(effectiveAt)) {
+    const logPastWindow = previous !== undefined && pastWindow(previous.effectiveAt);
+    if (!logPastWindow) return refuse("EFFECTIVE_TOO_LATE", `it takes effect ${effectiveAt}, more than a year after the end of fiscal year ${year}`, "at");
+    if (instant(effectiveAt) > instant(recordedAt))
+      return refuse(
+        "EFFECTIVE_TOO_LATE",
+        `it takes effect ${effectiveAt}, more than a year after the end of fiscal year ${year} and after it is recorded (${recordedAt}); past that window (where the last version already took effect, ${previous.effectiveAt}) a version takes effect when it is recorded or before`,
+        "at",
+      );
+  }
   if (year !== undefined) {
     const effective = monthOfDate(effectiveAt);
     for (const event of events) {
@@ -78,8 +94,7 @@ export function checkVersionTimes(
  * offset of `clock` (the writer's `recordedAt`), so a log keeps one offset throughout.
  */
 export function startOfDayLike(date: string, clock: string): string {
-  const offset = /(Z|[+-]\d{2}:\d{2})$/.exec(clock)?.[1] ?? "Z";
-  return `${date}T00:00:00${offset}`;
+  return `${date}T00:00:00${offsetWritten(clock)}`;
 }
 
 /** The date a batch of commands signs the plan on (its `signPlan`), if it signs it. */

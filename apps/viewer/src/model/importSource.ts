@@ -1,7 +1,6 @@
-import { signingDateOf, startOfDayLike } from "@rapk/core";
+import { DEFAULT_ZONE_OFFSET, instantIn, signingDateOf, startOfDayLike } from "@rapk/core";
 import { type StoredEvent, appendRevision, sourceFileOf } from "@rapk/history";
 import { IMPORTER, importPlan } from "@rapk/import";
-import { formatISO } from "date-fns";
 import { foldHistory } from "./foldedHistory.js";
 import { importRecord } from "./importRecord.js";
 import type { LoadFailure, LoadOutcome } from "./source.js";
@@ -17,9 +16,10 @@ function tableFormat(name: string): "table" | "csv" | undefined {
 
 /**
  * Imports a published table (TXT) or the CSV template into a one-version history with the
- * importer's findings. Loaded by parseSource only when a table is opened.
+ * importer's findings. Loaded by parseSource only when a table is opened. Its clock is written in
+ * WIB, as `rapk import`'s is by default, whatever the zone of the browser.
  */
-export function importSource(text: string, name: string, now: () => string = () => formatISO(new Date())): LoadOutcome {
+export function importSource(text: string, name: string, now: () => string = () => instantIn(new Date(), DEFAULT_ZONE_OFFSET)): LoadOutcome {
   const made = importedEvents(text, name, now);
   if (!made.ok) return made;
   const history = foldHistory(made.events);

@@ -1,6 +1,5 @@
 import { stat } from "node:fs/promises";
 import type { Command } from "commander";
-import { formatISO } from "date-fns/formatISO";
 import type { DomainError } from "@rapk/core";
 import { EMPTY_HEAD, type RevisionInput, appendRevision, auditLog, headAfter, jsonPathLine, parseRevision } from "@rapk/history";
 import { signVersion } from "@rapk/history/signing";
@@ -13,6 +12,7 @@ import { type LoadedLog, loadFrom, storeFailure } from "../logFile.js";
 import { type LogTarget, openTarget, withLockWait } from "../logTarget.js";
 import { headVersion } from "../selector.js";
 import { readKeyFile } from "../signingKey.js";
+import { clockIn, zoneOfLog } from "../unitClock.js";
 import { isWorkbook, workbookRevision } from "../workbookRevision.js";
 
 interface ApplyOptions {
@@ -89,7 +89,7 @@ async function applyTo(
 
   const { revision, placeOf } = await source.read(log);
   const logHead = log.versions.length === 0 ? EMPTY_HEAD : headAfter(log.versions[log.versions.length - 1]!);
-  const result = appendRevision(log.events, revision, { history: log.history, head: logHead, now: () => formatISO(io.now?.() ?? new Date()) });
+  const result = appendRevision(log.events, revision, { history: log.history, head: logHead, now: () => clockIn(io, zoneOfLog(log.history)) });
   if (!result.ok)
     throw new CliError(`rejected: ${describeDomainError(result.error, placeOf)}`, { ...(source.placeIn?.(result.error) ?? { file: source.file }), code: result.error.code }, EXIT.rejected);
   const sealed = secretKey ? signVersion(result.sealed, secretKey) : result.sealed;

@@ -1,8 +1,7 @@
 import { promises as fs } from "node:fs";
 import { basename } from "node:path";
 import type { Command } from "commander";
-import { Instant, schemaIssue, signingDateOf, startOfDayLike, isRapkError } from "@rapk/core";
-import { formatISO } from "date-fns/formatISO";
+import { DEFAULT_ZONE_OFFSET, Instant, schemaIssue, signingDateOf, startOfDayLike, isRapkError, zoneOffset } from "@rapk/core";
 import { type CommittedVersion, appendRevision, serializeVersion, sourceFileOf } from "@rapk/history";
 import { signVersion } from "@rapk/history/signing";
 import { CliError } from "../cliError.js";
@@ -14,12 +13,14 @@ import { storeFailure } from "../logFile.js";
 import { openTarget } from "../logTarget.js";
 import { readKeyFile } from "../signingKey.js";
 import { formatPath, jsonText } from "../json.js";
+import { clockIn } from "../unitClock.js";
 
 interface ImportOptions {
   readonly out: string;
   readonly json?: boolean;
   readonly actor: string;
   readonly at?: string;
+  readonly zone?: string;
   readonly force?: boolean;
   readonly format?: "table" | "csv";
   readonly sign?: string;
@@ -37,6 +38,7 @@ export function registerImport(program: Command, { io, language }: Context): voi
     .option("--format <format>", "table or csv (default: recognised from the content)")
     .option("--actor <name>", "who imports, recorded in the log", "rapk import")
     .option("--at <date-time>", "when the plan took effect, an ISO date-time with offset (default: the document's signing date, else now)")
+    .option("--zone <zone>", "the unit's time zone, which the log is kept in: WIB (+07:00, the default), WITA (+08:00), WIT (+09:00) or an offset")
     .option("-f, --force", "replace --out if it exists (a log file only)")
     .option("--sign <key>", "sign version 1 with this key file (rapk keygen)")
     .option("--json", "print {events, findings} as JSON")
@@ -44,7 +46,9 @@ export function registerImport(program: Command, { io, language }: Context): voi
     .action(async (input: string, options: ImportOptions) => {
       if (options.format !== undefined && options.format !== "table" && options.format !== "csv")
         throw new CliError(`--format ${options.format}: expected table or csv`);
-      const recordedAt = formatISO(io.now?.() ?? new Date());
+      const zone = options.zone === undefined ? DEFAULT_ZONE_OFFSET : zoneOffset(options.zone);
+      if (zone === undefined) throw new CliError(`--zone ${options.zone}: expected WIB, WITA, WIT or an offset like +08:00`);
+      const recordedAt = clockIn(io, zone);
       if (options.at !== undefined) {
         const checkedAt = Instant.safeParse(options.at);
         if (!checkedAt.success) throw new CliError(`--at ${options.at}: ${schemaIssue(checkedAt.error).why}`);

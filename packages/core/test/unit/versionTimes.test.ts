@@ -34,6 +34,19 @@ describe("checkVersionTimes: two dates per version", () => {
     expect(checkVersionTimes(times("2026-01-01T10:00:00+07:00"), previous, 2024, [])).toMatchObject({ code: "EFFECTIVE_TOO_LATE" });
   });
 
+  it("measures the fiscal year's window from where the log stands: a log already past it (the first release dated versions the day they were written) takes a version recorded now, never one dated ahead", () => {
+    const written = times("2026-03-02T10:00:00+07:00");
+    expect(checkVersionTimes(times("2026-12-07T10:00:00+07:00"), written, 2024, [])).toBeUndefined();
+    expect(checkVersionTimes(times("2026-12-07T10:00:00+07:00", "2026-12-01T10:00:00+07:00"), written, 2024, [])).toBeUndefined();
+    const ahead = checkVersionTimes(times("2026-12-07T10:00:00+07:00", "2026-12-08T10:00:00+07:00"), written, 2024, []);
+    expect(ahead).toMatchObject({ code: "EFFECTIVE_TOO_LATE", path: ["meta", "at"] });
+    expect(ahead?.message).toMatch(/after it is recorded \(2026-12-07T10:00:00\+07:00\)/);
+    // Its dates never go back: a revision dated in the plan's own year is still before its last version.
+    expect(checkVersionTimes(times("2026-12-07T10:00:00+07:00", "2024-07-05T10:00:00+07:00"), written, 2024, [])).toMatchObject({ code: "TIME_GOES_BACKWARDS" });
+    // A log within the window is not pushed past it by a version recorded past it.
+    expect(checkVersionTimes(times("2026-12-07T10:00:00+07:00"), previous, 2024, [])).toMatchObject({ code: "EFFECTIVE_TOO_LATE" });
+  });
+
   it("refuses a date more than 400 days after it is recorded", () => {
     expect(checkVersionTimes(times("2024-03-02T10:00:00+07:00", "2025-04-06T10:00:00+07:00"), previous, 2024, [])).toBeUndefined();
     expect(checkVersionTimes(times("2024-03-02T10:00:00+07:00", "2025-04-07T10:00:00+07:00"), previous, 2024, [])).toMatchObject({ code: "EFFECTIVE_TOO_LATE" });
