@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { constants, promises as fs } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { syncFolder } from "@rapk/store/file";
-import { CliError } from "./cliError.js";
+import type { ErrorCode } from "@rapk/core";
+import { CliError, exitOf, isCliError } from "./cliError.js";
 import type { Io } from "./io.js";
 
 /** The absolute path of an argument, resolved against the run's working folder. */
@@ -10,48 +11,92 @@ export function pathOf(io: Io, file: string): string {
   return resolve(io.cwd, file);
 }
 
+/** What an operating-system error means for the person who named the file, and its code in the message table. */
+const SYSTEM_ERRORS: Readonly<Record<string, { why: string; code: ErrorCode }>> = {
+  ENOENT: { why: "no such file", code: "NO_SUCH_FILE" },
+  EISDIR: { why: "is a folder, not a file", code: "IS_A_FOLDER" },
+  ENOTDIR: { why: "a part of the path is not a folder", code: "NO_SUCH_FILE" },
+  ELOOP: { why: "is a symbolic link that loops", code: "SYMLINK_LOOP" },
+  EACCES: { why: "permission denied", code: "PERMISSION_DENIED" },
+  EPERM: { why: "permission denied", code: "PERMISSION_DENIED" },
+  EROFS: { why: "the file system is read-only", code: "READ_ONLY" },
+  ENOSPC: { why: "no space left on the device", code: "DISK_FULL" },
+  EDQUOT: { why: "the disk quota is used up", code: "DISK_FULL" },
+  ENAMETOOLONG: { why: "the name is too long for the file system", code: "NO_SUCH_FILE" },
+};
+
 /** What an operating-system error means for the person who named the file. */
 export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case "ENOENT":
-      return "no such file";
-    case "EISDIR":
-      return "is a folder, not a file";
-    case "ENOTDIR":
-      return "a part of the path is not a folder";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EEXIST":
-      return "already exists";
-    case "ENOSPC":
-      return "no space left on the device";
-    case "EROFS":
-      return "the file system is read-only";
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
+  if (code === "EEXIST") return "already exists";
+  const known = code === undefined ? undefined : SYSTEM_ERRORS[code];
+  return known ? known.why : (error instanceof Error ? error.message : String(error)).slice(0, 200);
+}
+
+/**
+ * An operating-system error on a file the user named, in plain words with its own code and exit
+ * code (1 for a file that is not there or not a file, 5 for what the system refused: permission,
+ * a read-only file system, a full disk), never an internal error.
+ */
+export function fsFailure(error: unknown, file: string, doing: "read" | "write"): CliError {
+  const known = SYSTEM_ERRORS[(error as NodeJS.ErrnoException | undefined)?.code ?? ""];
+  const why = doing === "write" ? `cannot be written: ${describeFsError(error)}` : describeFsError(error);
+  const code: ErrorCode = known?.code ?? (doing === "write" ? "FILE_UNWRITABLE" : "FILE_UNREADABLE");
+  return new CliError(why, { file, code }, exitOf(code));
+}
+
+/** An operating-system error that reached the top of a run (errno set), as one in plain words; undefined for anything else. */
+export function systemFailure(error: unknown): CliError | undefined {
+  const failure = error as NodeJS.ErrnoException | undefined;
+  if (typeof failure?.code !== "string" || !(failure.code in SYSTEM_ERRORS)) return undefined;
+  return fsFailure(error, failure.path ?? "a file", failure.syscall === "open" || failure.syscall === "read" || failure.syscall === "stat" ? "read" : "write");
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The largest file read whole: 256 MiB (a year of an agency's plans is a few MiB; nothing rapk reads comes near). */
+export const MAX_TEXT_BYTES = 256 * 1024 * 1024;
+
+export interface ReadOptions {
+  /** Refuse a larger file before reading it (default {@link MAX_TEXT_BYTES}). */
+  readonly maxBytes?: number;
+  /** What the file is, for the refusal: `a log`, `a revision file`. */
+  readonly what?: string;
+}
 
 /**
  * Reads a text file the user named. A missing file, a folder, binary content or bytes that are not
  * UTF-8 become one clear error naming the file; a leading byte-order mark is dropped.
  */
-export async function readText(io: Io, file: string): Promise<string> {
-  return (await readTextAndBytes(io, file)).text;
+export async function readText(io: Io, file: string, options: ReadOptions = {}): Promise<string> {
+  return (await readTextAndBytes(io, file, options)).text;
 }
 
-/** readText, with the bytes as they are on disk (an import records their size and SHA-256). */
-export async function readTextAndBytes(io: Io, file: string): Promise<{ text: string; bytes: Uint8Array }> {
+/**
+ * readText, with the bytes as they are on disk (an import records their size and SHA-256). Only a
+ * regular file is read (a device such as /dev/zero, a pipe or a socket is refused before reading,
+ * opened without waiting for a writer), and only up to a size, checked on the open file.
+ */
+export async function readTextAndBytes(io: Io, file: string, options: ReadOptions = {}): Promise<{ text: string; bytes: Uint8Array }> {
+  const maxBytes = options.maxBytes ?? MAX_TEXT_BYTES;
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(pathOf(io, file));
+    const handle = await fs.open(pathOf(io, file), constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const stat = await handle.stat();
+      if (stat.isDirectory()) throw new CliError("is a folder, not a file", { file, code: "IS_A_FOLDER" });
+      if (!stat.isFile()) throw new CliError("is not a regular file (a device, a pipe or a socket); rapk reads regular files only", { file, code: "NOT_A_FILE" });
+      if (stat.size > maxBytes) throw new CliError(`is ${stat.size} bytes; ${options.what ?? "a file rapk reads"} may be at most ${maxBytes} bytes`, { file, code: "INPUT_TOO_LARGE" });
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
-    throw new CliError(describeFsError(error), { file, code: "FILE_UNREADABLE" });
+    if (isCliError(error)) throw error;
+    throw fsFailure(error, file, "read");
   }
+  // A file that grew while it was read is held to the same limit.
+  if (bytes.length > maxBytes) throw new CliError(`is over ${maxBytes} bytes; ${options.what ?? "a file rapk reads"} may be at most ${maxBytes} bytes`, { file, code: "INPUT_TOO_LARGE" });
   const nul = bytes.indexOf(0);
   if (nul >= 0) throw new CliError(`is not a text file (binary data: a NUL byte at offset ${nul})`, { file, line: lineAtOffset(bytes, nul), code: "FILE_UNREADABLE" });
   let text: string;
@@ -121,6 +166,7 @@ export async function writeUserFile(io: Io, file: string, text: string | Uint8Ar
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EEXIST") throw new CliError("already exists; pass --force to replace it", { file, code: "FILE_EXISTS" });
-    throw new CliError(`cannot be written: ${describeFsError(error)}`, { file, code: "FILE_UNWRITABLE" });
+    if (isCliError(error)) throw error;
+    throw fsFailure(error, file, "write");
   }
 }

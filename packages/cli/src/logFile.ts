@@ -1,6 +1,6 @@
 import { isRapkError } from "@rapk/core";
 import { type CommittedVersion, type History, type StoredEvent, openHistory, parseLog, serializeVersions } from "@rapk/history";
-import { CliError, EXIT, isCliError } from "./cliError.js";
+import { CliError, exitOf, isCliError } from "./cliError.js";
 import { readText } from "./files.js";
 import type { Io } from "./io.js";
 import { type LogTarget, openTarget } from "./logTarget.js";
@@ -68,10 +68,10 @@ export async function readVersions(target: LogTarget): Promise<CommittedVersion[
   return versions;
 }
 
-/** A store's error as the CLI reports it: a conflict or a held lock is exit 3, the rest exit 1. The CLI's own errors pass as they are. */
+/** A store's error as the CLI reports it: a conflict or a held lock is exit 3, a store that is gone 4, a refusal of the system 5 (cliError's exitOf), the rest exit 1. The CLI's own errors pass as they are. */
 export function storeFailure(label: string, error: unknown): unknown {
   if (!isRapkError(error) || isCliError(error)) return error;
-  const exit = error.code === "CONFLICT" || error.code === "LOCKED" ? EXIT.conflict : EXIT.input;
+  const exit = exitOf(error.code);
   // A conflict's message already begins "conflict on plan ...".
   const why = error.code === "CONFLICT" ? error.message : error.code === "LOCKED" ? `conflict: ${error.message}` : `${error.code}: ${error.message}`;
   return new CliError(why, { file: label, code: error.code }, exit);

@@ -1,6 +1,8 @@
 import type { Language } from "@rapk/core";
 import { Command, type CommanderError } from "commander";
-import { EXIT, errorLine, isCliError, oneLine } from "./cliError.js";
+import { CliError, EXIT, errorLine, exitOf, isCliError, oneLine } from "./cliError.js";
+import { isRapkError } from "@rapk/core";
+import { systemFailure } from "./files.js";
 import { registerApply } from "./commands/apply.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerExport } from "./commands/export.js";
@@ -17,6 +19,7 @@ import { registerKeygen } from "./commands/keygen.js";
 import { registerRepair } from "./commands/repair.js";
 import { registerStoreSchemes } from "./storeSchemes.js";
 import type { Io } from "./io.js";
+import { guardedIo, secretsOf } from "./guardedOutput.js";
 import { nodeSha256Hex } from "./nodeSha256.js";
 import { useSha256 } from "@rapk/history";
 import { languageOf } from "./language.js";
@@ -38,7 +41,7 @@ export function buildProgram(io: Io): Command {
     .showSuggestionAfterError(true)
     .addHelpText(
       "after",
-      "\nExit codes: 0 ok, 1 bad input or verify failed, 2 refused by the plan's rules, 3 conflict.\nSee `rapk <command> --help` and docs/cli.md.",
+      "\nExit codes: 0 ok, 1 bad input or verify failed, 2 refused by the plan's rules, 3 conflict, 4 store unreachable or connection lost, 5 refused by the system (permission, read-only, disk full).\nSee `rapk <command> --help`, docs/cli.md and docs/reliability.md.",
     );
   registerStoreSchemes(io);
   const context = { io, language: () => languageOf(program.opts<{ lang?: string }>().lang, io.env) };
@@ -78,7 +81,8 @@ function isCommanderError(error: unknown): error is CommanderError {
  * Runs `rapk` with these arguments (without `node` and the script) and returns the exit code.
  * A user's mistake is one line on stderr, `rapk: <file>:<line>: <why>`; never a stack trace.
  */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], unguarded: Io): Promise<number> {
+  const io = guardedIo(unguarded, await secretsOf(argv, unguarded.env ?? process.env));
   // Every hash of the log through node:crypto: verify and append on a long log hash every line.
   useSha256(nodeSha256Hex);
   const program = buildProgram(io);
@@ -101,6 +105,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const help = command ? `rapk ${command.name()} --help` : "rapk --help";
       io.stderr.write(`rapk: ${oneLine(error.message.replace(/^error:\s*/, ""))} (see ${help})\n`);
       return EXIT.input;
+    }
+    // A rapk error that no command put in its own words (a store's, the history's) is still one of rapk's.
+    if (isRapkError(error)) {
+      io.stderr.write(`${errorLine(new CliError(`${error.code}: ${error.message}`, { code: error.code }, exitOf(error.code)), languageOr(program, io))}\n`);
+      return exitOf(error.code);
+    }
+    const system = systemFailure(error);
+    if (system) {
+      io.stderr.write(`${errorLine(system, languageOr(program, io))}\n`);
+      return system.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`rapk: internal error: ${oneLine(message)} (please report it; RAPK_DEBUG=1 shows where)\n`);

@@ -1,5 +1,5 @@
-import type { PostgresEventStore } from "@rapk/store-postgres";
-import { CliError } from "./cliError.js";
+import type { PostgresEventStore, StoreUrl } from "@rapk/store-postgres";
+import { CliError, exitOf } from "./cliError.js";
 
 /** Whether a `<log>` or `<store-url>` argument names a PostgreSQL store (`postgres://` or `postgresql://`). */
 export function isPostgresArgument(text: string): boolean {
@@ -16,18 +16,25 @@ export interface OpenedPostgres {
 
 /**
  * Opens the PostgreSQL store a URL names, creating its tables when missing. The pg client is
- * loaded only here, so a run on files never loads it. An unreachable server or a refused login
- * is one line naming the server (never the password), exit 1.
+ * loaded only here, so a run on files never loads it. The URL is parsed once (StoreUrl), and only
+ * its redacted form goes into messages. An unreachable server or a refused login is one line
+ * naming the server (never the password).
  */
 export async function openPostgres(url: string): Promise<OpenedPostgres> {
-  const { PostgresEventStore, parsePostgresUrl, redactUrl } = await import("@rapk/store-postgres");
-  const { connectionString, plan } = parsePostgresUrl(url);
-  const shown = redactUrl(url);
+  const { PostgresEventStore, StoreUrl } = await import("@rapk/store-postgres");
+  let parsed: StoreUrl;
   try {
-    const store = await PostgresEventStore.open(connectionString);
-    return plan === undefined ? { store, shown } : { store, plan, shown };
+    parsed = StoreUrl.parse(url);
+  } catch (error) {
+    throw new CliError(error instanceof Error ? error.message : String(error), { file: "postgres URL", code: "STORE_UNAVAILABLE" });
+  }
+  const shown = parsed.shown;
+  try {
+    const store = await PostgresEventStore.open(parsed);
+    return parsed.plan === undefined ? { store, shown } : { store, plan: parsed.plan, shown };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new CliError(message.startsWith("cannot connect") ? message : `cannot open the store: ${message}`, { file: shown, code: "STORE_UNAVAILABLE" });
+    const code = (error as { code?: string }).code === "STORE_PERMISSION_DENIED" ? "STORE_PERMISSION_DENIED" : "STORE_UNAVAILABLE";
+    throw new CliError(message.startsWith("cannot connect") ? message : `cannot open the store: ${message}`, { file: shown, code }, exitOf(code));
   }
 }

@@ -2,7 +2,7 @@ import { promises as fs } from "node:fs";
 import { type EventStore, type PlanCatalog, catalogOf } from "@rapk/store";
 import { NdjsonFileStore } from "@rapk/store/file";
 import { CliError } from "./cliError.js";
-import { describeFsError } from "./files.js";
+import { fsFailure } from "./files.js";
 import type { Io } from "./io.js";
 import { plainFilePath } from "./logTarget.js";
 import { isPostgresArgument, openPostgres } from "./postgresUrl.js";
@@ -29,7 +29,7 @@ export async function openStoreArgument(io: Io, arg: string): Promise<OpenedStor
   if (path === undefined)
     throw new CliError("expected a folder of .ndjson logs, a log file, or a store URL such as postgres://user@host:5432/database", { file: arg, code: "FILE_UNREADABLE" });
   const stat = await fs.stat(path).catch((error: unknown) => {
-    throw new CliError(describeFsError(error), { file: arg, code: "FILE_UNREADABLE" });
+    throw fsFailure(error, arg, "read");
   });
   const store = stat.isDirectory() ? NdjsonFileStore.folder(path) : NdjsonFileStore.file(path);
   return { store, catalog: catalogOf(store), shown: arg };

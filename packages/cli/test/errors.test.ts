@@ -93,6 +93,6 @@ describe("--help", () => {
     const top = await rapk(folder, "--help");
     expect(top.code).toBe(0);
     for (const [command] of commands) expect(top.stdout).toContain(`  ${command}`);
-    expect(top.stdout).toContain("Exit codes: 0 ok, 1 bad input or verify failed, 2 refused by the plan's rules, 3 conflict.");
+    expect(top.stdout).toContain("Exit codes: 0 ok, 1 bad input or verify failed, 2 refused by the plan's rules, 3 conflict, 4 store unreachable or connection lost, 5 refused by the system");
   });
 });

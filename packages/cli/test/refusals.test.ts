@@ -38,7 +38,7 @@ describe("revisions that cannot be meant are refused, the log unchanged", () => 
     expect(long.stderr).toMatch(/meta\.actor is longer than 1,000 characters/);
     const newline = await refused(`{"meta": {"actor": "KPA", "reason": "one\\ntwo", "kind": "pok"}, "commands": [${COMMAND}]}`);
     expect(newline.code).toBe(1);
-    expect(newline.stderr).toMatch(/meta\.reason must be one line without control characters/);
+    expect(newline.stderr).toMatch(/meta\.reason holds the control character U\+000A \(at character 4\); it must be one line of text/);
   });
 
   it("a revision file over 5 MB, before it is read whole", async () => {

@@ -33,3 +33,4 @@ export * from "./commands/commandOf.js";
 export * from "./projections/planRollup.js";
 export * from "./messages/index.js";
 export * from "./text/spreadsheetCell.js";
+export * from "./text/controlCharacters.js";

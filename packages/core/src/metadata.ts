@@ -1,13 +1,10 @@
 import { z } from "zod";
 import { RevisionKind } from "./revisionKind.js";
+import { controlRefusal } from "./text/controlCharacters.js";
 
 /** An instant as the log writes it: ISO 8601 with an offset (`2024-02-22T09:00:00+07:00`). */
 export const Instant = z.iso.datetime({ offset: true, error: "must be an ISO date-time with an offset like 2024-02-22T09:00:00+07:00" });
 
-// A newline in an actor or reason would break every one-line listing of the log (rapk log, a
-// CSV export) and lets one field pass itself off as two; nobody means one.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Text a person writes into the log (actor, reason, reference): one line, 1..1000 characters. */
 export const PersonText = (what: string) =>
@@ -16,7 +13,11 @@ export const PersonText = (what: string) =>
     .trim()
     .min(1, { error: what })
     .max(1000, { error: "is longer than 1,000 characters" })
-    .refine((text) => !CONTROL.test(text), { error: "must be one line without control characters (newline, tab, ...)" });
+    .superRefine((text, ctx) => {
+      // One line without control characters (controlCharacters.ts): C1 as well as C0 and DEL.
+      const why = controlRefusal(text);
+      if (why) ctx.addIssue({ code: "custom", message: why });
+    });
 
 /** A message in both languages rapk speaks: Indonesian (`id`) and English (`en`). */
 export const Message = z.strictObject({ id: z.string().min(1), en: z.string().min(1) });

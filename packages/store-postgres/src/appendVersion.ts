@@ -1,6 +1,7 @@
 import { DomainFailure, replay } from "@rapk/core";
 import { type CommittedVersion, EMPTY_HEAD, type LogHead, headAfter, serializeCommit, serializeEvent } from "@rapk/history";
-import { type AppendExpectation, StoreConflict, checkAppend } from "@rapk/store";
+import { type AppendExpectation, StoreConflict, StoreError, checkAppend } from "@rapk/store";
+import { CONNECT_BACKOFF_MS, connectWithRetry, isConnectionLost } from "./faults.js";
 import type { Pool, PoolClient } from "pg";
 import { type HeadStates, writeRollupRow } from "./readModel.js";
 import { whole } from "./rollup.js";
@@ -16,8 +17,11 @@ const UNIQUE_VIOLATION = "23505";
  * should anything slip past, the unique keys (plan, seq) and (plan, version) refuse it in the
  * database, which is reported as the same conflict. Either every row is written or none.
  */
-export async function appendVersion(pool: Pool, states: HeadStates, plan: string, version: CommittedVersion, expect?: AppendExpectation): Promise<LogHead> {
-  const client = await pool.connect();
+export async function appendVersion(pool: Pool, states: HeadStates, plan: string, version: CommittedVersion, expect?: AppendExpectation, where = "the server"): Promise<LogHead> {
+  const client = await connectWithRetry(pool);
+  let commitSent = false;
+  let failed = false;
+  const next = headAfter(version);
   try {
     await client.query("BEGIN");
     const head = await lockHead(client, plan);
@@ -29,15 +33,17 @@ export async function appendVersion(pool: Pool, states: HeadStates, plan: string
     if (!replayed.ok) throw new DomainFailure(replayed.error);
     const after = replayed.value;
     await writeRollupRow(client, plan, version, after);
-    const next = headAfter(version);
     await client.query("UPDATE rapk_plans SET version = $2, seq = $3, head = $4 WHERE plan = $1", [plan, next.version, next.seq, next.head]);
     // Last, and held only until COMMIT: appends to different plans queue on the one position row
     // for a moment, so positions rise in commit order without gaps (readAll never skips one).
     await insertCommit(client, plan, version);
+    commitSent = true;
     await client.query("COMMIT");
     states.remember(plan, next.head, after);
     return next;
   } catch (error) {
+    failed = true;
+    if (isConnectionLost(error)) return await afterLostConnection(pool, plan, version, next, commitSent, where);
     await client.query("ROLLBACK").catch(() => undefined);
     if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
       const actual = await currentHead(pool, plan);
@@ -45,8 +51,30 @@ export async function appendVersion(pool: Pool, states: HeadStates, plan: string
     }
     throw error;
   } finally {
-    client.release();
+    // A connection that failed is thrown away, never handed to the next caller.
+    client.release(failed);
   }
+}
+
+/**
+ * The connection died during the append: whether the version was committed is read again on a new
+ * connection, never guessed. Committed, the append succeeded (its head is returned); not, the
+ * error says so (CONNECTION_LOST: the plan is where it was, nothing was written). Only when
+ * COMMIT had been sent and the server cannot be reached again does the error say it could not
+ * tell, and how to find out.
+ */
+async function afterLostConnection(pool: Pool, plan: string, version: CommittedVersion, next: LogHead, commitSent: boolean, where: string): Promise<LogHead> {
+  let actual: { head: LogHead; committed: boolean } | undefined;
+  for (const wait of [0, ...CONNECT_BACKOFF_MS]) {
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    actual = await committedNow(pool, plan, version).catch(() => undefined);
+    if (actual) break;
+  }
+  if (actual?.committed) return next;
+  const lost = `the connection to PostgreSQL at ${where} was lost while appending version ${version.version} of plan ${plan}`;
+  if (actual || !commitSent)
+    throw new StoreError("CONNECTION_LOST", `${lost}; version ${version.version} was NOT committed${actual ? ` (checked after reconnecting: the plan is at version ${actual.head.version})` : " (the server ended the transaction before COMMIT)"}; nothing was written, apply it again`, plan);
+  throw new StoreError("CONNECTION_LOST", `${lost} after COMMIT was sent, and the server cannot be reached to check; \`rapk log\` on the plan shows whether version ${version.version} is there once the server is back`, plan);
 }
 
 /** The plan's head, its row locked until the transaction ends; a new plan's row is inserted (and so locked). */
@@ -82,6 +110,13 @@ async function insertCommit(client: PoolClient, plan: string, version: Committed
      SELECT taken.position, $1, $2, $3, $4, $5, $6, $7, $8, $9 FROM taken`,
     [plan, version.version, events[0]?.seq, events[events.length - 1]?.seq, version.metadata.recordedAt, version.metadata.effectiveAt, commit.prev, commit.hash, serializeCommit(commit)],
   );
+}
+
+/** The plan's head now, and whether this very version (its commit record's hash) is among its committed ones. */
+async function committedNow(pool: Pool, plan: string, version: CommittedVersion): Promise<{ head: LogHead; committed: boolean }> {
+  const head = await currentHead(pool, plan);
+  const { rows } = await pool.query("SELECT hash FROM rapk_commits WHERE plan = $1 AND version = $2", [plan, version.version]);
+  return { head, committed: (rows[0] as { hash?: string } | undefined)?.hash === version.commit?.hash };
 }
 
 /** The plan's head as committed now (for a conflict's message). */

@@ -7,7 +7,8 @@ import { versionsAt } from "./readAll.js";
 import { readVersions } from "./readVersions.js";
 import { queryRollup, whole } from "./rollup.js";
 import { ensureSchema } from "./schema.js";
-import { redactUrl } from "./storeUrl.js";
+import { connectWithRetry, storeFault } from "./faults.js";
+import { StoreUrl } from "./storeUrl.js";
 
 export interface PostgresStoreOptions {
   /** Connections kept open at most (default 10). */
@@ -31,24 +32,41 @@ export class PostgresEventStore implements EventStore, PlanCatalog {
     readonly where: string,
   ) {}
 
-  /** Connects to the server at `connectionString` and creates the tables when missing. */
-  static async open(connectionString: string, options: PostgresStoreOptions = {}): Promise<PostgresEventStore> {
-    const pool = new pg.Pool({ connectionString, max: options.maxConnections ?? 10 });
-    // A connection dropped by the server (restart, idle timeout) must not crash the process.
+  /**
+   * Connects to the server a URL names (a StoreUrl, or its text) and creates the tables when
+   * missing. Every connection gets the URL's lock_timeout and statement_timeout (5 s and 60 s by
+   * default) and an error handler, so a connection the server drops, idle or in use, is an error
+   * of the call that used it, never a crash of the process. A refused connection is tried again
+   * with back-off (nothing was sent yet).
+   */
+  static async open(url: string | StoreUrl, options: PostgresStoreOptions = {}): Promise<PostgresEventStore> {
+    const parsed = typeof url === "string" ? StoreUrl.parse(url) : url;
+    const pool = new pg.Pool({
+      connectionString: parsed.connectionString(),
+      max: options.maxConnections ?? 10,
+      lock_timeout: parsed.lockTimeoutMs,
+      statement_timeout: parsed.statementTimeoutMs,
+    });
+    // An idle connection dropped by the server (restart, idle timeout) must not crash the process,
     pool.on("error", () => undefined);
-    const where = redactUrl(connectionString);
+    // nor one in use: its query fails with the same error, which the call that made it reports.
+    pool.on("connect", (client) => client.on("error", () => undefined));
+    const where = parsed.shown;
     let client: pg.PoolClient;
     try {
-      client = await pool.connect();
+      client = await connectWithRetry(pool);
     } catch (error) {
       await pool.end().catch(() => undefined);
-      throw new StoreError("STORE_UNAVAILABLE", `cannot connect to PostgreSQL at ${where}: ${(error as Error).message || String(error)}`);
+      throw new StoreError("STORE_UNAVAILABLE", `cannot connect to PostgreSQL at ${where}: ${((error as Error).message || String(error)).slice(0, 200)}`);
     }
     try {
       await ensureSchema(client);
-    } finally {
-      client.release();
+    } catch (error) {
+      client.release(true);
+      await pool.end().catch(() => undefined);
+      throw storeFault(error, where, "cannot open the store");
     }
+    client.release();
     return new PostgresEventStore(pool, where);
   }
 
@@ -58,11 +76,11 @@ export class PostgresEventStore implements EventStore, PlanCatalog {
 
   /** The plans with their heads and, from the read model, each one's unit and year at its head (for `rapk plans`). */
   async describePlans(): Promise<PlanListing[]> {
-    const { rows } = await this.pool.query(
+    const { rows } = await this.guard("cannot list the plans", () => this.pool.query(
       `SELECT p.plan, p.version, p.seq, p.head, r.unit, r.year
          FROM rapk_plans p LEFT JOIN rapk_rollup r ON r.plan = p.plan AND r.version = p.version
         WHERE p.version > 0 ORDER BY p.plan COLLATE "C"`,
-    );
+    ));
     return rows.map((row) => ({
       plan: row.plan as string,
       version: whole(row.version),
@@ -75,39 +93,52 @@ export class PostgresEventStore implements EventStore, PlanCatalog {
 
   async head(plan: string): Promise<LogHead> {
     checkPlanId(plan);
-    return currentHead(this.pool, plan);
+    return this.guard(`cannot read plan ${plan}`, () => currentHead(this.pool, plan));
   }
 
   async *read(plan: string, range?: ReadRange): AsyncIterable<CommittedVersion> {
     checkPlanId(plan);
-    const client = await this.pool.connect();
-    try {
-      yield* readVersions(client, plan, range);
-    } finally {
-      client.release();
-    }
+    yield* this.reading(`cannot read plan ${plan}`, (client) => readVersions(client, plan, range));
   }
 
   async append(plan: string, version: CommittedVersion, expect?: AppendExpectation): Promise<LogHead> {
     checkPlanId(plan);
-    return appendVersion(this.pool, this.states, plan, version, expect);
+    return this.guard(`cannot append version ${version.version} to plan ${plan}`, () => appendVersion(this.pool, this.states, plan, version, expect, this.where));
   }
 
   async *readAll(after = 0): AsyncIterable<StoredCommit> {
-    const client = await this.pool.connect();
-    try {
-      yield* versionsAt(client, after);
-    } finally {
-      client.release();
-    }
+    yield* this.reading("cannot read the store", (client) => versionsAt(client, after));
   }
 
   /** Every plan's figures (or those of one year, or as they stood at a date), by SQL over the read model. */
   rollup(query: RollupQuery = {}): Promise<Rollup> {
-    return queryRollup(this.pool, query);
+    return this.guard("cannot sum up the plans", () => queryRollup(this.pool, query));
   }
 
   async close(): Promise<void> {
     await this.pool.end();
+  }
+
+  /** A call on the server whose failure is said in plain words (faults.ts), naming the server with its password hidden. */
+  private async guard<T>(doing: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw storeFault(error, this.where, doing);
+    }
+  }
+
+  /** Reads through one connection; a connection that failed is thrown away rather than given back to the pool. */
+  private async *reading<T>(doing: string, read: (client: pg.PoolClient) => AsyncIterable<T>): AsyncIterable<T> {
+    const client = await this.guard(doing, () => connectWithRetry(this.pool));
+    let failed = false;
+    try {
+      yield* read(client);
+    } catch (error) {
+      failed = true;
+      throw storeFault(error, this.where, doing);
+    } finally {
+      client.release(failed);
+    }
   }
 }

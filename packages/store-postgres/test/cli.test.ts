@@ -86,9 +86,9 @@ describe("rapk plans and rapk rollup on a postgres:// store", () => {
     }
   });
 
-  it("given a server nobody listens on, then the error is one line naming the server without its password, exit 1", async () => {
+  it("given a server nobody listens on, then the error is one line naming the server without its password, exit 4", async () => {
     const { code, stdout, stderr } = await cli("plans", "postgres://rapk:s3cret@127.0.0.1:1/rapk");
-    expect(code).toBe(1);
+    expect(code).toBe(4);
     expect(stdout).toBe("");
     expect(stderr).toMatch(/^rapk: postgres:\/\/rapk:\*\*\*@127\.0\.0\.1:1\/rapk: cannot connect to PostgreSQL at postgres:\/\/rapk:\*\*\*@127\.0\.0\.1:1\/rapk: .*\n$/);
     expect(stderr).not.toContain("s3cret");

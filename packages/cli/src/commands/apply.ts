@@ -5,7 +5,7 @@ import { EMPTY_HEAD, type RevisionInput, appendRevision, auditLog, headAfter, js
 import { signVersion } from "@rapk/history/signing";
 import { CliError, EXIT } from "../cliError.js";
 import type { Context } from "../context.js";
-import { describeFsError, pathOf, readText } from "../files.js";
+import { fsFailure, pathOf, readText } from "../files.js";
 import { type Io, println } from "../io.js";
 import { formatPath, jsonText, parseJsonFile } from "../json.js";
 import { type LoadedLog, loadFrom, storeFailure } from "../logFile.js";
@@ -122,7 +122,7 @@ async function fileSize(io: Io, file: string): Promise<number> {
   try {
     return (await stat(pathOf(io, file))).size;
   } catch (error) {
-    throw new CliError(describeFsError(error), { file, code: "FILE_UNREADABLE" });
+    throw fsFailure(error, file, "read");
   }
 }
 
@@ -136,7 +136,7 @@ async function readRevision(io: Io, file: string): Promise<{ revision: RevisionI
   // A revision is a page of commands, not a data dump: a huge file is refused before it is read whole.
   const size = await fileSize(io, file);
   if (size > MAX_REVISION_BYTES) throw new CliError(`is ${size} bytes; a revision file may be at most ${MAX_REVISION_BYTES} bytes (5 MB)`, { file, code: "FILE_UNREADABLE" });
-  const text = await readText(io, file);
+  const text = await readText(io, file, { maxBytes: MAX_REVISION_BYTES, what: "a revision file" });
   const raw = parseJsonFile(text, file);
   const parsed = parseRevision(raw);
   if (!parsed.ok) throw new CliError(`is not a revision: ${parsed.error.message.replace(/^revision: /, "")}`, { ...placeIn(text, file, parsed.error.path), code: "FILE_UNREADABLE" });

@@ -6,7 +6,7 @@ import { type CommittedVersion, appendRevision, serializeVersion, sourceFileOf }
 import { signVersion } from "@rapk/history/signing";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
-import { pathOf, readTextAndBytes, writeUserFile } from "../files.js";
+import { fsFailure, pathOf, readTextAndBytes, writeFileAtomic } from "../files.js";
 import { findingLines } from "../format/findings.js";
 import { type Io, println } from "../io.js";
 import { storeFailure } from "../logFile.js";
@@ -14,6 +14,9 @@ import { openTarget } from "../logTarget.js";
 import { readKeyFile } from "../signingKey.js";
 import { formatPath, jsonText } from "../json.js";
 import { clockIn } from "../unitClock.js";
+
+/** The largest source read: 32 MiB (a published RAPK's text is about 25 kB; the importer has its own, smaller, limit). */
+const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
 
 interface ImportOptions {
   readonly out: string;
@@ -55,7 +58,7 @@ export function registerImport(program: Command, { io, language }: Context): voi
       }
       if (pathOf(io, options.out.replace(/^file:/, "")) === pathOf(io, input)) throw new CliError("--out must not be the input file", { file: options.out });
 
-      const { text, bytes } = await readTextAndBytes(io, input);
+      const { text, bytes } = await readTextAndBytes(io, input, { maxBytes: MAX_SOURCE_BYTES, what: "a plan to import" });
       const { IMPORTER, importPlan } = await import("@rapk/import");
       const result = importPlan(text, options.format ? { format: options.format } : undefined);
       if (!result.ok) {
@@ -91,18 +94,27 @@ export function registerImport(program: Command, { io, language }: Context): voi
 }
 
 /**
- * Writes version 1 as a new log: into a store (or a new file) only if the plan holds nothing yet,
- * or, with --force, over an existing log file in one atomic replace.
+ * Writes version 1 as a new log: into a store only if the plan holds nothing yet; as a new file in
+ * one atomic step (a temporary file linked into place), so that a failure (a full disk, a
+ * read-only folder) leaves no file at all, never a 0-byte or half-written log; or, with --force,
+ * over an existing log file in one atomic replace. A symbolic link whose target does not exist is
+ * refused, never followed to create that target.
  */
 async function writeNewLog(io: Io, out: string, sealed: CommittedVersion, force: boolean): Promise<void> {
   const target = await openTarget(io, out);
   try {
-    if (target.path && force) {
-      await writeUserFile(io, target.path, serializeVersion(sealed), { overwrite: true });
+    if (target.path) {
+      const existing = await fs.lstat(target.path).catch(() => undefined);
+      if (existing?.isSymbolicLink() && !(await fs.stat(target.path).then(() => true, () => false)))
+        throw new CliError("is a symbolic link to nothing; rapk does not create a log through it (remove the link or name its target)", { file: out, code: "FILE_UNWRITABLE" });
+      if (!force && existing && (await fs.stat(target.path).then((s) => s.size > 0, () => false))) throw new CliError("already exists; pass --force to replace it", { file: out, code: "FILE_EXISTS" });
+      // An empty file (made by mktemp, say) is taken over as a new log.
+      await writeFileAtomic(target.path, serializeVersion(sealed), { overwrite: force || existing !== undefined }).catch((error: unknown) => {
+        throw (error as NodeJS.ErrnoException).code === "EEXIST" ? new CliError("already exists; pass --force to replace it", { file: out, code: "FILE_EXISTS" }) : fsFailure(error, out, "write");
+      });
       return;
     }
     if (force) throw new CliError("--force replaces a log file only; a store keeps every plan's versions", { file: out });
-    if (target.path && (await fs.stat(target.path).then((s) => s.size > 0, () => false))) throw new CliError("already exists; pass --force to replace it", { file: out, code: "FILE_EXISTS" });
     await target.store.append(target.plan, sealed, { expectedVersion: 0 });
   } catch (error) {
     if (isRapkError(error, "CONFLICT"))

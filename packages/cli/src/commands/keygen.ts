@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { generateSigningKey } from "@rapk/history/signing";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
-import { describeFsError, pathOf } from "../files.js";
+import { fsFailure, pathOf } from "../files.js";
 import { jsonText } from "../json.js";
 
 interface KeygenOptions {
@@ -41,7 +41,7 @@ export function registerKeygen(program: Command, { io }: Context): void {
         }
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new CliError("already exists; pass --force to replace it", { file: options.out, code: "FILE_EXISTS" });
-        throw new CliError(`cannot be written: ${describeFsError(error)}`, { file: options.out, code: "FILE_UNWRITABLE" });
+        throw fsFailure(error, options.out, "write");
       }
       io.stdout.write(jsonText({ name, publicKey: key.publicKey }));
     });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { strictCopy, unknownFields } from "./strict.js";
+import { MULTI_LINE_FIELDS, controlRefusal, stringsIn } from "../text/controlCharacters.js";
 import {
   BudgetLineRegistered,
   BudgetRevised,
@@ -23,8 +24,17 @@ import {
 // and the two can never drift apart. A command is strict where the event is not: a field it does
 // not know (`notes` for `note`) is refused, never dropped, since a dropped field is a change that
 // nobody asked to lose. (An event line with one is refused by the log reader, as NOT_CANONICAL.)
+// A command is also where text comes in, so it holds no control character (controlCharacters.ts):
+// the event schema does not refuse one, since a log written before the gate must still be read.
 const command = <T extends string, D extends z.ZodObject>(type: T, data: D) =>
-  z.strictObject({ type: z.literal(type), data: strictCopy(data) }, unknownFields(["type", "data"]));
+  z.strictObject({ type: z.literal(type), data: strictCopy(data).superRefine(refuseControls) }, unknownFields(["type", "data"]));
+
+function refuseControls(data: unknown, ctx: z.RefinementCtx): void {
+  for (const { path, text } of stringsIn(data)) {
+    const why = controlRefusal(text, MULTI_LINE_FIELDS.has(String(path[path.length - 1])));
+    if (why) ctx.addIssue({ code: "custom", path, message: why });
+  }
+}
 
 export const DraftPlan = command("draftPlan", PlanDrafted.shape.data);
 export const DefineObjective = command("defineObjective", ObjectiveDefined.shape.data);

@@ -87,6 +87,18 @@ export const ERROR_MESSAGES = {
   PLAN_ID_INVALID: { id: "nama rencana hanya boleh berisi huruf, angka, titik, garis bawah dan tanda hubung.", en: "a plan's name may hold only letters, digits, dots, underscores and hyphens." },
   RANGE_INVALID: { id: "rentang versi yang diminta tidak ada dalam log.", en: "the range of versions asked for is not in the log." },
   STORE_UNAVAILABLE: { id: "tempat penyimpanan log tidak dapat dihubungi.", en: "the store that keeps the log cannot be reached." },
+  CONNECTION_LOST: {
+    id: "sambungan ke server PostgreSQL terputus di tengah penulisan; pesan ini menyebut apakah versi itu tercatat. Bila tidak, ulangi setelah server kembali.",
+    en: "the connection to the PostgreSQL server was lost in the middle of the write; the message says whether the version was committed. If not, retry once the server is back.",
+  },
+  STORE_TIMEOUT: {
+    id: "server PostgreSQL tidak menjawab dalam batas waktu (statement_timeout); tidak ada yang ditulis. Coba lagi, atau naikkan ?statement_timeout= pada URL.",
+    en: "the PostgreSQL server did not answer in time (statement_timeout); nothing was written. Retry, or raise ?statement_timeout= in the URL.",
+  },
+  STORE_PERMISSION_DENIED: {
+    id: "pengguna PostgreSQL ini tidak punya izin atas tabel rapk (GRANT); tidak ada yang ditulis.",
+    en: "this PostgreSQL user has no permission on rapk's tables (GRANT); nothing was written.",
+  },
   WRITE_FAILED: { id: "log tidak dapat ditulis (ruang penyimpanan penuh, atau tidak ada izin?); tidak ada yang berubah.", en: "the log could not be written (the disk full, or no permission?); nothing changed." },
 
   // The command line itself (cli). Its messages already say in plain words what is wrong, so
@@ -100,6 +112,17 @@ export const ERROR_MESSAGES = {
   TEMPLATE_UNKNOWN: { id: "buku kerja ini bukan templat rapk, atau keterangan tersembunyinya diubah; buat templat dengan rapk template.", en: "the workbook is not a rapk template, or its hidden details were changed; make one with rapk template." },
   TEMPLATE_OTHER_PLAN: { id: "templat ini dibuat untuk rencana, bulan atau jenis revisi yang lain.", en: "the template was made for another plan, month or kind of revision." },
   TEMPLATE_CELL_INVALID: { id: "sebuah sel templat tidak terbaca sebagai isi kolomnya, atau sebuah lembar atau kolom templat hilang.", en: "a cell of the template cannot be read as what its column holds, or a sheet or column of the template is missing." },
+
+  // What the operating system refused (cli): each its own words, never an internal error.
+  NO_SUCH_FILE: { id: "berkas atau folder ini tidak ada.", en: "there is no such file or folder." },
+  IS_A_FOLDER: { id: "ini sebuah folder, padahal yang diperlukan sebuah berkas.", en: "this is a folder where a file is needed." },
+  NOT_A_FILE: { id: "ini bukan berkas biasa (perangkat, pipa, atau soket); rapk hanya membaca berkas biasa.", en: "this is not a regular file (a device, a pipe or a socket); rapk reads regular files only." },
+  SYMLINK_LOOP: { id: "tautan simbolik ini berputar atau menunjuk ke tempat yang tidak ada.", en: "this symbolic link loops, or points to nothing." },
+  PERMISSION_DENIED: { id: "tidak ada izin untuk membaca atau menulis di sini; tidak ada yang berubah.", en: "there is no permission to read or write here; nothing changed." },
+  READ_ONLY: { id: "sistem berkas ini hanya-baca; tidak ada yang ditulis.", en: "the file system is read-only; nothing was written." },
+  DISK_FULL: { id: "ruang penyimpanan penuh; tidak ada yang ditulis. Kosongkan ruang lalu ulangi.", en: "the disk is full; nothing was written. Free some space and retry." },
+  INPUT_TOO_DEEP: { id: "JSON ini bersarang terlalu dalam untuk sebuah revisi.", en: "this JSON is nested too deeply for a revision." },
+  NUMBER_NOT_SAFE: { id: "angka ini terlalu besar untuk disimpan tepat; rapk tidak membulatkannya.", en: "this number is too large to be kept exactly; rapk does not round it." },
 
   // Reading a source (the importer).
   NOT_TEXT: { id: "yang diberikan bukan teks sebuah rencana.", en: "what was given is not the text of a plan." },

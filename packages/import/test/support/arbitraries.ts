@@ -1,8 +1,9 @@
 import type { PlanCommand } from "@rapk/core";
 import fc from "fast-check";
 
-// Characters that stress the CSV: separators, quotes, line breaks, formula starters, apostrophes.
-const tricky = fc.constantFrom(",", '"', "\n", "\r\n", "=", "+", "-", "@", "'", "#", "\t", " ", ";", "é", "–", "漢");
+// Characters that stress the CSV: separators, quotes, formula starters, apostrophes. (A line break or
+// a tab in a name is refused by core's gate, so none is generated.)
+const tricky = fc.constantFrom(",", '"', "=", "+", "-", "@", "'", "#", " ", ";", "é", "–", "漢");
 const letter = fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
 
 /** A name as core accepts it: trimmed, not empty. */

@@ -7,7 +7,7 @@ export const SMALL_PLAN: PlanCommand[] = [
   { type: "defineObjective", data: { code: "02", name: "Objective without indicators" } },
   { type: "defineIndicator", data: { objective: "01", code: "01", name: "=HYPERLINK(\"http://x\")", unit: "percent", direction: "higher", shape: "constant" } },
   { type: "setTargets", data: { indicator: "01.01", values: [null, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] } },
-  { type: "defineIndicator", data: { objective: "01", code: "02", name: "Indikator, dengan \"kutip\"\ndan baris baru", unit: "score", direction: "lower", shape: "stepped" } },
+  { type: "defineIndicator", data: { objective: "01", code: "02", name: "Indikator, dengan \"kutip\"; dan titik koma", unit: "score", direction: "lower", shape: "stepped" } },
   { type: "registerBudgetLine", data: { output: { code: "DR.3165.QIA.005", name: "+Sampel" }, component: { code: "053", name: "-Pengadaan" }, subComponent: { code: "A", name: "@SAMPEL" }, pagu: 500_000 } },
   { type: "registerBudgetLine", data: { output: { code: "DR.3165.QIA.005", name: "+Sampel" }, component: { code: "053", name: "-Pengadaan" }, subComponent: { code: "B", name: "'=quoted" }, pagu: 200_000 } },
   { type: "allocateContribution", data: { indicator: "01.01", line: "DR.3165.QIA.005.053.A", amount: 300_000 } },
