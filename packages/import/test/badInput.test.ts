@@ -101,9 +101,9 @@ describe("amounts that are not whole Rupiah", () => {
   });
 
   it("refuses a bad indicator ANGGARAN and a bad Total, naming the cell", () => {
-    expect(failed(importTable(editSeed({ 11: withCell(11, 15, "70.412.160") })))).toMatchObject({ code: "BAD_AMOUNT", line: 11 });
-    expect(failed(importTable(editSeed({ 11: withCell(11, 15, "70.412.160") }))).message).toContain("ANGGARAN of indicator 01.01 (column 16)");
-    expect(failed(importTable(editSeed({ 143: withCell(143, 13, "4.801.300.000") })))).toMatchObject({ code: "BAD_AMOUNT", line: 143 });
+    expect(failed(importTable(editSeed({ 11: withCell(11, 15, "70.412,160") })))).toMatchObject({ code: "BAD_AMOUNT", line: 11 });
+    expect(failed(importTable(editSeed({ 11: withCell(11, 15, "70.412,160") }))).message).toContain("ANGGARAN of indicator 01.01 (column 16)");
+    expect(failed(importTable(editSeed({ 143: withCell(143, 13, "4.801.300,000") })))).toMatchObject({ code: "BAD_AMOUNT", line: 143 });
   });
 
   it.each(["1.234,5", "-5", "12e9"])("refuses %s in the CSV, naming line and column", (amount) => {

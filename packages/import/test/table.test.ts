@@ -130,7 +130,7 @@ describe("what the table reader reports and refuses", () => {
   });
 
   it("refuses an indicator whose unit its name does not tell", () => {
-    const error = failed(importTable(editSeed({ 14: withCell(14, 2, "02 - Jumlah Makanan yang memenuhi syarat") })));
+    const error = failed(importTable(editSeed({ 14: withCell(14, 2, "02 - Banyaknya Makanan yang memenuhi syarat") })));
     expect(error).toMatchObject({ code: "UNIT_UNKNOWN", line: 14 });
   });
 

@@ -69,7 +69,8 @@ describe("unitFromName", () => {
     ["Tingkat Efektifitas KIE", "level"],
     ["Indeks Kepuasan Masyarakat", "index"],
     ["Nilai AKIP UPT", "score"],
-    ["Jumlah sarana", undefined],
+    ["Jumlah laporan hasil pengawasan", "count"],
+    ["Banyaknya sarana", undefined],
   ])("%s -> %s", (name, unit) => {
     expect(unitFromName(name)).toBe(unit);
   });

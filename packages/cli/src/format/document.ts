@@ -3,7 +3,7 @@ import { formatValue } from "./numbers.js";
 import { formatLongDate } from "./signatureDate.js";
 import { renderTable } from "./table.js";
 
-const UNIT: Record<string, string> = { percent: "Persentase", level: "Tingkat", index: "Indeks", score: "Nilai" };
+const UNIT: Record<string, string> = { percent: "Persentase", level: "Tingkat", index: "Indeks", score: "Nilai", count: "Jumlah" };
 const DIRECTION: Record<string, string> = { higher: "higher is better", lower: "lower is better" };
 
 /**

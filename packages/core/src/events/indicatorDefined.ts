@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { IndicatorCode, Name, ObjectiveCode } from "../codes.js";
 
-/** What an indicator is measured in: Persentase (percent), Tingkat (level), Indeks (index), Nilai (score). */
-export const IndicatorUnit = z.enum(["percent", "level", "index", "score"]);
+/** What an indicator is measured in: Persentase (percent), Tingkat (level), Indeks (index), Nilai (score), Jumlah (count: whole numbers of things, reports or visits). */
+export const IndicatorUnit = z.enum(["percent", "level", "index", "score", "count"]);
 export type IndicatorUnit = z.infer<typeof IndicatorUnit>;
 
 /** Whether a higher or a lower realisation is the better one; achievement is computed accordingly. */

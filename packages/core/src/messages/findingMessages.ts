@@ -99,6 +99,19 @@ export interface FindingDetails {
   LINES_BELOW_CEILING: { readonly itemised: number; readonly ceiling: number };
   /** A blank target cell, kept blank (not 0). */
   BLANK_TARGET: { readonly indicator: string; readonly month: number };
+  /**
+   * A target written with one group of three after a mark (`1.080`), which reads as 1080 or 1.08:
+   * read as a whole number for a count, else by the mark the document's amounts group thousands with.
+   */
+  TARGET_READ_AS: {
+    readonly indicator: string;
+    readonly month: number;
+    readonly text: string;
+    readonly value: number;
+    readonly by: "count" | "thousands" | "decimal";
+    /** For a reading by the document's style: the amount that shows it, and its line. */
+    readonly example?: { readonly text: string; readonly line: number };
+  };
   /** An indicator after a missing page whose objective row is not in the source. */
   INDICATOR_OBJECTIVE_UNKNOWN: { readonly indicator: string; readonly name: string };
   /** A budget row whose indicator is on a missing page. */
@@ -198,6 +211,16 @@ export const FINDING_MESSAGES: { readonly [C in FindingCode]: (details: FindingD
     id: `indikator ${indicator} tidak punya target untuk bulan ${monthName(month, "id")}: selnya kosong, dan dibiarkan kosong (bukan 0).`,
     en: `indicator ${indicator} has no target for ${monthName(month, "en")}: the cell is blank, and it is kept blank (not 0).`,
   }),
+  TARGET_READ_AS: ({ indicator, month, text, value, by, example }) => {
+    const written = { id: `target ${monthName(month, "id")} indikator ${indicator} tertulis ${quote(text)} dan dibaca ${value}`, en: `the ${monthName(month, "en")} target of indicator ${indicator} is written ${quote(text)} and read as ${value}` };
+    const shown = example ? ` ${quote(example.text)} (baris ${example.line})` : "";
+    const shownEn = example ? ` ${quote(example.text)} (line ${example.line})` : "";
+    if (by === "count")
+      return { id: `${written.id}: indikator ini menghitung (Jumlah), jadi targetnya bilangan bulat.`, en: `${written.en}: the indicator counts (Jumlah), so its targets are whole numbers.` };
+    if (by === "thousands")
+      return { id: `${written.id}: dokumen ini memisahkan ribuan dengan tanda yang sama, seperti ditunjukkan jumlah uangnya${shown}.`, en: `${written.en}: the document groups thousands with that mark, as its amount${shownEn} shows.` };
+    return { id: `${written.id}: dokumen ini memisahkan ribuan dengan tanda lain (jumlah uangnya${shown}), jadi tanda ini tanda desimal.`, en: `${written.en}: the document groups thousands with the other mark (its amount${shownEn}), so this one is its decimal mark.` };
+  },
   INDICATOR_OBJECTIVE_UNKNOWN: ({ indicator, name }) => ({
     id: `indikator ${indicator} ${quote(name)} berada setelah halaman yang hilang dan baris sasarannya tidak ada dalam sumber, jadi indikator ini tidak dimasukkan.`,
     en: `indicator ${indicator} ${quote(name)} follows a missing page and its objective is not in the source, so it was left out.`,

@@ -114,6 +114,10 @@ const DETAILS: { readonly [C in FindingCode]: fc.Arbitrary<FindingDetails[C]> } 
   CONTRIBUTIONS_EXCEED_PAGU: fc.record({ line: text, total: rupiah, pagu: rupiah }),
   LINES_BELOW_CEILING: fc.record({ itemised: rupiah, ceiling: rupiah }),
   BLANK_TARGET: fc.record({ indicator: text, month: fc.integer({ min: 1, max: 12 }) }),
+  TARGET_READ_AS: fc.record(
+    { indicator: text, month: fc.integer({ min: 1, max: 12 }), text, value: fc.double({ min: 0, max: 1e6, noNaN: true }), by: fc.constantFrom("count" as const, "thousands" as const, "decimal" as const), example: fc.record({ text, line: lineNo }) },
+    { requiredKeys: ["indicator", "month", "text", "value", "by"] },
+  ),
   INDICATOR_OBJECTIVE_UNKNOWN: fc.record({ indicator: text, name: text }),
   UNATTRIBUTED_CONTRIBUTION: fc.record({ row: fc.integer({ min: 1, max: 99 }), amount: rupiah, line: text }),
 };

@@ -12,6 +12,7 @@ import { splitRows } from "./rows.js";
 import { readSignature } from "./signature.js";
 import { readTitleBlock } from "./titleBlock.js";
 import { toCommands } from "./toCommands.js";
+import { numberStyleOf } from "../values/numberStyle.js";
 
 /** The objective row above each indicator row (by the indicator's line), for naming indicators in page-break findings. */
 function objectivesAbove(entries: readonly Entry[]): (line: number) => string | undefined {
@@ -43,7 +44,8 @@ export function readTable(prepared: string): Staged<ImportSuccess> {
     const pages = take(readPages(splitRows(prepared)));
     const title = take(readTitleBlock(pages.title));
     const joined = take(resolvePageBreaks(pages.entries, pages.fragments, objectivesAbove(pages.entries)));
-    const read = take(readStructure(joined.entries, joined.orphans));
+    // The document's own amounts tell which mark groups its thousands, for the targets that need it.
+    const read = take(readStructure(joined.entries, joined.orphans, numberStyleOf(prepared)));
     take(checkStructure(read, pages.total));
     const signature = take(readSignature(pages.closing, pages.total.line));
     return finish(toCommands(title, pages.total, read, signature), { ceilingLine: pages.total.line });

@@ -5,6 +5,7 @@ import { type Staged, after, staged } from "../plan/staged.js";
 import type { BudgetEntry, Entry, IndicatorEntry } from "./entries.js";
 import { budgetLines } from "./budgetLines.js";
 import { type Placement, placeEntries } from "./placement.js";
+import type { NumberStyle } from "../values/numberStyle.js";
 import { readIndicator } from "./readIndicator.js";
 import type { ReadContribution, ReadIndicator, ReadObjective, ReadStructure, ReadUnattributed } from "./structure.js";
 import { pageEnds } from "./witnesses.js";
@@ -16,7 +17,7 @@ import { pageEnds } from "./witnesses.js";
  * once with one name per code (budgetLines). A row placed with no indicator keeps its line and
  * is reported as UNATTRIBUTED_CONTRIBUTION, never attached to the indicator above.
  */
-export function readStructure(entries: readonly Entry[], orphanLines: readonly number[]): Staged<ReadStructure> {
+export function readStructure(entries: readonly Entry[], orphanLines: readonly number[], style?: NumberStyle): Staged<ReadStructure> {
   const objectives: ReadObjective[] = [];
   const objectiveLines = new Map<string, number>();
   const indicators = new Map<string, ReadIndicator>();
@@ -28,7 +29,7 @@ export function readStructure(entries: readonly Entry[], orphanLines: readonly n
   const findings: Noticed[] = [];
 
   const addIndicator = (objective: string, cells: IndicatorEntry["indicator"], line: number) => {
-    const read = readIndicator(objective, cells, line);
+    const read = readIndicator(objective, cells, line, style);
     findings.push(...read.findings);
     const indicator = read.value;
     const earlier = indicators.get(indicator.id);

@@ -9,6 +9,7 @@ const BY_FIRST_WORD: Readonly<Record<string, IndicatorUnit>> = {
   tingkat: "level",
   indeks: "index",
   nilai: "score",
+  jumlah: "count",
 };
 
 /** The unit of an indicator from its name (Persentase -> percent, Tingkat -> level, ...), or undefined. */

@@ -1,0 +1,22 @@
+/**
+ * Which mark a document groups thousands with, as its own amounts show: the first number written
+ * with two groups or more (`70,412,160`, `70.412.160`) cannot be anything but grouped. `undefined`
+ * when no number in the text says.
+ */
+export interface NumberStyle {
+  readonly thousands: "," | ".";
+  /** The number that tells it, and its 1-based line. */
+  readonly example: string;
+  readonly line: number;
+}
+
+const GROUPED_TWICE = /(?<![\d.,])\d{1,3}([.,])\d{3}\1\d{3}(?:\1\d{3})*(?![\d.,]*\d)/;
+
+export function numberStyleOf(text: string): NumberStyle | undefined {
+  const lines = text.split("\n");
+  for (const [index, line] of lines.entries()) {
+    const match = GROUPED_TWICE.exec(line);
+    if (match) return { thousands: match[1] as "," | ".", example: match[0], line: index + 1 };
+  }
+  return undefined;
+}
