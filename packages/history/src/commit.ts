@@ -1,9 +1,15 @@
 import { type RevisionKind, versionMetadataOf } from "@rapk/core";
 import type { StoredEvent, StoredMetadata } from "./storedEvent.js";
 
-/** The format tag every v2 line starts with; v1 lines (written before it) carry none. */
+/** The format tag of v2 lines (hashed over a canonical form); v1 lines (written before it) carry none. */
 export const FORMAT_V2 = "rapk/2" as const;
-export type FormatTag = typeof FORMAT_V2;
+/**
+ * The format tag of v3 lines, what rapk writes now: the same fields as v2, hashed over the line's
+ * own bytes (everything before its `,"hash":`), so what is written is what is chained and signed,
+ * and a reader checks a line by comparing it with the one way rapk writes it (docs/log-format.md).
+ */
+export const FORMAT_V3 = "rapk/3" as const;
+export type FormatTag = typeof FORMAT_V2 | typeof FORMAT_V3;
 
 /**
  * What a version records about itself, once, in its commit record: who, why, on whose authority,
@@ -28,9 +34,11 @@ export interface CommitSignature {
 }
 
 /**
- * The line that ends a version in a v2 log: the version's number, how many events it holds, its
- * metadata, its link in the chain (`prev`, the hash of its last event) and its own `hash`, the
- * version's head. The optional signature is outside the hash (it signs the hash).
+ * The line that ends a version in a v2 or v3 log: the version's number, how many events it holds,
+ * its metadata, its link in the chain (`prev`, the hash of its last event) and its own `hash`, the
+ * version's head. Signatures are outside the hash (they sign it): a v2 record holds at most one
+ * (`signature`), a v3 record a list (`signatures`, one per signer: co-signatures). Read both with
+ * {@link signaturesOf}.
  */
 export interface CommitRecord {
   readonly format: FormatTag;
@@ -39,7 +47,15 @@ export interface CommitRecord {
   readonly metadata: VersionMetadata;
   readonly prev: string;
   readonly hash: string;
+  /** v2 only: its one signature. */
   readonly signature?: CommitSignature;
+  /** v3 only: one signature per signer, in the order they signed (never empty when present). */
+  readonly signatures?: readonly CommitSignature[];
+}
+
+/** Every signature of a commit record, whatever its format (none for an unsigned one). */
+export function signaturesOf(commit: CommitRecord): readonly CommitSignature[] {
+  return commit.signatures ?? (commit.signature ? [commit.signature] : []);
 }
 
 /**

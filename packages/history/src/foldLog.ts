@@ -56,7 +56,7 @@ export function foldLog(text: string, from: PlanState = initialState(), onVersio
     let v1: StoredEvent[] = [];
     let v1Head = GENESIS_HASH;
     for (let text = lines.next(); text !== undefined; text = lines.next()) {
-      const read = reader.read(text, lines.number);
+      const read = reader.read(text, lines.number, lines.foreign);
       if (!read.ok) {
         if (v1.length > 0) yield* version(v1, lines.number - 1, v1Head);
         // A last line cut short ends the log where parseLog ends it: after the last committed version.

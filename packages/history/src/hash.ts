@@ -1,7 +1,7 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { canonicalJson } from "./canonicalJson.js";
-import type { CommitRecord } from "./commit.js";
+import { type CommitRecord, FORMAT_V3 } from "./commit.js";
 import type { StoredEvent } from "./storedEvent.js";
 
 /** A sha256 of a text's UTF-8 bytes, as 64 lowercase hex digits. */
@@ -49,16 +49,43 @@ export function hashInput(event: Omit<StoredEvent, "hash">, metadataJson?: strin
 }
 
 /**
- * `sha256hex(canonicalJson(line without hash))`: an event's link in the chain. A reader that
- * knows the canonical JSON of a v1 event's metadata (the same for every event of a batch) may
- * give it as `metadataJson`, so it is written once per batch.
+ * An event's link in the chain. v3: `sha256hex(the line's bytes before ,"hash":)`, the line as
+ * rapk writes it ({@link hashedPrefixOfEvent}); v1 and v2: `sha256hex(canonicalJson(line without
+ * hash))`. A reader that knows the canonical JSON of a v1 event's metadata (the same for every
+ * event of a batch) may give it as `metadataJson`, so it is written once per batch.
  */
 export function hashEvent(event: Omit<StoredEvent, "hash">, metadataJson?: string): string {
-  return sha256Hex(hashInput(event, metadataJson));
+  return sha256Hex(event.format === FORMAT_V3 ? hashedPrefixOfEvent(event) : hashInput(event, metadataJson));
 }
 
-/** `sha256hex(canonicalJson(commit record without hash and signature))`: the version's head. */
-export function hashCommit(commit: Omit<CommitRecord, "hash" | "signature">): string {
+/**
+ * The version's head. v3: `sha256hex(the record's bytes before ,"hash":)`; v2:
+ * `sha256hex(canonicalJson(commit record without hash and signature))`.
+ */
+export function hashCommit(commit: Omit<CommitRecord, "hash" | "signature" | "signatures">): string {
   const { format, commit: version, events, metadata, prev } = commit;
-  return sha256Hex(canonicalJson({ format, commit: version, events, metadata, prev }));
+  return sha256Hex(format === FORMAT_V3 ? hashedPrefixOfCommit(commit) : canonicalJson({ format, commit: version, events, metadata, prev }));
+}
+
+/**
+ * What a v3 event line's hash covers: the line as rapk writes it (its keys in the order of
+ * docs/log-format.md, data in its schema's order, JSON.stringify's spelling) up to, not including,
+ * `,"hash":`. One native JSON.stringify: no canonical re-serialisation.
+ */
+export function hashedPrefixOfEvent(event: Omit<StoredEvent, "hash" | "metadata">): string {
+  const { format, seq, version, type, data, prev } = event;
+  const text = JSON.stringify({ format, seq, version, type, data, prev });
+  return text.slice(0, -1);
+}
+
+/** What a v3 commit record's hash covers: the record as rapk writes it, up to `,"hash":`. */
+export function hashedPrefixOfCommit(commit: Omit<CommitRecord, "hash" | "signature" | "signatures">): string {
+  const { format, commit: version, events, metadata, prev } = commit;
+  return JSON.stringify({ format, commit: version, events, metadata, prev }).slice(0, -1);
+}
+
+/** The part of a written v3 line its hash covers: everything before its last `,"hash":` (undefined when there is none). */
+export function hashedPrefixOfLine(line: string): string | undefined {
+  const at = line.lastIndexOf(',"hash":"');
+  return at < 0 ? undefined : line.slice(0, at);
 }

@@ -10,7 +10,7 @@ export * from "./storedEvent.js";
 export * from "./commit.js";
 export * from "./seal.js";
 export * from "./logHead.js";
-export type { Trust, TrustedKey } from "./trust.js";
+export type { SignatureCheck, Trust, TrustedKey } from "./trust.js";
 export * from "./hash.js";
 export * from "./sourceFile.js";
 export * from "./serialize.js";

@@ -9,9 +9,17 @@ export class LineCursor {
   private at: number;
   /** The current line's 1-based number (0 before the first, the count of lines after the last). */
   number = 0;
+  /**
+   * Whether the current line came with bytes that are not its own: a CR before its line break, or
+   * (the first line) a byte-order mark. Tolerated in v1 and v2 lines; a v3 line, whose hash covers
+   * its bytes as written, is refused with them.
+   */
+  foreign = false;
+  private readonly bom: boolean;
 
   constructor(private readonly text: string) {
-    this.at = text.startsWith("\uFEFF") ? 1 : 0;
+    this.bom = text.startsWith("\uFEFF");
+    this.at = this.bom ? 1 : 0;
   }
 
   next(): string | undefined {
@@ -19,9 +27,11 @@ export class LineCursor {
     if (this.at >= text.length) return undefined;
     const end = text.indexOf("\n", this.at);
     const stop = end < 0 ? text.length : end;
-    const line = text.slice(this.at, stop > this.at && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop);
+    const cr = stop > this.at && text.charCodeAt(stop - 1) === 13;
+    const line = text.slice(this.at, cr ? stop - 1 : stop);
     this.at = stop + 1;
     this.number += 1;
+    this.foreign = cr || (this.number === 1 && this.bom);
     return line;
   }
 

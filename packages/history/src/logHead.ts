@@ -6,7 +6,7 @@ import type { StoredEvent } from "./storedEvent.js";
 
 /**
  * Where a log of these events ends. For a v1 log, its last event's hash; for a v2 log, the hash
- * of the last version's commit record, rebuilt from the metadata its events carry (the record is
+ * (or v3) log, the hash of the last version's commit record, rebuilt from the metadata its events carry (the record is
  * determined by them, so its hash is too). Costs the length of the last version.
  */
 export function logHeadOf(events: readonly StoredEvent[]): LogHead {
@@ -42,5 +42,5 @@ export function versionsOf(events: readonly StoredEvent[]): CommittedVersion[] {
 }
 
 function commitOf(last: StoredEvent, count: number): Omit<CommitRecord, "hash"> {
-  return { format: FORMAT_V2, commit: last.version, events: count, metadata: versionMetadataOf(last.metadata) as VersionMetadata, prev: last.hash };
+  return { format: last.format ?? FORMAT_V2, commit: last.version, events: count, metadata: versionMetadataOf(last.metadata) as VersionMetadata, prev: last.hash };
 }

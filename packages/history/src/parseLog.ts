@@ -56,7 +56,7 @@ export function parseLog(text: string): ParseLogResult {
   };
   const lines = new LineCursor(text);
   for (let line = lines.next(); line !== undefined; line = lines.next()) {
-    const read = reader.read(line, lines.number);
+    const read = reader.read(line, lines.number, lines.foreign);
     if (!read.ok) {
       // A last line without a line break that does not parse: what a write cut short leaves.
       if (lines.unterminated && read.error.code === "INVALID_JSON") return withTail(events, versions, committedLines, reader.open(), lines.number, true);

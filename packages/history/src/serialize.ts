@@ -1,12 +1,12 @@
-import type { CommitRecord, CommittedVersion } from "./commit.js";
+import { type CommitRecord, type CommittedVersion, FORMAT_V3 } from "./commit.js";
 import { versionsOf } from "./logHead.js";
 import type { StoredEvent } from "./storedEvent.js";
 
 /**
- * One log line. A v2 event: format, seq, version, type, data, prev, hash (no metadata: the
+ * One log line. A v2 or v3 event: format, seq, version, type, data, prev, hash (no metadata: the
  * commit record holds it). A v1 event: seq, version, type, data, metadata, prev, hash. No
- * whitespace, no newline. Data and metadata keep the order the schemas give them; the hash does
- * not depend on any of that order (it is taken over the canonical form).
+ * whitespace, no newline. Data and metadata keep the order the schemas give them: a v3 line's
+ * hash covers these very bytes; a v1 or v2 hash is taken over the canonical form instead.
  */
 export function serializeEvent(event: StoredEvent): string {
   const { format, seq, version, type, data, metadata, prev, hash } = event;
@@ -15,9 +15,14 @@ export function serializeEvent(event: StoredEvent): string {
     : JSON.stringify({ format, seq, version, type, data, prev, hash });
 }
 
-/** A commit record line: format, commit, events, metadata, prev, hash and, when signed, signature. */
+/**
+ * A commit record line: format, commit, events, metadata, prev, hash and, when signed, its
+ * signature (v2) or signatures (v3), outside the hash.
+ */
 export function serializeCommit(record: CommitRecord): string {
-  const { format, commit, events, metadata, prev, hash, signature } = record;
+  const { format, commit, events, metadata, prev, hash, signature, signatures } = record;
+  if (format === FORMAT_V3)
+    return JSON.stringify(signatures === undefined || signatures.length === 0 ? { format, commit, events, metadata, prev, hash } : { format, commit, events, metadata, prev, hash, signatures });
   return JSON.stringify(signature === undefined ? { format, commit, events, metadata, prev, hash } : { format, commit, events, metadata, prev, hash, signature });
 }
 

@@ -1,8 +1,8 @@
 import * as ed25519 from "@noble/ed25519";
 import { sha512 } from "@noble/hashes/sha2.js";
 import { bytesToHex, hexToBytes, utf8ToBytes } from "@noble/hashes/utils.js";
-import type { CommitRecord, CommitSignature, CommittedVersion } from "./commit.js";
-import type { Trust, TrustedKey } from "./trust.js";
+import { type CommitSignature, type CommittedVersion, FORMAT_V3 } from "./commit.js";
+import type { SignatureCheck, Trust, TrustedKey } from "./trust.js";
 
 /** An Ed25519 key pair as hex: the secret key (32 bytes) and its public key (32 bytes). */
 export interface SigningKey {
@@ -30,31 +30,35 @@ export function publicKeyOf(secretKey: string): string {
   return bytesToHex(ed().getPublicKey(secretBytes(secretKey)));
 }
 
-/**
- * Signs a version's head: an Ed25519 signature of the UTF-8 bytes of the commit record's `hash`
- * (its 64 hex digits), returned as the version with `signature` in its commit record. The
- * signature is outside the hash, so signing changes no hash.
- */
-export function signVersion(version: CommittedVersion, secretKey: string): CommittedVersion {
-  if (!version.commit) throw new TypeError("only a v2 version (with a commit record) can be signed");
+/** An Ed25519 signature of a version's head (the UTF-8 bytes of its 64 hex digits) by `secretKey`. */
+export function signHead(head: string, secretKey: string): CommitSignature {
   const secret = secretBytes(secretKey);
-  const signature: CommitSignature = {
-    publicKey: bytesToHex(ed().getPublicKey(secret)),
-    signature: bytesToHex(ed().sign(utf8ToBytes(version.commit.hash), secret)),
-  };
-  return { ...version, commit: { ...version.commit, signature } };
+  return { publicKey: bytesToHex(ed().getPublicKey(secret)), signature: bytesToHex(ed().sign(utf8ToBytes(head), secret)) };
 }
 
-/** Whether a commit record's signature is a valid Ed25519 signature of its hash by its public key. */
-export function signatureHolds(commit: CommitRecord): boolean {
-  const signature = commit.signature;
-  if (!signature) return false;
+/**
+ * Signs a version's head: an Ed25519 signature of the UTF-8 bytes of the commit record's `hash`
+ * (its 64 hex digits), added to the commit record's signatures (a v3 record: a second signer
+ * co-signs; a v2 record holds one, which this replaces). Signatures are outside the hash, so
+ * signing changes no hash.
+ */
+export function signVersion(version: CommittedVersion, secretKey: string): CommittedVersion {
+  const commit = version.commit;
+  if (!commit) throw new TypeError("only a version with a commit record (v2 or v3) can be signed");
+  const signature = signHead(commit.hash, secretKey);
+  if (commit.format !== FORMAT_V3) return { ...version, commit: { ...commit, signature } };
+  const others = (commit.signatures ?? []).filter((s) => s.publicKey !== signature.publicKey);
+  return { ...version, commit: { ...commit, signatures: [...others, signature] } };
+}
+
+/** Whether `signature` is a valid Ed25519 signature of `head` by its public key. */
+export const checkSignature: SignatureCheck = (signature, head) => {
   try {
-    return ed().verify(hexToBytes(signature.signature), utf8ToBytes(commit.hash), hexToBytes(signature.publicKey));
+    return ed().verify(hexToBytes(signature.signature), utf8ToBytes(head), hexToBytes(signature.publicKey));
   } catch {
     return false;
   }
-}
+};
 
 function secretBytes(secretKey: string): Uint8Array {
   if (!/^[0-9a-f]{64}$/.test(secretKey)) throw new TypeError("an Ed25519 secret key is 64 lowercase hex digits (32 bytes)");
@@ -67,5 +71,5 @@ function secretBytes(secretKey: string): Uint8Array {
  * does not carry the curve code.
  */
 export function trusting(keys: readonly TrustedKey[]): Trust {
-  return { keys, holds: signatureHolds };
+  return { keys, holds: checkSignature };
 }

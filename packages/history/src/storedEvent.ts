@@ -18,7 +18,7 @@ export type StoredMetadata = EventMetadata & { readonly kind: RevisionKind };
  * no `format` and carries the metadata itself, inside its hash.
  */
 export type StoredEvent = PlanEvent & {
-  readonly format?: "rapk/2";
+  readonly format?: "rapk/2" | "rapk/3";
   readonly seq: number;
   readonly version: number;
   readonly metadata: StoredMetadata;
@@ -26,11 +26,14 @@ export type StoredEvent = PlanEvent & {
   readonly hash: string;
 };
 
-/** The key order of a v2 event line. */
+/** The key order of a v2 (and v3) event line. */
 export const LINE_KEYS_V2 = ["format", "seq", "version", "type", "data", "prev", "hash"] as const;
 
 /** The key order of a v2 commit record (`signature`, when there is one, comes last, outside the hash). */
 export const COMMIT_KEYS = ["format", "commit", "events", "metadata", "prev", "hash", "signature"] as const;
+
+/** The key order of a v3 commit record (`signatures`, when there are any, come last, outside the hash). */
+export const COMMIT_KEYS_V3 = ["format", "commit", "events", "metadata", "prev", "hash", "signatures"] as const;
 
 /** A sha256 written as 64 lowercase hex digits. */
 export const HEX_SHA256 = /^[0-9a-f]{64}$/;

@@ -1,4 +1,4 @@
-import type { CommitRecord } from "./commit.js";
+import type { CommitSignature } from "./commit.js";
 
 /** A public key someone trusts to sign versions: `{"name", "publicKey"}` (hex), as `rapk keygen` prints it. */
 export interface TrustedKey {
@@ -7,12 +7,18 @@ export interface TrustedKey {
 }
 
 /**
- * What verifying signatures takes: the trusted keys and the check of one commit record's signature.
- * The check is passed in (see `trusting` in `@rapk/history/signing`) so that the chain verifier
- * does not pull Ed25519 into every bundle that verifies a log.
+ * Whether a signature is a valid Ed25519 signature of a version's head (the UTF-8 bytes of its 64
+ * hex digits) by its public key. Passed in (`checkSignature` of `@rapk/history/signing`) so that
+ * the chain verifier does not pull Ed25519 into every bundle that verifies a log: a reader loads
+ * it when a log carries signatures.
+ */
+export type SignatureCheck = (signature: CommitSignature, head: string) => boolean;
+
+/**
+ * What verifying against trusted keys takes: the keys, and the check of one signature (see
+ * `trusting` in `@rapk/history/signing`).
  */
 export interface Trust {
   readonly keys: readonly TrustedKey[];
-  /** Whether the commit record's signature is a valid signature of its hash by its public key. */
-  readonly holds: (commit: CommitRecord) => boolean;
+  readonly holds: SignatureCheck;
 }

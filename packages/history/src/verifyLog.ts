@@ -1,14 +1,14 @@
 import { type ErrorCode, type PlanState, type Result, checkInvariantsSince, initialState } from "@rapk/core";
-import type { CommitRecord } from "./commit.js";
+import { type CommitRecord, type CommitSignature, FORMAT_V3, signaturesOf } from "./commit.js";
 import { canonicalJson } from "./canonicalJson.js";
-import { hashCommit, hashEvent } from "./hash.js";
+import { hashCommit, hashEvent, hashedPrefixOfLine, sha256Hex } from "./hash.js";
 import { kindBreach } from "./kindPolicy.js";
 import { LineReader } from "./lineReader.js";
 import { LineCursor } from "./lines.js";
 import type { LogError } from "./logError.js";
 import { foldRange } from "./replayRange.js";
 import { GENESIS_HASH, type StoredEvent } from "./storedEvent.js";
-import type { Trust } from "./trust.js";
+import type { SignatureCheck, Trust } from "./trust.js";
 
 export interface VerifyOptions {
   /**
@@ -16,6 +16,14 @@ export interface VerifyOptions {
    * `@rapk/history/signing`): every version must then carry a valid signature by one of them.
    */
   readonly trust?: Trust;
+  /**
+   * The check of a signature (`checkSignature` from `@rapk/history/signing`; `trust` brings its
+   * own). Every signature a log carries is checked, trusted keys or not: one that does not hold
+   * for its version's head is BAD_SIGNATURE. Without a check, a signed version is
+   * SIGNATURE_UNCHECKED, never taken as good: load the check when a log carries signatures
+   * ({@link carriesSignatures}).
+   */
+  readonly checkSignature?: SignatureCheck;
   /** The head (hash) the log must end at, as kept elsewhere: a log cut after a whole version is caught. */
   readonly expectHead?: string;
   /**
@@ -34,6 +42,16 @@ export interface VerifiedVersion {
   readonly state: PlanState;
   /** The version's head: its commit record's hash (v2), its last event's (v1). */
   readonly head: string;
+  /** Its commit record (v2, v3): its metadata and signatures, each of which has been checked. */
+  readonly commit?: CommitRecord;
+}
+
+/**
+ * Whether a log's text carries any signature, so that a reader knows to load the Ed25519 check
+ * before verifying it (a cheap look for the key; a false positive only loads the check).
+ */
+export function carriesSignatures(text: string): boolean {
+  return text.includes('"signature');
 }
 
 /**
@@ -101,6 +119,8 @@ export function auditLog(text: string, options: VerifyOptions = {}): LogAudit {
   const reader = new LineReader();
   const trust = options.trust;
   const trusted = trust ? new Set(trust.keys.map((key) => key.publicKey)) : undefined;
+  const check = options.checkSignature ?? trust?.holds;
+  let commitOfVersion: CommitRecord | undefined;
   const heads: string[] = [];
   const problems: LogError[] = [];
   let prev = GENESIS_HASH;
@@ -128,7 +148,9 @@ export function auditLog(text: string, options: VerifyOptions = {}): LogAudit {
     if (violation) return { line: lastLine, code: "INVARIANT_BROKEN", message: `${where}: ${violation.code}: ${violation.message}` };
     events += version.events.length;
     heads.push(version.events.length > 0 && last.format === undefined ? last.hash : head);
-    options.onVersion?.({ number: version.number, events: version.events, state, head: heads[heads.length - 1] as string });
+    const commit = commitOfVersion;
+    commitOfVersion = undefined;
+    options.onVersion?.({ number: version.number, events: version.events, state, head: heads[heads.length - 1] as string, ...(commit ? { commit } : {}) });
     return undefined;
   };
   const result = (): LogAudit => ({ ok: problems.length === 0, events, versions: heads.length, head, problems });
@@ -142,7 +164,7 @@ export function auditLog(text: string, options: VerifyOptions = {}): LogAudit {
   for (let line = lines.next(); line !== undefined; line = lines.next()) {
     const number = lines.number;
     const fail = (code: ErrorCode, message: string) => stop({ line: number, code, message });
-    const read = reader.read(line, number);
+    const read = reader.read(line, number, lines.foreign);
     if (!read.ok) {
       if (read.error.code === "INVALID_JSON" && lines.unterminated)
         return fail("TORN_LINE", `is cut short (no line break, not JSON): a write that did not finish; ${tailAdvice(reader.open().length)}`);
@@ -151,7 +173,8 @@ export function auditLog(text: string, options: VerifyOptions = {}): LogAudit {
     if (read.kind === "commit") {
       const commit = read.commit;
       if (commit.prev !== prev) return fail("CHAIN_BROKEN", `commit record's prev is ${commit.prev} but the line before has hash ${prev}`);
-      const hash = hashCommit(commit);
+      // A v3 record's hash covers its bytes, which the reader found written as rapk writes them.
+      const hash = commit.format === FORMAT_V3 ? sha256Hex(hashedPrefixOfLine(line) as string) : hashCommit(commit);
       if (commit.hash !== hash) return fail("HASH_MISMATCH", `hash is ${commit.hash} but the commit record's content hashes to ${hash}: the line was changed after it was written`);
       const version = open as OpenVersion;
       for (const [i, event] of version.events.entries()) {
@@ -160,12 +183,10 @@ export function auditLog(text: string, options: VerifyOptions = {}): LogAudit {
       }
       prev = commit.hash;
       head = commit.hash;
+      commitOfVersion = commit;
       const closed = close(true);
       if (closed) return stop(closed);
-      if (trusted) {
-        const problem = signatureProblem(commit, trusted, (trust as Trust).holds);
-        if (problem) problems.push({ line: number, ...problem });
-      }
+      for (const problem of signatureProblems(commit, check, trusted)) problems.push({ line: number, ...problem });
       continue;
     }
     const event = read.event;
@@ -182,7 +203,8 @@ export function auditLog(text: string, options: VerifyOptions = {}): LogAudit {
     if (event.prev !== prev) return fail("CHAIN_BROKEN", `prev is ${event.prev} but the line before has hash ${prev}${number === 1 ? " (the first line's prev is 64 zeros)" : ""}`);
     // A v1 batch writes the same metadata on every line: its canonical JSON is written once.
     if (event.format === undefined && !read.repeatsMetadata) metadataJson = canonicalJson(event.metadata);
-    const hash = hashEvent(event, metadataJson);
+    // A v3 line's hash covers its bytes before `,"hash":"<64 digits>"}`, the line's last 75 characters.
+    const hash = event.format === FORMAT_V3 ? sha256Hex(line.slice(0, line.length - 75)) : hashEvent(event, metadataJson);
     if (event.hash !== hash) return fail("HASH_MISMATCH", `hash is ${event.hash} but the line's content hashes to ${hash}: the line was changed after it was written`);
     prev = event.hash;
     const version = open as OpenVersion;
@@ -224,12 +246,30 @@ function tailAdvice(events: number): string {
   return `\`rapk repair\` cuts the log back to its last committed version${events > 0 ? ` (removing ${events} uncommitted event line(s))` : ""}`;
 }
 
-function signatureProblem(commit: CommitRecord, trusted: ReadonlySet<string>, holds: Trust["holds"]): Omit<LogError, "line"> | undefined {
-  const signature = commit.signature;
-  if (!signature) return { code: "UNSIGNED_VERSION", message: `version ${commit.commit} is not signed` };
-  if (!trusted.has(signature.publicKey))
-    return { code: "UNTRUSTED_KEY", message: `version ${commit.commit} is signed by key ${signature.publicKey}, which is not among the trusted keys` };
-  if (!holds(commit))
-    return { code: "BAD_SIGNATURE", message: `version ${commit.commit}'s signature does not match its head ${commit.hash}: the version was changed after it was signed, or the signature was copied from another` };
-  return undefined;
+/**
+ * What is wrong with a version's signatures: each one that does not hold (BAD_SIGNATURE, with or
+ * without trusted keys), or that could not be checked (SIGNATURE_UNCHECKED); with trusted keys,
+ * a version no trusted key signed (UNSIGNED_VERSION, UNTRUSTED_KEY).
+ */
+function signatureProblems(commit: CommitRecord, check: SignatureCheck | undefined, trusted: ReadonlySet<string> | undefined): Omit<LogError, "line">[] {
+  const problems: Omit<LogError, "line">[] = [];
+  const signatures = signaturesOf(commit);
+  const good: CommitSignature[] = [];
+  for (const signature of signatures) {
+    if (!check) {
+      problems.push({ code: "SIGNATURE_UNCHECKED", message: `version ${commit.commit} is signed by key ${signature.publicKey}, but this reader was given no Ed25519 check, so the signature cannot be taken as good` });
+      continue;
+    }
+    if (check(signature, commit.hash)) good.push(signature);
+    else
+      problems.push({
+        code: "BAD_SIGNATURE",
+        message: `version ${commit.commit}'s signature by key ${signature.publicKey} does not hold for its head ${commit.hash}: the version, or a line before it, was changed after it was signed, or the signature was copied from another version or log`,
+      });
+  }
+  if (!trusted || problems.length > 0) return problems;
+  if (signatures.length === 0) return [{ code: "UNSIGNED_VERSION", message: `version ${commit.commit} is not signed` }];
+  if (!good.some((s) => trusted.has(s.publicKey)))
+    return [{ code: "UNTRUSTED_KEY", message: `version ${commit.commit} is signed by key ${good.map((s) => s.publicKey).join(", ")}, which is not among the trusted keys` }];
+  return [];
 }

@@ -22,7 +22,7 @@ describe("appendRevision", () => {
       expect(event.metadata).toEqual({ recordedAt: "2026-11-30T10:00:00+07:00", effectiveAt: "2024-02-22T09:00:00+07:00", actor: "Tim Perencanaan", reason: "a draft revision", reference: "ND draft/2024", kind: "draft" });
     }
     // One commit record closes the version: its count, its metadata, its place in the chain.
-    expect(result.sealed.commit).toMatchObject({ format: "rapk/2", commit: 1, events: SEED_DRAFT.length, prev: result.events.at(-1)?.hash });
+    expect(result.sealed.commit).toMatchObject({ format: "rapk/3", commit: 1, events: SEED_DRAFT.length, prev: result.events.at(-1)?.hash });
     expect(result.sealed.commit?.metadata).toEqual({ recordedAt: "2026-11-30T10:00:00+07:00", effectiveAt: "2024-02-22T09:00:00+07:00", actor: "Tim Perencanaan", reason: "a draft revision", reference: "ND draft/2024", kind: "draft" });
   });
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CommittedVersion, EMPTY_HEAD, GENESIS_HASH, type LogHead, canonicalJson, checkSealed, hashCommit, headAfter, sealVersion, sha256Hex, versionMetadataOfV1 } from "../src/index.js";
+import { type CommittedVersion, EMPTY_HEAD, GENESIS_HASH, type LogHead, type StoredEvent, canonicalJson, serializeCommit, serializeEvent, checkSealed, hashCommit, headAfter, sealVersion, sha256Hex, versionMetadataOfV1 } from "../src/index.js";
 import { RUNS, storyArb } from "./support/arbitraries.js";
 import { SEED_DRAFT } from "./support/plan.js";
 import { decideBatch, initialState } from "@rapk/core";
@@ -14,19 +14,22 @@ function seedEvents() {
 }
 
 describe("sealVersion", () => {
-  it("given an empty log, when a version is sealed, then its events are v2 lines chained from the genesis hash and its commit record closes them", () => {
+  it("given an empty log, when a version is sealed, then its events are v3 lines chained from the genesis hash and its commit record closes them", () => {
     const events = seedEvents();
     const version = sealVersion(EMPTY_HEAD, events, META);
     expect(version.version).toBe(1);
     expect(version.events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
-    expect(version.events.every((e) => e.format === "rapk/2" && e.version === 1)).toBe(true);
+    expect(version.events.every((e) => e.format === "rapk/3" && e.version === 1)).toBe(true);
     expect(version.events[0]?.prev).toBe(GENESIS_HASH);
-    // The hash is the sha256 of the line without hash (and without the metadata, which the commit holds).
-    const first = version.events[0];
-    expect(first?.hash).toBe(sha256Hex(canonicalJson({ format: "rapk/2", seq: 1, version: 1, type: first?.type, data: first?.data, prev: GENESIS_HASH })));
+    // The hash is the sha256 of the line as written, up to its `,"hash":` (no metadata: the commit holds it).
+    const first = version.events[0] as StoredEvent;
+    const line = serializeEvent(first);
+    expect(line.startsWith('{"format":"rapk/3","seq":1,"version":1,"type":')).toBe(true);
+    expect(first.hash).toBe(sha256Hex(line.slice(0, line.indexOf(',"hash":"'))));
     const commit = version.commit;
-    expect(commit).toMatchObject({ format: "rapk/2", commit: 1, events: events.length, metadata: META, prev: version.events.at(-1)?.hash });
-    expect(commit?.hash).toBe(sha256Hex(canonicalJson({ format: "rapk/2", commit: 1, events: events.length, metadata: META, prev: commit?.prev })));
+    expect(commit).toMatchObject({ format: "rapk/3", commit: 1, events: events.length, metadata: META, prev: version.events.at(-1)?.hash });
+    const record = serializeCommit(commit as NonNullable<typeof commit>);
+    expect(commit?.hash).toBe(sha256Hex(record.slice(0, record.indexOf(',"hash":"'))));
     expect(version.head).toBe(commit?.hash);
     expect(checkSealed(EMPTY_HEAD, version)).toBeUndefined();
   });

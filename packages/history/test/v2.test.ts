@@ -12,7 +12,7 @@ import {
   sha256Hex,
   verifyLog,
 } from "../src/index.js";
-import { generateSigningKey, trusting } from "../src/signing.js";
+import { checkSignature, generateSigningKey, trusting } from "../src/signing.js";
 import { meta } from "./support/plan.js";
 import { storyV2, storyV2Text } from "./support/v2.js";
 
@@ -136,7 +136,10 @@ describe("log format v2", () => {
       return JSON.stringify(record);
     });
     const forged = join(rehash(edited));
-    expect(verifyLog(forged).ok).toBe(true);
+    // Every signature is checked, trusted keys or not: plain verify fails on each version too.
+    expect(auditLog(forged, { checkSignature }).problems.map((p) => [p.code, p.line])).toEqual(commitLines.map((line) => ["BAD_SIGNATURE", line]));
+    // A reader given no Ed25519 check never takes a signature as good.
+    expect(verifyLog(forged)).toMatchObject({ ok: false, error: { code: "SIGNATURE_UNCHECKED", line: commitLines[0] } });
     const audit = auditLog(forged, { trust });
     expect(audit.ok).toBe(false);
     expect(audit.problems.map((p) => p.code)).toEqual(Array(5).fill("BAD_SIGNATURE"));
@@ -148,7 +151,7 @@ describe("log format v2", () => {
   });
 
   it("given an unknown format tag, or an untagged line after a v2 line, then the line is named", () => {
-    const unknown = lines.map((line, i) => (i === 2 ? line.replace('"rapk/2"', '"rapk/3"') : line));
+    const unknown = lines.map((line, i) => (i === 2 ? line.replace('"rapk/2"', '"rapk/9"') : line));
     expect(verifyLog(join(unknown))).toMatchObject({ ok: false, error: { code: "FORMAT_UNKNOWN", line: 3 } });
     const untagged = lines.map((line, i) => (i === 2 ? line.replace('{"format":"rapk/2",', "{") : line));
     expect(verifyLog(join(untagged))).toMatchObject({ ok: false, error: { code: "FORMAT_MIXED", line: 3 } });
@@ -193,7 +196,7 @@ describe("log format v1 (written before v2): the fixture of today's examples", (
     expect(result.ok && result.value.lastHash).toBe(JSON.parse(v1.trimEnd().split("\n").at(-1) as string).hash);
   });
 
-  it("takes an append: v2 lines after the v1 lines, chained to the last v1 hash, and the whole verifies", () => {
+  it("takes an append: v3 lines after the v1 lines, chained to the last v1 hash, and the whole verifies", () => {
     const parsed = parseLog(v1);
     if (!parsed.ok) throw new Error(parsed.error.message);
     const appended = appendRevision(parsed.value.events, {
@@ -202,11 +205,11 @@ describe("log format v1 (written before v2): the fixture of today's examples", (
     });
     if (!appended.ok) throw new Error(appended.error.message);
     const next = serializeVersions([appended.sealed as CommittedVersion]);
-    expect(next.startsWith('{"format":"rapk/2","seq":479,"version":10,')).toBe(true);
+    expect(next.startsWith('{"format":"rapk/3","seq":479,"version":10,')).toBe(true);
     expect(appended.sealed.events[0]?.prev).toBe(JSON.parse(v1.trimEnd().split("\n").at(-1) as string).hash);
     const whole = verifyLog(v1 + next);
     expect(whole).toMatchObject({ ok: true, value: { events: 479, versions: 10, lastHash: appended.sealed.head } });
-    // Signatures need v2 versions: v1 versions are named unsigned.
+    // Signatures need commit records: v1 versions are named unsigned.
     const audit = auditLog(v1 + next, { trust: trusting([]) });
     expect(audit.problems.filter((p) => p.code === "UNSIGNED_VERSION")).toHaveLength(10);
   });

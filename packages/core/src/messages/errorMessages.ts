@@ -77,6 +77,7 @@ export const ERROR_MESSAGES = {
   HEAD_MISMATCH: { id: "log tidak berakhir pada kode akhir (head) yang diharapkan: ada versi yang hilang atau ditambahkan.", en: "the log does not end at the expected head: a version is missing or was added." },
   BAD_SIGNATURE: { id: "tanda tangan elektronik versi ini tidak sah.", en: "this version's electronic signature is not valid." },
   UNSIGNED_VERSION: { id: "versi ini tidak ditandatangani secara elektronik.", en: "this version is not signed electronically." },
+  SIGNATURE_UNCHECKED: { id: "tanda tangan elektronik versi ini belum diperiksa oleh pembaca ini.", en: "this version's electronic signature was not checked by this reader." },
   UNTRUSTED_KEY: { id: "versi ini ditandatangani dengan kunci yang tidak termasuk daftar kunci tepercaya.", en: "this version is signed with a key that is not on the list of trusted keys." },
   INVARIANT_BROKEN: { id: "setelah versi ini, rencana melanggar aturannya sendiri (misalnya anggaran melebihi pagu).", en: "after this version the plan breaks its own rules (a budget over its pagu, for example)." },
 
