@@ -1,6 +1,6 @@
 import { promises as fs } from "node:fs";
 import type { PlanState } from "@rapk/core";
-import { type CommitRecord, FORMAT_V2, type Version, foldLog, serializeCommit, versionOf } from "@rapk/history";
+import { type CommitRecord, FORMAT_V2, FORMAT_V3, type Version, foldLog, serializeCommit, versionOf } from "@rapk/history";
 import type { Io } from "./io.js";
 import { readText, writeFileAtomic } from "./files.js";
 import { importsUpTo, recordsImport } from "./format/findings.js";
@@ -44,7 +44,7 @@ export async function readSnapshot(logPath: string): Promise<PlanAtHead | undefi
     const last = await lastLine(logPath, snapshot.bytes as number);
     if (last === undefined) return undefined;
     const record = JSON.parse(last) as Record<string, unknown>;
-    if (record.format !== FORMAT_V2 || record.commit !== snapshot.version || record.hash !== snapshot.head) return undefined;
+    if ((record.format !== FORMAT_V2 && record.format !== FORMAT_V3) || record.commit !== snapshot.version || record.hash !== snapshot.head) return undefined;
     return { state: deepFreeze(snapshot.state), version: snapshot.version as number, imports: deepFreeze(snapshot.imports) };
   } catch {
     // No snapshot, or one that cannot be read or parsed: the log is read instead.
@@ -116,7 +116,7 @@ export async function versionAndHead(io: Io, file: string, from: string): Promis
   if (after === undefined || version < 1 || version > after.version) return undefined;
   // A log is only ever appended to: its text up to version N's commit record is what the snapshot's head grew from.
   const text = await readText(io, file);
-  const commit = text.indexOf(`\n{"format":"${FORMAT_V2}","commit":${version},`);
+  const commit = Math.max(text.indexOf(`\n{"format":"${FORMAT_V2}","commit":${version},`), text.indexOf(`\n{"format":"${FORMAT_V3}","commit":${version},`));
   const end = commit < 0 ? -1 : text.indexOf("\n", commit + 1);
   if (end < 0) return undefined;
   const prefix = parseLogText(file, text.slice(0, end + 1));

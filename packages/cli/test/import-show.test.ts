@@ -19,10 +19,10 @@ describe("rapk import", () => {
 
     const log = readFileSync(join(folder, "plan.ndjson"), "utf8").trimEnd().split("\n");
     const first = JSON.parse(log[0]!);
-    expect(first).toMatchObject({ format: "rapk/2", seq: 1, version: 1, type: "PlanDrafted" });
+    expect(first).toMatchObject({ format: "rapk/3", seq: 1, version: 1, type: "PlanDrafted" });
     // Version 1's metadata is in its commit record, the last line.
     const commit = JSON.parse(log.at(-1)!);
-    expect(commit).toMatchObject({ format: "rapk/2", commit: 1, events: log.length - 1 });
+    expect(commit).toMatchObject({ format: "rapk/3", commit: 1, events: log.length - 1 });
     expect(commit.metadata).toMatchObject({ actor: "rapk import", reason: "imported from rapk-2024-loka-pom-rejang-lebong.txt", kind: "draft" });
     expect(run.stdout).toContain(`version 1, head ${commit.hash}`);
     // Recorded by the clock; in force from the day the document was signed (22 February 2024).
@@ -59,7 +59,7 @@ describe("rapk import", () => {
 
     const forced = await rapk(folder, "import", SEED, "--out", "plan.ndjson", "--force");
     expect(forced.code).toBe(0);
-    expect(readFileSync(join(folder, "plan.ndjson"), "utf8")).toMatch(/^\{"format":"rapk\/2","seq":1,/);
+    expect(readFileSync(join(folder, "plan.ndjson"), "utf8")).toMatch(/^\{"format":"rapk\/3","seq":1,/);
   });
 
   it("exits 1 with one line naming the input when nothing can be imported", async () => {

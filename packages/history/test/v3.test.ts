@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { type CommitSignature, GENESIS_HASH, auditLog, parseLog, serializeVersions, sha256Hex, verifyLog } from "../src/index.js";
+import { type CommitSignature, GENESIS_HASH, appendRevision, auditLog, parseLog, serializeVersions, sha256Hex, verifyLog } from "../src/index.js";
 import { checkSignature, generateSigningKey, signHead, signVersion, trusting } from "../src/signing.js";
+import { meta } from "./support/plan.js";
 import { storyV2Text, storyV3, storyV3Text } from "./support/v2.js";
 
 const text = storyV3Text();
@@ -105,3 +107,24 @@ function rehashFrom(list: readonly string[], start: string): string[] {
     return `${body},"hash":"${hash}"${line.slice(line.lastIndexOf(',"hash":"') + 74)}`;
   });
 }
+
+describe("a v2 log written before v3: the shipped January-June history as it was", () => {
+  const v2 = readFileSync(new URL("./fixtures/v2-loka-pom-rejang-lebong-2024-history.ndjson", import.meta.url), "utf8");
+
+  it("reads, verifies, and takes an append in v3 lines chained to its last commit record", () => {
+    const parsed = parseLog(v2);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const before = verifyLog(v2);
+    expect(before.ok).toBe(true);
+    const last = parsed.value.versions.at(-1);
+    const appended = appendRevision(parsed.value.events, {
+      meta: meta("report", "2024-08-05T10:00:00+07:00", "July report"),
+      commands: [{ type: "reportSpending", data: { line: "WA.6384.EBA.994.001.A", month: 7, amount: 1_000_000 } }],
+    });
+    if (!appended.ok) throw new Error(appended.error.message);
+    const next = serializeVersions([appended.sealed]);
+    expect(next.startsWith(`{"format":"rapk/3","seq":${parsed.value.events.length + 1},"version":${(last?.version ?? 0) + 1},`)).toBe(true);
+    expect(appended.sealed.events[0]?.prev).toBe(last?.head);
+    expect(verifyLog(v2 + next)).toMatchObject({ ok: true, value: { versions: (last?.version ?? 0) + 1, lastHash: appended.sealed.head } });
+  });
+});

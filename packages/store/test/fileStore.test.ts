@@ -58,7 +58,7 @@ describe("NDJSON file store", () => {
     expect(after.subarray(0, before.length).equals(before)).toBe(true);
     const added = after.subarray(before.length).toString("utf8").trimEnd().split("\n");
     expect(added).toHaveLength(next.events.length + 1);
-    expect(JSON.parse(added.at(-1) as string)).toMatchObject({ format: "rapk/2", commit: 3, events: next.events.length, hash: next.head });
+    expect(JSON.parse(added.at(-1) as string)).toMatchObject({ format: "rapk/3", commit: 3, events: next.events.length, hash: next.head });
     expect(verifyLog(after.toString("utf8"))).toMatchObject({ ok: true, value: { versions: 3, lastHash: next.head } });
   });
 

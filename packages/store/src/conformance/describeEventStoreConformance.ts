@@ -229,16 +229,16 @@ export function describeEventStoreConformance(name: string, subject: Conformance
         await expect(collect(store.read(PLAN, { effectiveAt: "yesterday" }))).rejects.toMatchObject({ code: "RANGE_INVALID" });
       });
 
-      it("then every field of the metadata and a signature in the commit record are kept as given", async () => {
+      it("then every field of the metadata and the signatures in the commit record are kept as given, in order", async () => {
         const store = await open();
         const writer = new PlanWriter();
         const source = { name: "rapk-2024.txt", size: 31_337, sha256: "a".repeat(64) };
         const findings = [{ code: "PAGE_MISSING", line: 12, subject: "01.06", message: { id: "Halaman hilang", en: "A page is missing" } }];
         const sealed = writer.next(draftCommands(), metadataAt("2026-11-30T10:00:00+07:00", "draft", "2024-02-22T00:00:00+07:00", { source, importer: "@rapk/import@0.1.0", findings }));
-        const signed = { ...sealed, commit: { ...(sealed.commit as NonNullable<CommittedVersion["commit"]>), signature: { publicKey: "b".repeat(64), signature: "c".repeat(128) } } };
+        const signed = { ...sealed, commit: { ...(sealed.commit as NonNullable<CommittedVersion["commit"]>), signatures: [{ publicKey: "b".repeat(64), signature: "c".repeat(128) }, { publicKey: "d".repeat(64), signature: "e".repeat(128) }] } };
         await store.append(PLAN, signed);
         const [read] = await collect(store.read(PLAN));
-        expect(read?.commit?.signature).toEqual({ publicKey: "b".repeat(64), signature: "c".repeat(128) });
+        expect(read?.commit?.signatures).toEqual([{ publicKey: "b".repeat(64), signature: "c".repeat(128) }, { publicKey: "d".repeat(64), signature: "e".repeat(128) }]);
         expect(read?.metadata).toEqual(sealed.metadata);
         expect(read?.commit?.metadata).toEqual(sealed.metadata);
       });

@@ -1,5 +1,5 @@
 import type { FileHandle } from "node:fs/promises";
-import { EMPTY_HEAD, FORMAT_V2, HEX_SHA256, type LogHead } from "@rapk/history";
+import { EMPTY_HEAD, FORMAT_V2, FORMAT_V3, HEX_SHA256, type LogHead } from "@rapk/history";
 import { StoreError } from "../eventStore.js";
 
 /**
@@ -90,8 +90,10 @@ function parseLine(text: string): Parsed | undefined {
     return undefined;
   }
   if (typeof raw !== "object" || raw === null) return undefined;
-  if (raw.format === FORMAT_V2 && "commit" in raw) return isCount(raw.commit) && isHash(raw.hash) && isHash(raw.prev) ? { kind: "commit", commit: raw.commit, hash: raw.hash, prev: raw.prev } : undefined;
+  // v2 and v3 lines have the same fields: only their hashing differs, which the tail does not check.
+  const tagged = raw.format === FORMAT_V2 || raw.format === FORMAT_V3;
+  if (tagged && "commit" in raw) return isCount(raw.commit) && isHash(raw.hash) && isHash(raw.prev) ? { kind: "commit", commit: raw.commit, hash: raw.hash, prev: raw.prev } : undefined;
   if (!(isCount(raw.seq) && isCount(raw.version) && isHash(raw.hash))) return undefined;
-  if (raw.format === FORMAT_V2) return { kind: "v2", seq: raw.seq, version: raw.version, hash: raw.hash };
+  if (tagged) return { kind: "v2", seq: raw.seq, version: raw.version, hash: raw.hash };
   return raw.format === undefined ? { kind: "v1", seq: raw.seq, version: raw.version, hash: raw.hash } : undefined;
 }
