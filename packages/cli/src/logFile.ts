@@ -4,6 +4,7 @@ import { CliError, exitOf, isCliError } from "./cliError.js";
 import { readText } from "./files.js";
 import type { Io } from "./io.js";
 import { type LogTarget, openTarget } from "./logTarget.js";
+import { type ReadVerification, verifyRead } from "./verifiedRead.js";
 
 export interface LoadedLog {
   /** The log as the user named it (a path or a store URL), for messages. */
@@ -15,6 +16,15 @@ export interface LoadedLog {
   readonly versions: readonly CommittedVersion[];
   readonly history: History;
   readonly target: LogTarget;
+  /** Verified, or (only with `--unverified`) its first problem, which every output then carries. */
+  readonly verification: ReadVerification;
+}
+
+/** How a command reads a log: verified (the default), or shown whatever fails, marked (`--unverified`). */
+export interface ReadOptions {
+  readonly unverified?: boolean;
+  /** What the refusal of a log that does not verify says it is (a writer: "so nothing was appended"). */
+  readonly refusal?: string;
 }
 
 /** Parses a log's text; a bad line becomes an error naming the file and that line. An uncommitted tail is left out. */
@@ -28,24 +38,26 @@ export function parseLogText(file: string, text: string): { events: readonly Sto
  * Reads a log for reading commands: a file (a plain path or `file:`) is read whole and parsed;
  * a store URL is read version by version. Readers take no lock: a file is only ever appended to,
  * and a reader sees it up to its last commit record (a version still being written is left out).
- * The hash chain is checked by `rapk verify`, not on every read.
+ * Every read verifies the log as `rapk verify` does (chain, signatures, kinds, invariants) and
+ * refuses one that fails, unless told `unverified` (verifiedRead.ts).
  */
-export async function loadLog(io: Io, file: string): Promise<LoadedLog> {
+export async function loadLog(io: Io, file: string, options: ReadOptions = {}): Promise<LoadedLog> {
   const target = await openTarget(io, file);
   try {
-    return await loadFrom(io, file, target);
+    return await loadFrom(io, file, target, options);
   } finally {
     await target.store.close();
   }
 }
 
 /** loadLog on a target already open, which stays open (a writer appends to it next). */
-export async function loadFrom(io: Io, file: string, target: LogTarget): Promise<LoadedLog> {
+export async function loadFrom(io: Io, file: string, target: LogTarget, options: ReadOptions = {}): Promise<LoadedLog> {
   {
     if (target.path) {
       const text = await readText(io, file.startsWith("file:") ? target.path : file);
       const { events, versions } = parseLogText(file, text);
-      return { file, text, events, versions, history: openHistoryOf(file, events), target };
+      const verification = warned(io, file, verifyRead(file, text, options.unverified, options.refusal));
+      return { file, text, events, versions, history: openHistoryOf(file, events), target, verification };
     }
     const versions = await readVersions(target);
     // A file that does not exist is an error of its own; a plan the store does not hold must be too,
@@ -53,8 +65,16 @@ export async function loadFrom(io: Io, file: string, target: LogTarget): Promise
     if (versions.length === 0)
       throw new CliError(`holds no plan ${JSON.stringify(target.plan)} (or it has no committed version yet): \`rapk plans\` lists the plans a store holds`, { file: target.label, code: "PLAN_NOT_FOUND" });
     const events = versions.flatMap((version) => version.events);
-    return { file, text: serializeVersions(versions), events, versions, history: openHistoryOf(file, events), target };
+    const text = serializeVersions(versions);
+    const verification = warned(io, target.label, verifyRead(target.label, text, options.unverified, options.refusal));
+    return { file, text, events, versions, history: openHistoryOf(file, events), target, verification };
   }
+}
+
+/** An unverified log's problem, said on stderr too: an output written to a file carries it, but the one who asked must hear it. */
+function warned(io: Io, file: string, verification: ReadVerification): ReadVerification {
+  if (!verification.ok) io.stderr.write(`rapk: warning: ${file}:${verification.problem.line}: NOT VERIFIED: ${verification.problem.code}: ${verification.problem.message}\n`);
+  return verification;
 }
 
 /** Every committed version of the target's plan; a store's refusal becomes an error naming the log. */

@@ -1,13 +1,18 @@
 import type { PrintProvenance } from "@rapk/report";
 import type { LoadedLog } from "./logFile.js";
+import { signersOf } from "./verifiedRead.js";
 
 /**
- * What a printed page says about where it came from: the version, when it took effect, and the
- * hash at the end of that version in the log (its head then), which `rapk verify` can be held against.
+ * What a printed page says about where it came from: the version, when it took effect, the hash
+ * at the end of that version in the log (its head then, as verifying the log recomputed it),
+ * which `rapk verify` can be held against, and who signed it; for a log printed `--unverified`,
+ * its problem and no head.
  */
 export function provenanceOf(log: LoadedLog, version: number): PrintProvenance {
-  if (version === 0) return { version: 0, effectiveAt: "", headHash: "0".repeat(64) };
+  const unverified = log.verification.ok ? {} : { unverified: `line ${log.verification.problem.line}: ${log.verification.problem.code}` };
+  if (version === 0) return { version: 0, effectiveAt: "", headHash: "0".repeat(64), ...unverified };
   const v = log.history.versions[version - 1]!;
-  // The version's head: its commit record's hash (v2), or its last event's hash (v1).
-  return { version, effectiveAt: v.effectiveAt, headHash: log.versions[version - 1]!.head };
+  const signers = signersOf(log.versions[version - 1]);
+  // The version's head: its commit record's hash (v2, v3), or its last event's hash (v1).
+  return { version, effectiveAt: v.effectiveAt, headHash: log.versions[version - 1]!.head, ...(signers ? { signers } : {}), ...unverified };
 }

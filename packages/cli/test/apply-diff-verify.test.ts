@@ -231,7 +231,7 @@ describe("rapk log", () => {
     expect(run.code).toBe(0);
     const [table, record] = run.stdout.trimEnd().split("\n\n");
     const rows = table!.split("\n");
-    expect(rows[0]).toMatch(/^VERSION\s+IN FORCE FROM\s+RECORDED\s+ACTOR\s+KIND\s+REASON\s+REFERENCE\s+SUMMARY$/);
+    expect(rows[0]).toMatch(/^VERSION\s+IN FORCE FROM\s+RECORDED\s+ACTOR\s+KIND\s+REASON\s+REFERENCE\s+SIGNED BY\s+SUMMARY$/);
     expect(rows).toHaveLength(4);
     // Below the table, what version 1's import recorded: the file, the importer and every finding.
     const listed = record!.split("\n");

@@ -26,7 +26,7 @@ describe("the snapshot beside a log (a cache of the plan at its head)", () => {
     // The snapshot is what the second show prints from: a marked copy of it shows the mark.
     const snapshot = JSON.parse(readFileSync(join(folder, SNAPSHOT), "utf8"));
     // Format 3 keeps the import's record beside the plan, so a show from the snapshot still lists the findings.
-    expect(snapshot).toMatchObject({ format: "rapk-snapshot/4", version: 1, imports: [{ number: 1, importer: expect.stringMatching(/^@rapk\/import@/) }] });
+    expect(snapshot).toMatchObject({ format: "rapk-snapshot/5", version: 1, imports: [{ number: 1, importer: expect.stringMatching(/^@rapk\/import@/) }] });
     expect(snapshot.imports[0].findings).toHaveLength(21);
     expect(await show(folder, "--json")).toBe(cold);
     markSnapshot(folder);
@@ -71,7 +71,7 @@ describe("the snapshot beside a log (a cache of the plan at its head)", () => {
     expect(JSON.parse(readFileSync(join(folder, SNAPSHOT), "utf8")).imports.map((v: { number: number }) => v.number)).toEqual([1]);
   });
 
-  it("given a log with an event that cannot apply, when the head is shown, then it fails naming the line as --as-of does", async () => {
+  it("given a log with an event that cannot apply, when the head is shown, then it fails naming the line (the edited one, whose hash no longer holds) as --as-of does", async () => {
     const folder = await importedSeed();
     const lines = readFileSync(join(folder, "plan.ndjson"), "utf8").split("\n");
     // A budget line's data replaced by the first line's: every line reads, the fold refuses the plan.
@@ -84,7 +84,7 @@ describe("the snapshot beside a log (a cache of the plan at its head)", () => {
     const asOf = await rapk(folder, "show", "plan.ndjson", "--as-of", "1");
     expect(head.code).toBe(1);
     expect(head.stderr).toBe(asOf.stderr);
-    expect(head.stderr).toMatch(/^rapk: plan\.ndjson:\d+: EVENT_NOT_APPLICABLE: /);
+    expect(head.stderr).toMatch(/^rapk: plan\.ndjson:\d+: does not verify: HASH_MISMATCH: /);
     expect(existsSync(join(folder, SNAPSHOT))).toBe(false);
   });
 

@@ -23,3 +23,4 @@ export * from "./fill/problems.js";
 export * from "./fill/templateMeta.js";
 export * from "./fill/templateWorkbook.js";
 export * from "./fill/filledRevision.js";
+export * from "./sheets/stampWorkbook.js";

@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import type { Command } from "commander";
 import type { DomainError } from "@rapk/core";
-import { EMPTY_HEAD, type RevisionInput, appendRevision, auditLog, headAfter, jsonPathLine, parseRevision } from "@rapk/history";
+import { EMPTY_HEAD, type RevisionInput, appendRevision, headAfter, jsonPathLine, parseRevision } from "@rapk/history";
 import { signVersion } from "@rapk/history/signing";
 import { CliError, EXIT } from "../cliError.js";
 import type { Context } from "../context.js";
@@ -76,12 +76,10 @@ async function applyTo(
   expected: number | undefined,
   secretKey: string | undefined,
 ): Promise<{ version: number; events: number; head: string }> {
-  const log = await loadFrom(io, file, target);
-  // A log that does not verify is never appended to; a tail a crashed writer left is not a fault
-  // of the log (it is not part of it), and the store cuts it under its lock before it appends.
-  const fault = auditLog(log.text).problems[0];
-  if (fault && fault.code !== "UNCOMMITTED_VERSION" && fault.code !== "TORN_LINE")
-    throw new CliError(`does not verify, so nothing was appended: ${fault.code}: ${fault.message}`, { file, line: fault.line, code: fault.code });
+  // A log that does not verify (signatures included) is never appended to: the reading refuses it.
+  // A tail a crashed writer left is not a fault of the log (it is not part of it), and the store
+  // cuts it under its lock before it appends.
+  const log = await loadFrom(io, file, target, { refusal: "does not verify, so nothing was appended" });
   const head = headVersion(log.history);
   if (expected !== undefined && head > expected)
     throw new CliError(`conflict: the log is at version ${head}, past the expected version ${expected}; nothing was appended`, { file, code: "CONFLICT" }, EXIT.conflict);

@@ -9,6 +9,7 @@ import { jsonText } from "../json.js";
 import { loadLog } from "../logFile.js";
 import { provenanceOf } from "../provenance.js";
 import { planJson } from "../format/findings.js";
+import { UNVERIFIED_OPTION, markedJson, markedText, markedWorkbook } from "../verifiedRead.js";
 
 export function registerExport(program: Command, { io }: Context): void {
   program
@@ -22,20 +23,23 @@ export function registerExport(program: Command, { io }: Context): void {
     .option("-o, --out <file>", "write here instead of standard output")
     .option("--as-of <version|date>", "a version number, or a date or date-time: the plan in force then, by when versions took effect (default: the latest version)")
     .option("--known-at <date>", "a date or date-time: the plan as the log knew it then, by when versions were recorded")
+    .option(...UNVERIFIED_OPTION)
     .addHelpText("after", "\nExamples:\n  rapk export plan.ndjson --format csv --out plan.csv\n  rapk export plan.ndjson --format json --as-of 1\n  rapk export plan.ndjson --format xlsx --out plan.xlsx")
-    .action(async (file: string, options: { format: string; out?: string; asOf?: string; knownAt?: string }) => {
+    .action(async (file: string, options: { format: string; out?: string; asOf?: string; knownAt?: string; unverified?: boolean }) => {
       if (options.format !== "csv" && options.format !== "json" && options.format !== "xlsx") throw new CliError(`--format ${options.format}: expected csv, json or xlsx`);
       if (options.format === "xlsx" && options.out === undefined) throw new CliError("--format xlsx writes a file: say where with --out");
       if (options.out !== undefined && pathOf(io, options.out) === pathOf(io, file))
         throw new CliError("--out must not be the log itself", { file: options.out });
-      const log = await loadLog(io, file);
+      const log = await loadLog(io, file, { unverified: options.unverified === true });
       const { state, version } = stateAsOf(log, options.asOf, "--as-of", options.knownAt);
+      const { verification } = log;
+      // An unverified log's CSV starts and ends with its mark, so it cannot be imported as a plan unnoticed.
       const text =
         options.format === "csv"
-          ? (await import("@rapk/import")).exportCsv(state)
+          ? markedText(verification, (await import("@rapk/import")).exportCsv(state))
           : options.format === "json"
-            ? jsonText(planJson(state, version, log.history.versions))
-            : await workbookOf(state, provenanceOf(log, version));
+            ? jsonText(markedJson(verification, planJson(state, version, log.history.versions)))
+            : await markedWorkbook(verification, await workbookOf(state, provenanceOf(log, version)));
       if (options.out === undefined) io.stdout.write(text as string);
       else await writeUserFile(io, options.out, text, { overwrite: true });
     });

@@ -8,6 +8,7 @@ import { jsonText } from "../json.js";
 import { loadLog } from "../logFile.js";
 import { plainFilePath } from "../logTarget.js";
 import { planAtHead } from "../snapshot.js";
+import { type ReadVerification, UNVERIFIED_OPTION, markedJson, markedText } from "../verifiedRead.js";
 
 export function registerShow(program: Command, { io, language }: Context): void {
   program
@@ -20,8 +21,9 @@ export function registerShow(program: Command, { io, language }: Context): void 
     .option("--as-of <version|date>", "a version number, or a date or date-time: the plan in force then, by when versions took effect (default: the latest version)")
     .option("--known-at <date>", "a date or date-time: the plan as the log knew it then, by when versions were recorded")
     .option("--json", "print the state as JSON, with the import's findings (see docs/json.md)")
+    .option(...UNVERIFIED_OPTION)
     .addHelpText("after", "\nExamples:\n  rapk show plan.ndjson\n  rapk show plan.ndjson --as-of 1 --json\n  rapk show plan.ndjson --as-of 2024-03-31")
-    .action(async (file: string, options: { asOf?: string; knownAt?: string; json?: boolean }) => {
+    .action(async (file: string, options: { asOf?: string; knownAt?: string; json?: boolean; unverified?: boolean }) => {
       // The plan at the head of a log file comes from the snapshot beside it when that still
       // matches, else from one folding read of the log (planAtHead); `--as-of` opens its history.
       const atHead = options.asOf === undefined && options.knownAt === undefined;
@@ -32,19 +34,22 @@ export function registerShow(program: Command, { io, language }: Context): void 
       let state;
       let version;
       let imports: readonly Version[];
+      // The snapshot and the folding read are of a log that verified.
+      let verification: ReadVerification = { ok: true };
       if (head) ({ state, version, imports } = head);
       else {
-        const log = await loadLog(io, file);
+        const log = await loadLog(io, file, { unverified: options.unverified === true });
+        verification = log.verification;
         ({ state, version } = stateAsOf(log, options.asOf, "--as-of", options.knownAt));
         imports = importsUpTo(log.history.versions, version);
       }
       // What the importer found is part of the log (version 1 of an import): shown wherever the log is opened.
-      if (options.json) io.stdout.write(jsonText(planJson(state, version, imports)));
+      if (options.json) io.stdout.write(jsonText(markedJson(verification, planJson(state, version, imports))));
       else {
         const record = imports.flatMap((v) => importRecordLines(v, language()));
         const lines = record.length > 0 ? [...renderDocument(state, version), "", ...record] : renderDocument(state, version);
         // One write: a big plan's document is tens of thousands of lines, and a write each cost more than rendering them.
-        io.stdout.write(`${lines.join("\n")}\n`);
+        io.stdout.write(markedText(verification, `${lines.join("\n")}\n`));
       }
     });
 }

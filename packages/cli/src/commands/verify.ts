@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { type TrustedKey, type Version, auditLog, versionOf } from "@rapk/history";
-import { trusting } from "@rapk/history/signing";
+import { type TrustedKey, type Version, auditLog, signaturesOf, versionOf } from "@rapk/history";
+import { checkSignature, trusting } from "@rapk/history/signing";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
 import { readText } from "../files.js";
@@ -9,6 +9,7 @@ import { type Io, println } from "../io.js";
 import { jsonText, parseJsonFile } from "../json.js";
 import { loadLog } from "../logFile.js";
 import { openTarget } from "../logTarget.js";
+import { signerText } from "../verifiedRead.js";
 
 interface VerifyOptions {
   readonly json?: boolean;
@@ -21,7 +22,7 @@ export function registerVerify(program: Command, { io, language }: Context): voi
     .command("verify")
     .summary("check a log: every line, the hash chain, commit records, the plan's rules after every version")
     .description(
-      "Checks an event log: every line parses and is a valid event or commit record in order, each line's hash covers it and the one before (so an edited, removed or reordered line is caught), every version ends with its commit record (a log cut inside a version fails), and the plan's invariants hold after every version. Names the first failing line and why, and prints the head (the last commit record's hash): keep it elsewhere, and --expect-head catches a log cut after a whole version. With --trust, every version must be signed by one of the trusted keys.",
+      "Checks an event log: every line parses and is a valid event or commit record in order, each line's hash covers it and the one before (so an edited, removed or reordered line is caught), every version ends with its commit record (a log cut inside a version fails), every signature a version carries holds for its head, and the plan's invariants hold after every version. Names the first failing line and why, prints the head (the last commit record's hash) and who signed each signed version: keep the head elsewhere, and --expect-head catches a log cut after a whole version. With --trust, every version must be signed by one of the trusted keys.",
     )
     .argument("<log>", "the event log: an NDJSON file, or a store URL (postgres://...#plan)")
     .option("--json", "print {ok, events, versions, head, problems} as JSON")
@@ -34,23 +35,30 @@ export function registerVerify(program: Command, { io, language }: Context): voi
     .action(async (file: string, options: VerifyOptions) => {
       if (options.expectHead !== undefined && !/^[0-9a-f]{64}$/.test(options.expectHead))
         throw new CliError(`--expect-head ${options.expectHead}: expected a head hash, 64 lowercase hex digits`);
-      const trust = options.trust === undefined ? undefined : trusting(await readTrust(io, options.trust));
+      const keys = options.trust === undefined ? undefined : await readTrust(io, options.trust);
+      const trust = keys === undefined ? undefined : trusting(keys);
+      const names = new Map((keys ?? []).map((key) => [key.publicKey, key.name]));
       const text = await logText(io, file);
       // A verified log still says what its import could not read: the findings are part of what was
       // verified. They are gathered as each version verifies, in the one reading of the log.
       const recorded: Version[] = [];
+      // Who signed each version: every signature is checked, trusted keys or not.
+      const signed: { version: number; head: string; signers: { publicKey: string; fingerprint: string; name?: string }[] }[] = [];
       const audit = auditLog(text, {
+        checkSignature,
         ...(trust ? { trust } : {}),
         ...(options.expectHead !== undefined ? { expectHead: options.expectHead } : {}),
-        onVersion: ({ events }) => {
+        onVersion: ({ number, events, head, commit }) => {
           const version = versionOf(events);
           if (recordsImport(version)) recorded.push(version);
+          const signers = (commit ? signaturesOf(commit) : []).map((s) => ({ publicKey: s.publicKey, fingerprint: `ed25519:${s.publicKey.slice(0, 16)}`, ...(names.has(s.publicKey) ? { name: names.get(s.publicKey) as string } : {}) }));
+          signed.push({ version: number, head, signers });
         },
       });
       const imported = audit.ok ? recorded : [];
       if (options.json) {
         const imports = imported.map((v) => ({ version: v.number, source: v.source ?? null, importer: v.importer ?? null, findings: v.findings ?? [] }));
-        io.stdout.write(jsonText({ ok: audit.ok, events: audit.events, versions: audit.versions, head: audit.head, problems: audit.problems, imports }));
+        io.stdout.write(jsonText({ ok: audit.ok, events: audit.events, versions: audit.versions, head: audit.head, problems: audit.problems, imports, signatures: signed }));
         if (!audit.ok) throw new CliError(`does not verify: ${audit.problems[0]?.code}: ${audit.problems[0]?.message}`, { file, line: audit.problems[0]?.line as number, code: audit.problems[0]?.code });
         return;
       }
@@ -59,7 +67,11 @@ export function registerVerify(program: Command, { io, language }: Context): voi
         const more = audit.problems.length - 1;
         throw new CliError(`${first.code}: ${first.message}${more > 0 ? ` (and ${more} more problem(s); --json lists them all)` : ""}`, { file, line: first.line, code: first.code });
       }
-      println(io.stdout, `ok: ${audit.events} events, ${audit.versions} versions, chain intact, invariants hold${trust ? ", every version signed by a trusted key" : ""}; head ${audit.head}`);
+      const signedVersions = signed.filter((v) => v.signers.length > 0);
+      const signatures = trust ? ", every version signed by a trusted key" : signedVersions.length > 0 ? `, ${signedVersions.length} signed version(s), every signature holds` : "";
+      println(io.stdout, `ok: ${audit.events} events, ${audit.versions} versions, chain intact, invariants hold${signatures}; head ${audit.head}`);
+      for (const version of signedVersions)
+        println(io.stdout, `version ${version.version} signed by ${version.signers.map((s) => signerText(s, names)).join(", ")}`);
       for (const version of imported) for (const line of importRecordLines(version, language(), false)) println(io.stdout, line);
     });
 }

@@ -7,8 +7,15 @@ export interface PrintProvenance {
   readonly version: number;
   /** When that version took effect (ISO date-time with offset). */
   readonly effectiveAt: string;
-  /** The log's head hash (sha256 hex) at that version. */
+  /** The log's head hash (sha256 hex) at that version, as verifying the log recomputed it. */
   readonly headHash: string;
+  /** Who signed that version (key fingerprints, names where known), when anyone did. */
+  readonly signers?: string;
+  /**
+   * Set when the log did not verify and was printed anyway (`--unverified`): its first problem.
+   * Every page then says NOT VERIFIED and carries no head: a head the log claims is not evidence.
+   */
+  readonly unverified?: string;
 }
 
 /** A row of the budget lines under an indicator: NO, RO, KOMPONEN, SUB KOMPONEN, ANGGARAN, KONTRIBUSI. */

@@ -1,0 +1,73 @@
+import { type CommitSignature, type CommittedVersion, type LogError, auditLog, signaturesOf } from "@rapk/history";
+import { checkSignature } from "@rapk/history/signing";
+import { CliError } from "./cliError.js";
+
+/**
+ * How a reading command found the log it read: verified (the chain, every signature it carries,
+ * the kinds and the invariants, as `rapk verify` checks them), or, with `--unverified`, the first
+ * problem, which every output of the command then carries.
+ */
+export type ReadVerification = { readonly ok: true } | { readonly ok: false; readonly problem: LogError };
+
+/** What a write cut short leaves after the last commit record: a reader sees the log up to that record, which verified. */
+const TAIL = new Set(["UNCOMMITTED_VERSION", "TORN_LINE"]);
+
+/**
+ * Verifies a log's text before a command shows anything of it: a log that fails is refused,
+ * naming its first problem (exit 1), unless `unverified`, when the problem is returned for the
+ * output to carry. An uncommitted tail is not a fault here: readers leave it out.
+ */
+export function verifyRead(file: string, text: string, unverified = false, refusal = "does not verify"): ReadVerification {
+  const audit = auditLog(text, { checkSignature });
+  const problem = audit.problems.find((p) => !TAIL.has(p.code));
+  if (problem === undefined) return { ok: true };
+  if (!unverified)
+    throw new CliError(`${refusal}: ${problem.code}: ${problem.message} (rapk verify lists every problem${unverified ? "" : "; a reading command's --unverified shows the log anyway, every output marked NOT VERIFIED"})`, {
+      file,
+      line: problem.line,
+      code: problem.code,
+    });
+  return { ok: false, problem };
+}
+
+/** The mark every output of an unverified log carries (undefined for a verified one). */
+export function unverifiedMark(verification: ReadVerification): string | undefined {
+  if (verification.ok) return undefined;
+  const { line, code } = verification.problem;
+  return `NOT VERIFIED (TIDAK TERVERIFIKASI): line ${line}: ${code}; this shows what the log claims, not a verified record`;
+}
+
+/** A signer as readers show one: the first 16 hex digits of the public key (its fingerprint), with its name where one is known. */
+export function signerText(signature: Pick<CommitSignature, "publicKey">, names?: ReadonlyMap<string, string>): string {
+  const fingerprint = `ed25519:${signature.publicKey.slice(0, 16)}`;
+  const name = names?.get(signature.publicKey);
+  return name === undefined ? fingerprint : `${name} (${fingerprint})`;
+}
+
+/** Who signed a version, every signature in order ("" for none; a v1 version cannot carry one). */
+export function signersOf(version: CommittedVersion | undefined, names?: ReadonlyMap<string, string>): string {
+  const commit = version?.commit;
+  return commit ? signaturesOf(commit).map((s) => signerText(s, names)).join(", ") : "";
+}
+
+/** The option every reading command takes. */
+export const UNVERIFIED_OPTION = ["--unverified", "show the log even when it does not verify (a changed line, a bad signature): every output says NOT VERIFIED, and no head is printed as its own"] as const;
+
+/** Text output of an unverified log: its mark before and after, so neither end of it reads as a record. */
+export function markedText(verification: ReadVerification, text: string): string {
+  const mark = unverifiedMark(verification);
+  return mark === undefined ? text : `${mark}\n${text}${text.endsWith("\n") ? "" : "\n"}${mark}\n`;
+}
+
+/** JSON output of an unverified log: the problem beside what the log claims. */
+export function markedJson<T extends object>(verification: ReadVerification, value: T): T | (T & { unverified: LogError }) {
+  return verification.ok ? value : { ...value, unverified: verification.problem };
+}
+
+/** A workbook of an unverified log, stamped on every sheet (@rapk/report's stampWorkbook); a verified log's as it is. */
+export async function markedWorkbook(verification: ReadVerification, bytes: Uint8Array): Promise<Uint8Array> {
+  const mark = unverifiedMark(verification);
+  if (mark === undefined) return bytes;
+  const { stampWorkbook } = await import("@rapk/report");
+  return stampWorkbook(bytes, mark);
+}
