@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import { basename } from "node:path";
 import type { Command } from "commander";
-import { DEFAULT_ZONE_OFFSET, Instant, schemaIssue, signingDateOf, startOfDayLike, isRapkError, zoneOffset } from "@rapk/core";
+import { DEFAULT_ZONE_OFFSET, type Finding, Instant, escapeEveryControl, schemaIssue, signingDateOf, startOfDayLike, isRapkError, zoneOffset } from "@rapk/core";
 import { type CommittedVersion, appendRevision, serializeVersion, sourceFileOf } from "@rapk/history";
 import { signVersion } from "@rapk/history/signing";
 import { CliError } from "../cliError.js";
@@ -74,7 +74,8 @@ export function registerImport(program: Command, { io, language }: Context): voi
         [],
         { meta: { actor: options.actor, reason: `imported from ${basename(input)}`, kind: "draft", effectiveAt }, commands: result.commands },
         // The import is part of the record: what was read, by which importer, and what it found.
-        { now: () => recordedAt, imported: { source: sourceFileOf(basename(input), bytes), importer: IMPORTER, findings: result.findings } },
+        // Findings quote the source, which may hold what the gate refuses: recorded escaped.
+        { now: () => recordedAt, imported: { source: sourceFileOf(basename(input), bytes), importer: IMPORTER, findings: result.findings.map(gatedFinding) } },
       );
       if (!appended.ok) {
         const { code, message, path } = appended.error;
@@ -123,6 +124,11 @@ async function writeNewLog(io: Io, out: string, sealed: CommittedVersion, force:
   } finally {
     await target.store.close();
   }
+}
+
+function gatedFinding(finding: Finding): Finding {
+  const message = { id: escapeEveryControl(finding.message.id), en: escapeEveryControl(finding.message.en) };
+  return finding.subject === undefined ? { ...finding, message } : { ...finding, message, subject: escapeEveryControl(finding.subject) };
 }
 
 function placeOf(file: string, line: number | undefined) {

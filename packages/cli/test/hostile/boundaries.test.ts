@@ -114,3 +114,19 @@ describe("nothing written by a failed command", () => {
     expect(lstatSync(join(folder, "link.ndjson")).isSymbolicLink()).toBe(true);
   });
 });
+
+describe("verify, repair and apply agree about a log", () => {
+  it("a log without its final newline: verify accepts it, repair has nothing to do, and apply appends to it on a line of its own", async () => {
+    const folder = await importedSeed();
+    const log = join(folder, "plan.ndjson");
+    writeFileSync(log, readFileSync(log, "utf8").replace(/\n$/, ""));
+    expect((await rapk(folder, "verify", "plan.ndjson")).code).toBe(0);
+    expect((await rapk(folder, "repair", "plan.ndjson")).stdout).toMatch(/^nothing to repair/);
+    writeJson(folder, "pok.json", POK_SHIFT);
+    const applied = await rapk(folder, "apply", "plan.ndjson", "pok.json");
+    expect(applied.code, applied.stderr).toBe(0);
+    const verified = await rapk(folder, "verify", "plan.ndjson");
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(/2 versions/);
+  });
+});

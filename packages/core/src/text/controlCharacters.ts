@@ -49,6 +49,14 @@ export function escapeControls(text: string): string {
   return text.replace(OUTPUT_CONTROL, (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`);
 }
 
+// eslint-disable-next-line no-control-regex
+const EVERY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** Text that must be one line and pass the gate, made so from text quoted out of a source (a finding's message): every control character written as `\u001b`. */
+export function escapeEveryControl(text: string): string {
+  return text.replace(EVERY_CONTROL, (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`);
+}
+
 /** Whether text holds a character a terminal must not receive raw (what {@link escapeControls} escapes). */
 export function hasRawControl(text: string): boolean {
   OUTPUT_CONTROL.lastIndex = 0;

@@ -147,7 +147,10 @@ export class NdjsonFileStore implements EventStore {
       // Checked here, under the lock, right before the write: nothing can move the head in between.
       checkAppend(plan, end.head, version, expect);
       if (end.size > end.committedBytes) end = await this.cutTail(lock.handle, file, plan, end);
-      const bytes = Buffer.from(serializeVersion(version), "utf8");
+      // A last committed line without its line break (an editor saved it so) is whole, and verify
+      // accepts it: the new version starts on a line of its own, so nothing is refused that verify passes.
+      const unterminated = end.committedBytes > 0 && (await lastByte(lock.handle, end.committedBytes)) !== 0x0a;
+      const bytes = Buffer.from(`${unterminated ? "\n" : ""}${serializeVersion(version)}`, "utf8");
       await writeAll(lock.handle, bytes, end.committedBytes, file, plan);
       await lock.handle.sync();
       if (end.size === 0) await syncFolder(dirname(file));
@@ -238,6 +241,15 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** Writes all bytes at `position`; a write that stops short is undone (the file cut back) and reported. */
+async function lastByte(handle: FileHandle, size: number): Promise<number | undefined> {
+  const byte = Buffer.alloc(1);
+  const { bytesRead } = await handle.read(byte, 0, 1, size - 1);
+  return bytesRead === 1 ? byte[0] : undefined;
+}
+
+// What the system refused, each said as itself (the message table explains each in both languages).
+const WRITE_REFUSALS: Readonly<Record<string, "DISK_FULL" | "READ_ONLY" | "PERMISSION_DENIED">> = { ENOSPC: "DISK_FULL", EDQUOT: "DISK_FULL", EROFS: "READ_ONLY", EACCES: "PERMISSION_DENIED", EPERM: "PERMISSION_DENIED" };
+
 async function writeAll(handle: FileHandle, bytes: Buffer, position: number, file: string, plan: string): Promise<void> {
   let written = 0;
   try {
@@ -248,7 +260,8 @@ async function writeAll(handle: FileHandle, bytes: Buffer, position: number, fil
     }
   } catch (error) {
     await handle.truncate(position).catch(() => undefined);
-    throw new StoreError("WRITE_FAILED", `${file}: the version could not be written (${(error as Error).message}); nothing was appended`, plan);
+    const refused = WRITE_REFUSALS[(error as NodeJS.ErrnoException).code ?? ""];
+    throw new StoreError(refused ?? "WRITE_FAILED", `${file}: the version could not be written (${(error as Error).message}); nothing was appended`, plan);
   }
 }
 
