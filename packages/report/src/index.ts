@@ -24,3 +24,6 @@ export * from "./fill/templateMeta.js";
 export * from "./fill/templateWorkbook.js";
 export * from "./fill/filledRevision.js";
 export * from "./sheets/stampWorkbook.js";
+export * from "./quarter/yearReport.js";
+export * from "./sheets/yearWorkbook.js";
+export * from "./quarter/quarterWords.js";

@@ -105,9 +105,9 @@ export function QuarterPanel({ state, quarter, onQuarter, baseName }: { state: P
       ) : (
         <ul class="quarter-notes">
           {report.notes.map((n) => (
-            <li key={`${n.indicator}-${n.month}`}>
+            <li key={`${n.indicator ?? n.line}-${n.month}`}>
               <strong>
-                {n.indicator} · {monthName(n.month, language)}
+                {n.indicator ?? n.line} · {monthName(n.month, language)}
               </strong>
               <dl>
                 {n.note !== undefined && (

@@ -1,48 +1,70 @@
-import { formatRupiah, monthCode, monthName } from "@rapk/core";
-import type { QuarterReport } from "@rapk/report";
+import { type Language, formatRupiah, monthCode, monthName } from "@rapk/core";
+import { type QuarterReport, REPORT_WORDS, formatLongDate, measureUnitName, monthFigure, romanQuarter } from "@rapk/report";
 import { formatPercent, formatValue } from "./numbers.js";
 import { renderTable } from "./table.js";
 
 const pct = (ratio: number | null) => formatPercent(ratio === null ? null : ratio * 100);
 
-/** The quarterly report as plain text: the quarter's achievement, the budget's absorption, the notes. */
-export function renderQuarter(report: QuarterReport, version: number): string[] {
+/** The quarterly report as plain text, every heading in `language`: the header block, achievement, absorption two ways, notes, signatory. */
+export function renderQuarter(report: QuarterReport, version: number, language: Language = "en"): string[] {
+  const w = REPORT_WORDS[language];
   const [first, , last] = report.months;
-  const out = [`Laporan kinerja triwulan ${report.quarter} (TW ${report.quarter}, ${monthName(first, "id")}-${monthName(last, "id")} ${report.year ?? ""}), ${report.unit}, version ${version}`.replace(/ ,/, ","), ""];
-  out.push(`Capaian (achievement) at ${monthCode(last)}, and against the year's target (B12)`);
+  const lastCode = monthCode(last);
+  const out = [w.quarterTitle(report.quarter, report.year), report.unit, ""];
+  out.push(`  ${w.unit}: ${report.unit}`);
+  out.push(`  ${w.quarter}: ${romanQuarter(report.quarter)} (${monthName(first, "id")}-${monthName(last, "id")} ${report.year ?? ""})`.trimEnd());
+  out.push(`  ${w.version}: ${version}`);
+  if (report.effectiveAt) out.push(`  ${w.effective}: ${formatLongDate(report.effectiveAt)}`);
+  out.push("", `${w.achievementHeading} (${w.ratio})`);
   out.push(
     ...renderTable(
       [
-        { header: "INDICATOR" },
-        { header: "TARGET", align: "right" },
-        { header: "REALISASI", align: "right" },
-        { header: "CAPAIAN", align: "right" },
-        { header: "BAND" },
-        { header: "TARGET B12", align: "right" },
-        { header: "CAPAIAN TAHUN", align: "right" },
+        { header: w.no },
+        { header: w.measureUnit },
+        { header: w.target(lastCode), align: "right" },
+        ...report.months.map((m) => ({ header: w.realisation(monthCode(m)), align: "right" as const })),
+        { header: w.achievement, align: "right" },
+        { header: w.band },
+        { header: w.annualTarget, align: "right" },
+        { header: w.annualAchievement, align: "right" },
       ],
-      report.indicators.map((i) => [i.id, formatValue(i.target), formatValue(i.realisation), formatPercent(i.achievement), i.band?.label.id ?? "", formatValue(i.annualTarget), formatPercent(i.annualAchievement)]),
+      report.indicators.map((i) => [
+        i.id,
+        measureUnitName(i.unit, language),
+        formatValue(i.target),
+        ...i.months.map(monthFigure),
+        formatPercent(i.achievement),
+        i.band?.label[language] ?? "",
+        formatValue(i.annualTarget),
+        formatPercent(i.annualAchievement),
+      ]),
       "  ",
     ),
   );
-  out.push("", `Penyerapan (absorption): spending in the quarter and through ${monthName(last, "id")}`);
+  out.push("", w.budgetHeading(monthName(last, "id")));
+  const { budget } = report;
   out.push(
     ...renderTable(
-      [{ header: "LINE" }, { header: "PAGU", align: "right" }, { header: `TW ${report.quarter}`, align: "right" }, { header: `S.D. ${monthCode(last)}`, align: "right" }, { header: "PENYERAPAN", align: "right" }],
+      [{ header: w.line }, { header: w.serves }, { header: w.pagu, align: "right" }, { header: w.spentInQuarter(report.quarter), align: "right" }, { header: w.spentThrough(lastCode), align: "right" }, { header: w.absorption, align: "right" }, { header: w.lineName }],
       [
-        ...report.lines.map((l) => [l.id, formatRupiah(l.pagu), formatRupiah(l.spentInQuarter), formatRupiah(l.spent), pct(l.absorption)]),
-        ["all lines", formatRupiah(report.budget.pagu), formatRupiah(report.budget.spentInQuarter), formatRupiah(report.budget.spent), pct(report.budget.absorption)],
+        ...report.lines.map((l) => [l.id, l.indicators.join(", "), formatRupiah(l.pagu), formatRupiah(l.spentInQuarter), formatRupiah(l.spent), pct(l.absorption), l.name]),
+        [w.total, "", formatRupiah(budget.pagu), formatRupiah(budget.spentInQuarter), formatRupiah(budget.spent), pct(budget.absorption), ""],
       ],
       "  ",
     ),
   );
-  out.push("", "Catatan (notes), hambatan (obstacles) and rencana tindak lanjut (follow-up)");
-  if (report.notes.length === 0) out.push("  none reported this quarter");
+  out.push("", `  ${w.againstCeiling(formatRupiah(budget.ceiling).replace(/^Rp/, ""))}: ${pct(budget.ceilingAbsorption)}`);
+  out.push(`  ${w.againstLines(formatRupiah(budget.pagu).replace(/^Rp/, ""))}: ${pct(budget.absorption)}`);
+  if (budget.notItemised > 0) out.push(`  ${w.notItemised(formatRupiah(budget.notItemised).replace(/^Rp/, ""), formatRupiah(budget.ceiling).replace(/^Rp/, ""))}`);
+  out.push("", w.notesHeading);
+  if (report.notes.length === 0) out.push(`  ${w.noNotes}`);
   for (const n of report.notes) {
-    out.push(`  ${n.indicator} ${monthCode(n.month)}`);
-    if (n.note !== undefined) out.push(`    catatan: ${n.note}`);
-    if (n.obstacles !== undefined) out.push(`    hambatan: ${n.obstacles}`);
-    if (n.followUp !== undefined) out.push(`    rencana tindak lanjut: ${n.followUp}`);
+    out.push(`  ${n.indicator ?? n.line} ${monthCode(n.month)}`);
+    if (n.note !== undefined) out.push(`    ${w.note.toLowerCase()}: ${n.note}`);
+    if (n.obstacles !== undefined) out.push(`    ${w.obstacles.toLowerCase()}: ${n.obstacles}`);
+    if (n.followUp !== undefined) out.push(`    ${w.followUp.toLowerCase()}: ${n.followUp}`);
   }
+  const { signature } = report;
+  if (signature) out.push("", `  ${signature.place}, ${formatLongDate(report.effectiveAt ?? signature.date)}`, `  ${signature.title}`, "", `  ${signature.name ?? ""}`);
   return out;
 }

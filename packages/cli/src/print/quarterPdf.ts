@@ -1,73 +1,84 @@
-import { monthCode, monthName } from "@rapk/core";
-import { type PrintProvenance, type QuarterReport, footerText, formatAmount, formatMeasure, formatPercentage } from "@rapk/report";
-import { type Column, drawRow, pdfDocument, rowHeight, stampFooters } from "./pdfDocument.js";
+import { type Language, monthCode, monthName } from "@rapk/core";
+import { type PrintProvenance, type QuarterReport, REPORT_WORDS, footerText, formatAmount, formatLongDate, formatMeasure, formatPercentage, measureUnitName, monthFigure, romanQuarter } from "@rapk/report";
+import { type Column, pdfDocument, stampFooters } from "./pdfDocument.js";
+import { type PdfPage, drawSignature, drawTable, headerBlock } from "./pdfTable.js";
 
-const STYLE = { fontSize: 7, padding: 2.5 };
 const pct = (ratio: number | null) => formatPercentage(ratio === null ? null : ratio * 100);
 
-/** The quarterly report as PDF bytes (A4 landscape): achievement, absorption, notes; the footer names the version and head hash. */
-export async function quarterPdf(report: QuarterReport, provenance: PrintProvenance): Promise<Uint8Array> {
+/**
+ * The quarterly report as PDF bytes (A4 landscape), as the centre takes it: the header block
+ * (unit, quarter, version, effective date); per indicator its unit, target, three months with
+ * numerator and denominator, the figure at the quarter's end, achievement and band; per budget
+ * line its name, the indicators it serves, pagu and spending; absorption against the DIPA
+ * ceiling and against the itemised lines; the notes; the signatory. Every heading in `language`.
+ */
+export async function quarterPdf(report: QuarterReport, provenance: PrintProvenance, language: Language = "id"): Promise<Uint8Array> {
+  const w = REPORT_WORDS[language];
   const [first, , last] = report.months;
-  const title = `LAPORAN KINERJA TRIWULAN ${["I", "II", "III", "IV"][report.quarter - 1]} TAHUN ${report.year ?? ""}`.trim();
+  const lastCode = monthCode(last);
+  const title = w.quarterTitle(report.quarter, report.year);
   const { doc, finish } = pdfDocument({ title: `${title} ${report.unit}`, subject: footerText(provenance) });
-  const left = doc.page.margins.left;
-  const width = doc.page.width - 2 * left;
-  let y = doc.page.margins.top;
-  const bottom = () => doc.page.height - doc.page.margins.bottom - 14;
+  const page: PdfPage = { doc, y: doc.page.margins.top };
+  headerBlock(page, [title, report.unit.toUpperCase()], [
+    [w.unit, report.unit],
+    [w.quarter, `${romanQuarter(report.quarter)} (${monthName(first, "id")} - ${monthName(last, "id")} ${report.year ?? ""})`.trim()],
+    [w.version, String(provenance.version)],
+    [w.effective, provenance.effectiveAt === "" ? "" : formatLongDate(provenance.effectiveAt)],
+  ]);
 
-  doc.font("Helvetica-Bold").fontSize(10).fillColor("#000");
-  for (const line of [title, report.unit, `${monthName(first, "id")} - ${monthName(last, "id")}`]) {
-    doc.text(line, left, y, { width, align: "center" });
-    y = doc.y;
-  }
-  y += 8;
-
-  const table = (heading: string, columns: Column[], header: string[], rows: string[][]) => {
-    const th = rowHeight(doc, columns, header, STYLE, true);
-    if (y + 14 + 2 * th > bottom()) {
-      doc.addPage();
-      y = doc.page.margins.top;
-    }
-    doc.font("Helvetica-Bold").fontSize(8.5).fillColor("#000").text(heading, left, y);
-    y = doc.y + 3;
-    drawRow(doc, left, y, columns, header, th, STYLE, { bold: true, fill: "#e6e6e6" });
-    y += th;
-    for (const row of rows) {
-      const h = rowHeight(doc, columns, row, STYLE);
-      if (y + h > bottom()) {
-        doc.addPage();
-        y = doc.page.margins.top;
-        drawRow(doc, left, y, columns, header, th, STYLE, { bold: true, fill: "#e6e6e6" });
-        y += th;
-      }
-      drawRow(doc, left, y, columns, row, h, STYLE);
-      y += h;
-    }
-    y += 10;
-  };
-
-  table(
-    `Capaian kinerja ${monthCode(last)} dan terhadap target tahunan`,
-    [{ width: 40 }, { width: 300 }, { width: 60, align: "right" }, { width: 60, align: "right" }, { width: 60, align: "right" }, { width: 106 }, { width: 60, align: "right" }, { width: 60, align: "right" }],
-    ["NO", "INDIKATOR KINERJA KEGIATAN", "TARGET", "REALISASI", "CAPAIAN", "KATEGORI", "TARGET B12", "CAPAIAN TAHUN"],
-    report.indicators.map((i) => [i.id, i.name, formatMeasure(i.target), formatMeasure(i.realisation), formatPercentage(i.achievement), i.band?.label.id ?? "", formatMeasure(i.annualTarget), formatPercentage(i.annualAchievement)]),
+  const monthColumns: Column[] = report.months.map(() => ({ width: 62, align: "right" }));
+  drawTable(
+    page,
+    `${w.achievementHeading} (${w.ratio})`,
+    [{ width: 30 }, { width: 220 }, { width: 40 }, { width: 42, align: "right" }, ...monthColumns, { width: 50, align: "right" }, { width: 50, align: "right" }, { width: 70 }, { width: 48, align: "right" }, { width: 50, align: "right" }],
+    [w.no, w.indicator, w.measureUnit, w.target(lastCode), ...report.months.map((m) => w.realisation(monthCode(m))), w.cumulative(lastCode), w.achievement, w.band, w.annualTarget, w.annualAchievement],
+    report.indicators.map((i) => [
+      i.id,
+      i.name,
+      measureUnitName(i.unit, language),
+      formatMeasure(i.target),
+      ...i.months.map(monthFigure),
+      formatMeasure(i.realisation),
+      formatPercentage(i.achievement),
+      i.band?.label[language] ?? "",
+      formatMeasure(i.annualTarget),
+      formatPercentage(i.annualAchievement),
+    ]),
   );
-  table(
-    `Penyerapan anggaran s.d. ${monthName(last, "id")}`,
-    [{ width: 200 }, { width: 146, align: "right" }, { width: 146, align: "right" }, { width: 146, align: "right" }, { width: 148, align: "right" }],
-    ["BARIS ANGGARAN", "PAGU", `REALISASI TW ${report.quarter}`, `REALISASI S.D. ${monthCode(last)}`, "PENYERAPAN"],
+  const { budget } = report;
+  drawTable(
+    page,
+    w.budgetHeading(monthName(last, "id")),
+    [{ width: 110 }, { width: 310 }, { width: 70 }, { width: 80, align: "right" }, { width: 80, align: "right" }, { width: 80, align: "right" }, { width: 56, align: "right" }],
+    [w.line, w.lineName, w.serves, w.pagu, w.spentInQuarter(report.quarter), w.spentThrough(lastCode), w.absorption],
     [
-      ...report.lines.map((l) => [l.id, formatAmount(l.pagu), formatAmount(l.spentInQuarter), formatAmount(l.spent), pct(l.absorption)]),
-      ["Jumlah", formatAmount(report.budget.pagu), formatAmount(report.budget.spentInQuarter), formatAmount(report.budget.spent), pct(report.budget.absorption)],
+      ...report.lines.map((l) => [l.id, l.name, l.indicators.join(", "), formatAmount(l.pagu), formatAmount(l.spentInQuarter), formatAmount(l.spent), pct(l.absorption)]),
+      [w.total, "", "", formatAmount(budget.pagu), formatAmount(budget.spentInQuarter), formatAmount(budget.spent), pct(budget.absorption)],
     ],
   );
-  table(
-    "Catatan, hambatan dan rencana tindak lanjut",
-    [{ width: 40 }, { width: 40 }, { width: 235 }, { width: 235 }, { width: 236 }],
-    ["NO", "BULAN", "CATATAN", "HAMBATAN", "RENCANA TINDAK LANJUT"],
-    report.notes.length === 0 ? [["", "", "tidak ada catatan", "", ""]] : report.notes.map((n) => [n.indicator, monthCode(n.month), n.note ?? "", n.obstacles ?? "", n.followUp ?? ""]),
+  drawTable(
+    page,
+    w.absorption,
+    [{ width: 420 }, { width: 110, align: "right" }, { width: 56, align: "right" }],
+    [w.absorption, w.spentThrough(lastCode), "%"],
+    [
+      [w.againstCeiling(formatAmount(budget.ceiling)), formatAmount(budget.spent), pct(budget.ceilingAbsorption)],
+      [w.againstLines(formatAmount(budget.pagu)), formatAmount(budget.spent), pct(budget.absorption)],
+      ...(budget.notItemised > 0 ? [[w.notItemised(formatAmount(budget.notItemised), formatAmount(budget.ceiling)), "", ""]] : []),
+    ],
   );
-
+  drawTable(
+    page,
+    w.notesHeading,
+    [{ width: 110 }, { width: 40 }, { width: 212 }, { width: 212 }, { width: 212 }],
+    [w.subject, w.month, w.note, w.obstacles, w.followUp],
+    report.notes.length === 0 ? [["", "", w.noNotes, "", ""]] : report.notes.map((n) => [n.indicator ?? n.line ?? "", monthCode(n.month), n.note ?? "", n.obstacles ?? "", n.followUp ?? ""]),
+    { keepWithLast: SIGNATURE_HEIGHT },
+  );
+  drawSignature(page, report.signature, provenance.effectiveAt);
   stampFooters(doc, footerText(provenance));
   return finish();
 }
+
+/** The height the signature block takes under the last table. */
+export const SIGNATURE_HEIGHT = 96;
