@@ -17,8 +17,8 @@ describe("QuarterPanel", () => {
     const { container } = renderIn(<QuarterPanel state={state()} quarter={1} onQuarter={() => undefined} baseName="x" />, "en");
     expect(screen.getByRole("heading", { name: "Quarterly performance report, quarter 1 (January–March)" })).toBeTruthy();
     const row = Array.from(container.querySelectorAll("table.quarter-table tbody tr")).find((tr) => tr.textContent!.startsWith("01.07"))!;
-    // 01.07 targets 10 in March and 100 for the year; 4 was reported for March.
-    expect(Array.from(row.querySelectorAll("td")).map((td) => td.textContent)).toEqual(["10", "4", "40.0%", "Very poor", "100", "4.0%"]);
+    // 01.07 targets 10 in March and 100 for the year; 4 was reported for March. Two decimals, as the PDF.
+    expect(Array.from(row.querySelectorAll("td")).map((td) => td.textContent)).toEqual(["10", "4", "40.00%", "Very poor", "100", "4.00%"]);
   });
 
   it("lists the quarter's obstacles and follow-up", () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { POK_SHIFT, expectOneLineError, importedSeed, rapk, writeJson } from "./helpers.js";
+import { POK_SHIFT, ROOT, expectOneLineError, importedSeed, rapk, tempFolder, writeJson } from "./helpers.js";
 import { pdfPagePng, pdfPageSizes, pdfText } from "./pdf.js";
 
 // Amounts as an Indonesian reader expects them, without the Rp of the table cells: 70.412.160.
@@ -16,6 +16,18 @@ interface ShownPlan {
 }
 
 describe("rapk print", () => {
+  it("says Revisi ke-N with its date under the title of a revised RAPK, and nothing of the kind before it", async () => {
+    const folder = tempFolder();
+    const history = join(ROOT, "packages/examples/loka-pom-rejang-lebong-2024-history.ndjson");
+    // Version 5 of the bundled history is a revised RAPK (kind rapk), effective 15 April 2024.
+    expect((await rapk(folder, "print", history, "--out", "revised.pdf")).code).toBe(0);
+    expect(await pdfText(join(folder, "revised.pdf"))).toContain("BADAN PENGAWAS OBAT DAN MAKANAN Revisi ke-1, 15 April 2024");
+    expect((await rapk(folder, "print", history, "--as-of", "4", "--out", "signed.pdf")).code).toBe(0);
+    expect(await pdfText(join(folder, "signed.pdf"))).not.toContain("Revisi ke-");
+    expect((await rapk(folder, "print", history, "--out", "revised.html")).code).toBe(0);
+    expect(readFileSync(join(folder, "revised.html"), "utf8")).toContain('<span class="revision">Revisi ke-1, 15 April 2024</span>');
+  });
+
   it("prints the imported seed to a PDF whose text carries the plan's figures, Total, signature and provenance", async () => {
     const folder = await importedSeed();
     const run = await rapk(folder, "print", "plan.ndjson", "--out", "plan.pdf");

@@ -15,7 +15,8 @@ export function QuarterPanel({ state, quarter, onQuarter, baseName }: { state: P
   const report = useMemo(() => quarterReport(state, quarter), [state, quarter]);
   const [first, , last] = report.months;
   const num = (value: number | null) => (value === null ? "–" : formatNumber(value, language));
-  const pct = (value: number | null) => (value === null ? "–" : formatPercent(value / 100, language));
+  // Two decimals, as the quarterly report's PDF prints them.
+  const pct = (value: number | null) => (value === null ? "–" : formatPercent(value / 100, language, 2));
   return (
     <div class="quarter">
       <div class="quarter-head">
@@ -29,7 +30,7 @@ export function QuarterPanel({ state, quarter, onQuarter, baseName }: { state: P
             ))}
           </select>
         </label>
-        <button type="button" class="button" onClick={async () => download(`${baseName}-tw${quarter}.xlsx`, await quarterWorkbook(report), XLSX_TYPE)}>
+        <button type="button" class="button" onClick={async () => download(`${baseName}-tw${quarter}.xlsx`, await quarterWorkbook(report, language), XLSX_TYPE)}>
           {t.downloadQuarterXlsx}
         </button>
       </div>
@@ -84,7 +85,7 @@ export function QuarterPanel({ state, quarter, onQuarter, baseName }: { state: P
                 <td class="num">{formatRupiah(l.pagu)}</td>
                 <td class="num">{formatRupiah(l.spentInQuarter)}</td>
                 <td class="num">{formatRupiah(l.spent)}</td>
-                <td class="num">{l.absorption === null ? "–" : formatPercent(l.absorption, language)}</td>
+                <td class="num">{l.absorption === null ? "–" : formatPercent(l.absorption, language, 2)}</td>
               </tr>
             ))}
           </tbody>
@@ -94,7 +95,7 @@ export function QuarterPanel({ state, quarter, onQuarter, baseName }: { state: P
               <td class="num">{formatRupiah(report.budget.pagu)}</td>
               <td class="num">{formatRupiah(report.budget.spentInQuarter)}</td>
               <td class="num">{formatRupiah(report.budget.spent)}</td>
-              <td class="num">{report.budget.absorption === null ? "–" : formatPercent(report.budget.absorption, language)}</td>
+              <td class="num">{report.budget.absorption === null ? "–" : formatPercent(report.budget.absorption, language, 2)}</td>
             </tr>
           </tfoot>
         </table>

@@ -10,14 +10,18 @@ export function formatNumber(value: number, language: Language): string {
   return numberFormats[language].format(value);
 }
 
-const percentFormats: Record<Language, Intl.NumberFormat> = {
-  id: new Intl.NumberFormat("id-ID", { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
-  en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
+const percentFormat = (locale: string, decimals: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: decimals, minimumFractionDigits: decimals });
+const percentFormats: Record<1 | 2, Record<Language, Intl.NumberFormat>> = {
+  1: { id: percentFormat("id-ID", 1), en: percentFormat("en-GB", 1) },
+  2: { id: percentFormat("id-ID", 2), en: percentFormat("en-GB", 2) },
 };
 
-/** A ratio 0..1 as a percentage with one decimal: `15,2 %` / `15.2%`. */
-export function formatPercent(ratio: number, language: Language): string {
-  const value = percentFormats[language].format(ratio * 100);
+/**
+ * A ratio 0..1 as a percentage, with one decimal (`15,2 %` / `15.2%`) or, where the figure is the
+ * one a printed report shows (the quarter tab, as its PDF), two (`15,24 %`).
+ */
+export function formatPercent(ratio: number, language: Language, decimals: 1 | 2 = 1): string {
+  const value = percentFormats[decimals][language].format(ratio * 100);
   return language === "id" ? `${value} %` : `${value}%`;
 }
 

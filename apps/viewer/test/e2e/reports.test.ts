@@ -101,7 +101,7 @@ describe("the viewer's print, downloads, quarterly report and two-file compare",
     await shoot("quarter");
     const xlsx = await downloadBy("Unduh laporan triwulan (XLSX)");
     const book = await workbook(xlsx.bytes);
-    expect(book.worksheets.map((s) => s.name)).toEqual(["Capaian TW2", "Anggaran TW2", "Catatan"]);
+    expect(book.worksheets.map((s) => s.name)).toEqual(["Keterangan", "Capaian TW2", "Anggaran TW2", "Catatan"]);
     const screenRows = await rows.locator("th").allTextContents();
     const sheetIds = (book.getWorksheet("Capaian TW2")!.getColumn(1).values as unknown[]).slice(2);
     expect(sheetIds).toEqual(screenRows.map((r) => r.split(" ")[0]));

@@ -5,7 +5,7 @@ import type { Context } from "../context.js";
 import { pathOf, writeUserFile } from "../files.js";
 import { loadLog } from "../logFile.js";
 import { outputFormat } from "../outputFormat.js";
-import { provenanceOf } from "../provenance.js";
+import { provenanceOf, revisionOf } from "../provenance.js";
 import { UNVERIFIED_OPTION } from "../verifiedRead.js";
 
 export function registerPrint(program: Command, { io }: Context): void {
@@ -29,7 +29,7 @@ export function registerPrint(program: Command, { io }: Context): void {
       if (state.plan === null) throw new CliError(`there is no plan at version ${version} to print`, { file, code: "PLAN_NOT_DRAFTED" });
       // The printers (pdfkit behind the PDF) are loaded only by the command that prints.
       const { printHtmlDocument, printLayout } = await import("@rapk/report");
-      const layout = printLayout(state, provenanceOf(log, version));
+      const layout = printLayout(state, provenanceOf(log, version), revisionOf(log, version));
       const bytes = format === "pdf" ? await (await import("../print/printPdf.js")).printPdf(layout) : printHtmlDocument(layout);
       await writeUserFile(io, options.out, bytes, { overwrite: true });
     });

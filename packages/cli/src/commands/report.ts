@@ -10,8 +10,6 @@ import { jsonText } from "../json.js";
 import { pathOf, writeUserFile } from "../files.js";
 import { type LoadedLog, loadLog } from "../logFile.js";
 import { outputFormat } from "../outputFormat.js";
-import { renderQuarter } from "../format/quarter.js";
-import { renderYear } from "../format/year.js";
 import { provenanceOf } from "../provenance.js";
 import { UNVERIFIED_OPTION, markedJson, markedText, markedWorkbook, unverifiedMark } from "../verifiedRead.js";
 
@@ -107,7 +105,7 @@ export function registerReport(program: Command, { io, language }: Context): voi
       format === "json"
         ? jsonText(markedJson(verification, { ...report, indicators: report.indicators.map((i) => ({ ...i, band: bandJson(i.band) })) }))
         : format === "text"
-          ? markedText(verification, `${renderQuarter(report, version, language()).join("\n")}\n`)
+          ? markedText(verification, `${(await import("../print/quarterText.js")).renderQuarter(report, version, language()).join("\n")}\n`)
           : format === "pdf"
             ? await (await import("../print/quarterPdf.js")).quarterPdf(report, provenance, language())
             : await markedWorkbook(verification, await quarterWorkbook(report, language())),
@@ -122,7 +120,7 @@ export function registerReport(program: Command, { io, language }: Context): voi
       format === "json"
         ? jsonText(markedJson(verification, { ...report, objectives: report.objectives.map((o) => ({ ...o, indicators: o.indicators.map((i) => ({ ...i, band: bandJson(i.band) })) })) }))
         : format === "text"
-          ? markedText(verification, `${renderYear(report, version, language()).join("\n")}\n`)
+          ? markedText(verification, `${(await import("../print/yearText.js")).renderYear(report, version, language()).join("\n")}\n`)
           : format === "pdf"
             ? await (await import("../print/yearPdf.js")).yearPdf(report, provenance, language())
             : await markedWorkbook(verification, await yearWorkbook(report, language())),

@@ -30,6 +30,11 @@ export async function printPdf(layout: PrintLayout): Promise<Uint8Array> {
       doc.text(line, left, y, { width: doc.page.width - 2 * left, align: "center" });
       y = doc.y;
     }
+    if (layout.revision !== null) {
+      doc.font("Helvetica").fontSize(9).text(layout.revision, left, y + 2, { width: doc.page.width - 2 * left, align: "center" });
+      doc.font("Helvetica-Bold").fontSize(10);
+      y = doc.y;
+    }
     y += 8;
   };
   const tableHeader = () => {

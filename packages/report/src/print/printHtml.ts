@@ -13,6 +13,7 @@ export const PRINT_CSS = `
 .rapk-print { font-family: "Helvetica Neue", Helvetica, Arial, sans-serif; font-size: 7.5pt; color: #000; background: #fff; }
 .rapk-print .title { text-align: center; font-weight: bold; font-size: 10pt; margin: 0 0 4mm; line-height: 1.35; }
 .rapk-print .title span { display: block; }
+.rapk-print .title .revision { font-weight: normal; font-size: 9pt; }
 .rapk-print table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 .rapk-print td, .rapk-print th { overflow-wrap: anywhere; }
 .rapk-print th, .rapk-print td { border: 0.6pt solid #000; padding: 1.2pt 2pt; vertical-align: top; }
@@ -49,7 +50,7 @@ function indicatorRows(row: PrintIndicatorRow, months: number): string {
 /** The printed RAPK as an HTML fragment (`<article class="rapk-print">`), for the viewer and for {@link printHtmlDocument}. */
 export function printHtml(layout: PrintLayout): string {
   const months = layout.months.length;
-  const title = layout.title.map((line) => `<span>${e(line)}</span>`).join("");
+  const title = layout.title.map((line) => `<span>${e(line)}</span>`).join("") + (layout.revision === null ? "" : `<span class="revision">${e(layout.revision)}</span>`);
   const head = `<thead><tr><th rowspan="2">NO.</th><th rowspan="2">SASARAN KEGIATAN</th><th rowspan="2">INDIKATOR KINERJA KEGIATAN</th><th colspan="${months}">TARGET</th><th rowspan="2">ANGGARAN</th></tr><tr>${layout.months.map((m) => `<th>${e(m)}</th>`).join("")}</tr></thead>`;
   const body = layout.indicators.map((row) => indicatorRows(row, months)).join("");
   // The published proportions: narrow NO, wide names, twelve equal month columns, ANGGARAN.

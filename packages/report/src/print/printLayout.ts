@@ -18,6 +18,14 @@ export interface PrintProvenance {
   readonly unverified?: string;
 }
 
+/** Which revision of the RAPK a print is (Revisi ke-N) and when it took effect; absent for the plan as first signed. */
+export interface PrintRevision {
+  /** 1 for the first revised RAPK, then 2, ... */
+  readonly number: number;
+  /** When that revision took effect (ISO date or date-time). */
+  readonly effectiveAt: string;
+}
+
 /** A row of the budget lines under an indicator: NO, RO, KOMPONEN, SUB KOMPONEN, ANGGARAN, KONTRIBUSI. */
 export interface PrintLineRow {
   readonly kind: "line";
@@ -64,6 +72,8 @@ export interface PrintLayout {
   readonly total: number;
   /** The ceiling the log holds, when it differs from the stated Total; else null. */
   readonly derivedTotal: number | null;
+  /** `Revisi ke-1, 15 April 2024` under the title of a revised RAPK; null for the plan as first signed. */
+  readonly revision: string | null;
   /** `Rejang Lebong, 22 Februari 2024`; null when the plan is not signed. */
   readonly placeAndDate: string | null;
   readonly signatoryTitle: string | null;
@@ -85,7 +95,7 @@ interface MaybeStatedPlan {
 const coded = (code: string, name: string) => (name === "" ? code : `${code} - ${name}`);
 
 /** Lays the plan out as the published RAPK reads: title block, objectives and indicators with their budget rows, Total, signature, footer. */
-export function printLayout(state: PlanState, provenance: PrintProvenance): PrintLayout {
+export function printLayout(state: PlanState, provenance: PrintProvenance, revision?: PrintRevision): PrintLayout {
   const document = planDocument(state);
   const plan = document.plan;
   const indicators: PrintIndicatorRow[] = [];
@@ -124,6 +134,7 @@ export function printLayout(state: PlanState, provenance: PrintProvenance): Prin
     indicators,
     total,
     derivedTotal: total === document.ceiling ? null : document.ceiling,
+    revision: revision ? `Revisi ke-${revision.number}, ${formatLongDate(revision.effectiveAt)}` : null,
     placeAndDate: signature ? `${signature.place}, ${formatLongDate(signature.date)}` : null,
     signatoryTitle: signature?.title ?? null,
     signatoryName: signature?.name ?? null,

@@ -1,7 +1,7 @@
 import { type Language, formatRupiah, monthCode } from "@rapk/core";
 import { REPORT_WORDS, type YearReport, formatLongDate, measureUnitName } from "@rapk/report";
-import { formatPercent, formatValue } from "./numbers.js";
-import { renderTable } from "./table.js";
+import { formatPercent, formatValue } from "../format/numbers.js";
+import { renderTable } from "../format/table.js";
 
 const pct = (ratio: number | null) => formatPercent(ratio === null ? null : ratio * 100);
 const bare = (amount: number) => formatRupiah(amount).replace(/^Rp/, "");
