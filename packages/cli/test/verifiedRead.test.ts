@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, rapk, tempFolder } from "./helpers.js";
+import { pdfText } from "./pdf.js";
 import { readXlsx } from "./xlsx.js";
 
 const HISTORY = join(ROOT, "packages/examples/loka-pom-rejang-lebong-2024-history.ndjson");
@@ -25,6 +26,7 @@ describe("every reading command verifies the log it reads", () => {
     ["log"],
     ["report", "--month", "3"],
     ["report", "--quarter", "1"],
+    ["report", "--year"],
     ["print", "--out", "plan.html"],
     ["export", "--format", "csv"],
     ["diff", "--from", "1", "--to", "2"],
@@ -77,6 +79,30 @@ describe("every reading command verifies the log it reads", () => {
     expect(csv.stdout.split("\n")[0]).toContain("NOT VERIFIED");
     const diff = await rapk(folder, "diff", "tampered.ndjson", "--unverified", "--from", "1", "--json");
     expect(JSON.parse(diff.stdout).unverified).toMatchObject({ code: "HASH_MISMATCH" });
+  });
+});
+
+describe("the quarterly and the yearly report of a log that does not verify", () => {
+  it.each([["--quarter", "1"], ["--year"]])("given --unverified, then `rapk report %s` says NOT VERIFIED in its text, JSON, every PDF page's footer (no head) and every sheet", async (...period) => {
+    const folder = folderWith();
+    const text = await rapk(folder, "report", "tampered.ndjson", ...period, "--unverified");
+    expect(text.code).toBe(0);
+    const out = text.stdout.trimEnd().split("\n");
+    expect(out[0]).toContain(`NOT VERIFIED (TIDAK TERVERIFIKASI): line ${edited + 1}: HASH_MISMATCH`);
+    expect(out.at(-1)).toBe(out[0]);
+    expect(JSON.parse((await rapk(folder, "report", "tampered.ndjson", ...period, "--unverified", "--json")).stdout).unverified).toMatchObject({ line: edited + 1, code: "HASH_MISMATCH" });
+    expect((await rapk(folder, "report", "tampered.ndjson", ...period, "--unverified", "--out", "bad.pdf")).code).toBe(0);
+    const pdf = await pdfText(join(folder, "bad.pdf"));
+    expect(pdf).toContain("NOT VERIFIED");
+    expect(pdf).not.toContain(head.slice(0, 16));
+    expect((await rapk(folder, "report", "tampered.ndjson", ...period, "--unverified", "--out", "bad.xlsx")).code).toBe(0);
+    const book = await readXlsx(join(folder, "bad.xlsx"));
+    expect(book.worksheets.length).toBeGreaterThan(0);
+    for (const sheet of book.worksheets) expect(sheet.headerFooter.oddHeader).toContain("NOT VERIFIED");
+    // The genuine log's reports carry no mark.
+    expect((await rapk(folder, "report", "genuine.ndjson", ...period)).stdout).not.toContain("NOT VERIFIED");
+    expect((await rapk(folder, "report", "genuine.ndjson", ...period, "--out", "good.pdf")).code).toBe(0);
+    expect(await pdfText(join(folder, "good.pdf"))).not.toContain("NOT VERIFIED");
   });
 });
 

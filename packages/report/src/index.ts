@@ -27,3 +27,4 @@ export * from "./sheets/stampWorkbook.js";
 export * from "./quarter/yearReport.js";
 export * from "./sheets/yearWorkbook.js";
 export * from "./quarter/quarterWords.js";
+export * from "./lineName.js";

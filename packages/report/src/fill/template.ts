@@ -1,5 +1,6 @@
 import { type PlanState, type RevisionKind, indicatorsInOrder, monthCode, monthName } from "@rapk/core";
 import { FORMAT } from "../sheets/excel.js";
+import { lineName } from "../lineName.js";
 
 /** The kinds of template rapk writes: a monthly report, a Revisi POK, a revised RAPK's targets. */
 export const TEMPLATE_KINDS = ["report", "pok", "rapk"] as const satisfies readonly RevisionKind[];
@@ -59,12 +60,6 @@ export interface Template {
 
 /** The sheet names and the field sheet's, as the workbook shows them. */
 export const SHEET = Object.freeze({ fields: "Revisi", indicators: "Indikator", lines: "Anggaran", pagu: "Pagu", contributions: "Kontribusi", targets: "Target", meta: "rapk" });
-
-/** A budget line's name as a person knows it: its komponen and sub komponen. */
-export function lineName(state: PlanState, id: string): string {
-  const line = state.lines[id]!;
-  return [line.output.name, line.component.name, line.subComponent.name].filter((name) => name !== "").join(" / ");
-}
 
 const text = (key: string, header: string, width: number, input = false): TemplateColumn => ({ key, header, width, format: FORMAT.text, input });
 const measure = (key: string, header: string, input = false): TemplateColumn => ({ key, header, width: 13, format: FORMAT.measure, input });

@@ -1,5 +1,5 @@
 import { type Band, BPOM_BANDS, type PlanState, type Signature, achievement, achievementOf, budgetSummary, indicatorsInOrder } from "@rapk/core";
-import { lineName } from "../fill/template.js";
+import { lineName } from "../lineName.js";
 
 /** Triwulan 1..4 and its months: quarter 2 is April..June (4, 5, 6). */
 export function quarterMonths(quarter: number): readonly [number, number, number] {

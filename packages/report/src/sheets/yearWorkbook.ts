@@ -1,16 +1,17 @@
 import type { Language } from "@rapk/core";
 import { monthCode } from "@rapk/core";
 import { formatLongDate } from "../format.js";
-import { REPORT_WORDS, measureUnitName } from "../quarter/quarterWords.js";
 import type { YearReport } from "../quarter/yearReport.js";
 import { COLUMN } from "./columns.js";
 import { FORMAT, workbook } from "./excel.js";
-import { aboutSheet } from "./quarterWorkbook.js";
+import { aboutSheet } from "./quarterSheets.js";
 
 const ratio = (percent: number | null) => (percent === null ? null : percent / 100);
 
 /** The yearly report as an .xlsx: the header sheet with the year's absorption two ways, and per objective and indicator the year's target, realisation and achievement. */
 export async function yearWorkbook(report: YearReport, language: Language = "id"): Promise<Uint8Array> {
+  // The words load with the workbook, as exceljs does, not with the viewer's first page.
+  const { REPORT_WORDS, measureUnitName } = await import("../quarter/quarterWords.js");
   const w = REPORT_WORDS[language];
   const { budget, signature } = report;
   return workbook([
