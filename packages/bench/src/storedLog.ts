@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, fsyncSync, openSync, writeFileSync } from "node:fs";
-import type { PlanEvent } from "@rapk/core";
-import { FORMAT_V2, GENESIS_HASH, type StoredEvent, type VersionMetadata, canonicalJson, hashCommit, hashInput, serializeCommit, serializeEvent } from "@rapk/history";
+import type { PlanEvent, VersionMetadata } from "@rapk/core";
+import { FORMAT_V2, GENESIS_HASH, type StoredEvent, canonicalJson, hashCommit, hashInput, serializeCommit, serializeEvent } from "@rapk/history";
 import type { Batch } from "./generate.js";
 
 /**

@@ -1,5 +1,5 @@
 import { isRapkError } from "@rapk/core";
-import { type CommittedVersion, type History, type StoredEvent, openHistory, parseLog, serializeVersions } from "@rapk/history";
+import { type CommittedVersion, type History, type StoredEvent, type VerifiedVersion, historyOf, openHistory, parseLog } from "@rapk/history";
 import { CliError, exitOf, isCliError } from "./cliError.js";
 import { readText } from "./files.js";
 import type { Io } from "./io.js";
@@ -9,8 +9,8 @@ import { type ReadVerification, verifyRead } from "./verifiedRead.js";
 export interface LoadedLog {
   /** The log as the user named it (a path or a store URL), for messages. */
   readonly file: string;
-  /** The log's text: the file as read, or the store's versions written as NDJSON. */
-  readonly text: string;
+  /** A log file's text, as read (a store's versions are read as versions, never written out as text). */
+  readonly text?: string;
   readonly events: readonly StoredEvent[];
   /** The committed versions, each with its head (commit record hash, or last event hash in a v1 log). */
   readonly versions: readonly CommittedVersion[];
@@ -52,23 +52,38 @@ export async function loadLog(io: Io, file: string, options: ReadOptions = {}): 
 
 /** loadLog on a target already open, which stays open (a writer appends to it next). */
 export async function loadFrom(io: Io, file: string, target: LogTarget, options: ReadOptions = {}): Promise<LoadedLog> {
-  {
-    if (target.path) {
-      const text = await readText(io, file.startsWith("file:") ? target.path : file);
-      const { events, versions } = parseLogText(file, text);
-      const verification = warned(io, file, verifyRead(file, text, options.unverified, options.refusal));
-      return { file, text, events, versions, history: openHistoryOf(file, events), target, verification };
-    }
-    const versions = await readVersions(target);
-    // A file that does not exist is an error of its own; a plan the store does not hold must be too,
-    // or a typo after # would show an empty plan and exit 0.
-    if (versions.length === 0)
-      throw new CliError(`holds no plan ${JSON.stringify(target.plan)} (or it has no committed version yet): \`rapk plans\` lists the plans a store holds`, { file: target.label, code: "PLAN_NOT_FOUND" });
-    const events = versions.flatMap((version) => version.events);
-    const text = serializeVersions(versions);
-    const verification = warned(io, target.label, verifyRead(target.label, text, options.unverified, options.refusal));
-    return { file, text, events, versions, history: openHistoryOf(file, events), target, verification };
+  if (target.path) {
+    const text = await readText(io, file.startsWith("file:") ? target.path : file);
+    return { file, text, target, ...readLog(io, file, text, options) };
   }
+  return { file, target, ...readLog(io, target.label, await readPlanVersions(target), options) };
+}
+
+/** The versions of the plan a store URL names, which must hold one. */
+export async function readPlanVersions(target: LogTarget): Promise<CommittedVersion[]> {
+  const versions = await readVersions(target);
+  // A file that does not exist is an error of its own; a plan the store does not hold must be too,
+  // or a typo after # would show an empty plan and exit 0.
+  if (versions.length === 0)
+    throw new CliError(`holds no plan ${JSON.stringify(target.plan)} (or it has no committed version yet): \`rapk plans\` lists the plans a store holds`, { file: target.label, code: "PLAN_NOT_FOUND" });
+  return versions;
+}
+
+/**
+ * The one reading of a log: verified (verifiedRead.ts), each version handed over with the plan
+ * after it, which the history is opened on without a replay. Only a log that does not verify,
+ * shown anyway (`--unverified`), is read again for what it claims, and replayed.
+ */
+function readLog(io: Io, file: string, log: string | readonly CommittedVersion[], options: ReadOptions): Pick<LoadedLog, "events" | "versions" | "history" | "verification"> {
+  const verified: VerifiedVersion[] = [];
+  const verification = warned(io, file, verifyRead(file, log, { unverified: options.unverified, refusal: options.refusal, onVersion: (version) => verified.push(version) }));
+  if (verification.ok) {
+    const history = historyOf(verified);
+    const versions = verified.map(({ number, events, metadata, head, commit }): CommittedVersion => ({ version: number, events, metadata, head, ...(commit ? { commit } : {}) }));
+    return { events: history.events, versions, history, verification };
+  }
+  const { events, versions } = typeof log === "string" ? parseLogText(file, log) : { events: log.flatMap((version) => version.events), versions: log };
+  return { events, versions, history: openHistoryOf(file, events), verification };
 }
 
 /** An unverified log's problem, said on stderr too: an output written to a file carries it, but the one who asked must hear it. */

@@ -69,8 +69,8 @@ export async function writeSnapshot(log: LoadedLog, state: PlanState): Promise<v
   await writeSnapshotOf(log.target.path, log.text, { state, version: last.version, imports: importsUpTo(log.history.versions, last.version) }, last.commit);
 }
 
-async function writeSnapshotOf(path: string | undefined, text: string, head: PlanAtHead, commit: CommitRecord | undefined, bytes?: Uint8Array): Promise<void> {
-  if (path === undefined || commit === undefined || !text.endsWith(`${serializeCommit(commit)}\n`)) return;
+async function writeSnapshotOf(path: string | undefined, text: string | undefined, head: PlanAtHead, commit: CommitRecord | undefined, bytes?: Uint8Array): Promise<void> {
+  if (path === undefined || text === undefined || commit === undefined || !text.endsWith(`${serializeCommit(commit)}\n`)) return;
   const written = bytes ?? Buffer.from(text, "utf8");
   const snapshot: SnapshotFile = { format: FORMAT, head: commit.hash, version: head.version, bytes: written.byteLength, sha256: digestOf(written), state: head.state, imports: head.imports };
   await writeFileAtomic(snapshotPathOf(path), JSON.stringify(snapshot), { overwrite: true }).catch(() => undefined);

@@ -1,4 +1,4 @@
-import { type CommitSignature, type CommittedVersion, type LogError, auditLog, signaturesOf } from "@rapk/history";
+import { type CommitSignature, type CommittedVersion, type LogError, type VerifiedVersion, auditLog, auditVersions, signaturesOf } from "@rapk/history";
 import { checkSignature } from "@rapk/history/signing";
 import { CliError } from "./cliError.js";
 
@@ -12,13 +12,23 @@ export type ReadVerification = { readonly ok: true } | { readonly ok: false; rea
 /** What a write cut short leaves after the last commit record: a reader sees the log up to that record, which verified. */
 const TAIL = new Set(["UNCOMMITTED_VERSION", "TORN_LINE"]);
 
+export interface VerifyReadOptions {
+  readonly unverified?: boolean | undefined;
+  /** What the refusal says the log is ("does not verify, so nothing was appended"). */
+  readonly refusal?: string | undefined;
+  /** Told of each version as it verifies (auditLog's onVersion): the reading that opens the log. */
+  readonly onVersion?: ((version: VerifiedVersion) => void) | undefined;
+}
+
 /**
- * Verifies a log's text before a command shows anything of it: a log that fails is refused,
+ * Verifies a log (its text, or a store's versions) before a command shows anything of it: a log that fails is refused,
  * naming its first problem (exit 1), unless `unverified`, when the problem is returned for the
  * output to carry. An uncommitted tail is not a fault here: readers leave it out.
  */
-export function verifyRead(file: string, text: string, unverified = false, refusal = "does not verify"): ReadVerification {
-  const audit = auditLog(text, { checkSignature });
+export function verifyRead(file: string, log: string | Iterable<CommittedVersion>, options: VerifyReadOptions = {}): ReadVerification {
+  const { unverified = false, refusal = "does not verify", onVersion } = options;
+  const verify = { checkSignature, ...(onVersion ? { onVersion } : {}) };
+  const audit = typeof log === "string" ? auditLog(log, verify) : auditVersions(log, verify);
   const problem = audit.problems.find((p) => !TAIL.has(p.code));
   if (problem === undefined) return { ok: true };
   if (!unverified)

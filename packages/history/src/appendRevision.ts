@@ -1,7 +1,7 @@
 import { type DomainError, type ErrorCode, type Finding, Instant, type PlanCommand, type PlanState, type SourceFile, type VersionMetadata, checkVersionTimes, decideBatch, initialState, versionMetadataOf } from "@rapk/core";
 import { formatISO } from "date-fns/formatISO";
 import { z } from "zod";
-import type { CommittedVersion, LogHead } from "./commit.js";
+import { type CommittedVersion, type LogHead, METADATA_KEYS } from "./commit.js";
 import type { History } from "./history.js";
 import { replayRange } from "./replayRange.js";
 import { logHeadOf } from "./logHead.js";
@@ -80,8 +80,7 @@ export function appendRevision(log: readonly StoredEvent[], revision: RevisionIn
 /** The metadata in the schema's key order, without the fields that are not given. */
 function versionMetadata(fields: { readonly [K in keyof VersionMetadata]?: unknown }): VersionMetadata {
   const out: Record<string, unknown> = {};
-  for (const key of ["recordedAt", "effectiveAt", "actor", "reason", "reference", "kind", "corrects", "source", "importer", "findings"] as const)
-    if (fields[key] !== undefined) out[key] = fields[key];
+  for (const key of METADATA_KEYS) if (fields[key] !== undefined) out[key] = fields[key];
   return out as VersionMetadata;
 }
 

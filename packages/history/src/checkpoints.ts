@@ -39,7 +39,8 @@ export class Checkpoints {
 
   /**
    * `versionEnds`: the number of events up to the end of each version, rising, the last being
-   * `events.length`; `from` and `start`: the state the first version starts from, after `start` events.
+   * `events.length`; `from` and `start`: the state the first version starts from, after `start` events;
+   * `known`: the state after each version when a reading already folded them (none is replayed).
    */
   constructor(
     private readonly events: readonly PlanEvent[],
@@ -47,13 +48,14 @@ export class Checkpoints {
     readonly interval: number = DEFAULT_CHECKPOINT_INTERVAL,
     from: PlanState = initialState(),
     start = 0,
+    known?: readonly PlanState[],
   ) {
     if (!Number.isInteger(interval) || interval < 1) throw new RangeError(`checkpoint interval must be a whole number >= 1, not ${interval}`);
     let state = from;
     this.ends[0] = start;
     this.states = [state];
-    for (const end of versionEnds) {
-      state = replayRange(events, start, end, state);
+    for (const [i, end] of versionEnds.entries()) {
+      state = known?.[i] ?? replayRange(events, start, end, state);
       this.ends.push(end);
       this.states.push(state);
       start = end;

@@ -1,4 +1,4 @@
-import { type RevisionKind, versionMetadataOf } from "@rapk/core";
+import { VersionMetadata as VersionMetadataSchema, type VersionMetadata, versionMetadataOf } from "@rapk/core";
 import type { StoredEvent, StoredMetadata } from "./storedEvent.js";
 
 /** The format tag of v2 lines (hashed over a canonical form); v1 lines (written before it) carry none. */
@@ -11,21 +11,8 @@ export const FORMAT_V2 = "rapk/2" as const;
 export const FORMAT_V3 = "rapk/3" as const;
 export type FormatTag = typeof FORMAT_V2 | typeof FORMAT_V3;
 
-/**
- * What a version records about itself, once, in its commit record: who, why, on whose authority,
- * which kind of change, when it was recorded (the writer's clock) and when it took effect. The
- * content is core's to define (fields may be added: source, importer, findings, corrects...); the
- * log keeps every field it is given and hashes it with the commit.
- */
-export interface VersionMetadata {
-  readonly recordedAt: string;
-  readonly effectiveAt: string;
-  readonly actor: string;
-  readonly reason: string;
-  readonly reference?: string;
-  readonly kind: RevisionKind;
-  readonly [field: string]: unknown;
-}
+/** The fields of a version's metadata, in the order the log writes them: core's schema, stated once. */
+export const METADATA_KEYS = Object.keys(VersionMetadataSchema.shape) as readonly (keyof VersionMetadata)[];
 
 /** An Ed25519 signature of a commit's `hash` (hex of the UTF-8 bytes of the 64 hex digits), with the signer's public key (hex). */
 export interface CommitSignature {

@@ -1,9 +1,8 @@
 import { type PlanEvent, type PlanState, type Result, initialState, replay } from "@rapk/core";
 import type { CommitRecord } from "./commit.js";
-import { LineReader } from "./lineReader.js";
-import { LineCursor } from "./lines.js";
 import type { LogError } from "./logError.js";
 import { GENESIS_HASH, type StoredEvent } from "./storedEvent.js";
+import { VersionReader } from "./versionReader.js";
 
 /** A log folded to its head: the plan after its last committed version, and what it counted on the way. */
 export interface FoldedLog {
@@ -22,8 +21,7 @@ export interface FoldedLog {
 export type OnFoldedVersion = (events: readonly StoredEvent[], commit: CommitRecord | undefined) => void;
 
 /**
- * Reads a log as parseLog does (every line checked by the same LineReader, the first bad one
- * named) and folds each committed version into the plan as soon as it is complete, keeping only
+ * Reads a log as parseLog does (the same VersionReader, the first bad line named) and folds each committed version into the plan as soon as it is complete, keeping only
  * the plan: the way to a log's head when its events are not wanted. A million-line log then holds
  * one version's events at a time instead of all of them, and the plan is folded in one draft and
  * frozen once (a state per version would freeze every entry a version touched). Like parseLog it
@@ -31,52 +29,36 @@ export type OnFoldedVersion = (events: readonly StoredEvent[], commit: CommitRec
  * `onVersion` is told of each version once it is folded.
  */
 export function foldLog(text: string, from: PlanState = initialState(), onVersion?: OnFoldedVersion): Result<FoldedLog, LogError> {
-  const reader = new LineReader();
-  const lines = new LineCursor(text);
+  const reader = new VersionReader(text);
   let events = 0;
   let versions = 0;
   let head = GENESIS_HASH;
-  let failure: LogError | undefined;
   // The line of the event last handed to the fold: the one named when it cannot apply.
   let line = 0;
-  // A version's event lines are consecutive and end on `lastLine`: event i is on lastLine - count + 1 + i.
-  function* version(batch: readonly StoredEvent[], lastLine: number, batchHead: string, commit?: CommitRecord): Generator<PlanEvent> {
-    for (let i = 0; i < batch.length; i++) {
-      line = lastLine - batch.length + 1 + i;
-      yield batch[i] as PlanEvent;
-    }
-    onVersion?.(batch, commit);
-    events += batch.length;
-    versions += 1;
-    head = batchHead;
-  }
-  // The committed versions' events, in order, as the lines are read; a bad line ends them (`failure`).
+  // The committed versions' events, in order, as the lines are read; then the events before a
+  // bad line, so that one of them that cannot apply is named first, as the earlier line.
   function* committed(): Generator<PlanEvent> {
-    // The v1 version being read: a v1 version ends where the next one starts.
-    let v1: StoredEvent[] = [];
-    let v1Head = GENESIS_HASH;
-    for (let text = lines.next(); text !== undefined; text = lines.next()) {
-      const read = reader.read(text, lines.number, lines.foreign);
-      if (!read.ok) {
-        if (v1.length > 0) yield* version(v1, lines.number - 1, v1Head);
-        // A last line cut short ends the log where parseLog ends it: after the last committed version.
-        if (!(lines.unterminated && read.error.code === "INVALID_JSON")) failure = read.error;
-        return;
+    for (let version = reader.next(); version !== undefined; version = reader.next()) {
+      const batch = version.events;
+      for (let i = 0; i < batch.length; i++) {
+        line = version.firstLine + i;
+        yield batch[i] as PlanEvent;
       }
-      if (read.kind === "commit") yield* version(read.events, lines.number - 1, read.commit.hash, read.commit);
-      else if (read.event.format !== undefined || read.startsVersion) {
-        if (v1.length > 0) yield* version(v1, lines.number - 1, v1Head);
-        v1 = [];
-      }
-      if (read.kind === "event" && read.event.format === undefined) {
-        v1.push(read.event);
-        v1Head = read.event.hash;
-      }
+      onVersion?.(batch, version.commit);
+      events += batch.length;
+      versions += 1;
+      head = version.head;
     }
-    if (v1.length > 0) yield* version(v1, lines.number, v1Head);
+    const { error, open, committedLines } = reader.end;
+    if (!error) return;
+    for (let i = 0; i < open.length; i++) {
+      line = committedLines + 1 + i;
+      yield open[i] as PlanEvent;
+    }
   }
   const folded = replay(committed(), from);
   if (!folded.ok) return { ok: false, error: { line, code: folded.error.code, message: folded.error.message } };
+  const failure = reader.end.error;
   if (failure) return { ok: false, error: failure };
   return { ok: true, value: { state: folded.value, events, versions, head } };
 }

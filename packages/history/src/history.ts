@@ -3,7 +3,8 @@ import { Checkpoints, DEFAULT_CHECKPOINT_INTERVAL } from "./checkpoints.js";
 import { HistoryError } from "./historyError.js";
 import { instantOf, momentOf, offsetOf } from "./instant.js";
 import type { StoredEvent } from "./storedEvent.js";
-import { type Version, groupVersions } from "./version.js";
+import type { VerifiedVersion } from "./verifyLog.js";
+import { type Version, groupVersions, versionOf } from "./version.js";
 
 /** The versions of a plan and its state at any of them or at any moment. */
 export interface History {
@@ -48,7 +49,26 @@ export interface HistoryOptions {
  */
 export function openHistory(events: readonly StoredEvent[], options: HistoryOptions = {}): History {
   const versions = groupVersions(events);
-  const checkpoints = new Checkpoints(events, versions.map((v) => v.lastSeq), options.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL);
+  return historyOver(events, versions, new Checkpoints(events, versions.map((v) => v.lastSeq), options.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL));
+}
+
+/**
+ * A history of versions already folded and verified (verifyLog's `onVersion` hands each over
+ * with the plan after it): the reading that verified the log is the one that opens it, and
+ * nothing is replayed (a look inside a long version replays from the state before it).
+ */
+export function historyOf(verified: readonly VerifiedVersion[], options: HistoryOptions = {}): History {
+  const events: StoredEvent[] = [];
+  const versions: Version[] = [];
+  for (const version of verified) {
+    for (const event of version.events) events.push(event);
+    versions.push(versionOf(version.events));
+  }
+  const states = verified.map((version) => version.state);
+  return historyOver(events, versions, new Checkpoints(events, versions.map((v) => v.lastSeq), options.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL, undefined, 0, states));
+}
+
+function historyOver(events: readonly StoredEvent[], versions: readonly Version[], checkpoints: Checkpoints): History {
   const dated = datedVersions(versions);
 
   function stateAt(version: number): PlanState {

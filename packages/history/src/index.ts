@@ -15,6 +15,7 @@ export * from "./hash.js";
 export * from "./sourceFile.js";
 export * from "./serialize.js";
 export * from "./logError.js";
+export * from "./versionReader.js";
 export * from "./parseLog.js";
 export * from "./foldLog.js";
 export * from "./revision.js";

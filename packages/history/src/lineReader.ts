@@ -1,5 +1,5 @@
-import { type ErrorCode, EventValidator, PlanEvent, VersionMetadata as VersionMetadataSchema, schemaError, schemaIssue, versionMetadataOf } from "@rapk/core";
-import { type CommitRecord, type CommitSignature, FORMAT_V2, FORMAT_V3, type FormatTag, type VersionMetadata, eventMetadataOf } from "./commit.js";
+import { type ErrorCode, EventValidator, type VersionMetadata, PlanEvent, VersionMetadata as VersionMetadataSchema, schemaError, schemaIssue, versionMetadataOf } from "@rapk/core";
+import { type CommitRecord, type CommitSignature, FORMAT_V2, FORMAT_V3, type FormatTag, METADATA_KEYS, eventMetadataOf } from "./commit.js";
 import { type Difference, firstDifference } from "./difference.js";
 import { instantOf } from "./instant.js";
 import { keyPathText, lineKeyProblem } from "./jsonKeys.js";
@@ -26,9 +26,10 @@ export type LineResult =
 const isCount = (value: unknown): value is number => typeof value === "number" && Number.isSafeInteger(value) && value >= 1;
 const isHexOf = (value: unknown, length: number): value is string => typeof value === "string" && value.length === length && /^[0-9a-f]+$/.test(value);
 
-const METADATA_KEYS = ["at", "recordedAt", "effectiveAt", "actor", "reason", "reference", "kind", "corrects", "importer"] as const;
+// A v1 line's metadata: one `at` (v1's own) or the fields of today's metadata.
+const V1_METADATA_KEYS: readonly string[] = ["at", ...METADATA_KEYS];
 // The rare object fields (an import's source and findings) are compared by their JSON.
-const OBJECT_KEYS = ["source", "findings"] as const;
+const differs = (a: unknown, b: unknown): boolean => a !== b && (typeof a !== "object" || typeof b !== "object" || JSON.stringify(a) !== JSON.stringify(b));
 
 /**
  * Reads a log one line at a time and checks what a line can be checked for without the hash
@@ -81,6 +82,12 @@ export class LineReader {
     } catch (error) {
       return fail("INVALID_JSON", `is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
     }
+    return this.readRecord(raw, text, number, foreign);
+  }
+
+  /** Reads a line already parsed (`raw`, from `text`) as {@link read} does. */
+  readRecord(raw: unknown, text: string, number: number, foreign = false): LineResult {
+    const fail = (code: ErrorCode, message: string): LineResult => ({ ok: false, error: { line: number, code, message } });
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return fail("EVENT_INVALID", "is not a JSON object (an event)");
     const record = raw as Record<string, unknown>;
     // A v3 line is held to the one way rapk writes it, which no line with a repeated or reserved key
@@ -149,9 +156,7 @@ export class LineReader {
     if (!startsVersion && this.last && !parsed.repeated) {
       const mine = metadata as Record<string, unknown>;
       const before = this.last.metadata as Record<string, unknown>;
-      const differing =
-        METADATA_KEYS.find((key) => mine[key] !== before[key]) ??
-        OBJECT_KEYS.find((key) => (mine[key] !== undefined || before[key] !== undefined) && JSON.stringify(mine[key]) !== JSON.stringify(before[key]));
+      const differing = V1_METADATA_KEYS.find((key) => differs(mine[key], before[key]));
       if (differing)
         return fail("VERSION_METADATA_DIFFERS", `metadata.${differing} differs from the earlier events of version ${version}; a version is one decision with one who, when, why and kind`);
     }

@@ -1,8 +1,9 @@
-import { versionMetadataOf } from "@rapk/core";
-import { type CommitRecord, type CommittedVersion, FORMAT_V2, type LogHead, type VersionMetadata, versionMetadataOfV1 } from "./commit.js";
+import { type VersionMetadata, versionMetadataOf } from "@rapk/core";
+import { type CommitRecord, type CommittedVersion, FORMAT_V2, type LogHead, versionMetadataOfV1 } from "./commit.js";
 import { hashCommit } from "./hash.js";
 import { EMPTY_HEAD } from "./seal.js";
 import type { StoredEvent } from "./storedEvent.js";
+import { versionSpans } from "./version.js";
 
 /**
  * Where a log of these events ends. For a v1 log, its last event's hash; for a v2 log, the hash
@@ -24,19 +25,16 @@ export function logHeadOf(events: readonly StoredEvent[]): LogHead {
  */
 export function versionsOf(events: readonly StoredEvent[]): CommittedVersion[] {
   const versions: CommittedVersion[] = [];
-  let start = 0;
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i] as StoredEvent;
-    if (events[i + 1]?.version === event.version) continue;
-    const slice = events.slice(start, i + 1);
-    start = i + 1;
-    if (event.format === undefined) {
-      versions.push({ version: event.version, events: slice, metadata: versionMetadataOfV1(event.metadata), head: event.hash });
+  for (const [start, end] of versionSpans(events)) {
+    const slice = events.slice(start, end);
+    const last = slice[slice.length - 1] as StoredEvent;
+    if (last.format === undefined) {
+      versions.push({ version: last.version, events: slice, metadata: versionMetadataOfV1(last.metadata), head: last.hash });
       continue;
     }
-    const unsigned = commitOf(event, slice.length);
+    const unsigned = commitOf(last, slice.length);
     const commit: CommitRecord = { ...unsigned, hash: hashCommit(unsigned) };
-    versions.push({ version: event.version, events: slice, metadata: commit.metadata, head: commit.hash, commit });
+    versions.push({ version: last.version, events: slice, metadata: commit.metadata, head: commit.hash, commit });
   }
   return versions;
 }

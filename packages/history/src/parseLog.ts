@@ -1,9 +1,8 @@
 import type { Result } from "@rapk/core";
-import { type CommittedVersion, versionMetadataOfV1 } from "./commit.js";
-import { LineReader } from "./lineReader.js";
-import { LineCursor } from "./lines.js";
+import type { CommittedVersion } from "./commit.js";
 import type { LogError } from "./logError.js";
 import type { StoredEvent } from "./storedEvent.js";
+import { VersionReader } from "./versionReader.js";
 
 /**
  * The end of a log after its last committed version that is not part of the log: event lines of a
@@ -36,52 +35,26 @@ export interface ParsedLog {
 export type ParseLogResult = Result<ParsedLog, LogError>;
 
 /**
- * Reads an NDJSON event log, v1, v2 or v1 followed by v2, validating every line (see
- * LineReader); the first bad line is reported by number. An uncommitted tail (a version
+ * Reads an NDJSON event log (v1, v2, v3, an older format followed by a newer) into its committed
+ * versions with the one reader (VersionReader), validating every line; the first bad line is
+ * reported by number. An uncommitted tail (a version
  * without its commit record, a last line cut short) is not an error here: it is left out of the
  * events and described in `tail`, so a reader sees the log as it was last committed. It does not
  * check the hash chain or replay the plan: that is verifyLog.
  */
 export function parseLog(text: string): ParseLogResult {
-  const reader = new LineReader();
+  const reader = new VersionReader(text);
   const events: StoredEvent[] = [];
   const versions: CommittedVersion[] = [];
-  let v1: StoredEvent[] = [];
-  let committedLines = 0;
-  const closeV1 = () => {
-    if (v1.length === 0) return;
-    const first = v1[0] as StoredEvent;
-    versions.push({ version: first.version, events: v1, metadata: versionMetadataOfV1(first.metadata), head: (v1[v1.length - 1] as StoredEvent).hash });
-    v1 = [];
-  };
-  const lines = new LineCursor(text);
-  for (let line = lines.next(); line !== undefined; line = lines.next()) {
-    const read = reader.read(line, lines.number, lines.foreign);
-    if (!read.ok) {
-      // A last line without a line break that does not parse: what a write cut short leaves.
-      if (lines.unterminated && read.error.code === "INVALID_JSON") return withTail(events, versions, committedLines, reader.open(), lines.number, true);
-      return { ok: false, error: read.error };
-    }
-    if (read.kind === "commit") {
-      // A loop, not push(...): a version may hold more events than a call takes arguments.
-      for (const event of read.events) events.push(event);
-      versions.push({ version: read.commit.commit, events: read.events, metadata: read.commit.metadata, head: read.commit.hash, commit: read.commit });
-      committedLines = lines.number;
-    } else if (read.event.format === undefined) {
-      if (read.startsVersion) closeV1();
-      v1.push(read.event);
-      events.push(read.event);
-      committedLines = lines.number;
-    } else closeV1();
+  for (let version = reader.next(); version !== undefined; version = reader.next()) {
+    // A loop, not push(...): a version may hold more events than a call takes arguments.
+    for (const event of version.events) events.push(event);
+    versions.push(version);
   }
-  closeV1();
-  const open = reader.open();
-  if (open.length > 0) return withTail(events, versions, committedLines, open, lines.number, false);
-  return { ok: true, value: { events, versions, committedLines } };
-}
-
-function withTail(events: StoredEvent[], versions: CommittedVersion[], committedLines: number, open: readonly StoredEvent[], lastLine: number, torn: boolean): ParseLogResult {
+  const { error, open, torn, committedLines, lines } = reader.end;
+  if (error) return { ok: false, error };
+  if (open.length === 0 && !torn) return { ok: true, value: { events, versions, committedLines } };
   const version = open[0]?.version;
-  const tail: UncommittedTail = { firstLine: committedLines + 1, lastLine, events: open.length, torn, ...(version === undefined ? {} : { version }) };
+  const tail: UncommittedTail = { firstLine: committedLines + 1, lastLine: lines, events: open.length, torn, ...(version === undefined ? {} : { version }) };
   return { ok: true, value: { events, versions, committedLines, tail } };
 }

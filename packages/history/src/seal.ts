@@ -1,5 +1,5 @@
-import { PlanEvent, VersionMetadata as VersionMetadataSchema } from "@rapk/core";
-import { type CommitRecord, type CommittedVersion, FORMAT_V2, FORMAT_V3, type FormatTag, type LogHead, type VersionMetadata, eventMetadataOf } from "./commit.js";
+import { PlanEvent, type VersionMetadata, VersionMetadata as VersionMetadataSchema } from "@rapk/core";
+import { type CommitRecord, type CommittedVersion, FORMAT_V2, FORMAT_V3, type FormatTag, type LogHead, eventMetadataOf } from "./commit.js";
 import { hashCommit, hashEvent } from "./hash.js";
 import { GENESIS_HASH, type StoredEvent } from "./storedEvent.js";
 

@@ -1,14 +1,11 @@
-import { type ErrorCode, type PlanState, type Result, checkInvariantsSince, initialState } from "@rapk/core";
-import { type CommitRecord, type CommitSignature, FORMAT_V3, signaturesOf } from "./commit.js";
-import { canonicalJson } from "./canonicalJson.js";
-import { hashCommit, hashEvent, hashedPrefixOfLine, sha256Hex } from "./hash.js";
+import { type ErrorCode, type PlanState, type Result, type RevisionKind, type VersionMetadata, checkInvariantsSince, initialState } from "@rapk/core";
+import { type CommitRecord, type CommitSignature, type CommittedVersion, signaturesOf } from "./commit.js";
 import { kindBreach } from "./kindPolicy.js";
-import { LineReader } from "./lineReader.js";
-import { LineCursor } from "./lines.js";
 import type { LogError } from "./logError.js";
 import { foldRange } from "./replayRange.js";
 import { GENESIS_HASH, type StoredEvent } from "./storedEvent.js";
 import type { SignatureCheck, Trust } from "./trust.js";
+import { VersionReader } from "./versionReader.js";
 
 export interface VerifyOptions {
   /**
@@ -38,6 +35,8 @@ export interface VerifyOptions {
 export interface VerifiedVersion {
   readonly number: number;
   readonly events: readonly StoredEvent[];
+  /** What the version records about itself (its commit record's; a v1 version's events'). */
+  readonly metadata: VersionMetadata;
   /** The plan after the version. */
   readonly state: PlanState;
   /** The version's head: its commit record's hash (v2), its last event's (v1). */
@@ -78,14 +77,6 @@ export interface VerifiedLog {
 /** The verified log, or its first problem: core's Result, its error a LogError. */
 export type VerifyResult = Result<VerifiedLog, LogError>;
 
-/** The version being read: its events wait to be applied, in one fold, when it is complete. */
-interface OpenVersion {
-  readonly number: number;
-  readonly before: PlanState;
-  readonly events: StoredEvent[];
-  readonly lines: number[];
-}
-
 /**
  * Verifies a log from its text; see {@link auditLog}. The first problem, or the log's size and head.
  */
@@ -116,122 +107,68 @@ export function verifyLog(text: string, options: VerifyOptions = {}): VerifyResu
  *   version is caught against a head kept elsewhere.
  */
 export function auditLog(text: string, options: VerifyOptions = {}): LogAudit {
-  const reader = new LineReader();
+  return audit(new VersionReader(text, { chain: true }), options);
+}
+
+/**
+ * {@link auditLog} of the versions a store holds, read as versions (not written out as text to
+ * be read back): every line is checked as its line would be, numbered as it would be written
+ * (serializeVersions). A v3 line's hash is taken over the line rapk writes for it.
+ */
+export function auditVersions(versions: Iterable<CommittedVersion>, options: VerifyOptions = {}): LogAudit {
+  return audit(new VersionReader(versions, { chain: true }), options);
+}
+
+function audit(reader: VersionReader, options: VerifyOptions): LogAudit {
   const trust = options.trust;
   const trusted = trust ? new Set(trust.keys.map((key) => key.publicKey)) : undefined;
   const check = options.checkSignature ?? trust?.holds;
-  let commitOfVersion: CommitRecord | undefined;
   const heads: string[] = [];
   const problems: LogError[] = [];
-  let prev = GENESIS_HASH;
   let state = initialState();
-  let open: OpenVersion | undefined;
   let events = 0;
-  let head = GENESIS_HASH;
-  let metadataJson: string | undefined;
-
-  // Applies the open version's events; with `complete`, also checks what holds after a version.
-  const close = (complete: boolean): LogError | undefined => {
-    if (!open) return undefined;
-    const version = open;
-    open = undefined;
-    const folded = foldRange(version.events, 0, version.events.length, version.before);
-    if (!folded.ok) return { line: version.lines[folded.index] as number, code: folded.error.code, message: folded.error.message };
-    state = folded.state;
-    if (!complete) return undefined;
-    const last = version.events[version.events.length - 1] as StoredEvent;
-    const lastLine = version.lines[version.lines.length - 1] as number;
-    const where = `after version ${version.number} (lines ${version.lines[0]}-${lastLine})`;
-    // The plan held every invariant before this version (a version that broke one stops the walk),
-    // so only what the version changed is checked.
-    const violation = checkInvariantsSince(version.before, state)[0];
-    if (violation) return { line: lastLine, code: "INVARIANT_BROKEN", message: `${where}: ${violation.code}: ${violation.message}` };
-    events += version.events.length;
-    heads.push(version.events.length > 0 && last.format === undefined ? last.hash : head);
-    const commit = commitOfVersion;
-    commitOfVersion = undefined;
-    options.onVersion?.({ number: version.number, events: version.events, state, head: heads[heads.length - 1] as string, ...(commit ? { commit } : {}) });
-    return undefined;
-  };
-  const result = (): LogAudit => ({ ok: problems.length === 0, events, versions: heads.length, head, problems });
-  // A fault on a line comes after any fault of the lines before it, still waiting in the open version.
+  const result = (): LogAudit => ({ ok: problems.length === 0, events, versions: heads.length, head: heads[heads.length - 1] ?? GENESIS_HASH, problems });
   const stop = (problem: LogError): LogAudit => {
-    problems.unshift(close(false) ?? problem);
+    problems.unshift(problem);
     return result();
   };
 
-  const lines = new LineCursor(text);
-  for (let line = lines.next(); line !== undefined; line = lines.next()) {
-    const number = lines.number;
-    const fail = (code: ErrorCode, message: string) => stop({ line: number, code, message });
-    const read = reader.read(line, number, lines.foreign);
-    if (!read.ok) {
-      if (read.error.code === "INVALID_JSON" && lines.unterminated)
-        return fail("TORN_LINE", `is cut short (no line break, not JSON): a write that did not finish; ${tailAdvice(reader.open().length)}`);
-      return stop(read.error);
-    }
-    if (read.kind === "commit") {
-      const commit = read.commit;
-      if (commit.prev !== prev) return fail("CHAIN_BROKEN", `commit record's prev is ${commit.prev} but the line before has hash ${prev}`);
-      // A v3 record's hash covers its bytes, which the reader found written as rapk writes them.
-      const hash = commit.format === FORMAT_V3 ? sha256Hex(hashedPrefixOfLine(line) as string) : hashCommit(commit);
-      if (commit.hash !== hash) return fail("HASH_MISMATCH", `hash is ${commit.hash} but the commit record's content hashes to ${hash}: the line was changed after it was written`);
-      const version = open as OpenVersion;
-      for (const [i, event] of version.events.entries()) {
-        const breach = kindBreach(event.type, commit.metadata.kind, version.before);
-        if (breach) return stop({ line: version.lines[i] as number, code: breach.code, message: breach.message });
-      }
-      prev = commit.hash;
-      head = commit.hash;
-      commitOfVersion = commit;
-      const closed = close(true);
-      if (closed) return stop(closed);
-      for (const problem of signatureProblems(commit, check, trusted)) problems.push({ line: number, ...problem });
-      continue;
-    }
-    const event = read.event;
-    if (read.startsVersion) {
-      // A v1 version ends where the next one starts; a v2 version ends at its commit record.
-      if (open) {
-        const closed = close(true);
-        if (closed) return stop(closed);
-      }
-      open = { number: event.version, before: state, events: [], lines: [] };
-      if (event.format === undefined && trusted)
-        problems.push({ line: number, code: "UNSIGNED_VERSION", message: `version ${event.version} is a v1 version (written before commit records), which cannot carry a signature` });
-    }
-    if (event.prev !== prev) return fail("CHAIN_BROKEN", `prev is ${event.prev} but the line before has hash ${prev}${number === 1 ? " (the first line's prev is 64 zeros)" : ""}`);
-    // A v1 batch writes the same metadata on every line: its canonical JSON is written once.
-    if (event.format === undefined && !read.repeatsMetadata) metadataJson = canonicalJson(event.metadata);
-    // A v3 line's hash covers its bytes before `,"hash":"<64 digits>"}`, the line's last 75 characters.
-    const hash = event.format === FORMAT_V3 ? sha256Hex(line.slice(0, line.length - 75)) : hashEvent(event, metadataJson);
-    if (event.hash !== hash) return fail("HASH_MISMATCH", `hash is ${event.hash} but the line's content hashes to ${hash}: the line was changed after it was written`);
-    prev = event.hash;
-    const version = open as OpenVersion;
-    if (event.format === undefined) {
-      const breach = kindBreach(event.type, event.metadata.kind, version.before);
-      if (breach) return fail(breach.code, breach.message);
-      head = event.hash;
-    }
-    version.events.push(event);
-    version.lines.push(number);
+  for (let version = reader.next(); version !== undefined; version = reader.next()) {
+    if (!version.commit && trusted)
+      problems.push({ line: version.firstLine, code: "UNSIGNED_VERSION", message: `version ${version.version} is a v1 version (written before commit records), which cannot carry a signature` });
+    const checked = checkVersion(version.events, version.firstLine, state, version.metadata.kind, true);
+    if (!checked.ok) return stop(checked.problem);
+    state = checked.state;
+    events += version.events.length;
+    heads.push(version.head);
+    const { commit } = version;
+    options.onVersion?.({ number: version.version, events: version.events, metadata: version.metadata, state, head: version.head, ...(commit ? { commit } : {}) });
+    if (commit) for (const problem of signatureProblems(commit, check, trusted)) problems.push({ line: version.lastLine, ...problem });
   }
-  if (open && open.events[0]?.format !== undefined) {
-    const pending = open;
-    const first = pending.lines[0] as number;
-    const last = pending.lines[pending.lines.length - 1] as number;
+
+  const end = reader.end;
+  const first = end.committedLines + 1;
+  // A fault on a line comes after any fault of the lines before it, read in the version it ends.
+  if (end.open.length > 0) {
+    const v1 = end.open[0]?.format === undefined;
+    const checked = checkVersion(end.open, first, state, v1 ? (end.open[0] as StoredEvent).metadata.kind : undefined, false);
+    if (!checked.ok) return stop(checked.problem);
+  }
+  if (end.error) return stop(end.error);
+  if (end.torn) return stop({ line: end.lines, code: "TORN_LINE", message: `is cut short (no line break, not JSON): a write that did not finish; ${tailAdvice(end.open.length)}` });
+  if (end.open.length > 0) {
+    const last = first + end.open.length - 1;
     return stop({
       line: first,
       code: "UNCOMMITTED_VERSION",
-      message: `version ${pending.number} (lines ${first}-${last}, ${pending.events.length} events) has no commit record, so it is not part of the log: a write that did not finish, or a log cut inside a version; ${tailAdvice(pending.events.length)}`,
+      message: `version ${end.open[0]?.version} (lines ${first}-${last}, ${end.open.length} events) has no commit record, so it is not part of the log: a write that did not finish, or a log cut inside a version; ${tailAdvice(end.open.length)}`,
     });
   }
-  const closed = close(true);
-  if (closed) return stop(closed);
+  const head = heads[heads.length - 1] ?? GENESIS_HASH;
   if (options.expectHead !== undefined && options.expectHead !== head) {
     const at = heads.indexOf(options.expectHead);
     problems.unshift({
-      line: lines.number,
+      line: end.lines,
       code: "HEAD_MISMATCH",
       message:
         at >= 0
@@ -240,6 +177,33 @@ export function auditLog(text: string, options: VerifyOptions = {}): LogAudit {
     });
   }
   return result();
+}
+
+type Checked = { readonly ok: true; readonly state: PlanState } | { readonly ok: false; readonly problem: LogError };
+
+/**
+ * A version's events on lines `firstLine`.., from the plan `before`: the kind of the version
+ * allows each (when the kind is known: a version cut short before its commit record has none),
+ * each applies, and (`complete`) the plan after it holds every invariant. The first line at fault.
+ */
+function checkVersion(events: readonly StoredEvent[], firstLine: number, before: PlanState, kind: RevisionKind | undefined, complete: boolean): Checked {
+  let breach: { index: number; code: ErrorCode; message: string } | undefined;
+  if (kind !== undefined)
+    for (let i = 0; i < events.length && !breach; i++) {
+      const found = kindBreach((events[i] as StoredEvent).type, kind, before);
+      if (found) breach = { index: i, ...found };
+    }
+  const folded = foldRange(events, 0, breach?.index ?? events.length, before);
+  if (!folded.ok) return { ok: false, problem: { line: firstLine + folded.index, code: folded.error.code, message: folded.error.message } };
+  if (breach) return { ok: false, problem: { line: firstLine + breach.index, code: breach.code, message: breach.message } };
+  if (!complete) return { ok: true, state: folded.state };
+  // The plan held every invariant before this version (a version that broke one stops the walk),
+  // so only what the version changed is checked.
+  const lastLine = firstLine + events.length - 1;
+  const violation = checkInvariantsSince(before, folded.state)[0];
+  if (violation)
+    return { ok: false, problem: { line: lastLine, code: "INVARIANT_BROKEN", message: `after version ${events[0]?.version} (lines ${firstLine}-${lastLine}): ${violation.code}: ${violation.message}` } };
+  return { ok: true, state: folded.state };
 }
 
 function tailAdvice(events: number): string {

@@ -1,4 +1,5 @@
 import { type Finding, type RevisionKind, type SourceFile, versionMetadataOf } from "@rapk/core";
+import { METADATA_KEYS } from "./commit.js";
 import { HistoryError } from "./historyError.js";
 import type { StoredEvent } from "./storedEvent.js";
 
@@ -29,22 +30,32 @@ export interface Version {
   readonly lastSeq: number;
 }
 
-/** The versions of a log, in order, as plain frozen objects. */
-export function groupVersions(events: readonly StoredEvent[]): Version[] {
-  const versions: Version[] = [];
-  let first = 0;
+/**
+ * A log's events (in log order) cut into its versions: `[start, end)` of each run of events of
+ * one version. The one grouping of events already read; a log's text is grouped by its reader
+ * (VersionReader), which also checks the order.
+ */
+export function* versionSpans(events: readonly StoredEvent[]): Generator<readonly [start: number, end: number]> {
+  let start = 0;
   for (let i = 0; i < events.length; i++) {
-    const event = events[i] as StoredEvent;
-    if (event.seq !== i + 1) throw new HistoryError("LOG_INVALID", `event ${i + 1} has seq ${event.seq}; parse the log with parseLog first`, i + 1);
-    const next = events[i + 1];
-    if (next && next.version === event.version) continue;
-    if (next && next.version !== event.version + 1)
-      throw new HistoryError("LOG_INVALID", `event ${i + 2} has version ${next.version} after version ${event.version}; parse the log with parseLog first`, i + 2);
-    const head = events[first] as StoredEvent;
-    if (head.version !== versions.length + 1)
-      throw new HistoryError("LOG_INVALID", `event ${first + 1} has version ${head.version}, expected ${versions.length + 1}`, first + 1);
-    versions.push(makeVersion(head, first + 1, i + 1));
-    first = i + 1;
+    if (events[i + 1]?.version === (events[i] as StoredEvent).version) continue;
+    yield [start, i + 1];
+    start = i + 1;
+  }
+}
+
+/** The versions of a log, in order, as plain frozen objects; throws LOG_INVALID for events not in log order. */
+export function groupVersions(events: readonly StoredEvent[]): Version[] {
+  for (let i = 0; i < events.length; i++)
+    if ((events[i] as StoredEvent).seq !== i + 1) throw new HistoryError("LOG_INVALID", `event ${i + 1} has seq ${(events[i] as StoredEvent).seq}; parse the log with parseLog first`, i + 1);
+  const versions: Version[] = [];
+  for (const [start, end] of versionSpans(events)) {
+    const head = events[start] as StoredEvent;
+    if (head.version !== versions.length + 1) {
+      const at = versions.length === 0 ? "" : ` after version ${versions.length}`;
+      throw new HistoryError("LOG_INVALID", `event ${start + 1} has version ${head.version}${at}, expected ${versions.length + 1}; parse the log with parseLog first`, start + 1);
+    }
+    versions.push(makeVersion(head, start + 1, end));
   }
   return versions;
 }
@@ -57,10 +68,9 @@ export function versionOf(events: readonly StoredEvent[]): Version {
 }
 
 function makeVersion(head: StoredEvent, firstSeq: number, lastSeq: number): Version {
-  const { recordedAt, effectiveAt, actor, kind, reason, reference, corrects, source, importer, findings } = versionMetadataOf(head.metadata);
-  const version: Record<string, unknown> = { number: head.version, recordedAt, effectiveAt, actor, kind, reason };
-  const optional = { reference, corrects, source, importer, findings };
-  for (const [key, value] of Object.entries(optional)) if (value !== undefined) version[key] = value;
+  const metadata = versionMetadataOf(head.metadata) as Record<string, unknown>;
+  const version: Record<string, unknown> = { number: head.version };
+  for (const key of METADATA_KEYS) if (metadata[key] !== undefined) version[key] = metadata[key];
   Object.assign(version, { events: lastSeq - firstSeq + 1, firstSeq, lastSeq });
   return Object.freeze(version) as unknown as Version;
 }

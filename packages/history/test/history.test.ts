@@ -1,6 +1,6 @@
 import { initialState, isRapkError, stateAfter } from "@rapk/core";
 import { describe, expect, it } from "vitest";
-import { openHistory, summarizeVersion } from "../src/index.js";
+import { type VerifiedVersion, historyOf, openHistory, serializeLog, summarizeVersion, verifyLog } from "../src/index.js";
 import { LINE_A, LINE_B, append, meta, seedLog, storyLog } from "./support/plan.js";
 
 const log = storyLog();
@@ -139,5 +139,20 @@ describe("openHistory: time travel (as-of)", () => {
   it("refuses what is not a date or a date-time", () => {
     for (const input of ["2024-02-30", "2024-13-01", "31/05/2024", "yesterday", "2024-05-31T25:00:00+07:00", ""])
       expect(codeOf(() => history.versionAt(input)), input).toBe("INVALID_INSTANT");
+  });
+});
+
+describe("historyOf: a history opened on the versions verifyLog handed over", () => {
+  it("given a log verified with onVersion, then its history has the versions, events and states openHistory replays, at every version and inside one", () => {
+    const verified: VerifiedVersion[] = [];
+    expect(verifyLog(serializeLog(log), { onVersion: (version) => verified.push(version) }).ok).toBe(true);
+    const opened = historyOf(verified, { checkpointInterval: 2 });
+    expect(opened.versions).toEqual(history.versions);
+    expect(opened.events).toEqual(history.events);
+    for (let n = 0; n <= history.versions.length; n++) expect(opened.stateAt(n)).toEqual(history.stateAt(n));
+    // The states are the verified ones, not replayed again.
+    expect(opened.stateAt(3)).toBe(verified[2]?.state);
+    for (let seq = 0; seq <= log.length; seq++) expect(opened.stateAtSeq(seq)).toEqual(history.stateAtSeq(seq));
+    expect(opened.versionAt("2024-05-31")).toBe(history.versionAt("2024-05-31"));
   });
 });

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type VersionMetadata, sealVersion } from "@rapk/history";
+import type { VersionMetadata } from "@rapk/core";
+import { sealVersion } from "@rapk/history";
 import { NdjsonFileStore } from "@rapk/store/file";
 import { SHAPES, generateHistory } from "../generate.js";
 import { median } from "../measure.js";

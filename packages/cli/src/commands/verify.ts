@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { type TrustedKey, type Version, auditLog, signaturesOf, versionOf } from "@rapk/history";
+import { type CommittedVersion, type TrustedKey, type Version, auditLog, auditVersions, signaturesOf, versionOf } from "@rapk/history";
 import { checkSignature, trusting } from "@rapk/history/signing";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
@@ -7,7 +7,7 @@ import { readText } from "../files.js";
 import { importRecordLines, recordsImport } from "../format/findings.js";
 import { type Io, println } from "../io.js";
 import { jsonText, parseJsonFile } from "../json.js";
-import { loadLog } from "../logFile.js";
+import { readPlanVersions } from "../logFile.js";
 import { openTarget } from "../logTarget.js";
 import { signerText } from "../verifiedRead.js";
 
@@ -38,13 +38,13 @@ export function registerVerify(program: Command, { io, language }: Context): voi
       const keys = options.trust === undefined ? undefined : await readTrust(io, options.trust);
       const trust = keys === undefined ? undefined : trusting(keys);
       const names = new Map((keys ?? []).map((key) => [key.publicKey, key.name]));
-      const text = await logText(io, file);
+      const log = await logToVerify(io, file);
       // A verified log still says what its import could not read: the findings are part of what was
       // verified. They are gathered as each version verifies, in the one reading of the log.
       const recorded: Version[] = [];
       // Who signed each version: every signature is checked, trusted keys or not.
       const signed: { version: number; head: string; signers: { publicKey: string; fingerprint: string; name?: string }[] }[] = [];
-      const audit = auditLog(text, {
+      const audit = (typeof log === "string" ? auditLog : auditVersions)(log as string & CommittedVersion[], {
         checkSignature,
         ...(trust ? { trust } : {}),
         ...(options.expectHead !== undefined ? { expectHead: options.expectHead } : {}),
@@ -76,12 +76,15 @@ export function registerVerify(program: Command, { io, language }: Context): voi
     });
 }
 
-/** The log's text: a file as it is on disk (an uncommitted tail included, so it is named), a store's versions as NDJSON. */
-async function logText(io: Io, file: string): Promise<string> {
+/** The log: a file's text as it is on disk (an uncommitted tail included, so it is named), a store's versions as the store holds them. */
+async function logToVerify(io: Io, file: string): Promise<string | CommittedVersion[]> {
   const target = await openTarget(io, file);
-  await target.store.close();
-  if (target.path) return readText(io, file.startsWith("file:") ? target.path : file);
-  return (await loadLog(io, file)).text;
+  try {
+    if (target.path) return await readText(io, file.startsWith("file:") ? target.path : file);
+    return await readPlanVersions(target);
+  } finally {
+    await target.store.close();
+  }
 }
 
 /** Reads `--trust keys.json`: a JSON array of {"name", "publicKey"} entries. */

@@ -1,5 +1,5 @@
-import { type PlanEvent, type PlanState, type RevisionKind, decideBatch, initialState, stateAfter, type PlanCommand } from "@rapk/core";
-import { type CommittedVersion, type LogHead, type VersionMetadata, sealVersion } from "@rapk/history";
+import { type PlanEvent, type PlanState, type RevisionKind, type VersionMetadata, decideBatch, initialState, stateAfter, type PlanCommand } from "@rapk/core";
+import { type CommittedVersion, type LogHead, sealVersion } from "@rapk/history";
 
 /** A plan's commands for the suite: a small signed draft and reports, with real-looking ids. */
 export const LINE = "DR.3165.QIA.005.053.A";
