@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Code of an objective (Sasaran Kegiatan), agency-wide and not contiguous: `01`, `03`, `11`. */
 export const ObjectiveCode = z.string().regex(/^\d{2,3}$/, { error: "must be a 2-3 digit objective code like 01" });

@@ -1,6 +1,6 @@
 import { type DomainError, type ErrorCode, type Finding, Instant, type PlanCommand, type PlanState, type SourceFile, type VersionMetadata, checkVersionTimes, decideBatch, initialState, versionMetadataOf } from "@rapk/core";
 import { formatISO } from "date-fns/formatISO";
-import { z } from "zod";
+import * as z from "zod";
 import { type CommittedVersion, type LogHead, METADATA_KEYS } from "./commit.js";
 import type { History } from "./history.js";
 import { replayRange } from "./replayRange.js";

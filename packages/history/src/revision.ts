@@ -1,5 +1,5 @@
 import { type DomainError, Instant, type Result, PersonText, PlanCommand, RevisionKind, schemaIssue } from "@rapk/core";
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * A revision as a person or a tool writes it (revision.json): who, why, on whose authority,

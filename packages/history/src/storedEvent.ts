@@ -1,5 +1,5 @@
 import type { EventMetadata, PlanEvent, RevisionKind } from "@rapk/core";
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Who, when, why, on whose authority, and in which kind of batch; in a log the kind is always

@@ -35,9 +35,6 @@ export interface VersionReaderOptions {
   readonly chain?: boolean;
 }
 
-/** One line for the reader: its text when it is read from a log's text, its record otherwise. */
-type NextLine = () => { readonly read: LineResult; readonly text: string; readonly number: number; readonly torn: boolean } | undefined;
-
 /**
  * The one reader of a log: its committed versions, one at a time, each with its events, its
  * metadata, its head, its commit record (v2, v3) and the lines it fills. Every line is checked
@@ -50,8 +47,14 @@ type NextLine = () => { readonly read: LineResult; readonly text: string; readon
  * for it, numbered as serializeVersions would write them: no text of the whole log is made).
  */
 export class VersionReader {
-  private readonly lines: NextLine;
   private readonly reader = new LineReader();
+  // The text's lines, or a store's versions as the records of their lines (one of the two).
+  private readonly cursor: LineCursor | undefined;
+  private readonly records: Iterator<unknown> | undefined;
+  // The line last read: its text, its number, and whether it is the text's last, cut short.
+  private text = "";
+  private number = 0;
+  private torn = false;
   private readonly chain: ChainCheck | undefined;
   private v1: StoredEvent[] = [];
   private v1First = 0;
@@ -61,19 +64,19 @@ export class VersionReader {
 
   constructor(log: string | Iterable<CommittedVersion>, options: VersionReaderOptions = {}) {
     this.chain = options.chain ? new ChainCheck() : undefined;
-    this.lines = typeof log === "string" ? textLines(this.reader, log) : recordLines(this.reader, log);
+    if (typeof log === "string") this.cursor = new LineCursor(log);
+    else this.records = recordsOf(log);
   }
 
   /** The next committed version, or undefined after the last (then see {@link end}). */
   next(): ReadVersion | undefined {
     if (this.finished) return undefined;
-    for (let line = this.lines(); line !== undefined; line = this.lines()) {
-      const { text, number } = line;
+    for (let read = this.readLine(); read !== undefined; read = this.readLine()) {
+      const { text, number } = this;
       this.lastLine = number;
-      const read = line.read;
       if (!read.ok) {
         // A last line cut short ends the log after its last committed version (a v1 one included).
-        if (line.torn && read.error.code === "INVALID_JSON") return this.finish(true, undefined, number - 1);
+        if (this.torn && read.error.code === "INVALID_JSON") return this.finish(true, undefined, number - 1);
         return this.finish(false, read.error, number - 1);
       }
       if (read.kind === "commit") {
@@ -102,6 +105,26 @@ export class VersionReader {
     return this.finish(false, undefined, this.lastLine);
   }
 
+  /** Reads the next line (undefined after the last); what it read is in `text`, `number`, `torn`. */
+  private readLine(): LineResult | undefined {
+    const cursor = this.cursor;
+    if (cursor) {
+      const line = cursor.next();
+      if (line === undefined) return undefined;
+      this.text = line;
+      this.number = cursor.number;
+      this.torn = cursor.unterminated;
+      return this.reader.read(line, cursor.number, cursor.foreign);
+    }
+    const next = (this.records as Iterator<unknown>).next();
+    if (next.done) return undefined;
+    // The line rapk writes for the record (the store's own bytes are not at hand): a v3 line is
+    // held to it and hashed over it, so a field the schema would drop is caught as in a text.
+    this.text = JSON.stringify(next.value);
+    this.number += 1;
+    return this.reader.readRecord(next.value, this.text, this.number);
+  }
+
   /** How the log ended; defined once {@link next} has returned undefined. */
   get end(): LogEnd {
     if (!this.finished) throw new Error("the log has not been read to its end");
@@ -127,33 +150,11 @@ export class VersionReader {
   }
 }
 
-function textLines(reader: LineReader, text: string): NextLine {
-  const lines = new LineCursor(text);
-  return () => {
-    const line = lines.next();
-    if (line === undefined) return undefined;
-    return { read: reader.read(line, lines.number, lines.foreign), text: line, number: lines.number, torn: lines.unterminated };
-  };
-}
-
-/** A store's versions as the records of their lines, numbered as serializeVersions would write them. */
-function recordLines(reader: LineReader, versions: Iterable<CommittedVersion>): NextLine {
-  function* records(): Generator<unknown> {
-    for (const version of versions) {
-      for (const { format, seq, version: number, type, data, metadata, prev, hash } of version.events)
-        yield format === undefined ? { seq, version: number, type, data, metadata, prev, hash } : { format, seq, version: number, type, data, prev, hash };
-      if (version.commit) yield version.commit;
-    }
+/** A store's versions as the records of their lines, in the order serializeVersions writes them. */
+function* recordsOf(versions: Iterable<CommittedVersion>): Generator<unknown> {
+  for (const version of versions) {
+    for (const { format, seq, version: number, type, data, metadata, prev, hash } of version.events)
+      yield format === undefined ? { seq, version: number, type, data, metadata, prev, hash } : { format, seq, version: number, type, data, prev, hash };
+    if (version.commit) yield version.commit;
   }
-  const iterator = records();
-  let number = 0;
-  return () => {
-    const next = iterator.next();
-    if (next.done) return undefined;
-    number += 1;
-    // The line rapk writes for the record (the store's own bytes are not at hand): a v3 line is
-    // held to it and hashed over it, so a field the schema would drop is caught as in a text.
-    const text = JSON.stringify(next.value);
-    return { read: reader.readRecord(next.value, text, number), text, number, torn: false };
-  };
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { strictCopy, unknownFields } from "./strict.js";
 import { MULTI_LINE_FIELDS, controlRefusal, stringsIn } from "../text/controlCharacters.js";
 import {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** The known field nearest to an unknown one (`note` for `notes`): at most two letters apart. */
 function nearest(key: string, known: readonly string[]): string | undefined {

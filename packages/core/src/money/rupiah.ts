@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * An amount of money in whole Rupiah: a non-negative safe integer.

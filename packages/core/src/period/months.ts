@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** A month of the fiscal year, 1 (January, B01) to 12 (December, B12). */
 export const Month = z
