@@ -27,7 +27,8 @@ async function built(): Promise<{ code: string; modules: readonly string[] }> {
     resolve: { alias: workspaceAliases },
     build: { write: false, minify: true, target: "es2022", lib: { entry, formats: ["es"], fileName: "page" } },
   });
-  const chunks = (Array.isArray(output) ? output[0] : (output as Rollup.RollupOutput)).output.filter((file): file is Rollup.OutputChunk => file.type === "chunk");
+  const result = (Array.isArray(output) ? output[0] : output) as Rollup.RollupOutput;
+  const chunks = result.output.filter((file): file is Rollup.OutputChunk => file.type === "chunk");
   expect(chunks).toHaveLength(1);
   const chunk = chunks[0] as Rollup.OutputChunk;
   return { code: chunk.code, modules: Object.keys(chunk.modules).filter((id) => chunk.modules[id]!.renderedLength > 0) };
