@@ -1,5 +1,4 @@
 import type { PlanState } from "@rapk/core";
-import { exportCsv } from "@rapk/import";
 import { type PrintLayout, planWorkbook } from "@rapk/report";
 import { useState } from "preact/hooks";
 import { useI18n } from "../i18n/i18n.js";
@@ -8,7 +7,7 @@ import { CSV_TYPE, XLSX_TYPE, download } from "../model/download.js";
 /**
  * Print the plan as the published RAPK (the print stylesheet shows only the printed layout), or
  * download it: XLSX (the document's columns, budget summary, achievement; the spreadsheet
- * library loads only now) and CSV (the import template, which rapk reads back).
+ * library loads only now) and CSV (the import template, which rapk reads back; the CSV writer also loads only now).
  */
 export function Actions({ state, layoutOf, baseName, onPrint }: { state: PlanState; layoutOf: () => PrintLayout; baseName: string; onPrint: () => void }) {
   const { t } = useI18n();
@@ -29,7 +28,7 @@ export function Actions({ state, layoutOf, baseName, onPrint }: { state: PlanSta
       <button type="button" class="button" onClick={() => void xlsx()} disabled={busy}>
         {t.downloadXlsx}
       </button>
-      <button type="button" class="button" onClick={() => download(`${baseName}.csv`, exportCsv(state), CSV_TYPE)}>
+      <button type="button" class="button" onClick={async () => download(`${baseName}.csv`, (await import("../model/csvFiles.js")).csvFiles.plan(state), CSV_TYPE)}>
         {t.downloadCsv}
       </button>
       <span role="status" class="hint">

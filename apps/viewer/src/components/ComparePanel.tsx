@@ -1,6 +1,6 @@
 import { type PlanDocument, formatRupiah } from "@rapk/core";
 import { type Change, type ChangeKind, type Version, diffStates } from "@rapk/history";
-import { diffCsv, diffWorkbook } from "@rapk/report";
+import { diffWorkbook } from "@rapk/report";
 import { useMemo } from "preact/hooks";
 import type { Other } from "../App.js";
 import { CSV_TYPE, XLSX_TYPE, download } from "../model/download.js";
@@ -100,7 +100,7 @@ export function ComparePanel({ view, from, to, onChange, other = null, otherErro
         <button type="button" class="button" onClick={async () => download(`${baseName}-perubahan.xlsx`, await diffWorkbook(diff, label), XLSX_TYPE)}>
           {t.downloadChangesXlsx}
         </button>
-        <button type="button" class="button" onClick={() => download(`${baseName}-perubahan.csv`, diffCsv(diff, language === "id" ? "id" : "en"), CSV_TYPE)}>
+        <button type="button" class="button" onClick={async () => download(`${baseName}-perubahan.csv`, (await import("../model/csvFiles.js")).csvFiles.changes(diff, language), CSV_TYPE)}>
           {t.downloadChangesCsv}
         </button>
       </div>
