@@ -1,6 +1,6 @@
 import { type Language, explainError } from "@rapk/core";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
-import { printLayout } from "@rapk/report";
+import { printLayout, revisionAt } from "@rapk/report";
 import { AchievementPanel } from "./components/AchievementPanel.js";
 import { Actions } from "./components/Actions.js";
 import { PrintRoot } from "./components/PrintRoot.js";
@@ -256,7 +256,7 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
   );
   // The print layout of a national plan is megabytes of HTML: it is made only when printing, not
   // at every step of the timeline (where it cost more than the rest of the page together).
-  const layoutOf = useMemo(() => (view && current ? () => printLayout(current.state, view.provenance(version)) : null), [view, current, version]);
+  const layoutOf = useMemo(() => (view && current ? () => printLayout(current.state, view.provenance(version), revisionAt(view.versions, version)) : null), [view, current, version]);
   const [printing, setPrinting] = useState(false);
   const [printAsked, setPrintAsked] = useState(0);
   useEffect(() => {

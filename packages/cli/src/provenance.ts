@@ -1,4 +1,4 @@
-import type { PrintProvenance, PrintRevision } from "@rapk/report";
+import { type PrintProvenance, type PrintRevision, revisionAt } from "@rapk/report";
 import type { LoadedLog } from "./logFile.js";
 import { signersOf } from "./verifiedRead.js";
 
@@ -17,13 +17,7 @@ export function provenanceOf(log: LoadedLog, version: number): PrintProvenance {
   return { version, effectiveAt: v.effectiveAt, headHash: log.versions[version - 1]!.head, ...(signers ? { signers } : {}), ...unverified };
 }
 
-/**
- * Which revision of the RAPK the plan at `version` is: the versions of kind `rapk` up to it
- * (a revised RAPK, signed again), and when the last of them took effect; undefined for the plan
- * as first signed.
- */
+/** Which revision of the RAPK the plan at `version` of a log is (@rapk/report's revisionAt). */
 export function revisionOf(log: LoadedLog, version: number): PrintRevision | undefined {
-  const revised = log.history.versions.slice(0, version).filter((v) => v.kind === "rapk");
-  const last = revised.at(-1);
-  return last ? { number: revised.length, effectiveAt: last.effectiveAt } : undefined;
+  return revisionAt(log.history.versions, version);
 }

@@ -73,6 +73,11 @@ export function hostileLog(): string {
 }
 
 /** The bundled seed with one more indicator (01.08) and its targets: a second file to compare with. */
+/** The seed after a Revisi DIPA that raises the ceiling above the lines' pagu: its print states the Total beside the recorded pagu. */
+export function planWithRaisedCeiling(ceiling: number): string {
+  return serializeLog(must(readEvents(SEED_LOG), { meta: { actor: "Kuasa Pengguna Anggaran", reason: "Revisi DIPA: pagu naik", kind: "dipa", at: "2024-05-02T09:00:00+07:00" }, commands: [{ type: "reviseCeiling", data: { ceiling } }] }));
+}
+
 export function planWithNewIndicator(): string {
   const log = must(readEvents(SEED_LOG), {
     meta: { actor: "Kepala Loka POM", reason: "RAPK revisi: indikator baru", kind: "rapk", at: "2024-03-01T09:00:00+07:00" },

@@ -5,7 +5,8 @@ import axe from "axe-core";
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { SCREENSHOTS, browserSession } from "./session.js";
-import { planWithNewIndicator } from "./fixtures.js";
+import { planWithNewIndicator, planWithRaisedCeiling } from "./fixtures.js";
+import { pdfRuns } from "./pdfRuns.js";
 
 const baseUrl = inject("baseUrl");
 const session = browserSession("rapk-viewer-reports-");
@@ -74,6 +75,48 @@ describe("the viewer's print, downloads, quarterly report and two-file compare",
     await page.screenshot({ path: join(SCREENSHOTS, "print.png") });
     await page.emulateMedia({ media: "screen" });
     await expect(page.locator(".app-header").isVisible()).resolves.toBe(true);
+  });
+
+  it("prints the plan to a real Chromium PDF on A4 landscape: every figure whole and on the page, Revisi ke-N under the title", async () => {
+    /** The viewer's print of a version as Chromium makes the PDF, its text, and what runs past the right margin or under a page's footer. */
+    async function printed(hash: string, file?: string) {
+      await openViewer(hash);
+      if (file !== undefined) {
+        await page.locator("#file-input").setInputFiles(file);
+        await page.getByRole("status").filter({ hasText: VERIFIED }).filter({ hasText: "2 versi" }).first().waitFor({ timeout: 15_000 });
+      }
+      const { pages, runs } = await pdfRuns(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+      expect(pages.length).toBeGreaterThan(1);
+      // A4 landscape: 297 x 210 mm in points.
+      for (const size of pages) expect([Math.round(size.width), Math.round(size.height)]).toEqual([842, 595]);
+      const rightEdge = pages[0]!.width - (10 / 25.4) * 72;
+      const footers = runs.filter((r) => r.text.startsWith("rapk · versi"));
+      expect(footers.length).toBe(pages.length);
+      const underFooter = footers.flatMap((footer) => runs.filter((r) => r.page === footer.page && r.bottom < footer.bottom + 9 && !r.text.startsWith("rapk · ") && !footer.text.includes(r.text)));
+      return {
+        text: runs.map((r) => r.text).join(" ").replace(/\s+/g, " "),
+        pastTheEdge: runs.filter((r) => r.right > rightEdge + 0.5).map((r) => `page ${r.page}: ${r.text}`),
+        underFooter: underFooter.map((r) => `page ${r.page}: ${r.text}`),
+      };
+    }
+    // The bundled history's newest plan is a revised RAPK (version 5 of kind rapk, effective 15 April 2024), with an amount computed beside a stated one.
+    const revised = await printed("");
+    expect(revised.text).toContain("Revisi ke-1, 15 April 2024");
+    expect(revised.text).toContain("Total 4.801.300.000");
+    expect(revised.text).toMatch(/dihitung 154\.838\.000/);
+    expect(revised.pastTheEdge).toEqual([]);
+    expect(revised.underFooter).toEqual([]);
+    // The plan as first signed says nothing of a revision.
+    const signed = await printed("#src=example&v=4");
+    expect(signed.text).not.toContain("Revisi ke-");
+    expect(signed.pastTheEdge).toEqual([]);
+    // A Revisi DIPA's ceiling beside the lines' Total, on the last page, whole.
+    const raised = join(session.scratch, "revisi-dipa.ndjson");
+    writeFileSync(raised, planWithRaisedCeiling(4_851_300_000));
+    const dipa = await printed("", raised);
+    expect(dipa.text).toMatch(/Total 4\.801\.300\.000 pagu tercatat 4\.851\.300\.000/);
+    expect(dipa.pastTheEdge).toEqual([]);
+    expect(dipa.underFooter).toEqual([]);
   });
 
   it("downloads the plan as XLSX (figures as numbers) and as the CSV template", async () => {

@@ -23,7 +23,8 @@ export const PRINT_CSS = `
 .rapk-print .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .rapk-print .lines-cell { padding: 0 0 0 8pt; border-top: none; }
 .rapk-print .lines th { background: #f4f4f4; font-weight: bold; }
-.rapk-print .derived { display: block; font-style: italic; color: #444; }
+/* A figure beside a figure wraps onto lines of its own: kept on one line it ran past the last column and off the page. */
+.rapk-print .derived { display: block; font-style: italic; color: #444; white-space: normal; }
 .rapk-print .total td { font-weight: bold; }
 .rapk-print .signature { margin: 6mm 0 0 auto; width: 45%; text-align: center; break-inside: avoid; }
 .rapk-print .signature .space { height: 16mm; }
@@ -53,8 +54,9 @@ export function printHtml(layout: PrintLayout): string {
   const title = layout.title.map((line) => `<span>${e(line)}</span>`).join("") + (layout.revision === null ? "" : `<span class="revision">${e(layout.revision)}</span>`);
   const head = `<thead><tr><th rowspan="2">NO.</th><th rowspan="2">SASARAN KEGIATAN</th><th rowspan="2">INDIKATOR KINERJA KEGIATAN</th><th colspan="${months}">TARGET</th><th rowspan="2">ANGGARAN</th></tr><tr>${layout.months.map((m) => `<th>${e(m)}</th>`).join("")}</tr></thead>`;
   const body = layout.indicators.map((row) => indicatorRows(row, months)).join("");
-  // The published proportions: narrow NO, wide names, twelve equal month columns, ANGGARAN.
-  const columns = `<colgroup><col style="width:3%"><col style="width:15.5%"><col style="width:20%">${layout.months.map(() => `<col style="width:${(50 / months).toFixed(2)}%">`).join("")}<col style="width:8.5%"></colgroup>`;
+  // The published proportions: narrow NO, wide names, twelve equal month columns, ANGGARAN wide
+  // enough for a bold Total of ten digits on A4 landscape (at 8.5 % its last digit fell off the page).
+  const columns = `<colgroup><col style="width:3%"><col style="width:15.5%"><col style="width:20%">${layout.months.map(() => `<col style="width:${(48 / months).toFixed(2)}%">`).join("")}<col style="width:10.5%"></colgroup>`;
   const derivedTotal = layout.derivedTotal === null ? "" : `<span class="derived">pagu tercatat ${formatAmount(layout.derivedTotal)}</span>`;
   const total = `<tr class="total"><td colspan="${months + 3}" class="num">Total</td><td class="num">${formatAmount(layout.total)}${derivedTotal}</td></tr>`;
   const signature =

@@ -26,6 +26,17 @@ export interface PrintRevision {
   readonly effectiveAt: string;
 }
 
+/**
+ * Which revision of the RAPK the plan at `version` is: the versions of kind `rapk` up to it (a
+ * revised RAPK, signed again), and when the last of them took effect; undefined for the plan as
+ * first signed. The CLI's print and the viewer's both ask this.
+ */
+export function revisionAt(versions: readonly { readonly kind: string; readonly effectiveAt: string }[], version: number): PrintRevision | undefined {
+  const revised = versions.slice(0, version).filter((v) => v.kind === "rapk");
+  const last = revised.at(-1);
+  return last ? { number: revised.length, effectiveAt: last.effectiveAt } : undefined;
+}
+
 /** A row of the budget lines under an indicator: NO, RO, KOMPONEN, SUB KOMPONEN, ANGGARAN, KONTRIBUSI. */
 export interface PrintLineRow {
   readonly kind: "line";
