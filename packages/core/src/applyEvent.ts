@@ -135,6 +135,44 @@ export function applyEvent(draft: PlanDraft, event: PlanEvent): void {
       state.plan = event.data.amount === null ? plan : { ...plan, statedTotal: event.data.amount };
       break;
     }
+    case "MemberAdded": {
+      putEntry(draft, "members", event.data.member, { ...event.data });
+      break;
+    }
+    case "MemberRoleChanged":
+    case "MemberRekeyed": {
+      if (!state.members[event.data.member]) notApplicable(event, `unknown member ${event.data.member}`);
+      Object.assign(entryDraft(draft, "members", event.data.member), event.type === "MemberRoleChanged" ? { role: event.data.role } : { publicKey: event.data.publicKey });
+      break;
+    }
+    case "MemberRemoved": {
+      if (!state.members[event.data.member]) notApplicable(event, `unknown member ${event.data.member}`);
+      removeEntry(draft, "members", event.data.member);
+      break;
+    }
+    case "RolesRequired": {
+      const { kind, roles } = event.data;
+      const had = state.requirements[kind] ?? [];
+      putEntry(draft, "requirements", kind, [...had, ...roles.filter((role) => !had.includes(role))]);
+      break;
+    }
+    case "RevisionProposed": {
+      const key = String(event.data.proposal);
+      if (state.proposals[key]) notApplicable(event, `proposal ${key} already exists`);
+      putEntry(draft, "proposals", key, { ...event.data, status: "pending" });
+      break;
+    }
+    case "ProposalApproved":
+    case "ProposalReturned":
+    case "ProposalWithdrawn": {
+      const key = String(event.data.proposal);
+      if (state.proposals[key]?.status !== "pending") notApplicable(event, `proposal ${key} is not pending`);
+      const decided = entryDraft(draft, "proposals", key) as { status: string; decidedBy?: string; returnReason?: string };
+      decided.status = event.type === "ProposalApproved" ? "approved" : event.type === "ProposalReturned" ? "returned" : "withdrawn";
+      decided.decidedBy = event.data.by;
+      if (event.type === "ProposalReturned") decided.returnReason = event.data.reason;
+      break;
+    }
     default: {
       const unknown: never = event;
       throw new DomainFailure({ code: "EVENT_UNKNOWN", message: `unknown event ${JSON.stringify(unknown)}`, path: ["type"] });

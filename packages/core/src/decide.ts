@@ -5,19 +5,50 @@ import { applyEvent } from "./applyEvent.js";
 import { draftOf } from "./planDraft.js";
 import type { PlanEvent } from "./events/index.js";
 import { checkInvariants } from "./invariants.js";
-import { type RevisionKind, kindBreach } from "./revisionKind.js";
-import type { Indicator, PlanState } from "./state.js";
+import { type RevisionKind, isWorkflowStep, kindBreach } from "./revisionKind.js";
+import { type Policy, mayReturn, policyOf } from "./roster/policy.js";
+import type { Indicator, Member, PlanState, Proposal } from "./state.js";
+import { evolve } from "./evolve.js";
 
 export interface DecideOptions {
   /** The kind of revision this batch is; see {@link RevisionKind}. Omitted: `draft` before signing, reports only after. */
   readonly kind?: RevisionKind;
+  /**
+   * The member (id in the roster) who takes this batch and will sign it. Given, the policy is
+   * checked before anything is decided (roster/policy.ts): an officer proposes but does not
+   * approve, an auditor takes no step at all. A step of a proposal needs it.
+   */
+  readonly by?: string;
 }
 
-type Handler<T extends PlanCommandType> = (command: CheckedCommandOf<T>, state: PlanState) => Result<PlanEvent[]>;
+/** What a handler knows besides the command and the plan: the batch's kind and who takes it. */
+interface Context {
+  readonly kind: RevisionKind | undefined;
+  readonly by: Member | undefined;
+  /** The plan before the batch (frozen): a step of a proposal stands alone in its batch, so its handler decides against this. */
+  readonly before: PlanState;
+}
+
+type Handler<T extends PlanCommandType> = (command: CheckedCommandOf<T>, state: PlanState, context: Context) => Result<PlanEvent[]>;
 
 const emit = (...events: PlanEvent[]): Result<PlanEvent[]> => ok(events);
 const unknownIndicator = (id: string) => fail<PlanEvent[]>("UNKNOWN_INDICATOR", `unknown indicator ${id}`, ["data", "indicator"]);
 const unknownLine = (id: string) => fail<PlanEvent[]>("UNKNOWN_LINE", `unknown budget line ${id}`, ["data", "line"]);
+const unknownMember = (id: string) => fail<PlanEvent[]>("UNKNOWN_MEMBER", `there is no member ${id} in the roster`, ["data", "member"]);
+const keyHolder = (s: PlanState, publicKey: string) => Object.values(s.members).find((member) => member.publicKey === publicKey);
+const notAllowed = (message: string) => fail<PlanEvent[]>("ROLE_NOT_ALLOWED", message, ["type"]);
+
+/** The pending proposal a step acts on, with the step's member checked against the policy of its kind. */
+function pendingProposal(s: PlanState, number: number, context: Context, may: (policy: Policy, proposal: Proposal, by: Member) => string | undefined): Result<Proposal> {
+  const proposal = s.proposals[String(number)];
+  if (!proposal) return fail("UNKNOWN_PROPOSAL", `there is no proposal ${number}`, ["data", "proposal"]);
+  if (proposal.status !== "pending") return fail("PROPOSAL_NOT_PENDING", `proposal ${number} is already ${proposal.status}${proposal.decidedBy ? ` (by ${proposal.decidedBy})` : ""}`, ["data", "proposal"]);
+  if (context.kind !== undefined && context.kind !== proposal.kind)
+    return fail("REVISION_KIND_MISMATCH", `proposal ${number} is a ${proposal.kind} proposal, not ${context.kind}`, ["data", "proposal"]);
+  if (!context.by) return fail("MEMBER_REQUIRED", "a step of a proposal is taken by a member of the roster: say who (by)", ["type"]);
+  const refused = may(policyOf(s), proposal, context.by);
+  return refused ? fail("ROLE_NOT_ALLOWED", refused, ["type"]) : ok(proposal);
+}
 
 // Each handler checks what only it can know (does the thing it names exist?); the invariants of
 // the resulting state are checked once for all of them, after the batch.
@@ -82,7 +113,87 @@ const handlers: { [T in PlanCommandType]: Handler<T> } = {
   stateIndicatorBudget: (c, s) => (s.indicators[c.data.indicator] ? emit({ type: "IndicatorBudgetStated", data: c.data }) : unknownIndicator(c.data.indicator)),
   statePlanTotal: (c) => emit({ type: "PlanTotalStated", data: c.data }),
   reportSpending: (c, s) => (s.lines[c.data.line] ? emit({ type: "SpendingReported", data: c.data }) : unknownLine(c.data.line)),
+  addMember: (c, s) => {
+    if (s.members[c.data.member]) return fail("MEMBER_EXISTS", `member ${c.data.member} is already in the roster`, ["data", "member"]);
+    const holder = keyHolder(s, c.data.publicKey);
+    if (holder) return fail("KEY_IN_USE", `member ${holder.member} already signs with this key`, ["data", "publicKey"]);
+    return emit({ type: "MemberAdded", data: c.data });
+  },
+  changeMemberRole: (c, s) => {
+    const member = s.members[c.data.member];
+    if (!member) return unknownMember(c.data.member);
+    if (member.role === c.data.role) return fail("NO_CHANGE", `member ${c.data.member} is already ${c.data.role}`, ["data", "role"]);
+    return emit({ type: "MemberRoleChanged", data: c.data });
+  },
+  rekeyMember: (c, s) => {
+    if (!s.members[c.data.member]) return unknownMember(c.data.member);
+    const holder = keyHolder(s, c.data.publicKey);
+    if (holder) return holder.member === c.data.member ? fail("NO_CHANGE", `member ${c.data.member} already signs with this key`, ["data", "publicKey"]) : fail("KEY_IN_USE", `member ${holder.member} already signs with this key`, ["data", "publicKey"]);
+    return emit({ type: "MemberRekeyed", data: c.data });
+  },
+  removeMember: (c, s) => (s.members[c.data.member] ? emit({ type: "MemberRemoved", data: c.data }) : unknownMember(c.data.member)),
+  requireRoles: (c, s) => {
+    if (c.data.roles.includes("auditor")) return fail("ROLE_NOT_ALLOWED", "an auditor signs nothing that changes the plan, so no kind can require one", ["data", "roles"]);
+    const required = policyOf(s)[c.data.kind].approve;
+    if (c.data.roles.every((role) => required.includes(role))) return fail("NO_CHANGE", `a ${c.data.kind} version already needs ${required.join(" and ")}`, ["data", "roles"]);
+    return emit({ type: "RolesRequired", data: c.data });
+  },
+  propose: (c, s, context) => {
+    const kind = context.kind;
+    if (kind === undefined) return fail("REVISION_KIND_MISMATCH", "a proposal names the kind of revision it is (meta.kind)", ["type"]);
+    if (!context.by) return fail("MEMBER_REQUIRED", "a proposal is made by a member of the roster: say who (by)", ["type"]);
+    const { role, member } = context.by;
+    if (!policyOf(s)[kind].prepare.includes(role)) return notAllowed(`member ${member} is ${role}: a ${kind} is proposed by ${policyOf(s)[kind].prepare.join(", ")}`);
+    // Checked against the plan now (and again when approved: another approval may come first).
+    const checked = decideBatch(c.data.commands as unknown as PlanCommand[], context.before, { kind });
+    if (!checked.ok) return checked;
+    const proposal = Object.keys(s.proposals).length + 1;
+    return emit({ type: "RevisionProposed", data: { proposal, kind, by: member, commands: c.data.commands } });
+  },
+  approveProposal: (c, s, context) => {
+    const pending = pendingProposal(s, c.data.proposal, context, (policy, proposal, by) =>
+      policy[proposal.kind].approve.includes(by.role) ? undefined : `member ${by.member} is ${by.role}: a ${proposal.kind} proposal is approved by ${policy[proposal.kind].approve.join(" and ")}`,
+    );
+    if (!pending.ok) return pending;
+    const approved: PlanEvent = { type: "ProposalApproved", data: { proposal: c.data.proposal, by: (context.by as Member).member } };
+    // Decided again against the plan as it stands now: what takes effect is what the plan allows today.
+    const decided = decideBatch(pending.value.commands as unknown as PlanCommand[], evolve(context.before, approved), { kind: pending.value.kind });
+    return decided.ok ? emit(approved, ...decided.value) : decided;
+  },
+  returnProposal: (c, s, context) => {
+    const pending = pendingProposal(s, c.data.proposal, context, (policy, proposal, by) =>
+      mayReturn(policy, proposal.kind, by.role) ? undefined : `member ${by.member} is ${by.role}: a proposal is returned by a verifier or by who approves it`,
+    );
+    return pending.ok ? emit({ type: "ProposalReturned", data: { ...c.data, by: (context.by as Member).member } }) : pending;
+  },
+  withdrawProposal: (c, s, context) => {
+    const pending = pendingProposal(s, c.data.proposal, context, (_, proposal, by) =>
+      by.member === proposal.by ? undefined : `proposal ${proposal.proposal} was made by ${proposal.by}: only they can withdraw it`,
+    );
+    return pending.ok ? emit({ type: "ProposalWithdrawn", data: { ...c.data, by: (context.by as Member).member } }) : pending;
+  },
 };
+
+/**
+ * Who takes a batch, checked before it is decided: a member of the roster, whose role may take
+ * it. A batch of plan changes (not a step of a proposal) is in force at once, so it needs a role
+ * that approves its kind; a step of a proposal is checked by its own handler.
+ */
+function memberBreach(commands: readonly PlanCommand[], state: PlanState, kind: RevisionKind | undefined, by: string | undefined): Result<Member | undefined> {
+  if (by === undefined) return ok(undefined);
+  const member = state.members[by];
+  // The roster's first version is taken by the head it adds.
+  const founding = Object.keys(state.members).length === 0;
+  if (!member && founding) return ok(undefined);
+  if (!member) return fail("UNKNOWN_MEMBER", `there is no member ${by} in the roster`, ["by"]);
+  if (member.role === "auditor") return fail("ROLE_NOT_ALLOWED", `member ${by} is an auditor: an auditor reads, and signs nothing that changes the plan`, ["by"]);
+  const steps = commands.filter((command) => isWorkflowStep(command.type)).length;
+  if (steps > 0 && commands.length > 1) return fail("COMMAND_INVALID", "a step of a proposal (propose, approve, return, withdraw) is a version of its own", [0]);
+  if (steps > 0) return ok(member);
+  const rule = policyOf(state)[kind ?? "draft"];
+  if (!rule.approve.includes(member.role)) return fail("ROLE_NOT_ALLOWED", `member ${by} is ${member.role}: a ${kind ?? "draft"} takes effect when approved by ${rule.approve.join(" and ")}; propose it instead`, ["by"]);
+  return ok(member);
+}
 
 /**
  * A percentage (Persentase) is reported in 0..100, unless the indicator itself says otherwise: a
@@ -114,6 +225,9 @@ function at(index: number, error: DomainError, type?: string): DomainError {
  */
 export function decideBatch(commands: readonly PlanCommand[], state: PlanState, options: DecideOptions = {}): Result<PlanEvent[]> {
   const kind: RevisionKind | undefined = options.kind ?? (state.signature ? undefined : "draft");
+  const by = memberBreach(commands, state, kind, options.by);
+  if (!by.ok) return by;
+  const context: Context = { kind: options.kind ?? kind, by: by.value, before: state };
   const events: PlanEvent[] = [];
   // The whole batch folds into one copy-on-write draft: each command sees the ones before it,
   // the cost stays linear in the batch, and a refusal simply drops the draft (the input state is
@@ -128,7 +242,7 @@ export function decideBatch(commands: readonly PlanCommand[], state: PlanState, 
     if (breach) return { ok: false, error: at(i, { code: breach.code, message: breach.message, path: [...breach.path] }, command.type) };
     if (command.type !== "draftPlan" && !next.plan) return { ok: false, error: at(i, { code: "PLAN_NOT_DRAFTED", message: "no plan has been drafted yet", path: ["type"] }, command.type) };
     const handler = handlers[command.type] as Handler<typeof command.type>;
-    const decided = handler(command, next);
+    const decided = handler(command, next, context);
     if (!decided.ok) return { ok: false, error: at(i, decided.error, command.type) };
     for (const event of decided.value) applyEvent(draft, event);
     events.push(...decided.value);

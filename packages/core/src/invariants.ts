@@ -9,7 +9,7 @@ export type Violation = DomainError;
 
 /** A part of the state an invariant reads: the plan's heading or one of its records. */
 export type StatePart = "plan" | PlanRecord;
-type PlanRecord = "objectives" | "indicators" | "lines" | "contributions" | "realisations" | "spending" | "spendingNotes";
+type PlanRecord = "objectives" | "indicators" | "lines" | "contributions" | "realisations" | "spending" | "spendingNotes" | "members" | "requirements" | "proposals";
 
 /**
  * What a check looks at: every entry of the state (a full check), or only what a step changed
@@ -227,6 +227,26 @@ export const spendingWithinPagu: Invariant = {
   },
 };
 
+export const rosterHasHead: Invariant = {
+  code: "ROSTER_WITHOUT_HEAD",
+  description: "A roster that has members has at least one head, and no two members sign with the same key.",
+  check(state, scope = EVERYTHING) {
+    if (!scope.changed("members")) return [];
+    const members = Object.values(state.members);
+    if (members.length === 0) return [];
+    const out: Violation[] = [];
+    if (!members.some((member) => member.role === "head"))
+      out.push({ code: this.code, message: "the roster has no head left: someone must approve, and the roster's changes need a head's signature", path: ["members"] });
+    const byKey = new Map<string, string>();
+    for (const member of members) {
+      const other = byKey.get(member.publicKey);
+      if (other !== undefined) out.push({ code: this.code, message: `members ${other} and ${member.member} sign with the same key ${member.publicKey}`, path: ["members", member.member, "publicKey"] });
+      byKey.set(member.publicKey, member.member);
+    }
+    return out;
+  },
+};
+
 /** The invariants of docs/domain.md, in the order they are reported. */
 export const INVARIANTS: readonly Invariant[] = Object.freeze([
   wholeRupiah,
@@ -236,6 +256,7 @@ export const INVARIANTS: readonly Invariant[] = Object.freeze([
   withinCeiling,
   cumulativeNeverDecreases,
   spendingWithinPagu,
+  rosterHasHead,
 ]);
 
 /** Every violation of the invariants in a state; empty when the plan is sound. */

@@ -1,7 +1,7 @@
 import type { PlanState } from "./state.js";
 
 /** The records of a state: the maps keyed by objective, indicator and line ids. */
-type PlanRecord = "objectives" | "indicators" | "lines" | "contributions" | "realisations" | "spending" | "spendingNotes";
+type PlanRecord = "objectives" | "indicators" | "lines" | "contributions" | "realisations" | "spending" | "spendingNotes" | "members" | "requirements" | "proposals";
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 /** An entry of a record with its fields writable one level deep (what applyEvent changes). */

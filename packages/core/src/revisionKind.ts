@@ -10,11 +10,15 @@ import type { PlanCommandType } from "./commands/index.js";
  * - `rapk` (a revised action plan, signed again): objectives, indicators, targets, attribution,
  *   and the figures the document states (ANGGARAN per indicator, Total).
  * - `report`: monthly realisation and spending; not a revision of the plan.
+ * - `roster`: who keeps the plan (members, their roles and keys) and the policy of who must sign
+ *   what (docs/workflow.md); signed by the head.
+ *
+ * A proposal, its approval, return or withdrawal is a version of the kind of what it proposes.
  */
-export const RevisionKind = z.enum(["draft", "pok", "dipa", "rapk", "report"]);
+export const RevisionKind = z.enum(["draft", "pok", "dipa", "rapk", "report", "roster"]);
 export type RevisionKind = z.infer<typeof RevisionKind>;
 
-type Category = "structure" | "targets" | "budget" | "ceiling" | "attribution" | "signature" | "report" | "start" | "stated";
+type Category = "structure" | "targets" | "budget" | "ceiling" | "attribution" | "signature" | "report" | "start" | "stated" | "roster" | "workflow";
 
 const CATEGORY: Record<PlanCommandType, Category> = {
   draftPlan: "start",
@@ -34,14 +38,25 @@ const CATEGORY: Record<PlanCommandType, Category> = {
   // What the document states (its ANGGARAN per indicator, its Total) changes when it is signed again.
   stateIndicatorBudget: "stated",
   statePlanTotal: "stated",
+  addMember: "roster",
+  changeMemberRole: "roster",
+  rekeyMember: "roster",
+  removeMember: "roster",
+  requireRoles: "roster",
+  // A step of a proposal stands in a version of the proposal's own kind.
+  propose: "workflow",
+  approveProposal: "workflow",
+  returnProposal: "workflow",
+  withdrawProposal: "workflow",
 };
 
 const ALLOWED: Record<RevisionKind, readonly Category[]> = {
-  draft: ["start", "structure", "targets", "budget", "ceiling", "attribution", "signature", "report", "stated"],
-  pok: ["budget", "attribution"],
-  dipa: ["budget", "ceiling", "attribution"],
-  rapk: ["structure", "targets", "attribution", "signature", "stated"],
-  report: ["report"],
+  draft: ["start", "structure", "targets", "budget", "ceiling", "attribution", "signature", "report", "stated", "roster", "workflow"],
+  pok: ["budget", "attribution", "workflow"],
+  dipa: ["budget", "ceiling", "attribution", "workflow"],
+  rapk: ["structure", "targets", "attribution", "signature", "stated", "workflow"],
+  report: ["report", "workflow"],
+  roster: ["roster", "workflow"],
 };
 
 /** Whether a command may be part of a batch of this kind. */
@@ -49,9 +64,14 @@ export function kindAllows(kind: RevisionKind, type: PlanCommandType): boolean {
   return ALLOWED[kind].includes(CATEGORY[type]);
 }
 
-/** Whether a command changes the plan itself (as opposed to reporting on it). */
+/** Whether a command changes the plan itself (as opposed to reporting on it, or a step of a proposal, which takes the proposal's kind). */
 export function isPlanChange(type: PlanCommandType): boolean {
-  return CATEGORY[type] !== "report";
+  return CATEGORY[type] !== "report" && CATEGORY[type] !== "workflow";
+}
+
+/** Whether a command is a step of a proposal (propose, approve, return, withdraw). */
+export function isWorkflowStep(type: PlanCommandType): boolean {
+  return CATEGORY[type] === "workflow";
 }
 
 /** The kinds that may carry a command, for error messages. */

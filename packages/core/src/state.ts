@@ -1,5 +1,6 @@
 import type { IndicatorId, LineId } from "./codes.js";
-import type { BudgetLineRegistered, IndicatorDefined, ObjectiveDefined, PlanDrafted, PlanSigned, RealisationReported, SpendingReported } from "./events/index.js";
+import type { BudgetLineRegistered, IndicatorDefined, MemberAdded, ObjectiveDefined, PlanDrafted, PlanSigned, RealisationReported, RevisionProposed, SpendingReported } from "./events/index.js";
+import type { Role } from "./roster/role.js";
 
 // The parts of the state are what the events record (their zod schemas are the one statement of
 // each shape), plus what only the fold knows: ids, positions, the targets as a row of twelve.
@@ -48,6 +49,21 @@ export type SpendingNote = Readonly<Omit<SpendingReported["data"], "line" | "mon
 /** Where, when and by whom the plan was signed, as PlanSigned records it. */
 export type Signature = Readonly<PlanSigned["data"]>;
 
+/** A member of the plan's roster as MemberAdded records them, with their role and key as they stand now. */
+export type Member = Readonly<MemberAdded["data"]>;
+
+/** Where a proposal stands: waiting, or decided (approved, returned with a reason, withdrawn). */
+export type ProposalStatus = "pending" | "approved" | "returned" | "withdrawn";
+
+/** A proposal as RevisionProposed records it, with where it stands and who decided it. */
+export interface Proposal extends Readonly<RevisionProposed["data"]> {
+  readonly status: ProposalStatus;
+  /** Who approved, returned or withdrew it. */
+  readonly decidedBy?: string;
+  /** Why it was returned. */
+  readonly returnReason?: string;
+}
+
 /**
  * The plan as its events make it. Everything derivable (an indicator's budget, a line's
  * allocation, absorption) is computed by projections, never stored twice.
@@ -69,6 +85,12 @@ export interface PlanState {
   /** line id -> month -> the note, hambatan and rencana tindak lanjut of its latest spending report, where it has any. */
   readonly spendingNotes: Readonly<Record<string, Readonly<Record<number, SpendingNote>>>>;
   readonly signature: Signature | null;
+  /** member id -> member: who keeps the plan (empty for a log written before rosters). */
+  readonly members: Readonly<Record<string, Member>>;
+  /** revision kind -> the roles a unit added to the default policy's approvers of that kind (roster/policy.ts). */
+  readonly requirements: Readonly<Record<string, readonly Role[]>>;
+  /** proposal number -> proposal, pending or decided. */
+  readonly proposals: Readonly<Record<string, Proposal>>;
   /** How many events made this state. */
   readonly eventCount: number;
 }
@@ -85,6 +107,9 @@ export function initialState(): PlanState {
     spending: {},
     spendingNotes: {},
     signature: null,
+    members: {},
+    requirements: {},
+    proposals: {},
     eventCount: 0,
   };
 }

@@ -19,6 +19,15 @@ export const COMMAND_OF: Readonly<Record<PlanEventType, PlanCommandType>> = Obje
   SpendingReported: "reportSpending",
   IndicatorBudgetStated: "stateIndicatorBudget",
   PlanTotalStated: "statePlanTotal",
+  MemberAdded: "addMember",
+  MemberRoleChanged: "changeMemberRole",
+  MemberRekeyed: "rekeyMember",
+  MemberRemoved: "removeMember",
+  RolesRequired: "requireRoles",
+  RevisionProposed: "propose",
+  ProposalApproved: "approveProposal",
+  ProposalReturned: "returnProposal",
+  ProposalWithdrawn: "withdrawProposal",
 });
 
 /** The command that would record this event again (used to re-decide or re-check a history). */

@@ -18,6 +18,15 @@ import {
   TargetsSet,
   IndicatorBudgetStated,
   PlanTotalStated,
+  MemberAdded,
+  MemberRoleChanged,
+  MemberRekeyed,
+  MemberRemoved,
+  RolesRequired,
+  RevisionProposed,
+  ProposalApproved,
+  ProposalReturned,
+  ProposalWithdrawn,
 } from "../events/index.js";
 
 // A command asks for what an event records; its data has the same shape, so the schema is shared
@@ -52,6 +61,17 @@ export const ReportRealisation = command("reportRealisation", RealisationReporte
 export const ReportSpending = command("reportSpending", SpendingReported.shape.data);
 export const StateIndicatorBudget = command("stateIndicatorBudget", IndicatorBudgetStated.shape.data);
 export const StatePlanTotal = command("statePlanTotal", PlanTotalStated.shape.data);
+export const AddMember = command("addMember", MemberAdded.shape.data);
+export const ChangeMemberRole = command("changeMemberRole", MemberRoleChanged.shape.data);
+export const RekeyMember = command("rekeyMember", MemberRekeyed.shape.data);
+export const RemoveMember = command("removeMember", MemberRemoved.shape.data);
+export const RequireRoles = command("requireRoles", RolesRequired.shape.data);
+// The steps of a proposal: who takes them (`by`), the proposal's number and kind come from the
+// plan and from who signs (decide's options), not from the command.
+export const Propose = command("propose", RevisionProposed.shape.data.pick({ commands: true }));
+export const ApproveProposal = command("approveProposal", ProposalApproved.shape.data.pick({ proposal: true }));
+export const ReturnProposal = command("returnProposal", ProposalReturned.shape.data.pick({ proposal: true, reason: true }));
+export const WithdrawProposal = command("withdrawProposal", ProposalWithdrawn.shape.data.pick({ proposal: true }));
 
 /** Everything a user can ask of a plan. */
 export const PlanCommand = z.discriminatedUnion("type", [
@@ -71,6 +91,15 @@ export const PlanCommand = z.discriminatedUnion("type", [
   ReportSpending,
   StateIndicatorBudget,
   StatePlanTotal,
+  AddMember,
+  ChangeMemberRole,
+  RekeyMember,
+  RemoveMember,
+  RequireRoles,
+  Propose,
+  ApproveProposal,
+  ReturnProposal,
+  WithdrawProposal,
 ]);
 /**
  * A command as a program writes it: its ids are plain strings (`"01.07"`). `decide` checks it

@@ -14,6 +14,13 @@ import { SpendingReported } from "./spendingReported.js";
 import { IndicatorBudgetStated, PlanTotalStated } from "./statedFigures.js";
 import { TargetSet } from "./targetSet.js";
 import { TargetsSet } from "./targetsSet.js";
+import { MemberAdded } from "./memberAdded.js";
+import { MemberRoleChanged } from "./memberRoleChanged.js";
+import { MemberRekeyed } from "./memberRekeyed.js";
+import { MemberRemoved } from "./memberRemoved.js";
+import { RolesRequired } from "./rolesRequired.js";
+import { RevisionProposed } from "./revisionProposed.js";
+import { ProposalApproved, ProposalReturned, ProposalWithdrawn } from "./proposalDecided.js";
 
 export * from "./budgetLineRegistered.js";
 export * from "./budgetRevised.js";
@@ -31,6 +38,13 @@ export * from "./statedFigures.js";
 export * from "./targetSet.js";
 export * from "./targetsSet.js";
 export * from "./targetValue.js";
+export * from "./memberAdded.js";
+export * from "./memberRoleChanged.js";
+export * from "./memberRekeyed.js";
+export * from "./memberRemoved.js";
+export * from "./rolesRequired.js";
+export * from "./revisionProposed.js";
+export * from "./proposalDecided.js";
 
 /** Every fact a plan's history can hold. The `type` picks the schema. */
 export const PlanEvent = z.discriminatedUnion("type", [
@@ -50,6 +64,15 @@ export const PlanEvent = z.discriminatedUnion("type", [
   SpendingReported,
   IndicatorBudgetStated,
   PlanTotalStated,
+  MemberAdded,
+  MemberRoleChanged,
+  MemberRekeyed,
+  MemberRemoved,
+  RolesRequired,
+  RevisionProposed,
+  ProposalApproved,
+  ProposalReturned,
+  ProposalWithdrawn,
 ]);
 export type PlanEvent = z.infer<typeof PlanEvent>;
 /**

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IndicatorId } from "../codes.js";
 import { Month } from "../period/months.js";
+import { EvidenceList } from "../evidence.js";
 
 /**
  * What an indicator reached in a month (realisasi). Percentage indicators may carry the
@@ -20,6 +21,8 @@ export const RealisationReported = z.object({
     note: z.string().max(5000).optional(),
     obstacles: z.string().max(5000).optional(),
     followUp: z.string().max(5000).optional(),
+    /** Files cited as proof (bukti dukung), kept beside the log by their SHA-256. */
+    evidence: EvidenceList.optional(),
   }),
 });
 export type RealisationReported = z.infer<typeof RealisationReported>;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { LineId } from "../codes.js";
 import { Month } from "../period/months.js";
 import { Rupiah } from "../money/rupiah.js";
+import { EvidenceList } from "../evidence.js";
 
 /**
  * What was spent on a budget line in a month (realisasi anggaran); a later report for the month
@@ -18,6 +19,8 @@ export const SpendingReported = z.object({
     note: z.string().max(5000).optional(),
     obstacles: z.string().max(5000).optional(),
     followUp: z.string().max(5000).optional(),
+    /** Files cited as proof (bukti dukung), kept beside the log by their SHA-256. */
+    evidence: EvidenceList.optional(),
   }),
 });
 export type SpendingReported = z.infer<typeof SpendingReported>;

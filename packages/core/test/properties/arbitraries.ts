@@ -21,7 +21,7 @@ export const LINES = [
   "DR.3165.PDD.001.054.C",
 ] as const;
 
-export const KINDS = ["draft", "pok", "dipa", "rapk", "report"] as const satisfies readonly RevisionKind[];
+export const KINDS = ["draft", "pok", "dipa", "rapk", "report", "roster"] as const satisfies readonly RevisionKind[];
 
 export function lineParts(id: string) {
   const parts = id.split(".");
@@ -92,7 +92,7 @@ const realisation = fc
     month: maybeBadMonth,
     denominator: fc.integer({ min: 1, max: 50 }),
     numerator: fc.nat(60),
-    mode: fc.constantFrom("value", "ratio", "wrong-ratio", "half-ratio", "at-tolerance", "past-tolerance"),
+    mode: fc.constantFrom("value", "ratio", "wrong-ratio", "half-ratio", "half-ratio", "at-tolerance", "past-tolerance"),
   })
   .map(({ indicator, month, denominator, numerator, mode }) => {
     const exact = Math.round((numerator / denominator) * 10_000) / 100;
@@ -105,6 +105,18 @@ const realisation = fc
     if (mode === "past-tolerance") return { indicator, month, value: off(0.0051), numerator, denominator };
     return { indicator, month, value: exact, numerator };
   });
+
+const memberId = fc.oneof({ weight: 9, arbitrary: fc.constantFrom("kepala", "siti") }, { weight: 1, arbitrary: fc.constantFrom("Kepala", "", "a b") });
+const role = fc.oneof({ weight: 9, arbitrary: fc.constantFrom("head", "officer", "verifier", "auditor") }, { weight: 1, arbitrary: fc.constant("treasurer") });
+const publicKey = fc.oneof({ weight: 9, arbitrary: fc.constantFrom("a".repeat(64), "b".repeat(64), "c".repeat(64)) }, { weight: 1, arbitrary: fc.constant("A".repeat(64)) });
+
+// The roster: a few members and keys, so that ids and keys collide and the last head goes.
+const rosterCommand: fc.Arbitrary<PlanCommand> = fc.oneof(
+  fc.record({ member: memberId, name, role: fc.oneof(fc.constant("head"), role), publicKey }).map((data) => ({ type: "addMember", data })),
+  fc.record({ member: memberId, role }).map((data) => ({ type: "changeMemberRole", data })),
+  fc.record({ member: memberId, publicKey }).map((data) => ({ type: "rekeyMember", data })),
+  fc.record({ member: memberId }).map((data) => ({ type: "removeMember", data })),
+).map(rawCommand);
 
 /** One command as a person or a tool might send it: valid in shape, or not, or not even a command. */
 // Commands as a program might send them, some malformed on purpose: decide validates each.
@@ -175,8 +187,16 @@ const kind: fc.Arbitrary<RevisionKind | undefined> = fc.oneof(
 );
 
 export const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind, commands: fc.array(command, { minLength: 1, maxLength: 3 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind, edgeStep }) },
+  { weight: 6, arbitrary: fc.record({ kind, commands: fc.array(command, { minLength: 1, maxLength: 3 }) }) },
+  { weight: 4, arbitrary: fc.record({ kind, edgeStep }) },
+  // A roster founded by its head, then changed: later ones meet the members of earlier ones.
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constantFrom(undefined, "roster" as const, "roster" as const),
+      commands: fc.array(rosterCommand, { maxLength: 2 }).map((rest) => [rawCommand({ type: "addMember", data: { member: "kepala", name: "Kepala", role: "head", publicKey: "a".repeat(64) } }), ...rest]),
+    }),
+  },
 );
 
 export interface PlanSetup {

@@ -10,7 +10,8 @@ export type Corruption =
   | { what: "ceiling" | "pagu" | "contribution" | "spending"; value: number; pick: number }
   | { what: "orphanIndicator" | "contributionToUnknownIndicator" | "contributionFromUnknownLine" | "realisationOfUnknownIndicator" | "spendingOnUnknownLine"; pick: number }
   | { what: "targets"; how: "short" | "long" | "negative" | "infinite"; pick: number }
-  | { what: "cumulativeDrop" | "overAllocate" | "overCeiling" | "overspend"; pick: number };
+  | { what: "cumulativeDrop" | "overAllocate" | "overCeiling" | "overspend"; pick: number }
+  | { what: "headless" | "sharedKey"; pick: number };
 
 const notMoney = fc.constantFrom(-1, 0.5, 1_000_000.25, Number.MAX_SAFE_INTEGER + 1);
 // A negative pagu is AMOUNT_NOT_WHOLE_RUPIAH's to report; whether a line with nothing allocated
@@ -33,6 +34,7 @@ export const corruption: fc.Arbitrary<Corruption> = fc.oneof(
   }),
   fc.record({ what: fc.constant("targets" as const), how: fc.constantFrom("short" as const, "long" as const, "negative" as const, "infinite" as const), pick }),
   fc.record({ what: fc.constantFrom("cumulativeDrop" as const, "overAllocate" as const, "overCeiling" as const, "overspend" as const), pick }),
+  fc.record({ what: fc.constantFrom("headless" as const, "sharedKey" as const), pick }),
 );
 
 type Mutable = {
@@ -43,6 +45,7 @@ type Mutable = {
   contributions: Record<string, Record<string, number>>;
   realisations: Record<string, Record<number, unknown>>;
   spending: Record<string, Record<number, number>>;
+  members: Record<string, { member: string; name: string; role: string; publicKey: string }>;
 };
 
 const UNKNOWN_INDICATOR = "11.99";
@@ -104,6 +107,16 @@ export function corrupt(state: PlanState, c: Corruption): PlanState {
       break;
     case "overspend":
       if (line) (s.spending[line] ??= {})[12] = s.lines[line]!.pagu + 1;
+      break;
+    // The roster damaged: its last head made an officer, or a member given another's key.
+    case "headless":
+      s.members = { siti: { member: "siti", name: "Siti", role: "officer", publicKey: "a".repeat(64) } };
+      break;
+    case "sharedKey":
+      s.members = {
+        kepala: { member: "kepala", name: "Kepala", role: "head", publicKey: "a".repeat(64) },
+        siti: { member: "siti", name: "Siti", role: "officer", publicKey: "a".repeat(64) },
+      };
       break;
   }
   return s as unknown as PlanState;

@@ -42,6 +42,10 @@ describe("the generators", () => {
       "CEILING_EXCEEDED",
       "CUMULATIVE_DECREASES",
       "LINE_OVERSPENT",
+      "MEMBER_EXISTS",
+      "UNKNOWN_MEMBER",
+      "KEY_IN_USE",
+      "ROSTER_WITHOUT_HEAD",
     ])
       expect(seen.get(code) ?? 0, code).toBeGreaterThanOrEqual(5);
   });

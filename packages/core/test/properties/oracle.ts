@@ -56,5 +56,8 @@ export function oracleViolations(state: PlanState): Set<string> {
     const pagu = Object.values(state.lines).reduce((sum, line) => sum + line.pagu, 0);
     if (pagu > state.plan.ceiling) broken.add("CEILING_EXCEEDED");
   }
+  // 8. A roster with members keeps a head, and no two members share a key.
+  const members = Object.values(state.members ?? {});
+  if (members.length > 0 && (!members.some((m) => m.role === "head") || new Set(members.map((m) => m.publicKey)).size < members.length)) broken.add("ROSTER_WITHOUT_HEAD");
   return broken;
 }

@@ -17,6 +17,7 @@ describe("INVARIANTS", () => {
       "CEILING_EXCEEDED",
       "CUMULATIVE_DECREASES",
       "LINE_OVERSPENT",
+      "ROSTER_WITHOUT_HEAD",
     ]);
     expect(INVARIANTS.every((i) => i.description.length > 20)).toBe(true);
   });

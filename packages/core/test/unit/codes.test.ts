@@ -48,29 +48,32 @@ describe("branded ids", () => {
 
 describe("event and command types", () => {
   it("pair up one to one", () => {
-    expect(PLAN_EVENT_TYPES).toHaveLength(16);
-    expect(PLAN_COMMAND_TYPES).toHaveLength(16);
+    expect(PLAN_EVENT_TYPES).toHaveLength(25);
+    expect(PLAN_COMMAND_TYPES).toHaveLength(25);
   });
 });
 
+const STEPS = ["propose", "approveProposal", "returnProposal", "withdrawProposal"];
+
 describe("revision kinds", () => {
-  it("are draft, pok, dipa, rapk and report", () => {
-    expect(RevisionKind.options).toEqual(["draft", "pok", "dipa", "rapk", "report"]);
+  it("are draft, pok, dipa, rapk, report and roster", () => {
+    expect(RevisionKind.options).toEqual(["draft", "pok", "dipa", "rapk", "report", "roster"]);
   });
 
   it("say what each may contain", () => {
     const table = Object.fromEntries(RevisionKind.options.map((kind) => [kind, PLAN_COMMAND_TYPES.filter((type) => kindAllows(kind, type))]));
     expect(table).toEqual({
       draft: PLAN_COMMAND_TYPES,
-      pok: ["registerBudgetLine", "reviseBudget", "allocateContribution"],
-      dipa: ["registerBudgetLine", "reviseBudget", "reviseCeiling", "allocateContribution"],
-      rapk: ["defineObjective", "renameObjective", "defineIndicator", "renameIndicator", "setTarget", "setTargets", "allocateContribution", "signPlan", "stateIndicatorBudget", "statePlanTotal"],
-      report: ["reportRealisation", "reportSpending"],
+      pok: ["registerBudgetLine", "reviseBudget", "allocateContribution", ...STEPS],
+      dipa: ["registerBudgetLine", "reviseBudget", "reviseCeiling", "allocateContribution", ...STEPS],
+      rapk: ["defineObjective", "renameObjective", "defineIndicator", "renameIndicator", "setTarget", "setTargets", "allocateContribution", "signPlan", "stateIndicatorBudget", "statePlanTotal", ...STEPS],
+      report: ["reportRealisation", "reportSpending", ...STEPS],
+      roster: ["addMember", "changeMemberRole", "rekeyMember", "removeMember", "requireRoles", ...STEPS],
     });
   });
 
   it("tell reports apart from changes to the plan", () => {
-    expect(PLAN_COMMAND_TYPES.filter((type) => !isPlanChange(type))).toEqual(["reportRealisation", "reportSpending"]);
+    expect(PLAN_COMMAND_TYPES.filter((type) => !isPlanChange(type))).toEqual(["reportRealisation", "reportSpending", ...STEPS]);
     expect(kindsAllowing("reviseCeiling")).toEqual(["dipa"]);
     expect(kindsAllowing("draftPlan")).toEqual([]);
   });

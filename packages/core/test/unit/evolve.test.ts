@@ -13,7 +13,7 @@ function failureOf(run: () => unknown): unknown {
 
 describe("evolve and replay", () => {
   it("start from an empty state with no plan", () => {
-    expect(initialState()).toEqual({ plan: null, objectives: {}, indicators: {}, lines: {}, contributions: {}, realisations: {}, spending: {}, spendingNotes: {}, signature: null, eventCount: 0 });
+    expect(initialState()).toEqual({ plan: null, objectives: {}, indicators: {}, lines: {}, contributions: {}, realisations: {}, spending: {}, spendingNotes: {}, signature: null, members: {}, requirements: {}, proposals: {}, eventCount: 0 });
   });
 
   it("build the plan the events describe, ids joined from their codes", () => {

@@ -22,6 +22,15 @@ const SAMPLES: Record<PlanCommandType, Record<string, unknown>> = {
   reportSpending: { line: LINE, month: 3, amount: 10_000_000 },
   stateIndicatorBudget: { indicator: "01.01", amount: 70_412_160 },
   statePlanTotal: { amount: 4_801_300_000 },
+  addMember: { member: "kepala", name: "Kepala Loka POM di Kabupaten Rejang Lebong", role: "head", publicKey: "a".repeat(64) },
+  changeMemberRole: { member: "siti", role: "verifier" },
+  rekeyMember: { member: "siti", publicKey: "b".repeat(64) },
+  removeMember: { member: "siti" },
+  requireRoles: { kind: "report", roles: ["verifier"] },
+  propose: { commands: [{ type: "reportSpending", data: { line: LINE, month: 3, amount: 10_000_000 } }] },
+  approveProposal: { proposal: 1 },
+  returnProposal: { proposal: 1, reason: "lampirkan bukti" },
+  withdrawProposal: { proposal: 1 },
 };
 
 const firstIssue = (command: unknown) => {
