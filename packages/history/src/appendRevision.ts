@@ -64,7 +64,8 @@ export function appendRevision(log: readonly StoredEvent[], revision: RevisionIn
     return refuse("REVISION_INVALID", `revision: meta.corrects ${corrects} is not a version of the log (it has versions 1-${last?.version ?? 0})`, ["meta", "corrects"]);
 
   // A revision comes from a file: decideBatch validates every command against its schema.
-  const decided = decideBatch(revision.commands as readonly PlanCommand[], head, { kind });
+  const by = meta.data.meta.by;
+  const decided = decideBatch(revision.commands as readonly PlanCommand[], head, by === undefined ? { kind } : { kind, by });
   if (!decided.ok) return decided;
   // The fiscal year is known once the plan is drafted, by this batch for a new log.
   const drafted = decided.value.find((event) => event.type === "PlanDrafted");

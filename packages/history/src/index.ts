@@ -30,4 +30,5 @@ export * from "./diff/diffStates.js";
 export * from "./diff/describe.js";
 export * from "./diff/changeCells.js";
 export * from "./verifyLog.js";
+export { type Signer, type SignerProblem, fingerprintOf } from "./signers.js";
 export { instantOf } from "./instant.js";

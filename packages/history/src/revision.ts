@@ -1,4 +1,4 @@
-import { type DomainError, Instant, type Result, PersonText, PlanCommand, RevisionKind, schemaIssue } from "@rapk/core";
+import { type DomainError, Instant, MemberId, type Result, PersonText, PlanCommand, RevisionKind, schemaIssue } from "@rapk/core";
 import * as z from "zod";
 
 /**
@@ -16,6 +16,8 @@ export interface RevisionInput {
     readonly at?: string;
     /** The version this revision corrects. */
     readonly corrects?: number;
+    /** The member of the roster who takes it and signs it: the policy is checked before it is decided (core's decide, `by`). */
+    readonly by?: string;
   };
   readonly commands: readonly unknown[];
 }
@@ -42,6 +44,7 @@ export const RevisionMeta = z
       effectiveAt: Instant.optional(),
       at: Instant.optional(),
       corrects: z.number({ error: "must be a version number" }).int({ error: "must be a version number" }).min(1, { error: "must be a version number" }).optional(),
+      by: MemberId.optional(),
     },
     unknownKeys,
   )

@@ -1,9 +1,15 @@
+import type { Role } from "@rapk/core";
 import type { CommitSignature } from "./commit.js";
 
-/** A public key someone trusts to sign versions: `{"name", "publicKey"}` (hex), as `rapk keygen` prints it. */
+/**
+ * A public key someone trusts to sign versions: `{"name", "publicKey"}` (hex), as `rapk keygen`
+ * prints it, with the `role` its holder has where the log keeps no roster of its own (a log
+ * written before rosters is then checked against the policy with these roles).
+ */
 export interface TrustedKey {
   readonly name: string;
   readonly publicKey: string;
+  readonly role?: Role;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { LogError } from "./logError.js";
 import { foldRange } from "./replayRange.js";
 import { GENESIS_HASH, type StoredEvent } from "./storedEvent.js";
 import type { SignatureCheck, Trust } from "./trust.js";
+import { type RootAnchor, type Signer, readSigners, trustRoster } from "./signers.js";
 import { VersionReader } from "./versionReader.js";
 
 export interface VerifyOptions {
@@ -23,6 +24,12 @@ export interface VerifyOptions {
   readonly checkSignature?: SignatureCheck;
   /** The head (hash) the log must end at, as kept elsewhere: a log cut after a whole version is caught. */
   readonly expectHead?: string;
+  /**
+   * The root of trust an auditor pins (`--root`): the public key that must sign the roster's
+   * first version (ROOT_NOT_TRUSTED otherwise, and for a log with no roster). With `trust`, the
+   * trusted keys are the root.
+   */
+  readonly root?: string;
   /**
    * Called with each version once it is verified (chain, kind, fold, invariants): its events, the
    * plan after it and its head. What a reader needs to show the log, from the one reading that
@@ -43,6 +50,10 @@ export interface VerifiedVersion {
   readonly head: string;
   /** Its commit record (v2, v3): its metadata and signatures, each of which has been checked. */
   readonly commit?: CommitRecord;
+  /** Who signed it (the signatures that hold), as the roster of the time knows them. */
+  readonly signers?: readonly Signer[];
+  /** Whether it was checked against a roster and policy (a log with a roster, or a trust file with roles), and met it. */
+  readonly policy?: "met" | "not met";
 }
 
 /**
@@ -123,6 +134,9 @@ function audit(reader: VersionReader, options: VerifyOptions): LogAudit {
   const trust = options.trust;
   const trusted = trust ? new Set(trust.keys.map((key) => key.publicKey)) : undefined;
   const check = options.checkSignature ?? trust?.holds;
+  const trustedRoster = trust ? trustRoster(trust.keys) : undefined;
+  const anchor: RootAnchor | undefined = options.root !== undefined ? { keys: new Set([options.root]), named: "--root" } : trusted ? { keys: trusted, named: "the trust file" } : undefined;
+  let founded = false;
   const heads: string[] = [];
   const problems: LogError[] = [];
   let state = initialState();
@@ -136,14 +150,27 @@ function audit(reader: VersionReader, options: VerifyOptions): LogAudit {
   for (let version = reader.next(); version !== undefined; version = reader.next()) {
     if (!version.commit && trusted)
       problems.push({ line: version.firstLine, code: "UNSIGNED_VERSION", message: `version ${version.version} is a v1 version (written before commit records), which cannot carry a signature` });
+    const before = state;
     const checked = checkVersion(version.events, version.firstLine, state, version.metadata.kind, true);
     if (!checked.ok) return stop(checked.problem);
     state = checked.state;
     events += version.events.length;
     heads.push(version.head);
     const { commit } = version;
-    options.onVersion?.({ number: version.version, events: version.events, metadata: version.metadata, state, head: version.head, ...(commit ? { commit } : {}) });
-    if (commit) for (const problem of signatureProblems(commit, check, trusted)) problems.push({ line: version.lastLine, ...problem });
+    let signed: Pick<VerifiedVersion, "signers" | "policy"> = {};
+    if (commit) {
+      // Once a plan has a roster, the roster says who may sign; trusted keys anchor its first version.
+      const rostered = Object.keys(before.members).length > 0 || Object.keys(state.members).length > 0;
+      founded ||= rostered;
+      const signatures = signatureProblems(commit, check, rostered ? undefined : trusted);
+      for (const problem of signatures.problems) problems.push({ line: version.lastLine, ...problem });
+      if (signatures.problems.length === 0) {
+        const reading = readSigners(commit, signatures.good, version.events, before, state, trustedRoster, anchor);
+        for (const problem of reading.problems) problems.push({ line: version.lastLine, ...problem });
+        signed = { signers: reading.signers, ...(reading.checked ? { policy: reading.problems.length === 0 ? "met" : "not met" } : {}) };
+      }
+    }
+    options.onVersion?.({ number: version.version, events: version.events, metadata: version.metadata, state, head: version.head, ...(commit ? { commit } : {}), ...signed });
   }
 
   const end = reader.end;
@@ -164,6 +191,8 @@ function audit(reader: VersionReader, options: VerifyOptions): LogAudit {
       message: `version ${end.open[0]?.version} (lines ${first}-${last}, ${end.open.length} events) has no commit record, so it is not part of the log: a write that did not finish, or a log cut inside a version; ${tailAdvice(end.open.length)}`,
     });
   }
+  if (options.root !== undefined && !founded)
+    problems.push({ line: end.lines, code: "ROOT_NOT_TRUSTED", message: "the log keeps no roster, so nothing in it is signed under the root key --root names" });
   const head = heads[heads.length - 1] ?? GENESIS_HASH;
   if (options.expectHead !== undefined && options.expectHead !== head) {
     const at = heads.indexOf(options.expectHead);
@@ -215,7 +244,7 @@ function tailAdvice(events: number): string {
  * without trusted keys), or that could not be checked (SIGNATURE_UNCHECKED); with trusted keys,
  * a version no trusted key signed (UNSIGNED_VERSION, UNTRUSTED_KEY).
  */
-function signatureProblems(commit: CommitRecord, check: SignatureCheck | undefined, trusted: ReadonlySet<string> | undefined): Omit<LogError, "line">[] {
+function signatureProblems(commit: CommitRecord, check: SignatureCheck | undefined, trusted: ReadonlySet<string> | undefined): { problems: Omit<LogError, "line">[]; good: CommitSignature[] } {
   const problems: Omit<LogError, "line">[] = [];
   const signatures = signaturesOf(commit);
   const good: CommitSignature[] = [];
@@ -231,9 +260,9 @@ function signatureProblems(commit: CommitRecord, check: SignatureCheck | undefin
         message: `version ${commit.commit}'s signature by key ${signature.publicKey} does not hold for its head ${commit.hash}: the version, or a line before it, was changed after it was signed, or the signature was copied from another version or log`,
       });
   }
-  if (!trusted || problems.length > 0) return problems;
-  if (signatures.length === 0) return [{ code: "UNSIGNED_VERSION", message: `version ${commit.commit} is not signed` }];
+  if (!trusted || problems.length > 0) return { problems, good };
+  if (signatures.length === 0) return { problems: [{ code: "UNSIGNED_VERSION", message: `version ${commit.commit} is not signed` }], good };
   if (!good.some((s) => trusted.has(s.publicKey)))
-    return [{ code: "UNTRUSTED_KEY", message: `version ${commit.commit} is signed by key ${good.map((s) => s.publicKey).join(", ")}, which is not among the trusted keys` }];
-  return [];
+    return { problems: [{ code: "UNTRUSTED_KEY", message: `version ${commit.commit} is signed by key ${good.map((s) => s.publicKey).join(", ")}, which is not among the trusted keys` }], good };
+  return { problems: [], good };
 }

@@ -101,7 +101,7 @@ const realisation = fc.record({ op: fc.constant("realisation" as const), pick: f
 const spending = fc.record({ op: fc.constant("spending" as const), pick: fc.nat(), month, share: fc.double({ min: 0, max: 0.3, noNaN: true }) });
 
 /** The ops each kind of revision carries (docs/domain.md, Revisions). */
-const OPS: Record<Exclude<RevisionKind, "draft">, fc.Arbitrary<Op>> = {
+const OPS: Record<Exclude<RevisionKind, "draft" | "roster">, fc.Arbitrary<Op>> = {
   rapk: fc.oneof(target, target, renameIndicator, renameObjective, contribution, sign),
   pok: fc.oneof(pagu, contribution),
   dipa: fc.oneof(ceiling, pagu, contribution),
