@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** The largest evidence file rapk keeps: 20 MB. */
 export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ComponentCode, Name, OutputCode, SubComponentCode } from "../codes.js";
 import { Rupiah } from "../money/rupiah.js";
 

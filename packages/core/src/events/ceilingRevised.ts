@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Rupiah } from "../money/rupiah.js";
 
 /** The unit's total budget ceiling changes; only a Revisi DIPA may do this. */

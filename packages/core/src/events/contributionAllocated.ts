@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IndicatorId, LineId } from "../codes.js";
 import { Rupiah } from "../money/rupiah.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { BudgetLineRegistered } from "./budgetLineRegistered.js";
 import { BudgetRevised } from "./budgetRevised.js";
 import { CeilingRevised } from "./ceilingRevised.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IndicatorCode, Name, ObjectiveCode } from "../codes.js";
 
 /** What an indicator is measured in: Persentase (percent), Tingkat (level), Indeks (index), Nilai (score), Jumlah (count: whole numbers of things, reports or visits). */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IndicatorId, Name } from "../codes.js";
 
 /** An indicator's wording changes; its id, targets and budget stay. */

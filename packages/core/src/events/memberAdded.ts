@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Name } from "../codes.js";
 import { MemberId, PublicKey, Role } from "../roster/role.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { MemberId, PublicKey } from "../roster/role.js";
 
 /** A member signs with a new key from now on (a lost or replaced key): the old one can sign nothing later. */

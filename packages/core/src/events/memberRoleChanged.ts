@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { MemberId, Role } from "../roster/role.js";
 
 /** A member is given another role; what they signed before keeps the role they had then. */

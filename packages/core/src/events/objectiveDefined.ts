@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Name, ObjectiveCode } from "../codes.js";
 
 /** An objective (Sasaran Kegiatan) of the plan; `number` is its display number in the document (`1.`). */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Name, ObjectiveCode } from "../codes.js";
 
 /** An objective's wording changes; its code, and so everything that hangs on it, stays. */

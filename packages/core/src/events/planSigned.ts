@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Name } from "../codes.js";
 
 /** The plan is signed: place, date and signatory. A published plan may omit the name (null). */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { RevisionKind } from "../revisionKind.js";
 import { MemberId } from "../roster/role.js";
 

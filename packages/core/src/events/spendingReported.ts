@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { LineId } from "../codes.js";
 import { Month } from "../period/months.js";
 import { Rupiah } from "../money/rupiah.js";

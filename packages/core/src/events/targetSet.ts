@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IndicatorId } from "../codes.js";
 import { Month } from "../period/months.js";
 import { TargetValue } from "./targetValue.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * A monthly target: a finite number >= 0, or null for a blank cell. Blank is not zero: the

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IndicatorId } from "../codes.js";
 import { TargetValue } from "./targetValue.js";
 
