@@ -18,7 +18,12 @@ export interface LoadedLog {
   readonly target: LogTarget;
   /** Verified, or (only with `--unverified`) its first problem, which every output then carries. */
   readonly verification: ReadVerification;
+  /** Who signed each version (`readings[n - 1]`), as the roster of the time knows them, and whether the policy was met; empty for a log shown unverified. */
+  readonly readings: readonly SignerReading[];
 }
+
+/** Who signed a version and what the policy made of it, as the verifying read found. */
+export type SignerReading = Pick<VerifiedVersion, "signers" | "policy">;
 
 /** How a command reads a log: verified (the default), or shown whatever fails, marked (`--unverified`). */
 export interface ReadOptions {
@@ -74,16 +79,17 @@ export async function readPlanVersions(target: LogTarget): Promise<CommittedVers
  * after it, which the history is opened on without a replay. Only a log that does not verify,
  * shown anyway (`--unverified`), is read again for what it claims, and replayed.
  */
-function readLog(io: Io, file: string, log: string | readonly CommittedVersion[], options: ReadOptions): Pick<LoadedLog, "events" | "versions" | "history" | "verification"> {
+function readLog(io: Io, file: string, log: string | readonly CommittedVersion[], options: ReadOptions): Pick<LoadedLog, "events" | "versions" | "history" | "verification" | "readings"> {
   const verified: VerifiedVersion[] = [];
   const verification = warned(io, file, verifyRead(file, log, { unverified: options.unverified, refusal: options.refusal, onVersion: (version) => verified.push(version) }));
   if (verification.ok) {
     const history = historyOf(verified);
     const versions = verified.map(({ number, events, metadata, head, commit }): CommittedVersion => ({ version: number, events, metadata, head, ...(commit ? { commit } : {}) }));
-    return { events: history.events, versions, history, verification };
+    const readings = verified.map(({ signers, policy }): SignerReading => ({ ...(signers ? { signers } : {}), ...(policy ? { policy } : {}) }));
+    return { events: history.events, versions, history, verification, readings };
   }
   const { events, versions } = typeof log === "string" ? parseLogText(file, log) : { events: log.flatMap((version) => version.events), versions: log };
-  return { events, versions, history: openHistoryOf(file, events), verification };
+  return { events, versions, history: openHistoryOf(file, events), verification, readings: [] };
 }
 
 /** An unverified log's problem, said on stderr too: an output written to a file carries it, but the one who asked must hear it. */

@@ -8,7 +8,9 @@ import { registerDiff } from "./commands/diff.js";
 import { registerExport } from "./commands/export.js";
 import { registerImport } from "./commands/import.js";
 import { registerLog } from "./commands/log.js";
+import { registerPending } from "./commands/pending.js";
 import { registerPlans } from "./commands/plans.js";
+import { registerProposals } from "./commands/propose.js";
 import { registerPrint } from "./commands/print.js";
 import { registerReport } from "./commands/report.js";
 import { registerTemplate } from "./commands/template.js";
@@ -50,6 +52,8 @@ export function buildProgram(io: Io): Command {
   registerExport(program, context);
   registerTemplate(program, context);
   registerApply(program, context);
+  registerProposals(program, context);
+  registerPending(program, context);
   registerLog(program, context);
   registerDiff(program, context);
   registerVerify(program, context);

@@ -12,7 +12,7 @@ export function provenanceOf(log: LoadedLog, version: number): PrintProvenance {
   const unverified = log.verification.ok ? {} : { unverified: `line ${log.verification.problem.line}: ${log.verification.problem.code}` };
   if (version === 0) return { version: 0, effectiveAt: "", headHash: "0".repeat(64), ...unverified };
   const v = log.history.versions[version - 1]!;
-  const signers = signersOf(log.versions[version - 1]);
+  const signers = signersOf(log, version);
   // The version's head: its commit record's hash (v2, v3), or its last event's hash (v1).
   return { version, effectiveAt: v.effectiveAt, headHash: log.versions[version - 1]!.head, ...(signers ? { signers } : {}), ...unverified };
 }

@@ -20,3 +20,18 @@ export async function readKeyFile(io: Io, file: string): Promise<KeyFile> {
   if (publicKeyOf(secretKey) !== publicKey) throw new CliError("is not a signing key: its publicKey does not belong to its secretKey", { file, code: "FILE_UNREADABLE" });
   return { name, publicKey, secretKey };
 }
+
+/** Every `--sign` key file, in the order given (the first is the member who takes the version). */
+export async function readKeyFiles(io: Io, files: readonly string[]): Promise<KeyFile[]> {
+  const keys: KeyFile[] = [];
+  for (const file of files) keys.push(await readKeyFile(io, file));
+  return keys;
+}
+
+/** `--sign <key>`, which a writer takes once per signer: a co-signed version carries each signature. */
+export const SIGN_OPTION = [
+  "--sign <key>",
+  "sign the new version with this key file (rapk keygen); repeat it for a co-signature (the first key's holder takes the version)",
+  (value: string, previous: string[]) => [...previous, value],
+  [] as string[],
+] as const;

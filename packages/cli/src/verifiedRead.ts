@@ -1,6 +1,7 @@
-import { type CommitSignature, type CommittedVersion, type LogError, type VerifiedVersion, auditLog, auditVersions, signaturesOf } from "@rapk/history";
+import { type CommittedVersion, type LogError, type Signer, type VerifiedVersion, auditLog, auditVersions, fingerprintOf, signaturesOf } from "@rapk/history";
 import { checkSignature } from "@rapk/history/signing";
 import { CliError } from "./cliError.js";
+import type { LoadedLog } from "./logFile.js";
 
 /**
  * How a reading command found the log it read: verified (the chain, every signature it carries,
@@ -47,16 +48,26 @@ export function unverifiedMark(verification: ReadVerification): string | undefin
   return `NOT VERIFIED (TIDAK TERVERIFIKASI): line ${line}: ${code}; this shows what the log claims, not a verified record`;
 }
 
-/** A signer as readers show one: the first 16 hex digits of the public key (its fingerprint), with its name where one is known. */
-export function signerText(signature: Pick<CommitSignature, "publicKey">, names?: ReadonlyMap<string, string>): string {
-  const fingerprint = `ed25519:${signature.publicKey.slice(0, 16)}`;
-  const name = names?.get(signature.publicKey);
+/**
+ * A signer as readers show one: the member's name and role with the key's fingerprint (the first
+ * 16 hex digits of the public key), `Siti Rahma (officer, ed25519:…)`; a key no roster holds by
+ * the name a trust file gives it, or by its fingerprint alone.
+ */
+export function signerText(signer: Pick<Signer, "publicKey"> & Partial<Signer>, names?: ReadonlyMap<string, string>): string {
+  const fingerprint = fingerprintOf(signer.publicKey);
+  if (signer.member !== undefined) return `${signer.name} (${signer.role}, ${fingerprint})`;
+  const name = names?.get(signer.publicKey);
   return name === undefined ? fingerprint : `${name} (${fingerprint})`;
 }
 
-/** Who signed a version, every signature in order ("" for none; a v1 version cannot carry one). */
-export function signersOf(version: CommittedVersion | undefined, names?: ReadonlyMap<string, string>): string {
-  const commit = version?.commit;
+/**
+ * Who signed version `n`, every signature in order ("" for none; a v1 version cannot carry one):
+ * as the verifying read knew them, or, for a log shown unverified, the keys its commit record claims.
+ */
+export function signersOf(log: Pick<LoadedLog, "versions" | "readings">, n: number, names?: ReadonlyMap<string, string>): string {
+  const read = log.readings[n - 1]?.signers;
+  if (read) return read.map((signer) => signerText(signer, names)).join(", ");
+  const commit = log.versions[n - 1]?.commit;
   return commit ? signaturesOf(commit).map((s) => signerText(s, names)).join(", ") : "";
 }
 

@@ -32,3 +32,4 @@ export * from "./diff/changeCells.js";
 export * from "./verifyLog.js";
 export { type Signer, type SignerProblem, fingerprintOf } from "./signers.js";
 export { instantOf } from "./instant.js";
+export * from "./describeSteps.js";

@@ -1,5 +1,6 @@
 import { describeDiff } from "./diff/describe.js";
 import { diffStates } from "./diff/diffStates.js";
+import { describeSteps } from "./describeSteps.js";
 import type { History } from "./history.js";
 
 /**
@@ -8,5 +9,11 @@ import type { History } from "./history.js";
  * (serialising them computes nothing) and a log of 100,000 events opens without diffing them all.
  */
 export function summarizeVersion(history: History, version: number): string {
-  return describeDiff(diffStates(history.stateAt(version - 1), history.stateAt(version)));
+  const before = history.stateAt(version - 1);
+  const after = history.stateAt(version);
+  const { firstSeq, lastSeq } = history.versions[version - 1]!;
+  const steps = describeSteps(history.events.slice(firstSeq - 1, lastSeq), before);
+  const diff = describeDiff(diffStates(before, after));
+  // A step that puts nothing in force (a proposal, a return) changed only the roster or proposals: its diff says "no change".
+  return steps.length === 0 ? diff : diff === "no change" ? steps.join("; ") : `${steps.join("; ")}: ${diff}`;
 }

@@ -266,3 +266,26 @@ function signatureProblems(commit: CommitRecord, check: SignatureCheck | undefin
     return { problems: [{ code: "UNTRUSTED_KEY", message: `version ${commit.commit} is signed by key ${good.map((s) => s.publicKey).join(", ")}, which is not among the trusted keys` }], good };
   return { problems: [], good };
 }
+
+/** What a reader will make of a version not yet written: who signed it, and the problems verify would name. */
+export interface NextVersionReading {
+  readonly signers: readonly Signer[];
+  readonly problems: readonly Omit<LogError, "line">[];
+}
+
+/**
+ * Reads a sealed (and signed) version as verify will read it once it is appended to a log whose
+ * plan is `before`: its signatures, and who signed it against the roster and the policy. A writer
+ * asks before it writes, so that it never appends a version that makes its log fail to verify
+ * (a key the roster does not know, an approval the policy lacks).
+ */
+export function readNextVersion(version: CommittedVersion, before: PlanState, checkSignature: SignatureCheck): NextVersionReading {
+  const { commit } = version;
+  if (!commit) return { signers: [], problems: [] };
+  const checked = checkVersion(version.events, 1, before, version.metadata.kind, true);
+  if (!checked.ok) return { signers: [], problems: [{ code: checked.problem.code, message: checked.problem.message }] };
+  const signatures = signatureProblems(commit, checkSignature, undefined);
+  if (signatures.problems.length > 0) return { signers: [], problems: signatures.problems };
+  const reading = readSigners(commit, signatures.good, version.events, before, checked.state, undefined, undefined);
+  return { signers: reading.signers, problems: reading.problems };
+}

@@ -27,6 +27,7 @@ interface ImportOptions {
   readonly force?: boolean;
   readonly format?: "table" | "csv";
   readonly sign?: string;
+  readonly head?: string;
 }
 
 export function registerImport(program: Command, { io, language }: Context): void {
@@ -44,6 +45,7 @@ export function registerImport(program: Command, { io, language }: Context): voi
     .option("--zone <zone>", "the unit's time zone, which the log is kept in: WIB (+07:00, the default), WITA (+08:00), WIT (+09:00) or an offset")
     .option("-f, --force", "replace --out if it exists (a log file only)")
     .option("--sign <key>", "sign version 1 with this key file (rapk keygen)")
+    .option("--head <member>", "start the plan's roster: the holder of the --sign key joins as its head under this member id (kepala), and that key becomes the plan's root of trust (docs/workflow.md)")
     .option("--json", "print {events, findings} as JSON")
     .addHelpText("after", "\nExit: 0 imported (even with findings), 1 the input cannot be imported.\n\nExample:\n  rapk import rapk-2024.txt --out plan.ndjson")
     .action(async (input: string, options: ImportOptions) => {
@@ -68,11 +70,15 @@ export function registerImport(program: Command, { io, language }: Context): voi
         const why = result.error.message.replace(/^line \d+: /, "");
         throw new CliError(`cannot be imported: ${result.error.code}: ${why}`, { ...placeOf(input, result.error.line), code: result.error.code });
       }
+      if (options.head !== undefined && options.sign === undefined) throw new CliError("--head goes with --sign: the head's key signs the roster's first version");
+      const key = options.sign === undefined ? undefined : await readKeyFile(io, options.sign);
+      // The roster's first member is the head whose key signs it, named as the key file names them.
+      const founding = options.head === undefined || !key ? [] : [{ type: "addMember", data: { member: options.head, name: key.name, role: "head", publicKey: key.publicKey } }];
       const signed = signingDateOf(result.commands);
       const effectiveAt = options.at ?? (signed === undefined ? recordedAt : startOfDayLike(signed, recordedAt));
       const appended = appendRevision(
         [],
-        { meta: { actor: options.actor, reason: `imported from ${basename(input)}`, kind: "draft", effectiveAt }, commands: result.commands },
+        { meta: { actor: options.actor, reason: `imported from ${basename(input)}`, kind: "draft", effectiveAt }, commands: [...result.commands, ...founding] },
         // The import is part of the record: what was read, by which importer, and what it found.
         // Findings quote the source, which may hold what the gate refuses: recorded escaped.
         { now: () => recordedAt, imported: { source: sourceFileOf(basename(input), bytes), importer: IMPORTER, findings: result.findings.map(gatedFinding) } },
@@ -81,7 +87,6 @@ export function registerImport(program: Command, { io, language }: Context): voi
         const { code, message, path } = appended.error;
         throw new CliError(`cannot be imported: the plan it describes is refused: ${code}: ${message} (at ${formatPath(path)})`, { file: input, code });
       }
-      const key = options.sign === undefined ? undefined : await readKeyFile(io, options.sign);
       const sealed = key ? signVersion(appended.sealed, key.secretKey) : appended.sealed;
       await writeNewLog(io, options.out, sealed, options.force === true);
 
@@ -89,7 +94,7 @@ export function registerImport(program: Command, { io, language }: Context): voi
         io.stdout.write(jsonText({ events: appended.events.length, head: sealed.head, findings: result.findings }));
         return;
       }
-      println(io.stdout, `imported ${input} -> ${options.out}: ${appended.events.length} events, version ${appended.version}, head ${sealed.head}${key ? `, signed by ${key.name}` : ""}`);
+      println(io.stdout, `imported ${input} -> ${options.out}: ${appended.events.length} events, version ${appended.version}, head ${sealed.head}${key ? `, signed by ${key.name}` : ""}${options.head === undefined ? "" : `, who heads its roster as ${options.head}`}`);
       for (const line of findingLines(result.findings, language())) println(io.stdout, line);
     });
 }

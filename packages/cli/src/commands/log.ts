@@ -1,4 +1,4 @@
-import { signaturesOf, summarizeVersion } from "@rapk/history";
+import { fingerprintOf, signaturesOf, summarizeVersion } from "@rapk/history";
 import type { Command } from "commander";
 import type { Context } from "../context.js";
 import { importRecordLines } from "../format/findings.js";
@@ -20,15 +20,19 @@ export function registerLog(program: Command, { io, language }: Context): void {
     .option(...UNVERIFIED_OPTION)
     .addHelpText("after", "\nExample:\n  rapk log plan.ndjson")
     .action(async (file: string, options: { json?: boolean; unverified?: boolean }) => {
-      const { history, versions, verification } = await loadLog(io, file, { unverified: options.unverified === true });
+      const loaded = await loadLog(io, file, { unverified: options.unverified === true });
+      const { history, versions, verification } = loaded;
       if (options.json) {
         // Every entry of an unverified log says so: a list has no other place for it.
         const marked = verification.ok ? {} : { unverified: verification.problem };
         const signers = (n: number) => {
+          const read = loaded.readings[n - 1];
+          if (read?.signers) return read.signers;
           const commit = versions[n - 1]?.commit;
-          return commit ? signaturesOf(commit).map((s) => ({ publicKey: s.publicKey, fingerprint: `ed25519:${s.publicKey.slice(0, 16)}` })) : [];
+          return commit ? signaturesOf(commit).map((s) => ({ publicKey: s.publicKey, fingerprint: fingerprintOf(s.publicKey) })) : [];
         };
-        io.stdout.write(jsonText(history.versions.map((v) => ({ ...v, signers: signers(v.number), summary: summarizeVersion(history, v.number), ...marked }))));
+        const policy = (n: number) => (loaded.readings[n - 1]?.policy === undefined ? {} : { policy: loaded.readings[n - 1]!.policy });
+        io.stdout.write(jsonText(history.versions.map((v) => ({ ...v, signers: signers(v.number), ...policy(v.number), summary: summarizeVersion(history, v.number), ...marked }))));
         return;
       }
       const mark = unverifiedMark(verification);
@@ -45,7 +49,7 @@ export function registerLog(program: Command, { io, language }: Context): void {
         v.kind,
         v.corrects === undefined ? v.reason : `${v.reason} (corrects version ${v.corrects})`,
         v.reference ?? "",
-        signersOf(versions[v.number - 1]) || "(unsigned)",
+        signersOf(loaded, v.number) || "(unsigned)",
         summarizeVersion(history, v.number),
       ]);
       const columns = [

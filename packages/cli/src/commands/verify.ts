@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { type CommittedVersion, type TrustedKey, type Version, auditLog, auditVersions, signaturesOf, versionOf } from "@rapk/history";
+import { Role } from "@rapk/core";
+import { type CommittedVersion, type Signer, type TrustedKey, type Version, auditLog, auditVersions, fingerprintOf, signaturesOf, versionOf } from "@rapk/history";
 import { checkSignature, trusting } from "@rapk/history/signing";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
@@ -15,6 +16,7 @@ interface VerifyOptions {
   readonly json?: boolean;
   readonly expectHead?: string;
   readonly trust?: string;
+  readonly root?: string;
 }
 
 export function registerVerify(program: Command, { io, language }: Context): void {
@@ -27,7 +29,8 @@ export function registerVerify(program: Command, { io, language }: Context): voi
     .argument("<log>", "the event log: an NDJSON file, or a store URL (postgres://...#plan)")
     .option("--json", "print {ok, events, versions, head, problems} as JSON")
     .option("--expect-head <hash>", "fail unless the log ends at this head")
-    .option("--trust <keys.json>", 'fail unless every version is signed by one of these keys ([{"name", "publicKey"}], as rapk keygen prints them)')
+    .option("--trust <keys.json>", 'fail unless every version is signed by one of these keys ([{"name", "publicKey", "role"?}], as rapk keygen prints them); on a plan with a roster they pin its root (who signed its first version), and on a log written before rosters an entry\'s role checks each version against the policy')
+    .option("--root <publicKey>", "fail unless the roster's first version is signed by this key (64 hex digits): the plan's root of trust, pinned")
     .addHelpText(
       "after",
       "\nExit: 0 the log verifies, 1 it does not (the first failing line is named).\n\nExamples:\n  rapk verify plan.ndjson\n  rapk verify plan.ndjson --expect-head 3f9c...e1 --trust keys.json --json",
@@ -35,6 +38,7 @@ export function registerVerify(program: Command, { io, language }: Context): voi
     .action(async (file: string, options: VerifyOptions) => {
       if (options.expectHead !== undefined && !/^[0-9a-f]{64}$/.test(options.expectHead))
         throw new CliError(`--expect-head ${options.expectHead}: expected a head hash, 64 lowercase hex digits`);
+      if (options.root !== undefined && !/^[0-9a-f]{64}$/.test(options.root)) throw new CliError(`--root ${options.root}: expected an Ed25519 public key, 64 lowercase hex digits`);
       const keys = options.trust === undefined ? undefined : await readTrust(io, options.trust);
       const trust = keys === undefined ? undefined : trusting(keys);
       const names = new Map((keys ?? []).map((key) => [key.publicKey, key.name]));
@@ -43,16 +47,20 @@ export function registerVerify(program: Command, { io, language }: Context): voi
       // verified. They are gathered as each version verifies, in the one reading of the log.
       const recorded: Version[] = [];
       // Who signed each version: every signature is checked, trusted keys or not.
-      const signed: { version: number; head: string; signers: { publicKey: string; fingerprint: string; name?: string }[] }[] = [];
+      const signed: { version: number; head: string; signers: Signer[]; policy?: "met" | "not met" }[] = [];
       const audit = (typeof log === "string" ? auditLog : auditVersions)(log as string & CommittedVersion[], {
         checkSignature,
         ...(trust ? { trust } : {}),
         ...(options.expectHead !== undefined ? { expectHead: options.expectHead } : {}),
-        onVersion: ({ number, events, head, commit }) => {
+        ...(options.root !== undefined ? { root: options.root } : {}),
+        onVersion: ({ number, events, head, commit, signers: read, policy }) => {
           const version = versionOf(events);
           if (recordsImport(version)) recorded.push(version);
-          const signers = (commit ? signaturesOf(commit) : []).map((s) => ({ publicKey: s.publicKey, fingerprint: `ed25519:${s.publicKey.slice(0, 16)}`, ...(names.has(s.publicKey) ? { name: names.get(s.publicKey) as string } : {}) }));
-          signed.push({ version: number, head, signers });
+          // The roster's names; a key it does not know, by the name the trust file gives it.
+          const signers = (read ?? (commit ? signaturesOf(commit).map((s): Signer => ({ publicKey: s.publicKey, fingerprint: fingerprintOf(s.publicKey) })) : [])).map((s): Signer =>
+            s.member === undefined && names.has(s.publicKey) ? { ...s, name: names.get(s.publicKey) as string } : s,
+          );
+          signed.push({ version: number, head, signers, ...(policy ? { policy } : {}) });
         },
       });
       const imported = audit.ok ? recorded : [];
@@ -68,10 +76,13 @@ export function registerVerify(program: Command, { io, language }: Context): voi
         throw new CliError(`${first.code}: ${first.message}${more > 0 ? ` (and ${more} more problem(s); --json lists them all)` : ""}`, { file, line: first.line, code: first.code });
       }
       const signedVersions = signed.filter((v) => v.signers.length > 0);
+      const rostered = signed.some((v) => v.policy !== undefined);
       const signatures = trust ? ", every version signed by a trusted key" : signedVersions.length > 0 ? `, ${signedVersions.length} signed version(s), every signature holds` : "";
-      println(io.stdout, `ok: ${audit.events} events, ${audit.versions} versions, chain intact, invariants hold${signatures}; head ${audit.head}`);
+      const policy = rostered ? ", every version signed as the policy requires" : "";
+      const root = options.root !== undefined ? `, the roster rooted in ${fingerprintOf(options.root)}` : "";
+      println(io.stdout, `ok: ${audit.events} events, ${audit.versions} versions, chain intact, invariants hold${signatures}${policy}${root}; head ${audit.head}`);
       for (const version of signedVersions)
-        println(io.stdout, `version ${version.version} signed by ${version.signers.map((s) => signerText(s, names)).join(", ")}`);
+        println(io.stdout, `version ${version.version} signed by ${version.signers.map((s) => signerText(s, names)).join(", ")}${version.policy === "met" ? " (policy met)" : ""}`);
       for (const version of imported) for (const line of importRecordLines(version, language(), false)) println(io.stdout, line);
     });
 }
@@ -87,14 +98,17 @@ async function logToVerify(io: Io, file: string): Promise<string | CommittedVers
   }
 }
 
-/** Reads `--trust keys.json`: a JSON array of {"name", "publicKey"} entries. */
+/** Reads `--trust keys.json`: a JSON array of {"name", "publicKey", "role"?} entries. */
 async function readTrust(io: Io, file: string): Promise<TrustedKey[]> {
   const raw = parseJsonFile(await readText(io, file), file);
   if (!Array.isArray(raw)) throw new CliError('is not a list of trusted keys: expected a JSON array of {"name", "publicKey"}', { file, code: "FILE_UNREADABLE" });
   return raw.map((entry: unknown, index) => {
-    const { name, publicKey } = (entry ?? {}) as { name?: unknown; publicKey?: unknown };
+    const { name, publicKey, role } = (entry ?? {}) as { name?: unknown; publicKey?: unknown; role?: unknown };
     if (typeof name !== "string" || typeof publicKey !== "string" || !/^[0-9a-f]{64}$/.test(publicKey))
-      throw new CliError(`entry ${index + 1} must be {"name": "...", "publicKey": "<64 hex digits>"}`, { file, code: "FILE_UNREADABLE" });
-    return { name, publicKey };
+      throw new CliError(`entry ${index + 1} must be {"name": "...", "publicKey": "<64 hex digits>", "role"?: "..."}`, { file, code: "FILE_UNREADABLE" });
+    if (role === undefined) return { name, publicKey };
+    const checked = Role.safeParse(role);
+    if (!checked.success) throw new CliError(`entry ${index + 1}: role ${JSON.stringify(role)} must be officer, head, verifier or auditor`, { file, code: "FILE_UNREADABLE" });
+    return { name, publicKey, role: checked.data };
   });
 }
