@@ -8,6 +8,7 @@ import { registerDiff } from "./commands/diff.js";
 import { registerExport } from "./commands/export.js";
 import { registerImport } from "./commands/import.js";
 import { registerLog } from "./commands/log.js";
+import { registerMember } from "./commands/member.js";
 import { registerPending } from "./commands/pending.js";
 import { registerPlans } from "./commands/plans.js";
 import { registerProposals } from "./commands/propose.js";
@@ -52,6 +53,7 @@ export function buildProgram(io: Io): Command {
   registerExport(program, context);
   registerTemplate(program, context);
   registerApply(program, context);
+  registerMember(program, context);
   registerProposals(program, context);
   registerPending(program, context);
   registerLog(program, context);

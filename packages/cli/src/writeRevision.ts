@@ -112,6 +112,7 @@ export function placeIn(text: string, file: string, path: readonly (string | num
 export function revisionPath(path: readonly (string | number)[]): (string | number)[] {
   if (typeof path[0] === "number") return ["commands", ...path];
   if (path[0] === "meta" || path[0] === "commands") return [...path];
+  if (path[0] === "by") return ["meta", "by"];
   return [];
 }
 

@@ -84,6 +84,7 @@ function runAll(steps: readonly Step[]): void {
 
 const README = readFileSync(join(ROOT, "README.md"), "utf8");
 const CLI_DOC = readFileSync(join(ROOT, "docs/cli.md"), "utf8");
+const WORKFLOW_DOC = readFileSync(join(ROOT, "docs/workflow.md"), "utf8");
 
 describe("the docs' command lines, run verbatim", () => {
   it("the README's command-line walkthrough exits as announced at every line", () => {
@@ -93,6 +94,11 @@ describe("the docs' command lines, run verbatim", () => {
   }, 300_000);
 
   it.each(runnableBlocks(CLI_DOC).map((lines, i) => [i + 1, lines] as const))("docs/cli.md runnable block %i exits as announced", (_, lines) => {
+    runAll(stepsOf(lines));
+  }, 300_000);
+
+  it.each(runnableBlocks(WORKFLOW_DOC).map((lines, i) => [i + 1, lines] as const))("docs/workflow.md runnable block %i (a year of proposals and approvals) exits as announced", (_, lines) => {
+    expect(lines.length).toBeGreaterThan(10);
     runAll(stepsOf(lines));
   }, 300_000);
 

@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import { basename } from "node:path";
 import type { Command } from "commander";
-import { DEFAULT_ZONE_OFFSET, type Finding, Instant, escapeEveryControl, schemaIssue, signingDateOf, startOfDayLike, isRapkError, zoneOffset } from "@rapk/core";
+import { DEFAULT_ZONE_OFFSET, MemberId, type Finding, Instant, escapeEveryControl, schemaIssue, signingDateOf, startOfDayLike, isRapkError, zoneOffset } from "@rapk/core";
 import { type CommittedVersion, appendRevision, serializeVersion, sourceFileOf } from "@rapk/history";
 import { signVersion } from "@rapk/history/signing";
 import { CliError } from "../cliError.js";
@@ -71,6 +71,8 @@ export function registerImport(program: Command, { io, language }: Context): voi
         throw new CliError(`cannot be imported: ${result.error.code}: ${why}`, { ...placeOf(input, result.error.line), code: result.error.code });
       }
       if (options.head !== undefined && options.sign === undefined) throw new CliError("--head goes with --sign: the head's key signs the roster's first version");
+      if (options.head !== undefined && !MemberId.safeParse(options.head).success)
+        throw new CliError(`--head ${JSON.stringify(options.head.slice(0, 70))}: must be a member id like kepala or siti.rahma (lowercase letters, digits, . _ -; at most 64)`);
       const key = options.sign === undefined ? undefined : await readKeyFile(io, options.sign);
       // The roster's first member is the head whose key signs it, named as the key file names them.
       const founding = options.head === undefined || !key ? [] : [{ type: "addMember", data: { member: options.head, name: key.name, role: "head", publicKey: key.publicKey } }];

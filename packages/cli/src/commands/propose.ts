@@ -1,10 +1,10 @@
 import type { Command } from "commander";
 import type { Proposal } from "@rapk/core";
-import type { RevisionInput } from "@rapk/history";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
 import type { LoadedLog } from "../logFile.js";
 import { headVersion } from "../selector.js";
+import { type StepMetaOptions, stepMetaOptions, stepSource } from "../stepSource.js";
 import type { RevisionSource } from "../writeRevision.js";
 import { type WriterOptions, appendFrom, appendedText, revisionSourceOf, wholeNumber, writerOptions } from "./apply.js";
 
@@ -68,12 +68,7 @@ export function registerProposals(program: Command, { io, language }: Context): 
   });
 }
 
-interface StepOptions extends WriterOptions {
-  readonly reason?: string;
-  readonly reference?: string;
-  readonly at?: string;
-  readonly actor?: string;
-}
+type StepOptions = WriterOptions & StepMetaOptions;
 
 interface Step {
   readonly name: string;
@@ -85,32 +80,19 @@ interface Step {
 }
 
 function step(program: Command, io: Context["io"], spec: Step): void {
-  writerOptions(program.command(spec.name).summary(spec.summary).description(spec.description).argument("<log>", "the event log: an NDJSON file, or a store URL (postgres://...#plan)").argument("<proposal>", "the proposal's number (rapk pending lists them)"))
-    .option("--reason <text>", spec.command === "returnProposal" ? "why it goes back (required)" : "why, recorded in the version (default: what the step is)")
-    .option("--reference <ref>", "the letter or decree behind it (a Revisi DIPA's approval names the treasury's letter)")
-    .option("--at <date-time>", "when it takes effect, an ISO date-time with offset (default: now)")
-    .option("--actor <name>", "who takes it, as recorded in the version (default: the signing member's name)")
+  stepMetaOptions(
+    writerOptions(program.command(spec.name).summary(spec.summary).description(spec.description).argument("<log>", "the event log: an NDJSON file, or a store URL (postgres://...#plan)").argument("<proposal>", "the proposal's number (rapk pending lists them)")),
+    spec.command === "returnProposal" ? "why it goes back (required)" : "why, recorded in the version (default: what the step is)",
+  )
     .addHelpText("after", `\nExit: 0 recorded, 1 bad input, 2 refused (not pending, not yours to take, or the policy unmet), 3 conflict.\n\nExample:\n  ${spec.example}`)
     .action(async (file: string, proposalText: string, options: StepOptions) => {
       const proposal = wholeNumber(proposalText, "<proposal>");
       if (spec.command === "returnProposal" && (options.reason === undefined || options.reason.trim() === "")) throw new CliError("return needs --reason: the proposer is told why");
-      const source: RevisionSource = {
-        file: `proposal ${proposal}`,
-        read: async (log) => {
-          const found = proposalIn(log, proposal);
-          const data = spec.command === "returnProposal" ? { proposal, reason: options.reason } : { proposal };
-          const meta = {
-            // Without --actor, the writer records the signing member's name.
-            ...(options.actor === undefined ? {} : { actor: options.actor }),
-            reason: options.reason ?? `${spec.said(proposal)} (${found.kind}, proposed by ${found.by})`,
-            kind: found.kind,
-            ...(options.reference === undefined ? {} : { reference: options.reference }),
-            ...(options.at === undefined ? {} : { effectiveAt: options.at }),
-          };
-          // The writer fills in the actor it leaves out (writeRevision's takenBy).
-          return { revision: { meta, commands: [{ type: spec.command, data }] } as unknown as RevisionInput };
-        },
-      };
+      const source = stepSource(`proposal ${proposal}`, options, (log) => {
+        const found = proposalIn(log, proposal);
+        const data = spec.command === "returnProposal" ? { proposal, reason: options.reason } : { proposal };
+        return { kind: found.kind, reason: `${spec.said(proposal)} (${found.kind}, proposed by ${found.by})`, commands: [{ type: spec.command, data }] };
+      });
       await appendFrom(io, file, source, options, (appended) => `${spec.said(proposal)} in ${file}: ${appendedText(appended)}`);
     });
 }
