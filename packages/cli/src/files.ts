@@ -78,11 +78,28 @@ export async function readText(io: Io, file: string, options: ReadOptions = {}):
 }
 
 /**
- * readText, with the bytes as they are on disk (an import records their size and SHA-256). Only a
- * regular file is read (a device such as /dev/zero, a pipe or a socket is refused before reading,
- * opened without waiting for a writer), and only up to a size, checked on the open file.
+ * readText, with the bytes as they are on disk (an import records their size and SHA-256), read
+ * as {@link readBytes} reads them.
  */
 export async function readTextAndBytes(io: Io, file: string, options: ReadOptions = {}): Promise<{ text: string; bytes: Uint8Array }> {
+  const bytes = Buffer.from(await readBytes(io, file, options));
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new CliError(`is not a text file (binary data: a NUL byte at offset ${nul})`, { file, line: lineAtOffset(bytes, nul), code: "FILE_UNREADABLE" });
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new CliError("is not UTF-8 text", { file, code: "FILE_UNREADABLE" });
+  }
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, bytes };
+}
+
+/**
+ * Reads a file the user named as bytes (an evidence file, a file to import). Only a regular file
+ * is read (a device such as /dev/zero, a pipe or a socket is refused before reading, opened
+ * without waiting for a writer), and only up to a size, checked on the open file.
+ */
+export async function readBytes(io: Io, file: string, options: ReadOptions = {}): Promise<Uint8Array> {
   const maxBytes = options.maxBytes ?? MAX_TEXT_BYTES;
   let bytes: Buffer;
   try {
@@ -102,15 +119,7 @@ export async function readTextAndBytes(io: Io, file: string, options: ReadOption
   }
   // A file that grew while it was read is held to the same limit.
   if (bytes.length > maxBytes) throw new CliError(`is over ${maxBytes} bytes; ${options.what ?? "a file rapk reads"} may be at most ${maxBytes} bytes`, { file, code: "INPUT_TOO_LARGE" });
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new CliError(`is not a text file (binary data: a NUL byte at offset ${nul})`, { file, line: lineAtOffset(bytes, nul), code: "FILE_UNREADABLE" });
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    throw new CliError("is not UTF-8 text", { file, code: "FILE_UNREADABLE" });
-  }
-  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, bytes };
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function lineAtOffset(bytes: Buffer, offset: number): number {

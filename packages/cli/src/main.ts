@@ -8,6 +8,7 @@ import { registerDiff } from "./commands/diff.js";
 import { registerExport } from "./commands/export.js";
 import { registerImport } from "./commands/import.js";
 import { registerLog } from "./commands/log.js";
+import { registerEvidence } from "./commands/evidence.js";
 import { registerMember } from "./commands/member.js";
 import { registerPending } from "./commands/pending.js";
 import { registerPlans } from "./commands/plans.js";
@@ -56,6 +57,7 @@ export function buildProgram(io: Io): Command {
   registerMember(program, context);
   registerProposals(program, context);
   registerPending(program, context);
+  registerEvidence(program, context);
   registerLog(program, context);
   registerDiff(program, context);
   registerVerify(program, context);

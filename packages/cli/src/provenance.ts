@@ -1,4 +1,4 @@
-import { type PrintProvenance, type PrintRevision, revisionAt } from "@rapk/report";
+import type { PrintProvenance, PrintRevision } from "@rapk/report";
 import type { LoadedLog } from "./logFile.js";
 import { signersOf } from "./verifiedRead.js";
 
@@ -18,6 +18,8 @@ export function provenanceOf(log: LoadedLog, version: number): PrintProvenance {
 }
 
 /** Which revision of the RAPK the plan at `version` of a log is (@rapk/report's revisionAt). */
-export function revisionOf(log: LoadedLog, version: number): PrintRevision | undefined {
+export async function revisionOf(log: LoadedLog, version: number): Promise<PrintRevision | undefined> {
+  // Loaded with the command that prints: every command's start-up does not pay for the report package.
+  const { revisionAt } = await import("@rapk/report");
   return revisionAt(log.history.versions, version);
 }

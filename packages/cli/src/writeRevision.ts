@@ -2,6 +2,7 @@ import type { DomainError, Member, PlanState } from "@rapk/core";
 import { EMPTY_HEAD, type RevisionInput, appendRevision, fingerprintOf, headAfter, jsonPathLine, readNextVersion } from "@rapk/history";
 import { checkSignature, signVersion } from "@rapk/history/signing";
 import { CliError, EXIT } from "./cliError.js";
+import { type EvidenceFile, keepEvidence } from "./evidence.js";
 import type { Io } from "./io.js";
 import { formatPath } from "./json.js";
 import { type LoadedLog, loadFrom, storeFailure } from "./logFile.js";
@@ -19,6 +20,8 @@ export interface RevisionSource {
   readonly file: string;
   readonly read: (log: LoadedLog) => Promise<{ readonly revision: RevisionInput; readonly placeOf?: (error: DomainError) => string | undefined }>;
   readonly placeIn?: (error: DomainError) => { file: string; line?: number };
+  /** The files its reports cite, kept beside the log before the version is appended. */
+  readonly evidence?: readonly EvidenceFile[];
 }
 
 export interface Appended {
@@ -56,6 +59,8 @@ export async function writeRevision(io: Io, target: LogTarget, file: string, sou
   const reading = readNextVersion(sealed, before, checkSignature);
   const problem = reading.problems[0];
   if (problem) throw new CliError(`rejected: ${problem.code}: ${problem.message}${adviceFor(problem.code)}; nothing was appended`, { file, code: problem.code }, EXIT.rejected);
+  // The files first: a version that fails to land leaves a file nobody cites, never a citation without its file.
+  if (source.evidence) await keepEvidence(target.store, target.plan, source.evidence, file);
   try {
     await target.store.append(target.plan, sealed, { expectedVersion: head });
   } catch (error) {

@@ -1,4 +1,5 @@
-import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { appendRevision, headAfter, parseLog, serializeVersion } from "@rapk/history";
@@ -179,5 +180,51 @@ describe("forgeries of who did what, caught by plain verify and by every reader"
     expect(verified.code).toBe(1);
     expect(verified.stderr).toContain(`plan.ndjson:${i4 + 1}: BAD_SIGNATURE`);
     for (const command of ["show", "log", "pending", "report"]) expect((await rapk(folder, command, "plan.ndjson", ...(command === "report" ? ["--month", "1"] : []))).code).toBe(1);
+  });
+});
+
+describe("evidence behind a report: kept by its SHA-256 beside the log, checked by verify, given back whole", () => {
+  it("given January's report proposed with a receipt, when approved, then verify checks the file, and a changed or missing file is named on the event citing it", async () => {
+    const { folder } = await year();
+    const receipt = new Uint8Array(50_000).map((_, i) => (i * 7) % 251);
+    writeFileSync(join(folder, "kwitansi-april.pdf"), receipt);
+    writeJson(folder, "apr.json", report(4, 3_000_000, "05-06"));
+    await ok(folder, "propose", "plan.ndjson", "apr.json", "--evidence", "kwitansi-april.pdf", "--sign", "siti.key");
+    await ok(folder, "approve", "plan.ndjson", "5", "--sign", "kepala.key", "--at", at("05-07"));
+    const digest = createHash("sha256").update(receipt).digest("hex");
+    expect(readFileSync(join(folder, "plan.evidence", digest))).toEqual(Buffer.from(receipt));
+    expect(await ok(folder, "verify", "plan.ndjson")).toMatch(/^ok: /);
+    expect(await ok(folder, "evidence", "plan.ndjson")).toContain(`${digest}  50000 bytes  application/pdf  kwitansi-april.pdf`);
+    await ok(folder, "evidence", "plan.ndjson", digest, "--out", "copy.pdf");
+    expect(readFileSync(join(folder, "copy.pdf"))).toEqual(Buffer.from(receipt));
+    // The approved report's event cites it: the line holding the spending report of April.
+    const lines = readFileSync(join(folder, "plan.ndjson"), "utf8").trimEnd().split("\n");
+    const citing = lines.findIndex((line) => line.includes('"type":"SpendingReported"') && line.includes(digest)) + 1;
+    writeFileSync(join(folder, "plan.evidence", digest), Buffer.from("another file"));
+    const changed = await rapk(folder, "verify", "plan.ndjson");
+    expect(changed.code).toBe(1);
+    expect(changed.stderr).toContain(`plan.ndjson:${citing}: EVIDENCE_CHANGED`);
+    expect((await rapk(folder, "evidence", "plan.ndjson", digest, "--out", "again.pdf")).code).toBe(1);
+    rmSync(join(folder, "plan.evidence", digest));
+    const missing = await rapk(folder, "verify", "plan.ndjson");
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`plan.ndjson:${citing}: EVIDENCE_MISSING`);
+  });
+
+  it("refuses a file over 20 MB, and evidence on a revision that reports nothing, writing nothing", async () => {
+    const { folder } = await year();
+    const before = readFileSync(join(folder, "plan.ndjson"));
+    writeFileSync(join(folder, "huge.pdf"), new Uint8Array(20 * 1024 * 1024 + 1));
+    writeJson(folder, "apr.json", report(4, 3_000_000, "05-06"));
+    const huge = await rapk(folder, "propose", "plan.ndjson", "apr.json", "--evidence", "huge.pdf", "--sign", "siti.key");
+    expect(huge.code).toBe(1);
+    expect(huge.stderr).toMatch(/huge\.pdf: is 20971521 bytes; an evidence file \(20 MB at most\) may be at most 20971520 bytes/);
+    writeFileSync(join(folder, "nota.pdf"), "nota dinas");
+    writeJson(folder, "pok2.json", { ...POK, meta: { ...POK.meta, effectiveAt: at("05-06") } });
+    const pok = await rapk(folder, "propose", "plan.ndjson", "pok2.json", "--evidence", "nota.pdf", "--sign", "siti.key");
+    expect(pok.code).toBe(1);
+    expect(pok.stderr).toContain("--evidence goes with a report");
+    expect(readFileSync(join(folder, "plan.ndjson"))).toEqual(before);
+    expect(existsSync(join(folder, "plan.evidence"))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import type { CommittedVersion, LogHead } from "@rapk/history";
-import { type AppendExpectation, type EventStore, type PlanCatalog, type PlanListing, type PlanSummary, type ReadRange, type Rollup, type RollupQuery, type StoredCommit, StoreError, checkPlanId } from "@rapk/store";
+import { type AppendExpectation, type EventStore, type PlanCatalog, type PlanListing, type PlanSummary, type ReadRange, type Rollup, type RollupQuery, type StoredCommit, StoreError, checkEvidence, checkPlanId } from "@rapk/store";
 import pg from "pg";
 import { appendVersion, currentHead } from "./appendVersion.js";
 import { HeadStates } from "./readModel.js";
@@ -104,6 +104,22 @@ export class PostgresEventStore implements EventStore, PlanCatalog {
   async append(plan: string, version: CommittedVersion, expect?: AppendExpectation): Promise<LogHead> {
     checkPlanId(plan);
     return this.guard(`cannot append version ${version.version} to plan ${plan}`, () => appendVersion(this.pool, this.states, plan, version, expect, this.where));
+  }
+
+  async putEvidence(plan: string, sha256: string, bytes: Uint8Array): Promise<void> {
+    checkPlanId(plan);
+    checkEvidence(plan, sha256, bytes);
+    await this.guard(`cannot keep evidence ${sha256.slice(0, 16)} of plan ${plan}`, () =>
+      this.pool.query("INSERT INTO rapk_evidence (plan, sha256, bytes) VALUES ($1, $2, $3) ON CONFLICT (plan, sha256) DO NOTHING", [plan, sha256, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]),
+    );
+  }
+
+  async getEvidence(plan: string, sha256: string): Promise<Uint8Array | undefined> {
+    checkPlanId(plan);
+    if (!/^[0-9a-f]{64}$/.test(sha256)) return undefined;
+    const { rows } = await this.guard(`cannot read evidence ${sha256.slice(0, 16)} of plan ${plan}`, () => this.pool.query("SELECT bytes FROM rapk_evidence WHERE plan = $1 AND sha256 = $2", [plan, sha256]));
+    const bytes = rows[0]?.bytes as Buffer | undefined;
+    return bytes ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : undefined;
   }
 
   async *readAll(after = 0): AsyncIterable<StoredCommit> {

@@ -16,6 +16,8 @@ export const BAND_COLUMNS: readonly { readonly id: string; readonly column: stri
  * - rapk_commits: one row per version's commit record, unique (plan, version); `position` orders
  *   all plans' versions in commit order for projections, taken from rapk_log_position's one row
  *   as the last step of each append, so positions have no gaps and rise in commit order.
+ * - rapk_evidence: the evidence files reports cite, by plan and SHA-256 (written before the
+ *   version that cites them; a file is kept once).
  * - rapk_rollup: the read model, one row per version with the plan's summary after it (core's
  *   planSummary), written in the same transaction as the version; `rapk rollup` is SQL over it.
  */
@@ -75,12 +77,18 @@ ${BAND_COLUMNS.map(({ column }) => `  ${column} integer NOT NULL,`).join("\n")}
   unrated integer NOT NULL,
   PRIMARY KEY (plan, version)
 );
+CREATE TABLE IF NOT EXISTS rapk_evidence (
+  plan text NOT NULL,
+  sha256 char(64) NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+  bytes bytea NOT NULL,
+  PRIMARY KEY (plan, sha256)
+);
 `;
 
 // Any fixed number: it only serialises the CREATE statements of processes starting side by side.
 const SCHEMA_LOCK = 0x7261706b;
 
-const TABLES = ["rapk_plans", "rapk_events", "rapk_log_position", "rapk_commits", "rapk_rollup"];
+const TABLES = ["rapk_plans", "rapk_events", "rapk_log_position", "rapk_commits", "rapk_rollup", "rapk_evidence"];
 
 /**
  * Creates the tables when missing; safe to run from many processes at once. When they all exist

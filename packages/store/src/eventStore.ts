@@ -1,5 +1,6 @@
 import { type ErrorCode, RapkError } from "@rapk/core";
 import type { CommittedVersion, LogHead } from "@rapk/history";
+import type { EvidenceFiles } from "./evidenceFiles.js";
 
 /**
  * A plan's id in a store: letters, digits, `.`, `_` and `-`, starting with a letter or digit
@@ -55,7 +56,7 @@ export interface StoredCommit {
  * get version n. A version that is not well made (a hash that does not recompute, a commit
  * record that does not count its events) fails with a {@link StoreError} VERSION_INVALID.
  */
-export interface EventStore {
+export interface EventStore extends EvidenceFiles {
   /** What kind of store this is, for messages: `memory`, `file`, `postgres`. */
   readonly kind: string;
   /** The plans the store holds (in plan id order) and where each log ends. */

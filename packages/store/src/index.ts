@@ -5,6 +5,7 @@
  * it. The conformance suite every store passes is `@rapk/store/conformance`.
  */
 export * from "./eventStore.js";
+export * from "./evidenceFiles.js";
 export * from "./appendCheck.js";
 export * from "./memoryStore.js";
 export { rangeTest, type RangeTest } from "./readRange.js";

@@ -2,6 +2,7 @@ import { type CommittedVersion, EMPTY_HEAD, type LogHead, headAfter } from "@rap
 import { checkAppend } from "./appendCheck.js";
 import { type AppendExpectation, type EventStore, type PlanSummary, type ReadRange, type StoredCommit, checkPlanId } from "./eventStore.js";
 import { rangeTest } from "./readRange.js";
+import { checkEvidence } from "./evidenceFiles.js";
 
 /**
  * The in-memory store: plans in a Map, versions in arrays, the commit order in one list. For
@@ -12,17 +13,32 @@ export class MemoryEventStore implements EventStore {
   readonly kind = "memory";
   private readonly plans: Map<string, { versions: CommittedVersion[]; head: LogHead }>;
   private readonly commits: StoredCommit[];
+  private readonly evidence: Map<string, Uint8Array>;
   private closed = false;
 
   /** A new empty store, or (given one) another handle on the same data, as a second process would see it. */
   constructor(sharing?: MemoryEventStore) {
     this.plans = sharing?.plans ?? new Map();
     this.commits = sharing?.commits ?? [];
+    this.evidence = sharing?.evidence ?? new Map();
   }
 
   async listPlans(): Promise<PlanSummary[]> {
     this.open();
     return [...this.plans].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([plan, { head }]) => ({ plan, ...head }));
+  }
+
+  async putEvidence(plan: string, sha256: string, bytes: Uint8Array): Promise<void> {
+    this.open();
+    checkPlanId(plan);
+    checkEvidence(plan, sha256, bytes);
+    if (!this.evidence.has(`${plan}/${sha256}`)) this.evidence.set(`${plan}/${sha256}`, bytes.slice());
+  }
+
+  async getEvidence(plan: string, sha256: string): Promise<Uint8Array | undefined> {
+    this.open();
+    checkPlanId(plan);
+    return this.evidence.get(`${plan}/${sha256}`)?.slice();
   }
 
   async head(plan: string): Promise<LogHead> {

@@ -9,16 +9,14 @@ import { type Io, println } from "../io.js";
 import { jsonText, parseJsonFile } from "../json.js";
 import { openTarget, withLockWait } from "../logTarget.js";
 import { readKeyFiles, SIGN_OPTION } from "../signingKey.js";
+import { citingEvidence, readEvidenceFiles } from "../evidence.js";
 import { isWorkbook, workbookRevision } from "../workbookRevision.js";
 import { type Appended, type RevisionSource, placeIn, revisionPath, writeRevision } from "../writeRevision.js";
 
-interface ApplyOptions extends WriterOptions {
-  readonly month?: string;
-  readonly kind?: string;
-}
+type ApplyOptions = WriterOptions & RevisionFileOptions;
 
 export function registerApply(program: Command, { io, language }: Context): void {
-  writerOptions(
+  revisionFileOptions(writerOptions(
     program
       .command("apply")
     .summary("append a revision (a batch of commands) to a log, all or nothing")
@@ -27,14 +25,13 @@ export function registerApply(program: Command, { io, language }: Context): void
     )
     .argument("<log>", "the event log: an NDJSON file, or a store URL (postgres://...#plan)")
     .argument("<revision>", "the revision (JSON), or a filled template (.xlsx, from rapk template)"),
-  )
-    .option("--month <1-12>", "with a template: refuse it unless it is the template of this month")
-    .option("--kind <kind>", "with a template: refuse it unless it is of this kind (report, pok, rapk)")
+  ))
     .addHelpText(
       "after",
       "\nExit: 0 appended, 1 bad input, 2 refused by the plan's rules (the log is unchanged), 3 conflict (the log moved past --expect-version or past the version the revision was decided on, or another writer kept the lock).\n\nExample:\n  rapk apply plan.ndjson revisi-pok-1.json --expect-version 1",
     )
     .action(async (file: string, revisionFile: string, options: ApplyOptions) => {
+      checkWriterOptions(options);
       const source = await revisionSourceOf(io, revisionFile, options, language());
       await appendFrom(io, file, source, options, (appended) => `applied ${revisionFile} to ${file}: ${appendedText(appended)}`);
     });
@@ -57,14 +54,45 @@ export function writerOptions(command: Command): Command {
     .option("--lock-wait <ms>", "how long to wait for another writer's lock", "5000");
 }
 
-/** Where `rapk apply` and `rapk propose` take their revision from: revision.json, or a filled template (.xlsx). */
-export async function revisionSourceOf(io: Io, revisionFile: string, options: { readonly month?: string; readonly kind?: string }, language: "id" | "en"): Promise<RevisionSource> {
+/** Where `rapk apply` and `rapk propose` take their revision from: revision.json, or a filled template (.xlsx), with the evidence its reports cite. */
+export async function revisionSourceOf(io: Io, revisionFile: string, options: RevisionFileOptions, language: "id" | "en"): Promise<RevisionSource> {
   const workbook = isWorkbook(revisionFile);
   if (!workbook && (options.month !== undefined || options.kind !== undefined)) throw new CliError("--month and --kind go with a filled template (.xlsx)");
   const month = options.month === undefined ? undefined : wholeNumber(options.month, "--month");
-  return workbook
+  const source: RevisionSource = workbook
     ? { file: revisionFile, read: async (log) => workbookRevision(io, revisionFile, log, language, { ...(month === undefined ? {} : { month }), ...(options.kind === undefined ? {} : { kind: options.kind }) }) }
     : jsonSource(await readRevision(io, revisionFile), revisionFile);
+  const evidence = await readEvidenceFiles(io, options.evidence ?? []);
+  if (evidence.length === 0) return source;
+  return {
+    ...source,
+    evidence,
+    read: async (log) => {
+      const read = await source.read(log);
+      return { ...read, revision: citingEvidence(read.revision, evidence, revisionFile) };
+    },
+  };
+}
+
+/** What `rapk apply` and `rapk propose` take with their revision file. */
+export interface RevisionFileOptions {
+  readonly month?: string;
+  readonly kind?: string;
+  readonly evidence?: string[];
+}
+
+/** Adds the options of a command that takes a revision file: a template's --month and --kind, and --evidence. */
+export function revisionFileOptions(command: Command): Command {
+  return command
+    .option("--month <1-12>", "with a template: refuse it unless it is the template of this month")
+    .option("--kind <kind>", "with a template: refuse it unless it is of this kind (report, pok, rapk)")
+    .option("--evidence <file>", "a file the revision's reports cite as evidence (a scan, a spreadsheet; 20 MB at most), kept by its SHA-256 beside the log; repeat it for more", (value: string, previous: string[]) => [...previous, value], [] as string[]);
+}
+
+/** Refuses a malformed --expect-version or --lock-wait before any file is read. */
+export function checkWriterOptions(options: WriterOptions): void {
+  if (options.expectVersion !== undefined) wholeNumber(options.expectVersion, "--expect-version");
+  wholeNumber(options.lockWait ?? "5000", "--lock-wait");
 }
 
 /** Appends the source's revision to the log under its write lock, signed by every --sign key, and says what was appended. */

@@ -29,7 +29,7 @@ export function registerPrint(program: Command, { io }: Context): void {
       if (state.plan === null) throw new CliError(`there is no plan at version ${version} to print`, { file, code: "PLAN_NOT_DRAFTED" });
       // The printers (pdfkit behind the PDF) are loaded only by the command that prints.
       const { printHtmlDocument, printLayout } = await import("@rapk/report");
-      const layout = printLayout(state, provenanceOf(log, version), revisionOf(log, version));
+      const layout = printLayout(state, provenanceOf(log, version), await revisionOf(log, version));
       const bytes = format === "pdf" ? await (await import("../print/printPdf.js")).printPdf(layout) : printHtmlDocument(layout);
       await writeUserFile(io, options.out, bytes, { overwrite: true });
     });

@@ -6,14 +6,14 @@ import type { LoadedLog } from "../logFile.js";
 import { headVersion } from "../selector.js";
 import { type StepMetaOptions, stepMetaOptions, stepSource } from "../stepSource.js";
 import type { RevisionSource } from "../writeRevision.js";
-import { type WriterOptions, appendFrom, appendedText, revisionSourceOf, wholeNumber, writerOptions } from "./apply.js";
+import { type RevisionFileOptions, type WriterOptions, appendFrom, checkWriterOptions, appendedText, revisionFileOptions, revisionSourceOf, wholeNumber, writerOptions } from "./apply.js";
 
 /**
  * `rapk propose`: a revision that waits for approval (usulan). `rapk approve`, `rapk return`,
  * `rapk withdraw`: a step on a proposal, taken by the member holding the --sign key (docs/workflow.md).
  */
 export function registerProposals(program: Command, { io, language }: Context): void {
-  writerOptions(
+  revisionFileOptions(writerOptions(
     program
       .command("propose")
       .summary("propose a revision: it waits, not in force, until the head approves it")
@@ -22,16 +22,15 @@ export function registerProposals(program: Command, { io, language }: Context): 
       )
       .argument("<log>", "the event log: an NDJSON file, or a store URL (postgres://...#plan)")
       .argument("<revision>", "the revision (JSON), or a filled template (.xlsx, from rapk template)"),
-  )
-    .option("--month <1-12>", "with a template: refuse it unless it is the template of this month")
-    .option("--kind <kind>", "with a template: refuse it unless it is of this kind (report, pok, rapk)")
+  ))
     .addHelpText("after", "\nExit: 0 proposed, 1 bad input, 2 refused (by the plan's rules, or the policy: who may propose), 3 conflict.\n\nExample:\n  rapk propose plan.ndjson laporan-januari.json --sign siti.key")
-    .action(async (file: string, revisionFile: string, options: WriterOptions & { month?: string; kind?: string }) => {
+    .action(async (file: string, revisionFile: string, options: WriterOptions & RevisionFileOptions) => {
+      checkWriterOptions(options);
       const source = await revisionSourceOf(io, revisionFile, options, language());
       // The number the proposal gets, known once the revision is read against the log.
       let number = 0;
       const proposing: RevisionSource = {
-        file: source.file,
+        ...source,
         read: async (log) => {
           number = Object.keys(log.history.stateAt(headVersion(log.history)).proposals).length + 1;
           const read = await source.read(log);
@@ -86,6 +85,7 @@ function step(program: Command, io: Context["io"], spec: Step): void {
   )
     .addHelpText("after", `\nExit: 0 recorded, 1 bad input, 2 refused (not pending, not yours to take, or the policy unmet), 3 conflict.\n\nExample:\n  ${spec.example}`)
     .action(async (file: string, proposalText: string, options: StepOptions) => {
+      checkWriterOptions(options);
       const proposal = wholeNumber(proposalText, "<proposal>");
       if (spec.command === "returnProposal" && (options.reason === undefined || options.reason.trim() === "")) throw new CliError("return needs --reason: the proposer is told why");
       const source = stepSource(`proposal ${proposal}`, options, (log) => {

@@ -1,9 +1,10 @@
 import type { Command } from "commander";
 import { Role } from "@rapk/core";
-import { type CommittedVersion, type Signer, type TrustedKey, type Version, auditLog, auditVersions, fingerprintOf, signaturesOf, versionOf } from "@rapk/history";
+import { type CommittedVersion, type LogError, type Signer, type StoredEvent, type TrustedKey, type Version, auditLog, auditVersions, fingerprintOf, signaturesOf, versionOf } from "@rapk/history";
 import { checkSignature, trusting } from "@rapk/history/signing";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
+import { checkEvidenceFiles } from "../evidence.js";
 import { readText } from "../files.js";
 import { importRecordLines, recordsImport } from "../format/findings.js";
 import { type Io, println } from "../io.js";
@@ -48,12 +49,21 @@ export function registerVerify(program: Command, { io, language }: Context): voi
       const recorded: Version[] = [];
       // Who signed each version: every signature is checked, trusted keys or not.
       const signed: { version: number; head: string; signers: Signer[]; policy?: "met" | "not met" }[] = [];
-      const audit = (typeof log === "string" ? auditLog : auditVersions)(log as string & CommittedVersion[], {
+      // The events citing evidence, with their lines (a version's events, then its commit record; a v1 version has none).
+      const citing: { events: StoredEvent[]; lineOf: Map<number, number> } = { events: [], lineOf: new Map() };
+      let lines = 0;
+      const audited = (typeof log === "string" ? auditLog : auditVersions)(log as string & CommittedVersion[], {
         checkSignature,
         ...(trust ? { trust } : {}),
         ...(options.expectHead !== undefined ? { expectHead: options.expectHead } : {}),
         ...(options.root !== undefined ? { root: options.root } : {}),
         onVersion: ({ number, events, head, commit, signers: read, policy }) => {
+          for (const [i, event] of events.entries())
+            if ((event.data as { evidence?: unknown }).evidence !== undefined) {
+              citing.events.push(event);
+              citing.lineOf.set(event.seq, lines + i + 1);
+            }
+          lines += events.length + (commit ? 1 : 0);
           const version = versionOf(events);
           if (recordsImport(version)) recorded.push(version);
           // The roster's names; a key it does not know, by the name the trust file gives it.
@@ -63,6 +73,9 @@ export function registerVerify(program: Command, { io, language }: Context): voi
           signed.push({ version: number, head, signers, ...(policy ? { policy } : {}) });
         },
       });
+      // Every file the reports cite is kept beside the log, byte for byte.
+      const evidence = audited.ok && citing.events.length > 0 ? await evidenceProblems(io, file, citing.events, citing.lineOf) : [];
+      const audit = evidence.length === 0 ? audited : { ...audited, ok: false, problems: [...audited.problems, ...evidence] };
       const imported = audit.ok ? recorded : [];
       if (options.json) {
         const imports = imported.map((v) => ({ version: v.number, source: v.source ?? null, importer: v.importer ?? null, findings: v.findings ?? [] }));
@@ -85,6 +98,16 @@ export function registerVerify(program: Command, { io, language }: Context): voi
         println(io.stdout, `version ${version.version} signed by ${version.signers.map((s) => signerText(s, names)).join(", ")}${version.policy === "met" ? " (policy met)" : ""}`);
       for (const version of imported) for (const line of importRecordLines(version, language(), false)) println(io.stdout, line);
     });
+}
+
+/** The evidence cited by the log's reports that its store does not keep, or keeps changed, each named on the line of the event citing it. */
+async function evidenceProblems(io: Io, file: string, events: readonly StoredEvent[], lineOf: ReadonlyMap<number, number>): Promise<LogError[]> {
+  const target = await openTarget(io, file);
+  try {
+    return (await checkEvidenceFiles(target.store, target.plan, events)).map(({ seq, code, message }) => ({ line: lineOf.get(seq) ?? 0, code, message }));
+  } finally {
+    await target.store.close();
+  }
 }
 
 /** The log: a file's text as it is on disk (an uncommitted tail included, so it is named), a store's versions as the store holds them. */

@@ -307,6 +307,36 @@ export function describeEventStoreConformance(name: string, subject: Conformance
       });
     });
 
+    describe("given evidence files a plan's reports cite", () => {
+      // Digests computed here with Web Crypto, independently of any store's own code.
+      const digest = async (bytes: Uint8Array) => [...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))].map((b) => b.toString(16).padStart(2, "0")).join("");
+      it("then each is kept by its digest, read back byte for byte after reopening, kept once, and per plan", async () => {
+        const store = await open();
+        await planWith(store, 0);
+        const scan = new Uint8Array(70_000).map((_, i) => (i * 31) % 256);
+        const letter = new TextEncoder().encode("Surat pengantar laporan Januari 2024\n");
+        const [a, b] = [await digest(scan), await digest(letter)];
+        await store.putEvidence(PLAN, a, scan);
+        await store.putEvidence(PLAN, b, letter);
+        await store.putEvidence(PLAN, a, scan); // again: nothing changes
+        const again = await reopen(store);
+        expect(await again.getEvidence(PLAN, a)).toEqual(scan);
+        expect(await again.getEvidence(PLAN, b)).toEqual(letter);
+        expect(await again.getEvidence(PLAN, "0".repeat(64))).toBeUndefined();
+        expect(await again.getEvidence(PLAN, "../../etc/passwd")).toBeUndefined();
+      });
+
+      it("then a digest that names no file, or a file over 20 MB, is refused before anything is kept", async () => {
+        const store = await open();
+        await planWith(store, 0);
+        const refusal = async (call: Promise<unknown>) => call.then(() => "kept", (error: StoreError) => error.code);
+        expect(await refusal(store.putEvidence(PLAN, "../x", new Uint8Array(1)))).toBe("VERSION_INVALID");
+        const big = new Uint8Array(20 * 1024 * 1024 + 1);
+        expect(await refusal(store.putEvidence(PLAN, await digest(big), big))).toBe("EVIDENCE_TOO_LARGE");
+        expect(await store.getEvidence(PLAN, await digest(big))).toBeUndefined();
+      });
+    });
+
     describe("given a store opened again", () => {
       it("then it holds what was committed before: the same plans, heads and versions", async () => {
         const store = await open();

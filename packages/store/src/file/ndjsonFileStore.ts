@@ -8,6 +8,8 @@ import { rangeTest } from "../readRange.js";
 import { type CommittedEnd, committedEnd } from "./logTail.js";
 import { takeWriteLock } from "./writeLock.js";
 import { syncFolder } from "./syncFolder.js";
+import { evidenceFolderOf, readEvidenceFile, writeEvidenceFile } from "./evidenceFolder.js";
+import { checkEvidence } from "../evidenceFiles.js";
 
 /** What an append found and cut: the tail a writer that died in the middle of an append left. */
 export interface RecoveredTail {
@@ -158,6 +160,16 @@ export class NdjsonFileStore implements EventStore {
     } finally {
       await lock.release();
     }
+  }
+
+  async putEvidence(plan: string, sha256: string, bytes: Uint8Array): Promise<void> {
+    checkEvidence(plan, sha256, bytes);
+    await writeEvidenceFile(evidenceFolderOf(this.fileOf(plan)), sha256, bytes);
+  }
+
+  async getEvidence(plan: string, sha256: string): Promise<Uint8Array | undefined> {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) return undefined;
+    return readEvidenceFile(evidenceFolderOf(this.fileOf(plan)), sha256);
   }
 
   async *readAll(after = 0): AsyncIterable<StoredCommit> {
