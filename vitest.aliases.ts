@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 
 // Tests import workspace packages from their sources, so a change in one package is seen by the
 // tests of the others without a rebuild. (The built output is tested by its own test.)
-const packages = ["core", "import", "history", "store", "report", "cli", "examples", "store-postgres"];
+const packages = ["core", "import", "history", "store", "report", "cli", "examples", "store-postgres", "server"];
 // Entries below a package's own (`@rapk/store/conformance`) come first: an alias also matches
 // what starts with its name and a slash, so the package's own entry would take them otherwise.
 const subpaths: Record<string, string> = {

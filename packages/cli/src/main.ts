@@ -21,6 +21,7 @@ import { registerShow } from "./commands/show.js";
 import { registerVerify } from "./commands/verify.js";
 import { registerKeygen } from "./commands/keygen.js";
 import { registerRepair } from "./commands/repair.js";
+import { registerServe } from "./commands/serve.js";
 import { registerStoreSchemes } from "./storeSchemes.js";
 import type { Io } from "./io.js";
 import { guardedIo, secretsOf } from "./guardedOutput.js";
@@ -67,6 +68,7 @@ export function buildProgram(io: Io): Command {
   registerPrint(program, context);
   registerPlans(program, context);
   registerRollup(program, context);
+  registerServe(program, context);
   return program;
 }
 
@@ -95,7 +97,7 @@ export async function main(argv: readonly string[], unguarded: Io): Promise<numb
   useSha256(nodeSha256Hex);
   const program = buildProgram(io);
   if (argv.length === 0) {
-    io.stderr.write("rapk: missing command: import, show, export, apply, log, diff, verify, repair, keygen, report, print, plans or rollup (see rapk --help)\n");
+    io.stderr.write("rapk: missing command: import, show, export, apply, log, diff, verify, repair, keygen, report, print, plans, rollup or serve (see rapk --help)\n");
     return EXIT.input;
   }
   try {

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 // any of their sources is newer than the binary (or it is missing), build them first, once.
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const binary = join(root, "packages/cli/dist/rapk.js");
-const sources = ["cli", "core", "history", "import", "report", "store"].map((name) => join(root, "packages", name, "src"));
+const sources = ["cli", "core", "history", "import", "report", "store", "server"].map((name) => join(root, "packages", name, "src"));
 
 function newest(folder: string): number {
   if (!existsSync(folder)) return 0;

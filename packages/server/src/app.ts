@@ -1,0 +1,93 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { type PlanCatalog, catalogOf } from "@rapk/store";
+import { bodyLimit } from "hono/body-limit";
+import { PUBLIC, type RouteRule } from "./access/access.js";
+import { sameOriginWrites } from "./access/authorize.js";
+import { ChallengeBook } from "./access/challenges.js";
+import { RateLimit } from "./access/rateLimit.js";
+import { rosterOf } from "./access/roster.js";
+import { SessionBook } from "./access/sessions.js";
+import type { AppEnv, ServerParts } from "./context.js";
+import { ApiError, errorBody } from "./http/apiError.js";
+import { errorResponse } from "./http/errors.js";
+import { securityHeaders } from "./http/security.js";
+import { DEFAULTS, type ServerOptions } from "./options.js";
+import { PlanReader } from "./plans/planReader.js";
+import { planRoutes } from "./routes/planRoutes.js";
+import { RouteTable } from "./routes/routeTable.js";
+import { sessionRoutes } from "./routes/sessionRoutes.js";
+
+/** The OpenAPI document's own description. */
+export const API_INFO = {
+  openapi: "3.0.3",
+  info: {
+    title: "rapk server",
+    version: "1",
+    description:
+      "The JSON API of `rapk serve`: plans, their versions, states and diffs, over a store of RAPK plan logs. Sign in by signing a one-time challenge with a member's Ed25519 key (docs/server.md). Every write needs the session's CSRF token in X-CSRF-Token and must come from the site's own origin.",
+  },
+} as const;
+
+export interface RapkApp {
+  readonly app: OpenAPIHono<AppEnv>;
+  /** Every route of the API with its rule (the authorization matrix is generated from it). */
+  readonly rules: readonly RouteRule[];
+  readonly parts: ServerParts;
+}
+
+/** The server's app: the API, its OpenAPI document, the viewer, and the checks in front of them. */
+export function createApp(options: ServerOptions): RapkApp {
+  const now = options.now ?? Date.now;
+  const log = options.log ?? (() => undefined);
+  const limit = options.signInLimit ?? DEFAULTS.signInLimit;
+  const parts: ServerParts = {
+    store: options.store,
+    catalog: options.catalog ?? catalogOf(options.store as typeof options.store & Partial<PlanCatalog>),
+    plans: new PlanReader(options.store),
+    roster: options.roster ?? rosterOf,
+    sessions: new SessionBook({ ...DEFAULTS.session, ...options.session }, now),
+    challenges: new ChallengeBook(options.challengeMs ?? DEFAULTS.challengeMs, now),
+    signInLimit: new RateLimit(limit.attempts, limit.windowMs, now),
+    origin: options.origin,
+    log,
+  };
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (result.success) return;
+      const issue = result.error.issues[0];
+      const where = [result.target, ...(issue?.path ?? [])].join(".");
+      throw new ApiError(400, "INVALID_REQUEST", `${where}: ${issue?.message ?? "is not valid"}`);
+    },
+  });
+  app.onError((error, c) => errorResponse(error, c, log));
+  app.use("*", securityHeaders(options.origin?.startsWith("https:") === true));
+  app.use("/api/*", async (c, next) => {
+    await next();
+    c.header("cache-control", "no-store");
+  });
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: options.bodyLimitBytes ?? DEFAULTS.bodyLimitBytes,
+      onError: () => {
+        throw new ApiError(413, "BODY_TOO_LARGE", `the body is larger than this server takes (${options.bodyLimitBytes ?? DEFAULTS.bodyLimitBytes} bytes)`);
+      },
+    }),
+  );
+  app.use("/api/*", sameOriginWrites(parts));
+
+  const table = new RouteTable(parts);
+  sessionRoutes(app, table, parts);
+  planRoutes(app, table, parts);
+  app.doc("/openapi.json", API_INFO);
+  const rules: RouteRule[] = [...table.rules, { method: "GET", path: "/openapi.json", access: PUBLIC }];
+
+  app.all("/api/*", (c) => c.json(errorBody("NOT_FOUND", `there is no ${c.req.method} ${new URL(c.req.url).pathname} in this API (GET /openapi.json lists them)`), 404));
+  if (options.viewerDir !== undefined) {
+    app.use("/*", serveStatic({ root: options.viewerDir }));
+    app.get("/*", serveStatic({ root: options.viewerDir, path: "index.html" }));
+  }
+  app.notFound((c) => c.json(errorBody("NOT_FOUND", "not found"), 404));
+  return { app, rules, parts };
+}

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signHead } from "@rapk/history/signing";
+import { MemoryEventStore } from "@rapk/store";
+import { type Access, ROLES, type Role, type RouteRule, createApp } from "../src/index.js";
+import { Client, PLAN_A, PLAN_B, type Person, type Served, fixtureRoster, person, serveFolder } from "./support/fixture.js";
+
+/**
+ * Every route x every caller (signed out, a member of another unit, each role of the plan) x the
+ * status its rule gives. The routes are the app's own table: a route added without a rule is not
+ * in the table (the first test), and a rule without a request here fails its row.
+ */
+const members: Record<Role, Person> = { officer: person("Perencana"), head: person("Kepala"), verifier: person("Verifikator"), auditor: person("Auditor") };
+const otherUnit = person("Kepala unit lain");
+const roster = fixtureRoster({ [PLAN_A]: members, [PLAN_B]: { head: otherUnit } });
+
+/** What each route is called with, and the status it answers when let in. */
+type Call = (client: Client, who: Person | undefined) => Promise<Response>;
+const CALLS: Record<string, { readonly call: Call; readonly ok: number }> = {
+  "GET /openapi.json": { call: (c) => c.fetch("/openapi.json"), ok: 200 },
+  "POST /api/session/challenge": { call: (c) => c.post("/api/session/challenge"), ok: 200 },
+  "POST /api/session": {
+    call: async (c, who) => {
+      const signer = who ?? members.officer;
+      const { challenge, message } = (await (await c.post("/api/session/challenge")).json()) as { challenge: string; message: string };
+      return c.post("/api/session", { challenge, publicKey: signer.key.publicKey, signature: signHead(message, signer.key.secretKey).signature });
+    },
+    ok: 200,
+  },
+  "GET /api/session": { call: (c) => c.fetch("/api/session"), ok: 200 },
+  "DELETE /api/session": { call: (c) => c.fetch("/api/session", { method: "DELETE" }), ok: 204 },
+  "GET /api/plans": { call: (c) => c.fetch("/api/plans"), ok: 200 },
+  "GET /api/plans/{plan}/versions": { call: (c) => c.fetch(`/api/plans/${PLAN_A}/versions`), ok: 200 },
+  "GET /api/plans/{plan}/log": { call: (c) => c.fetch(`/api/plans/${PLAN_A}/log`), ok: 200 },
+  "GET /api/plans/{plan}/state": { call: (c) => c.fetch(`/api/plans/${PLAN_A}/state?version=1`), ok: 200 },
+  "GET /api/plans/{plan}/diff": { call: (c) => c.fetch(`/api/plans/${PLAN_A}/diff?from=1&to=2`), ok: 200 },
+};
+
+type Caller = { readonly label: string; readonly who: Person | undefined; readonly role?: Role; readonly otherUnit?: boolean };
+const CALLERS: readonly Caller[] = [{ label: "signed out", who: undefined }, { label: "a member of another unit", who: otherUnit, otherUnit: true }, ...ROLES.map((role) => ({ label: role, who: members[role], role }))];
+
+/** The status a rule gives a caller: the route's own when let in, 401 signed out, 403 refused. */
+function expected(access: Access, caller: Caller, ok: number): number {
+  if (access.kind === "public") return ok;
+  if (caller.who === undefined) return 401;
+  if (access.kind === "signedIn") return ok;
+  if (caller.otherUnit) return 403;
+  return access.roles.includes(caller.role as Role) ? ok : 403;
+}
+
+const { app, rules } = createApp({ store: new MemoryEventStore(), roster });
+const key = (rule: Pick<RouteRule, "method" | "path">) => `${rule.method} ${rule.path}`;
+let served: Served;
+
+beforeAll(async () => {
+  served = await serveFolder({ roster, signInLimit: { attempts: 10_000, windowMs: 60_000 } });
+});
+afterAll(() => served.stop());
+
+describe("the authorization matrix", () => {
+  it("lists every route the app answers: none was added without a rule", () => {
+    const answered = app.routes
+      .filter((route) => route.method !== "ALL" && (route.path.startsWith("/api/") || route.path === "/openapi.json"))
+      .map((route) => `${route.method} ${route.path.replace(/:([A-Za-z]+)/g, "{$1}")}`);
+    expect(new Set(answered)).toEqual(new Set(rules.map(key)));
+    expect(answered.length).toBeGreaterThanOrEqual(10);
+  });
+
+  describe.each(rules.map((rule) => [key(rule), rule] as const))("%s", (name, rule) => {
+    it.each(CALLERS.map((caller) => [caller.label, caller] as const))("%s", async (_label, caller) => {
+      const route = CALLS[name];
+      if (route === undefined) throw new Error(`no request for ${name} in the matrix: add one to CALLS (its rule: ${JSON.stringify(rule.access)})`);
+      const client = new Client(served.server.url);
+      if (caller.who !== undefined) expect((await client.signIn(caller.who)).status).toBe(200);
+      const response = await route.call(client, caller.who);
+      const status = response.status;
+      const body = await response.text();
+      expect({ status, body: status === expected(rule.access, caller, route.ok) ? "" : body }).toEqual({ status: expected(rule.access, caller, route.ok), body: "" });
+    });
+  });
+});
