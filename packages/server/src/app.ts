@@ -30,9 +30,11 @@ export const API_INFO = {
 } as const;
 
 export interface RapkApp {
+  /** @internal The Hono app (its `fetch`, `request` and `routes`). */
   readonly app: OpenAPIHono<AppEnv>;
   /** Every route of the API with its rule (the authorization matrix is generated from it). */
   readonly rules: readonly RouteRule[];
+  /** @internal What the routes share. */
   readonly parts: ServerParts;
 }
 

@@ -7,6 +7,7 @@ export { API_INFO, type RapkApp, createApp } from "./app.js";
 export { apiMarkdown } from "./apiMarkdown.js";
 export { type RunningServer, type StartOptions, startServer } from "./start.js";
 export type { ServerOptions } from "./options.js";
+export type { SessionLimits } from "./access/sessions.js";
 export { type Access, type RouteRule } from "./access/access.js";
 export { type Member, type Role, ROLES, type RosterLookup, memberByKey, rosterOf } from "./access/roster.js";
 export { type OpenedServerStore, openServerStore } from "./openStore.js";

@@ -1,22 +1,9 @@
-import type { PlanState } from "@rapk/core";
+import { type Member, type PlanState, Role } from "@rapk/core";
 
-/**
- * A member's role in a plan (issue "Who did what, provably"): `officer` (perencana / operator:
- * prepares reports and revisions), `head` (Kepala / KPA: approves), `verifier` (checks before
- * the head), `auditor` (reads). Stated here until core's roster carries it.
- */
-export type Role = "officer" | "head" | "verifier" | "auditor";
+/** A member's role and a member of a plan, as core's roster keeps them (docs/workflow.md). */
+export type { Member, Role };
 
-export const ROLES: readonly Role[] = ["officer", "head", "verifier", "auditor"];
-
-/** A member of a plan as the server knows one: from the plan's roster at its head. */
-export interface Member {
-  readonly member: string;
-  readonly name: string;
-  readonly role: Role;
-  /** Ed25519 public key, 64 lowercase hex digits. */
-  readonly publicKey: string;
-}
+export const ROLES: readonly Role[] = Role.options;
 
 /**
  * Who is a member of a plan, and with which role: the one place the server reads a roster, so
@@ -26,10 +13,7 @@ export interface Member {
  */
 export type RosterLookup = (plan: string, state: PlanState) => readonly Member[];
 
-export const rosterOf: RosterLookup = (_plan, state) => {
-  const members = (state as PlanState & { readonly members?: Readonly<Record<string, Member>> }).members;
-  return members === undefined ? [] : Object.values(members);
-};
+export const rosterOf: RosterLookup = (_plan, state) => Object.values(state.members);
 
 /** The member a public key is in a roster, if any. */
 export function memberByKey(roster: readonly Member[], publicKey: string): Member | undefined {
