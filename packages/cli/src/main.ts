@@ -24,6 +24,7 @@ import { registerRepair } from "./commands/repair.js";
 import { registerServe } from "./commands/serve.js";
 import { registerStoreSchemes } from "./storeSchemes.js";
 import type { Io } from "./io.js";
+import type { StoreTimeouts } from "@rapk/store-postgres";
 import { guardedIo, secretsOf } from "./guardedOutput.js";
 import { nodeSha256Hex } from "./nodeSha256.js";
 import { useSha256 } from "@rapk/history";
@@ -43,13 +44,16 @@ export function buildProgram(io: Io): Command {
       outputError: () => undefined,
     })
     .option("--lang <id|en>", "the language of messages for people: id (Bahasa Indonesia) or en (default: en, or id when LC_ALL or LANG starts with id)")
+    .option("--lock-timeout <ms>", "a PostgreSQL store: how long a statement waits for another transaction's lock before the command is refused as a conflict (exit 3); 0 waits for ever (default: the URL's ?lock_timeout=, else 5000)")
+    .option("--statement-timeout <ms>", "a PostgreSQL store: how long one statement may run before the command stops (exit 4); 0 for no limit (default: the URL's ?statement_timeout=, else 60000)")
     .showSuggestionAfterError(true)
     .addHelpText(
       "after",
       "\nExit codes: 0 ok, 1 bad input or verify failed, 2 refused by the plan's rules, 3 conflict, 4 store unreachable or connection lost, 5 refused by the system (permission, read-only, disk full).\nSee `rapk <command> --help`, docs/cli.md and docs/reliability.md.",
     );
-  registerStoreSchemes(io);
-  const context = { io, language: () => languageOf(program.opts<{ lang?: string }>().lang, io.env) };
+  const storeTimeouts = () => storeTimeoutsOf(program.opts<TimeoutOptions>());
+  registerStoreSchemes(io, storeTimeouts);
+  const context = { io, language: () => languageOf(program.opts<{ lang?: string }>().lang, io.env), storeTimeouts };
   registerImport(program, context);
   registerShow(program, context);
   registerExport(program, context);
@@ -70,6 +74,23 @@ export function buildProgram(io: Io): Command {
   registerRollup(program, context);
   registerServe(program, context);
   return program;
+}
+
+interface TimeoutOptions {
+  readonly lockTimeout?: string;
+  readonly statementTimeout?: string;
+}
+
+/** `--lock-timeout` and `--statement-timeout` as milliseconds; a value that is not a whole number of them is a usage error. */
+function storeTimeoutsOf(options: TimeoutOptions): StoreTimeouts {
+  const ms = (value: string | undefined, flag: string): number | undefined => {
+    if (value === undefined) return undefined;
+    if (!/^\d{1,9}$/.test(value)) throw new CliError(`${flag} ${value.slice(0, 20)}: expected a whole number of milliseconds (0 for no limit)`);
+    return Number(value);
+  };
+  const lockTimeoutMs = ms(options.lockTimeout, "--lock-timeout");
+  const statementTimeoutMs = ms(options.statementTimeout, "--statement-timeout");
+  return { ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }), ...(statementTimeoutMs === undefined ? {} : { statementTimeoutMs }) };
 }
 
 /** The language asked for, or English when `--lang` itself is what went wrong. */

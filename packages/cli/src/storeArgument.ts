@@ -6,6 +6,7 @@ import { fsFailure } from "./files.js";
 import type { Io } from "./io.js";
 import { plainFilePath } from "./logTarget.js";
 import { isPostgresArgument, openPostgres } from "./postgresUrl.js";
+import type { StoreTimeouts } from "@rapk/store-postgres";
 
 /** A store named on the command line, with what it answers across its plans. */
 export interface OpenedStore {
@@ -18,11 +19,12 @@ export interface OpenedStore {
 /**
  * Opens the store a `<store>` argument names: a `postgres://` URL (whose read model answers
  * rollups by SQL), or a folder of `<plan>.ndjson` logs, or a single log file (a `file:` URL or a
- * plain path), whose plans are replayed to answer.
+ * plain path), whose plans are replayed to answer. `timeouts` are the run's `--lock-timeout` and
+ * `--statement-timeout`, for a PostgreSQL store.
  */
-export async function openStoreArgument(io: Io, arg: string): Promise<OpenedStore> {
+export async function openStoreArgument(io: Io, arg: string, timeouts: StoreTimeouts = {}): Promise<OpenedStore> {
   if (isPostgresArgument(arg)) {
-    const { store, shown } = await openPostgres(arg);
+    const { store, shown } = await openPostgres(arg, timeouts, io);
     return { store, catalog: catalogOf(store), shown };
   }
   const path = plainFilePath(io, arg);

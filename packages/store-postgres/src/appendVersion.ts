@@ -17,7 +17,15 @@ const UNIQUE_VIOLATION = "23505";
  * should anything slip past, the unique keys (plan, seq) and (plan, version) refuse it in the
  * database, which is reported as the same conflict. Either every row is written or none.
  */
-export async function appendVersion(pool: Pool, states: HeadStates, plan: string, version: CommittedVersion, expect?: AppendExpectation, where = "the server"): Promise<LogHead> {
+export async function appendVersion(
+  pool: Pool,
+  states: HeadStates,
+  plan: string,
+  version: CommittedVersion,
+  expect?: AppendExpectation,
+  where = "the server",
+  onCommitConfirmed?: (confirmed: { plan: string; version: number }) => void,
+): Promise<LogHead> {
   const client = await connectWithRetry(pool);
   let commitSent = false;
   let failed = false;
@@ -43,7 +51,11 @@ export async function appendVersion(pool: Pool, states: HeadStates, plan: string
     return next;
   } catch (error) {
     failed = true;
-    if (isConnectionLost(error)) return await afterLostConnection(pool, plan, version, next, commitSent, where);
+    if (isConnectionLost(error)) {
+      const head = await afterLostConnection(pool, plan, version, next, commitSent, where);
+      onCommitConfirmed?.({ plan, version: version.version });
+      return head;
+    }
     await client.query("ROLLBACK").catch(() => undefined);
     if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
       const actual = await currentHead(pool, plan);

@@ -13,6 +13,11 @@ import { StoreUrl } from "./storeUrl.js";
 export interface PostgresStoreOptions {
   /** Connections kept open at most (default 10). */
   readonly maxConnections?: number;
+  /**
+   * Told when the connection was lost after COMMIT was sent and the version was found committed
+   * on a new connection: the append succeeded, and the one who asked should hear how it was known.
+   */
+  readonly onCommitConfirmed?: (confirmed: { readonly plan: string; readonly version: number }) => void;
 }
 
 /** A plan in a PostgreSQL store with what `rapk plans` shows: its head and, from the read model, unit and year. */
@@ -30,6 +35,7 @@ export class PostgresEventStore implements EventStore, PlanCatalog {
     private readonly pool: pg.Pool,
     /** The server as given, password hidden, for messages. */
     readonly where: string,
+    private readonly onCommitConfirmed: PostgresStoreOptions["onCommitConfirmed"],
   ) {}
 
   /**
@@ -67,7 +73,7 @@ export class PostgresEventStore implements EventStore, PlanCatalog {
       throw storeFault(error, where, "cannot open the store");
     }
     client.release();
-    return new PostgresEventStore(pool, where);
+    return new PostgresEventStore(pool, where, options.onCommitConfirmed);
   }
 
   async listPlans(): Promise<PlanSummary[]> {
@@ -103,7 +109,7 @@ export class PostgresEventStore implements EventStore, PlanCatalog {
 
   async append(plan: string, version: CommittedVersion, expect?: AppendExpectation): Promise<LogHead> {
     checkPlanId(plan);
-    return this.guard(`cannot append version ${version.version} to plan ${plan}`, () => appendVersion(this.pool, this.states, plan, version, expect, this.where));
+    return this.guard(`cannot append version ${version.version} to plan ${plan}`, () => appendVersion(this.pool, this.states, plan, version, expect, this.where, this.onCommitConfirmed));
   }
 
   async putEvidence(plan: string, sha256: string, bytes: Uint8Array): Promise<void> {

@@ -5,6 +5,12 @@ export const DEFAULT_LOCK_TIMEOUT_MS = 5_000;
 /** How long one statement may run, by default (ms). */
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 60_000;
 
+/** How long a PostgreSQL statement may wait for a lock, and run, in milliseconds (undefined: as the URL says, else the default). */
+export interface StoreTimeouts {
+  readonly lockTimeoutMs?: number;
+  readonly statementTimeoutMs?: number;
+}
+
 const SHOWN = Symbol("shown");
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
@@ -94,6 +100,14 @@ export class StoreUrl {
     const query = params.toString() === "" ? "" : `?${params.toString()}`;
     const connection = `postgres://${auth}${hostAndDatabase}${query}`;
     return new StoreUrl(connection, shown, planText === "" ? undefined : planText, lockTimeoutMs, statementTimeoutMs, secrets);
+  }
+
+  /**
+   * The same URL with other timeouts (the command line's `--lock-timeout` and
+   * `--statement-timeout`, which win over the URL's parameters); a timeout not given stays as it is.
+   */
+  withTimeouts(timeouts: StoreTimeouts): StoreUrl {
+    return new StoreUrl(this.#connection, this[SHOWN], this.plan, timeouts.lockTimeoutMs ?? this.lockTimeoutMs, timeouts.statementTimeoutMs ?? this.statementTimeoutMs, [...this.secrets]);
   }
 
   /** The URL as the pg client takes it, password included: never for a message. */

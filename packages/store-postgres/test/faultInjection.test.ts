@@ -4,6 +4,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "./support/server.js";
+import { STACK, rapk } from "./support/rapkInProcess.js";
 
 // Kills the PostgreSQL backend of a `rapk apply` in the middle of its append (while it waits on the
 // plan's row lock, inside its transaction), again and again: each trial must end in one plain line
@@ -12,18 +13,6 @@ import { freshDatabase } from "./support/server.js";
 export const FAULT_TRIALS = 12;
 const PASSWORD = "Fault-s3cret-pw";
 const SEED = new URL("../../examples/sources/rapk-2024-loka-pom-rejang-lebong.txt", import.meta.url).pathname;
-const STACK = /\n\s+at |node:internal|\.js:\d+:\d+\)|internal error|Unhandled/;
-
-type Main = (argv: readonly string[], io: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown }; cwd: string; env?: Record<string, string | undefined> }) => Promise<number>;
-let main: Main;
-
-async function rapk(cwd: string, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: { write: (s) => (stdout += s) }, stderr: { write: (s) => (stderr += s) }, cwd, env: {} });
-  return { code, stdout, stderr };
-}
-
 const revision = (n: number) => ({
   meta: { actor: "Admin", reason: `uji ${n}`, kind: "rapk", at: `2024-03-${String(1 + n).padStart(2, "0")}T09:00:00+07:00` },
   commands: [{ type: "renameIndicator", data: { indicator: "01.01", name: `Nama ke-${n}` } }],
@@ -38,7 +27,6 @@ describe("a PostgreSQL backend killed in the middle of an append", () => {
   const outputs: string[] = [];
 
   beforeAll(async () => {
-    ({ main } = (await import(new URL("../../cli/dist/index.js", import.meta.url).href)) as { main: Main });
     const plain = new URL(await freshDatabase("fault"));
     admin = new pg.Client({ connectionString: plain.toString() });
     await admin.connect();
@@ -95,15 +83,54 @@ describe("a PostgreSQL backend killed in the middle of an append", () => {
     expect(lost).toBeGreaterThan(0);
   });
 
-  it("refuses as a conflict (exit 3) an append that waits past ?lock_timeout=, and says nothing was written", async () => {
-    writeFileSync(join(folder, "rev.json"), JSON.stringify(revision(FAULT_TRIALS + 1)));
+  /** Runs rapk while another session holds the plan's row lock, as a slow writer would. */
+  async function whileLocked(...argv: string[]) {
     await admin.query("BEGIN");
     await admin.query("SELECT * FROM rapk_plans WHERE plan = 'fault-plan' FOR UPDATE");
-    const run = await rapk(folder, "apply", url.replace("#", "?lock_timeout=300#"), "rev.json");
-    await admin.query("ROLLBACK");
-    outputs.push(run.stdout, run.stderr);
+    try {
+      const run = await rapk(folder, ...argv);
+      outputs.push(run.stdout, run.stderr);
+      return run;
+    } finally {
+      await admin.query("ROLLBACK");
+    }
+  }
+
+  it("refuses as a conflict (exit 3) an append that waits past ?lock_timeout=, and says nothing was written", async () => {
+    writeFileSync(join(folder, "rev.json"), JSON.stringify(revision(FAULT_TRIALS + 1)));
+    const run = await whileLocked("apply", url.replace("#", "?lock_timeout=300#"), "rev.json");
     expect(run.code, run.stderr).toBe(3);
     expect(run.stderr, run.stderr).toMatch(/conflict: cannot append version \d+ to plan fault-plan: another transaction held the plan's lock past lock_timeout.*nothing was written/);
+  });
+
+  it("takes the lock timeout from --lock-timeout too, which wins over the URL's", async () => {
+    writeFileSync(join(folder, "rev.json"), JSON.stringify(revision(FAULT_TRIALS + 1)));
+    const started = Date.now();
+    const run = await whileLocked("--lock-timeout", "300", "apply", url.replace("#", "?lock_timeout=100000#"), "rev.json");
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr).toMatch(/past lock_timeout/);
+    // Well under the URL's 100 s: the flag's 300 ms was the one in force.
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(STACK.test(run.stdout + run.stderr)).toBe(false);
+  });
+
+  it("stops a statement past --statement-timeout with its own plain line (exit 4, STORE_TIMEOUT), and nothing written", async () => {
+    writeFileSync(join(folder, "rev.json"), JSON.stringify(revision(FAULT_TRIALS + 2)));
+    const before = (await rapk(folder, "log", url, "--json")).stdout;
+    // The lock wait counts toward the statement's time: with a long lock_timeout, statement_timeout ends it.
+    const run = await whileLocked("apply", url, "rev.json", "--lock-timeout", "100000", "--statement-timeout", "300");
+    expect(run.code, run.stderr).toBe(4);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toMatch(/^rapk: postgres:\/\/[^ ]*#fault-plan: STORE_TIMEOUT: cannot append version \d+ to plan fault-plan: PostgreSQL at .* did not finish within statement_timeout; nothing was written/);
+    expect(STACK.test(run.stdout + run.stderr)).toBe(false);
+    expect((await rapk(folder, "log", url, "--json")).stdout).toBe(before);
+  });
+
+  it("refuses a --lock-timeout that is not a whole number of milliseconds, before connecting", async () => {
+    const run = await rapk(folder, "show", url, "--lock-timeout", "5s");
+    outputs.push(run.stdout, run.stderr);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("rapk: --lock-timeout 5s: expected a whole number of milliseconds (0 for no limit)\n");
   });
 
   it("never prints the password, in any output of these trials", () => {

@@ -5,7 +5,7 @@ import { println } from "../io.js";
 import { jsonText } from "../json.js";
 import { openStoreArgument } from "../storeArgument.js";
 
-export function registerPlans(program: Command, { io }: Context): void {
+export function registerPlans(program: Command, { io, storeTimeouts }: Context): void {
   program
     .command("plans")
     .summary("list the plans a store holds: id, unit, year, version, head hash")
@@ -14,7 +14,7 @@ export function registerPlans(program: Command, { io }: Context): void {
     .option("--json", "print the plans as JSON")
     .addHelpText("after", "\nExamples:\n  rapk plans postgres://rapk@127.0.0.1:5432/rapk\n  rapk plans plans/")
     .action(async (url: string, options: { json?: boolean }) => {
-      const { store, catalog } = await openStoreArgument(io, url);
+      const { store, catalog } = await openStoreArgument(io, url, storeTimeouts());
       try {
         const plans = await catalog.describePlans();
         if (options.json) {

@@ -19,7 +19,7 @@ const bandHeader = (label: string) =>
     .map((word) => word[0]?.toUpperCase() ?? "")
     .join("");
 
-export function registerRollup(program: Command, { io }: Context): void {
+export function registerRollup(program: Command, { io, storeTimeouts }: Context): void {
   program
     .command("rollup")
     .summary("every plan of a store in one table: budget, absorption and achievement bands, with totals")
@@ -39,7 +39,7 @@ export function registerRollup(program: Command, { io }: Context): void {
       if (options.year !== undefined && (!/^\d{4}$/.test(options.year.trim()) || year === undefined)) throw new CliError(`--year ${options.year}: expected a year such as 2024`);
       if (options.asOf !== undefined && "version" in parseSelector(options.asOf, "--as-of"))
         throw new CliError(`--as-of ${options.asOf}: across plans a version number means nothing; give a date (2024-06-30) or date-time`);
-      const { store, catalog } = await openStoreArgument(io, url);
+      const { store, catalog } = await openStoreArgument(io, url, storeTimeouts());
       try {
         const { rows, totals } = await catalog.rollup({ ...(year === undefined ? {} : { year }), ...(options.asOf === undefined ? {} : { at: options.asOf.trim() }) });
         if (options.out !== undefined) await writeUserFile(io, options.out, await (await import("@rapk/report")).rollupWorkbook(rows, totals), { overwrite: true });
