@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { hasRawControl } from "@rapk/core";
 import { describe, expect, it } from "vitest";
@@ -112,6 +112,16 @@ describe("nothing written by a failed command", () => {
     expect(expectOneLineError(run)).toMatch(/^rapk: link\.ndjson: is a symbolic link to nothing/);
     expect(existsSync(join(folder, "target.ndjson"))).toBe(false);
     expect(lstatSync(join(folder, "link.ndjson")).isSymbolicLink()).toBe(true);
+  });
+
+  it.each([[[] as string[]], [["--force"]]])("refuses a link to a missing file in a folder that exists (%j), and creates neither the file nor anything else", async (extra) => {
+    const folder = tempFolder();
+    symlinkSync("target.ndjson", join(folder, "link.ndjson"));
+    const run = await rapk(folder, "import", SEED, "--out", "link.ndjson", ...extra);
+    expect(run.code).toBe(1);
+    expect(expectOneLineError(run)).toMatch(/^rapk: link\.ndjson: is a symbolic link to nothing; rapk does not create a log through it/);
+    expect(readdirSync(folder)).toEqual(["link.ndjson"]);
+    expect(readlinkSync(join(folder, "link.ndjson"))).toBe("target.ndjson");
   });
 });
 

@@ -10,6 +10,7 @@ import { takeWriteLock } from "./writeLock.js";
 import { syncFolder } from "./syncFolder.js";
 import { evidenceFolderOf, readEvidenceFile, writeEvidenceFile } from "./evidenceFolder.js";
 import { checkEvidence } from "../evidenceFiles.js";
+import { writeRefusal } from "./writeRefusal.js";
 
 /** What an append found and cut: the tail a writer that died in the middle of an append left. */
 export interface RecoveredTail {
@@ -203,7 +204,7 @@ export class NdjsonFileStore implements EventStore {
       if (!tail) return { plan, file, head, unchanged: true };
       const keep = offsetAfterLine(bytes, committedLines);
       const backup = `${file}.bak-${stamp(now)}`;
-      await fs.writeFile(backup, bytes, { flag: "wx" });
+      await keepCopy(backup, bytes, file, plan, "the log as it was");
       await lock.handle.truncate(keep);
       await lock.handle.sync();
       const { firstLine, lastLine, events, torn, version } = tail;
@@ -228,7 +229,7 @@ export class NdjsonFileStore implements EventStore {
     const tail = Buffer.alloc(end.size - end.committedBytes);
     await handle.read(tail, 0, tail.length, end.committedBytes);
     const backup = `${file}.torn-${stamp(new Date())}-${process.pid}`;
-    await fs.writeFile(backup, tail, { flag: "wx" });
+    await keepCopy(backup, tail, file, plan, "the uncommitted tail");
     await handle.truncate(end.committedBytes);
     await handle.sync();
     this.options.onRecovered?.({ plan, file, events: end.tailEvents, torn: end.torn, bytes: tail.length, backup });
@@ -259,8 +260,6 @@ async function lastByte(handle: FileHandle, size: number): Promise<number | unde
   return bytesRead === 1 ? byte[0] : undefined;
 }
 
-// What the system refused, each said as itself (the message table explains each in both languages).
-const WRITE_REFUSALS: Readonly<Record<string, "DISK_FULL" | "READ_ONLY" | "PERMISSION_DENIED">> = { ENOSPC: "DISK_FULL", EDQUOT: "DISK_FULL", EROFS: "READ_ONLY", EACCES: "PERMISSION_DENIED", EPERM: "PERMISSION_DENIED" };
 
 async function writeAll(handle: FileHandle, bytes: Buffer, position: number, file: string, plan: string): Promise<void> {
   let written = 0;
@@ -272,11 +271,33 @@ async function writeAll(handle: FileHandle, bytes: Buffer, position: number, fil
     }
   } catch (error) {
     await handle.truncate(position).catch(() => undefined);
-    const refused = WRITE_REFUSALS[(error as NodeJS.ErrnoException).code ?? ""];
+    const refused = writeRefusal(error);
     throw new StoreError(refused ?? "WRITE_FAILED", `${file}: the version could not be written (${(error as Error).message}); nothing was appended`, plan);
   }
 }
 
+
+/**
+ * Keeps a copy of what a cut is about to remove, before the cut. A copy the system refuses (a full
+ * disk, a read-only folder, no write permission) is removed again, so no half-written backup
+ * stays, and the cut does not happen.
+ */
+async function keepCopy(copy: string, bytes: Buffer, file: string, plan: string, what: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await fs.open(copy, "wx");
+    await handle.writeFile(bytes);
+    await handle.close();
+  } catch (error) {
+    if (handle) {
+      await handle.close().catch(() => undefined);
+      // Made by this call (`wx` refuses a file already there): removed, whatever it holds.
+      await fs.rm(copy, { force: true });
+    }
+    const refused = writeRefusal(error);
+    throw new StoreError(refused ?? "WRITE_FAILED", `${file}: ${what} could not be kept in ${basename(copy)} before cutting it (${(error as Error).message}); nothing was cut or written`, plan);
+  }
+}
 
 function offsetAfterLine(bytes: Buffer, lines: number): number {
   let offset = 0;

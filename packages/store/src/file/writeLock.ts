@@ -3,6 +3,7 @@ import type { FileHandle } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import { tryLock } from "./nativeLock.js";
 import { StoreError } from "../eventStore.js";
+import { writeRefusal } from "./writeRefusal.js";
 
 /**
  * The exclusive write lock on a log file: an operating-system advisory lock (Linux: an
@@ -38,6 +39,8 @@ export async function takeWriteLock(file: string, plan: string, wait: LockWait, 
       handle = await fs.open(file, create ? "a+" : "r+");
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT" && !create) return undefined;
+      const refused = writeRefusal(error);
+      if (refused) throw new StoreError(refused, `${file}: cannot be opened for writing (${(error as Error).message}); nothing was written`, plan);
       throw error;
     }
     let locked = false;
