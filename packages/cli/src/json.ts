@@ -1,5 +1,5 @@
 import { CliError } from "./cliError.js";
-import { jsonShapeProblem } from "./jsonShape.js";
+import { jsonShapeProblem, jsonSyntaxMessage } from "@rapk/core";
 import { jsonKeyProblem, keyPathText } from "@rapk/history";
 
 /** Pretty JSON with a final newline, as every `--json` output is printed. */
@@ -30,7 +30,7 @@ export function parseJsonFile(text: string, file: string): unknown {
         : lastLine === 1 || /Unexpected end of JSON input/.test(message)
           ? lastLine
           : undefined;
-    const why = text.trim() === "" ? "is empty, expected JSON" : `is not valid JSON: ${withoutQuote(message.replace(/\s*\(line \d+ column \d+\)/, ""))}`;
+    const why = text.trim() === "" ? "is empty, expected JSON" : `is not valid JSON: ${jsonSyntaxMessage(message.replace(/\s*\(line \d+ column \d+\)/, ""))}`;
     throw new CliError(why, line === undefined ? { file, code: "FILE_UNREADABLE" } : { file, line, code: "FILE_UNREADABLE" });
   }
   // JSON.parse keeps the last of two equal keys and lets `__proto__` through: neither can be meant.
@@ -45,15 +45,6 @@ export function parseJsonFile(text: string, file: string): unknown {
     );
   }
   return value;
-}
-
-/**
- * V8's message without the file's text it quotes (`Unexpected token 'r', "root:x:0:0"... is not
- * valid JSON`): a file named by mistake (/etc/passwd through a link) is not echoed to the terminal.
- */
-function withoutQuote(message: string): string {
-  const plain = message.replace(/,\s*"[\s\S]*$/, "");
-  return plain.length > 80 ? `${plain.slice(0, 80)}...` : plain;
 }
 
 function lineOf(text: string, offset: number): number {

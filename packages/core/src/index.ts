@@ -34,6 +34,7 @@ export * from "./projections/planRollup.js";
 export * from "./messages/index.js";
 export * from "./text/spreadsheetCell.js";
 export * from "./text/controlCharacters.js";
+export * from "./text/jsonShape.js";
 export * from "./roster/role.js";
 export * from "./roster/policy.js";
 export * from "./evidence.js";

@@ -1,4 +1,4 @@
-import { type ErrorCode, EventValidator, type VersionMetadata, PlanEvent, VersionMetadata as VersionMetadataSchema, schemaError, schemaIssue, versionMetadataOf } from "@rapk/core";
+import { type ErrorCode, EventValidator, jsonLineTooDeep, jsonSyntaxMessage, type VersionMetadata, PlanEvent, VersionMetadata as VersionMetadataSchema, schemaError, schemaIssue, versionMetadataOf } from "@rapk/core";
 import { type CommitRecord, type CommitSignature, FORMAT_V2, FORMAT_V3, type FormatTag, METADATA_KEYS, eventMetadataOf } from "./commit.js";
 import { type Difference, firstDifference } from "./difference.js";
 import { instantOf } from "./instant.js";
@@ -76,11 +76,15 @@ export class LineReader {
     const fail = (code: ErrorCode, message: string): LineResult => ({ ok: false, error: { line: number, code, message } });
     if (text.trim() === "") return fail("BLANK_LINE", "is blank; a log has one event on every line and no empty lines between them");
 
+    // Checked before JSON.parse: 200,000 nested brackets would parse, then overflow the stack of
+    // every reader that walks the value.
+    const deep = jsonLineTooDeep(text);
+    if (deep) return fail("INPUT_TOO_DEEP", deep.why);
     let raw: unknown;
     try {
       raw = JSON.parse(text);
     } catch (error) {
-      return fail("INVALID_JSON", `is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+      return fail("INVALID_JSON", `is not valid JSON (${jsonSyntaxMessage(error)})`);
     }
     return this.readRecord(raw, text, number, foreign);
   }

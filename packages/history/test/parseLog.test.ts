@@ -37,6 +37,14 @@ describe("parseLog", () => {
     expect(errorOf(editLine(lines, 2, () => "[1,2]"))).toMatchObject({ line: 2, code: "EVENT_INVALID", message: expect.stringContaining("not a JSON object") });
   });
 
+  it("refuses a line nested past 32 levels before parsing it, and quotes none of a line that is not JSON", () => {
+    const deep = editLine(lines, 3, () => `{"padding": ${"[".repeat(200_000)}${"]".repeat(200_000)}}`);
+    expect(errorOf(deep)).toMatchObject({ line: 3, code: "INPUT_TOO_DEEP" });
+    const passwd = errorOf("root:x:0:0:root:/root:/bin/bash\n");
+    expect(passwd).toMatchObject({ line: 1, code: "INVALID_JSON" });
+    expect(passwd.message).not.toContain("root:x");
+  });
+
   it("refuses an invalid event, naming the field", () => {
     const line = log.findIndex((e) => e.type === "RealisationReported") + 1;
     const error = errorOf(editLine(lines, line, (e) => void (e.data.month = 13)));

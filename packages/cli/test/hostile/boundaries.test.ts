@@ -60,7 +60,7 @@ describe("every input bounded", () => {
     writeFileSync(join(folder, "deep.json"), `${"[".repeat(100_000)}${"]".repeat(100_000)}`);
     const deep = await rapk(folder, "apply", "plan.ndjson", "deep.json");
     expect(deep.code).toBe(1);
-    expect(expectOneLineError(deep)).toBe("rapk: deep.json:1: nests deeper than 32 levels of [ and { (in plain words: This JSON is nested too deeply for a revision.)");
+    expect(expectOneLineError(deep)).toBe("rapk: deep.json:1: nests deeper than 32 levels of [ and { (in plain words: This JSON nests deeper than 32 levels; no revision or log line is that deep.)");
     writeJson(folder, "big.json", { meta: META, commands: [] });
     writeFileSync(join(folder, "big.json"), `{"meta": ${JSON.stringify(META)}, "commands": [{"type": "reviseCeiling", "data": {"ceiling": 9007199254740993}}]}`);
     const big = await rapk(folder, "apply", "plan.ndjson", "big.json");
@@ -74,6 +74,29 @@ describe("every input bounded", () => {
     const run = await rapk(folder, "apply", "plan.ndjson", "rev.json");
     expect(run.code).toBe(1);
     expect(run.stderr).not.toContain("root:x");
+  });
+
+  it("refuses a log line nested 200,000 deep by its line number, as show, verify and apply read it", async () => {
+    const folder = await importedSeed();
+    const lines = readFileSync(join(folder, "plan.ndjson"), "utf8").split("\n");
+    writeFileSync(join(folder, "deep.ndjson"), `${lines[0]}\n{"padding": ${"[".repeat(200_000)}${"]".repeat(200_000)}}\n`);
+    for (const command of ["show", "verify", "log"]) {
+      const run = await rapk(folder, command, "deep.ndjson");
+      expect(run.code).not.toBe(0);
+      expect(run.stdout + run.stderr).not.toMatch(/internal error|call stack/i);
+      expect(run.stdout + run.stderr).toMatch(/\b2\b[^\n]*nests deeper than 32 levels/);
+    }
+  });
+
+  it("quotes no log's first bytes when it is not JSON (a link to /etc/passwd as the log)", async () => {
+    const folder = tempFolder();
+    symlinkSync("/etc/passwd", join(folder, "plan.ndjson"));
+    for (const command of ["show", "verify", "repair"]) {
+      const run = await rapk(folder, command, "plan.ndjson");
+      expect(run.code).not.toBe(0);
+      expect(run.stdout + run.stderr).not.toContain("root:x");
+      expect(run.stdout + run.stderr).toMatch(/not valid JSON/);
+    }
   });
 
   it("keeps a 10,000-character plan id out of the error line, and reads #% as a plan id it refuses", async () => {

@@ -140,7 +140,7 @@ export const ERROR_MESSAGES = {
   PERMISSION_DENIED: { id: "tidak ada izin untuk membaca atau menulis di sini; tidak ada yang berubah.", en: "there is no permission to read or write here; nothing changed." },
   READ_ONLY: { id: "sistem berkas ini hanya-baca; tidak ada yang ditulis.", en: "the file system is read-only; nothing was written." },
   DISK_FULL: { id: "ruang penyimpanan penuh; tidak ada yang ditulis. Kosongkan ruang lalu ulangi.", en: "the disk is full; nothing was written. Free some space and retry." },
-  INPUT_TOO_DEEP: { id: "JSON ini bersarang terlalu dalam untuk sebuah revisi.", en: "this JSON is nested too deeply for a revision." },
+  INPUT_TOO_DEEP: { id: "JSON ini bersarang lebih dari 32 tingkat; tidak ada revisi atau baris log sedalam itu.", en: "this JSON nests deeper than 32 levels; no revision or log line is that deep." },
   NUMBER_NOT_SAFE: { id: "angka ini terlalu besar untuk disimpan tepat; rapk tidak membulatkannya.", en: "this number is too large to be kept exactly; rapk does not round it." },
 
   // Reading a source (the importer).

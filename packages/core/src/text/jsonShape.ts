@@ -1,9 +1,14 @@
-/** How deep a JSON file rapk reads may nest (a revision nests 4 deep; a signed one 5). */
+// JSON text is judged before JSON.parse reads it: 100,000 nested brackets would be parsed (and
+// every reader that walks the value after would run out of stack), and 9007199254740993 would be
+// silently read as ...992. Browser-safe: the viewer reads logs through the same reader.
+
+/** How deep JSON that rapk reads may nest (a revision nests 4 deep; a signed one 5; a log line fewer). */
 export const MAX_JSON_DEPTH = 32;
 
 /** What makes JSON text unreadable before it is parsed: nesting past {@link MAX_JSON_DEPTH}, or a number that JSON.parse would round. */
 export interface JsonShapeProblem {
   readonly code: "INPUT_TOO_DEEP" | "NUMBER_NOT_SAFE";
+  /** 1-based line of the text where it is. */
   readonly line: number;
   readonly why: string;
 }
@@ -44,4 +49,32 @@ export function jsonShapeProblem(text: string): JsonShapeProblem | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * {@link jsonShapeProblem} for one line of a log, read on every line of a long log: a line with no
+ * more than {@link MAX_JSON_DEPTH} brackets in all cannot nest past it, which two native scans
+ * tell without the character loop. (Its numbers are held by the event schemas: every whole
+ * number there must be a safe integer, so a rounded one is refused as well.)
+ */
+export function jsonLineTooDeep(text: string): JsonShapeProblem | undefined {
+  let brackets = 0;
+  for (const open of ["{", "["])
+    for (let at = text.indexOf(open); at >= 0; at = text.indexOf(open, at + 1))
+      if (++brackets > MAX_JSON_DEPTH) {
+        const problem = jsonShapeProblem(text);
+        return problem?.code === "INPUT_TOO_DEEP" ? problem : undefined;
+      }
+  return undefined;
+}
+
+/**
+ * JSON.parse's message without the input it quotes (V8: `Unexpected token 'r', "root:x:0:0"... is
+ * not valid JSON`), cut at 80 characters: a file named by mistake (/etc/passwd through a link) is
+ * not echoed to the terminal.
+ */
+export function jsonSyntaxMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const plain = message.replace(/,\s*"[\s\S]*$/, "");
+  return plain.length > 80 ? `${plain.slice(0, 80)}...` : plain;
 }
