@@ -24,7 +24,8 @@ import { plainFilePath } from "./logTarget.js";
 // 3: with the import's record (source file, importer, findings), which show prints after the plan.
 // 4: with each line's spending notes (spendingNotes), which a state of before them lacks.
 // 5: bound to the SHA-256 of the log's bytes, written only after the log verified.
-const FORMAT = "rapk-snapshot/5";
+// 6: a line carries what the document prints under no indicator (unattributed).
+const FORMAT = "rapk-snapshot/6";
 
 interface SnapshotFile {
   readonly format: typeof FORMAT;

@@ -42,6 +42,8 @@ export interface LineJson {
   readonly pagu: number;
   readonly allocated: number;
   readonly unallocated: number;
+  /** KONTRIBUSI the document prints for the line on rows under no indicator (0: none); part of `unallocated`. */
+  readonly unattributed: number;
   readonly spent: number;
   readonly spending: readonly ({ readonly month: number; readonly amount: number } & SpendingNote)[];
 }
@@ -81,6 +83,7 @@ export interface StateJson {
     readonly pagu: number;
     readonly allocated: number;
     readonly unallocated: number;
+    readonly unattributed: number;
     readonly spent: number;
   };
 }
@@ -126,6 +129,7 @@ export function stateToJson(state: PlanState, version: number | null = null): St
       pagu: summary.pagu,
       allocated: summary.allocated,
       unallocated: summary.unallocated,
+      unattributed: summary.unattributed,
       spent: summary.spent,
       spending: byMonth(state.spending[line.id]).map(([month, amount]) => ({ month, amount, ...state.spendingNotes[line.id]?.[month] })),
     };
@@ -146,6 +150,7 @@ export function stateToJson(state: PlanState, version: number | null = null): St
       pagu: budget.pagu,
       allocated: budget.allocated,
       unallocated: budget.pagu - budget.allocated,
+      unattributed: budget.unattributed,
       spent: budget.spent,
     },
   };

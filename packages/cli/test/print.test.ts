@@ -11,7 +11,7 @@ const lastHash = (log: string) => JSON.parse(readFileSync(log, "utf8").trim().sp
 interface ShownPlan {
   plan: { ceiling: number };
   indicators: { id: string; budget: number; statedBudget?: number; contributions: { line: string; amount: number }[] }[];
-  lines: { id: string; pagu: number }[];
+  lines: { id: string; pagu: number; unattributed: number }[];
   signature: { name: string; place: string };
 }
 
@@ -59,6 +59,11 @@ describe("rapk print", () => {
     const differing = shown.indicators.filter((i) => i.statedBudget !== undefined && i.statedBudget !== i.budget);
     expect(differing.map((i) => i.id)).toContain("01.07");
     for (const i of differing) expect(text, i.id).toContain(`${idAmount(i.statedBudget!)} dihitung ${idAmount(i.budget)}`);
+    // What the document attributes to no indicator is printed, with each line's amount.
+    const unattributed = shown.lines.filter((l) => l.unattributed > 0);
+    expect(unattributed).toHaveLength(3);
+    expect(text).toContain("Kontribusi tanpa indikator");
+    for (const l of unattributed) expect(text, l.id).toContain(`${idAmount(l.pagu)} ${idAmount(l.unattributed)}`);
     expect(text).toContain("Rejang Lebong, 22 Februari 2024");
     expect(text).toContain("Kepala LokaPOM di Kabupaten Rejang Lebong");
     expect(text).toContain(shown.signature.name);

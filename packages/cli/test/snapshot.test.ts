@@ -26,7 +26,7 @@ describe("the snapshot beside a log (a cache of the plan at its head)", () => {
     // The snapshot is what the second show prints from: a marked copy of it shows the mark.
     const snapshot = JSON.parse(readFileSync(join(folder, SNAPSHOT), "utf8"));
     // Format 3 keeps the import's record beside the plan, so a show from the snapshot still lists the findings.
-    expect(snapshot).toMatchObject({ format: "rapk-snapshot/5", version: 1, imports: [{ number: 1, importer: expect.stringMatching(/^@rapk\/import@/) }] });
+    expect(snapshot).toMatchObject({ format: "rapk-snapshot/6", version: 1, imports: [{ number: 1, importer: expect.stringMatching(/^@rapk\/import@/) }] });
     expect(snapshot.imports[0].findings).toHaveLength(21);
     expect(await show(folder, "--json")).toBe(cold);
     markSnapshot(folder);

@@ -82,7 +82,7 @@ describe("stateToJson", () => {
       { month: 2, amount: 60_000 },
       { month: 4, amount: 40_000 },
     ]);
-    expect(json.totals).toEqual({ ceiling: 1_000_000, pagu: 900_000, allocated: 650_000, unallocated: 250_000, spent: 100_000 });
+    expect(json.totals).toEqual({ ceiling: 1_000_000, pagu: 900_000, allocated: 650_000, unallocated: 250_000, unattributed: 0, spent: 100_000 });
   });
 
   it("is plain JSON: it survives a round trip unchanged", () => {
@@ -92,6 +92,6 @@ describe("stateToJson", () => {
   it("projects the empty state (version 0) without a plan", () => {
     const empty = stateToJson(initialState(), 0);
     expect(empty).toMatchObject({ version: 0, events: 0, plan: null, signature: null, objectives: [], indicators: [], lines: [] });
-    expect(empty.totals).toEqual({ ceiling: 0, pagu: 0, allocated: 0, unallocated: 0, spent: 0 });
+    expect(empty.totals).toEqual({ ceiling: 0, pagu: 0, allocated: 0, unallocated: 0, unattributed: 0, spent: 0 });
   });
 });

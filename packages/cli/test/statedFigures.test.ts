@@ -16,6 +16,21 @@ describe("what the document states, beside what the plan derives", () => {
     expect(json.indicators.every((i: { statedBudget: unknown }) => i.statedBudget === null || Number.isSafeInteger(i.statedBudget))).toBe(true);
   });
 
+  it("show --json and show give each amount the document prints under no indicator as a field of its line", async () => {
+    const folder = await importedSeed();
+    const json = JSON.parse((await rapk(folder, "show", "plan.ndjson", "--json")).stdout);
+    // The seed's rows under an indicator on a missing page (lines 45, 114 and 127).
+    const stated = json.lines.filter((l: { unattributed: number }) => l.unattributed > 0).map((l: { id: string; unattributed: number }) => [l.id, l.unattributed]);
+    expect(stated).toEqual([
+      ["DR.3165.BKB.001.051.B", 39_088_500],
+      ["DR.3165.CAN.001.051.A", 56_500_000],
+      ["DR.3165.BKB.001.052.A", 47_520_000],
+    ]);
+    expect(json.totals.unattributed).toBe(39_088_500 + 56_500_000 + 47_520_000);
+    const out = (await rapk(folder, "show", "plan.ndjson")).stdout;
+    expect(out).toMatch(/DR\.3165\.CAN\.001\.051\.A\s.*Rp56\.500\.000\s*$/m);
+  });
+
   it("show prints both where they differ, and says why in plain words", async () => {
     const folder = await importedSeed();
     const out = (await rapk(folder, "show", "plan.ndjson")).stdout;

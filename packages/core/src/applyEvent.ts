@@ -75,9 +75,10 @@ export function applyEvent(draft: PlanDraft, event: PlanEvent): void {
       break;
     }
     case "BudgetLineRegistered": {
-      const { output, component, subComponent, pagu } = event.data;
+      const { output, component, subComponent, pagu, unattributed } = event.data;
       const id = lineId(output.code, component.code, subComponent.code);
-      putEntry(draft, "lines", id, { id, output: { ...output }, component: { ...component }, subComponent: { ...subComponent }, pagu });
+      const line = { id, output: { ...output }, component: { ...component }, subComponent: { ...subComponent }, pagu };
+      putEntry(draft, "lines", id, unattributed === undefined ? line : { ...line, unattributed });
       break;
     }
     case "BudgetRevised": {

@@ -93,6 +93,7 @@ export const wholeRupiah: Invariant = {
     for (const id of scope.keys(state, "lines")) {
       const line = state.lines[id] as (typeof state.lines)[string];
       if (!isRupiah(line.pagu)) bad(line.pagu, ["lines", line.id, "pagu"]);
+      if (line.unattributed !== undefined && !isRupiah(line.unattributed)) bad(line.unattributed, ["lines", line.id, "unattributed"]);
     }
     for (const indicator of scope.keys(state, "contributions")) {
       const row = state.contributions[indicator] ?? {};

@@ -63,6 +63,39 @@ describe("importCsv", () => {
     expect(back.findings).toEqual([]);
   });
 
+  it("keeps an amount attributed to no indicator on its line's own row, and reads it back with the line", () => {
+    // Given the seed, whose three unattributed rows are kept with their lines
+    const table = ok(importTable(SEED));
+    const stated = Object.values(table.state.lines).filter((l) => l.unattributed !== undefined);
+    expect(stated).toHaveLength(3);
+    // When it is written as the CSV template
+    const rows = Papa.parse<string[]>(exportCsv(table.state).trimEnd(), { delimiter: "," }).data;
+    const at = (name: string) => CSV_COLUMNS.indexOf(name as (typeof CSV_COLUMNS)[number]);
+    const own = rows.filter((r) => r[at("indicator_code")] === "" && r[at("contribution")] !== "" && r[at("ro_code")] !== "");
+    // Then each has a row of no indicator holding its amount, and that row reads back into the line
+    expect(own.map((r) => [`${r[at("ro_code")]}.${r[at("komponen_code")]}.${r[at("sub_komponen_code")]}`, Number(r[at("contribution")])])).toEqual(
+      stated.map((l) => [l.id, l.unattributed]),
+    );
+    const back = ok(importCsv(exportCsv(table.state))).state;
+    for (const line of stated) expect(back.lines[line.id]).toEqual(line);
+  });
+
+  it("sums the rows of no indicator of a line, even one an indicator also draws on", () => {
+    // Given the small plan's CSV with two rows of no indicator for the line 01.01 draws 300000 on
+    const at = (name: string) => CSV_COLUMNS.indexOf(name as (typeof CSV_COLUMNS)[number]);
+    const attributed = records.find((r) => r[at("contribution")] === "300000")!;
+    const noIndicator = (amount: string) => attributed.map((c, i) => (i < at("ro_code") ? "" : i === at("contribution") ? amount : c));
+    const filled = `${Papa.unparse([...records, noIndicator("100000"), noIndicator("50000")], { newline: "\n" })}\n`;
+    // When it is imported
+    const back = ok(importCsv(filled)).state;
+    const id = `${attributed[at("ro_code")]}.${attributed[at("komponen_code")]}.${attributed[at("sub_komponen_code")]}`;
+    // Then the line holds both amounts, summed, and the indicator keeps its own
+    expect(back.lines[id]?.unattributed).toBe(150_000);
+    expect(back.contributions["01.01"]?.[id]).toBe(300_000);
+    // and the CSV written from it reads back the same
+    expect(content(ok(importCsv(exportCsv(back))).state)).toEqual(content(back));
+  });
+
   it("round-trips the synthetic second unit", () => {
     const table = ok(importTable(fixture("rapk-2025-loka-pom-contoh.txt")));
     expect(content(ok(importCsv(exportCsv(table.state))).state)).toEqual(content(table.state));

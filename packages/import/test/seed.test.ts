@@ -202,6 +202,15 @@ describe("importing the seed (RAPK 2024, Loka POM di Kabupaten Rejang Lebong)", 
     expect(Object.values(state.contributions).reduce((n, row) => n + Object.keys(row).length, 0)).toBe(attributed);
   });
 
+  it("keeps each amount attributed to no indicator with its line, as a field of the plan (not only in a finding)", () => {
+    const unattributed = ROWS.filter(([, indicator]) => indicator === null);
+    expect(unattributed.length).toBeGreaterThan(0);
+    for (const [line, , id, , amount] of unattributed) expect(state.lines[id]?.unattributed, `line ${line}`).toBe(amount);
+    const withAmount = Object.values(state.lines).filter((l) => l.unattributed !== undefined).map((l) => l.id);
+    expect(withAmount).toEqual(unattributed.map(([, , id]) => id));
+    expect(budgetSummary(state).unattributed).toBe(unattributed.reduce((sum, [, , , , amount]) => sum + amount, 0));
+  });
+
   it("registers each budget line once, shared lines with the same pagu", () => {
     expect(Object.keys(state.lines).sort()).toEqual([...new Set(ROWS.map(([, , id]) => id))].sort());
     expect(state.contributions["09.01"]?.["WA.6384.EBA.994.001.A"]).toBe(1_161_696_500);

@@ -51,6 +51,28 @@ describe("printLayout", () => {
     expect(printLayout(agreeing, PROVENANCE).indicators.find((r) => r.id === "01.05")).toMatchObject({ budget: 79_327_000, derivedBudget: null });
   });
 
+  it("prints what the document attributes to no indicator after the indicators, each line with its amount", () => {
+    // Given the seed, whose rows at lines 45, 114 and 127 are under indicators on missing pages
+    const layout = printLayout(seed, PROVENANCE);
+    // Then the layout carries them, with their sum in the ANGGARAN column
+    expect(layout.unattributed?.lines.map((l) => [l.line, l.contribution])).toEqual([
+      ["DR.3165.BKB.001.051.B", 39_088_500],
+      ["DR.3165.CAN.001.051.A", 56_500_000],
+      ["DR.3165.BKB.001.052.A", 47_520_000],
+    ]);
+    expect(layout.unattributed?.amount).toBe(39_088_500 + 56_500_000 + 47_520_000);
+    // and the HTML prints them between the last indicator and the Total
+    const html = printHtml(layout);
+    const at = html.indexOf('<tr class="unattributed">');
+    expect(at).toBeGreaterThan(html.lastIndexOf('data-indicator="11.04"'));
+    expect(at).toBeLessThan(html.indexOf('<tr class="total">'));
+    expect(html.slice(at)).toMatch(/Kontribusi tanpa indikator[^]*143\.108\.500[^]*data-line="DR\.3165\.CAN\.001\.051\.A"[^]*56\.500\.000/);
+    // A plan with none prints no such row
+    const none: PlanState = { ...seed, lines: Object.fromEntries(Object.entries(seed.lines).map(([id, { unattributed: _, ...line }]) => [id, line])) };
+    expect(printLayout(none, PROVENANCE).unattributed).toBeNull();
+    expect(printHtml(printLayout(none, PROVENANCE))).not.toContain("unattributed");
+  });
+
   it("shows a stated Total beside the recorded ceiling when they differ", () => {
     const layout = printLayout({ ...seed, plan: { ...seed.plan!, statedTotal: 4_900_000_000 } as NonNullable<PlanState["plan"]> }, PROVENANCE);
     expect(layout).toMatchObject({ total: 4_900_000_000, derivedTotal: 4_801_300_000 });

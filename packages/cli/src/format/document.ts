@@ -45,13 +45,13 @@ export function renderDocument(state: PlanState, version: number): string[] {
     }
   }
   const budget = budgetSummary(state);
-  out.push("", "Budget lines (pagu, attributed to indicators, not attributed):");
+  out.push("", "Budget lines (pagu, attributed to indicators, not attributed; of that, what the document prints under no indicator):");
   out.push(
     ...renderTable(
-      [{ header: "LINE" }, { header: "PAGU", align: "right" }, { header: "KONTRIBUSI", align: "right" }, { header: "UNATTRIBUTED", align: "right" }],
+      [{ header: "LINE" }, { header: "PAGU", align: "right" }, { header: "KONTRIBUSI", align: "right" }, { header: "UNATTRIBUTED", align: "right" }, { header: "UNDER NO INDICATOR", align: "right" }],
       [
-        ...budget.lines.map((l) => [l.id, formatRupiah(l.pagu), formatRupiah(l.allocated), formatRupiah(l.unallocated)]),
-        ["all lines", formatRupiah(budget.pagu), formatRupiah(budget.allocated), formatRupiah(budget.pagu - budget.allocated)],
+        ...budget.lines.map((l) => [l.id, formatRupiah(l.pagu), formatRupiah(l.allocated), formatRupiah(l.unallocated), l.unattributed === 0 ? "" : formatRupiah(l.unattributed)]),
+        ["all lines", formatRupiah(budget.pagu), formatRupiah(budget.allocated), formatRupiah(budget.pagu - budget.allocated), budget.unattributed === 0 ? "" : formatRupiah(budget.unattributed)],
       ],
       "  ",
     ),

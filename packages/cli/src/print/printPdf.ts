@@ -80,25 +80,30 @@ export async function printPdf(layout: PrintLayout): Promise<Uint8Array> {
 
   title();
   tableHeader();
-  for (const row of layout.indicators) {
-    const budget = formatAmount(row.budget) + (row.derivedBudget === null ? "" : `\ndihitung ${formatAmount(row.derivedBudget)}`);
-    const cells = [row.number ?? "", row.objective ?? "", row.indicator, ...row.targets.map(formatMeasure), budget];
+  // An indicator's row, or the row of what no indicator has, with its budget rows beneath.
+  const documentRow = (cells: string[], lines: PrintLayout["indicators"][number]["lines"]) => {
     const h = rowHeight(doc, OUTER, cells, STYLE);
-    const linesHeader = row.lines.length > 0 ? rowHeight(doc, LINES, LINE_HEADER, STYLE, true) : 0;
+    const linesHeader = lines.length > 0 ? rowHeight(doc, LINES, LINE_HEADER, STYLE, true) : 0;
     // An indicator is not left alone at a page's foot: its row, the budget rows' header and a first row go together.
-    ensure(h + linesHeader + (row.lines.length > 0 ? 14 : 0));
+    ensure(h + linesHeader + (lines.length > 0 ? 14 : 0));
     drawRow(doc, left, y, OUTER, cells, h, STYLE);
     y += h;
-    if (row.lines.length === 0) continue;
+    if (lines.length === 0) return;
     lineHeader();
-    for (const line of row.lines) {
+    for (const line of lines) {
       const lineCells = [line.number, line.output, line.component, line.subComponent, formatAmount(line.pagu), formatAmount(line.contribution)];
       const lh = rowHeight(doc, LINES, lineCells, STYLE);
       ensure(lh, lineHeader);
       drawRow(doc, left + LINES_X, y, LINES, lineCells, lh, STYLE);
       y += lh;
     }
+  };
+  for (const row of layout.indicators) {
+    const budget = formatAmount(row.budget) + (row.derivedBudget === null ? "" : `\ndihitung ${formatAmount(row.derivedBudget)}`);
+    documentRow([row.number ?? "", row.objective ?? "", row.indicator, ...row.targets.map(formatMeasure), budget], row.lines);
   }
+  const unattributed = layout.unattributed;
+  if (unattributed) documentRow(["", "", unattributed.label, ...layout.months.map(() => ""), formatAmount(unattributed.amount)], unattributed.lines);
   const totalCells = ["Total", formatAmount(layout.total) + (layout.derivedTotal === null ? "" : `\npagu tercatat ${formatAmount(layout.derivedTotal)}`)];
   const totalColumns: Column[] = [{ width: OUTER.slice(0, -1).reduce((s, c) => s + c.width, 0), align: "right" }, OUTER[OUTER.length - 1]!];
   const th = rowHeight(doc, totalColumns, totalCells, STYLE, true);

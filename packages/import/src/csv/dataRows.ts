@@ -28,15 +28,16 @@ function targetsRecord(targets: readonly (number | null)[]): Record<string, numb
   return Object.fromEntries(MONTHS.map((m) => [monthCode(m), targets[m - 1] ?? null]));
 }
 
-/** The data rows' commands: objectives and indicators, then budget lines, then contributions, each kind in row order. */
+/** The data rows' commands: objectives and indicators, then budget lines (each with what rows of no indicator give it), then contributions, each kind in row order. */
 export function dataRows(rows: readonly CsvRow[], header: CsvRow, columns: ReadonlyMap<string, number>): SourcedCommand[] {
   const objectives = new Map<string, { value: object; line: number }>();
   const indicators = new Map<string, { value: object; line: number }>();
   const lines = new Map<string, { value: object; line: number }>();
   const pairs = new Map<string, number>();
   const structure: SourcedCommand[] = [];
-  const budget: SourcedCommand[] = [];
+  const budget: { line: number; id: string; data: Omit<NonNullable<CsvRecord["budgetLine"]>, "id"> }[] = [];
   const attribution: SourcedCommand[] = [];
+  const unattributed = new Map<string, number>();
   for (const row of rows) {
     // Spreadsheets sometimes pad rows with empty cells; only cells that hold something count.
     const extra = row.cells.slice(header.cells.length);
@@ -56,8 +57,9 @@ export function dataRows(rows: readonly CsvRow[], header: CsvRow, columns: Reado
     }
     if (budgetLine) {
       const { id, ...data } = budgetLine;
-      if (once(lines, id, data, row.line, "DUPLICATE_LINE", `budget line ${id}`)) budget.push({ line: row.line, command: { type: "registerBudgetLine", data } });
+      if (once(lines, id, data, row.line, "DUPLICATE_LINE", `budget line ${id}`)) budget.push({ line: row.line, id, data });
     }
+    if (!indicator && budgetLine && contribution !== undefined) unattributed.set(budgetLine.id, (unattributed.get(budgetLine.id) ?? 0) + contribution);
     if (indicator && budgetLine && contribution !== undefined) {
       const pair = `${indicator.id} ${budgetLine.id}`;
       const earlier = pairs.get(pair);
@@ -67,5 +69,9 @@ export function dataRows(rows: readonly CsvRow[], header: CsvRow, columns: Reado
         attribution.push({ line: row.line, command: { type: "allocateContribution", data: { indicator: indicator.id, line: budgetLine.id, amount: contribution } } });
     }
   }
-  return [...structure, ...budget, ...attribution];
+  const registered = budget.map(({ line, id, data }): SourcedCommand => {
+    const stated = unattributed.get(id);
+    return { line, command: { type: "registerBudgetLine", data: stated === undefined ? data : { ...data, unattributed: stated } } };
+  });
+  return [...structure, ...registered, ...attribution];
 }

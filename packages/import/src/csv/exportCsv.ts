@@ -43,7 +43,13 @@ export function exportCsv(state: PlanState): string {
   const lines = Object.values(state.lines);
   const written = new Set<string>();
   let next = 0;
-  const lineRow = (line: BudgetLine) => rows.push(["", "", "", ...blankIndicator(), ...lineCells(line), ""]);
+  // A line's own row carries what the document attributes to no indicator; a line with such an
+  // amount gets one even where an indicator's row names it first.
+  const stated = new Set<string>();
+  const lineRow = (line: BudgetLine) => {
+    stated.add(line.id);
+    rows.push(["", "", "", ...blankIndicator(), ...lineCells(line), line.unattributed === undefined ? "" : String(line.unattributed)]);
+  };
   const writeLinesUpTo = (id: string) => {
     if (written.has(id)) return;
     for (; next < lines.length; next++) {
@@ -70,7 +76,7 @@ export function exportCsv(state: PlanState): string {
       }
     }
   }
-  for (const line of lines) if (!written.has(line.id)) lineRow(line);
+  for (const line of lines) if (!written.has(line.id) || (line.unattributed !== undefined && !stated.has(line.id))) lineRow(line);
 
   return `${Papa.unparse(rows.map((row) => row.map(spreadsheetText)), { newline: "\n" })}\n`;
 }

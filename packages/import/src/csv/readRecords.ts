@@ -89,6 +89,9 @@ export function readRecord(row: CsvRow, columns: ReadonlyMap<string, number>): C
     if (contributionText === "") failAt("MISSING_VALUE", row.line, `contribution is blank, but the row names both indicator ${indicator.id} and budget line ${budgetLine.id}`);
     return { line: row.line, ...(objective ? { objective } : {}), indicator, budgetLine, contribution: amount("contribution") };
   }
-  if (contributionText !== "") failAt("MISSING_VALUE", row.line, "contribution is filled, but a contribution needs both an indicator and a budget line on its row");
+  // A line's row with a contribution and no indicator is KONTRIBUSI the document prints under no
+  // indicator: kept with the line as its unattributed amount.
+  if (budgetLine && contributionText !== "") return { line: row.line, ...(objective ? { objective } : {}), budgetLine, contribution: amount("contribution") };
+  if (contributionText !== "") failAt("MISSING_VALUE", row.line, "contribution is filled, but a contribution needs a budget line on its row");
   return { line: row.line, ...(objective ? { objective } : {}), ...(indicator ? { indicator } : {}), ...(budgetLine ? { budgetLine } : {}) };
 }

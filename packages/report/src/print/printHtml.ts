@@ -1,7 +1,7 @@
 import { formatAmount, formatMeasure } from "../format.js";
 import { escapeHtml as e } from "../html.js";
 import { footerText } from "./footerText.js";
-import type { PrintIndicatorRow, PrintLayout } from "./printLayout.js";
+import type { PrintIndicatorRow, PrintLayout, PrintLineRow, PrintUnattributed } from "./printLayout.js";
 
 /**
  * The print stylesheet of the printed RAPK: A4 landscape, the table's header repeated on every
@@ -26,18 +26,17 @@ export const PRINT_CSS = `
 /* A figure beside a figure wraps onto lines of its own: kept on one line it ran past the last column and off the page. */
 .rapk-print .derived { display: block; font-style: italic; color: #444; white-space: normal; }
 .rapk-print .total td { font-weight: bold; }
+.rapk-print .unattributed td { font-style: italic; }
 .rapk-print .signature { margin: 6mm 0 0 auto; width: 45%; text-align: center; break-inside: avoid; }
 .rapk-print .signature .space { height: 16mm; }
 .rapk-print .footer { margin-top: 4mm; font-size: 6.5pt; color: #333; word-break: break-all; }
 @media print { .rapk-print .footer { position: fixed; bottom: 0; left: 0; right: 0; margin: 0; } }
 `;
 
-function indicatorRows(row: PrintIndicatorRow, months: number): string {
-  const budget = `${formatAmount(row.budget)}${row.derivedBudget === null ? "" : `<span class="derived">dihitung ${formatAmount(row.derivedBudget)}</span>`}`;
-  const targets = row.targets.map((t) => `<td class="num">${e(formatMeasure(t))}</td>`).join("");
-  const head = `<tr class="indicator" data-indicator="${e(row.id)}"><td>${e(row.number ?? "")}</td><td>${e(row.objective ?? "")}</td><td>${e(row.indicator)}</td>${targets}<td class="num">${budget}</td></tr>`;
-  if (row.lines.length === 0) return head;
-  const lines = row.lines
+/** The budget rows under a row of the document: NO, RO, KOMPONEN, SUB KOMPONEN, ANGGARAN, KONTRIBUSI. */
+function linesRow(rows: readonly PrintLineRow[], months: number): string {
+  if (rows.length === 0) return "";
+  const lines = rows
     .map(
       (l) =>
         `<tr data-line="${e(l.line)}"><td>${e(l.number)}</td><td>${e(l.output)}</td><td>${e(l.component)}</td><td>${e(l.subComponent)}</td><td class="num">${formatAmount(l.pagu)}</td><td class="num">${formatAmount(l.contribution)}</td></tr>`,
@@ -45,7 +44,20 @@ function indicatorRows(row: PrintIndicatorRow, months: number): string {
     .join("");
   const columns = "<colgroup><col style=\"width:4%\"><col style=\"width:30%\"><col style=\"width:26%\"><col style=\"width:18%\"><col style=\"width:11%\"><col style=\"width:11%\"></colgroup>";
   const table = `<table class="lines">${columns}<thead><tr><th>NO</th><th>RO</th><th>KOMPONEN</th><th>SUB KOMPONEN</th><th>ANGGARAN</th><th>KONTRIBUSI</th></tr></thead><tbody>${lines}</tbody></table>`;
-  return `${head}<tr class="lines-row"><td></td><td></td><td class="lines-cell" colspan="${months + 2}">${table}</td></tr>`;
+  return `<tr class="lines-row"><td></td><td></td><td class="lines-cell" colspan="${months + 2}">${table}</td></tr>`;
+}
+
+function indicatorRows(row: PrintIndicatorRow, months: number): string {
+  const budget = `${formatAmount(row.budget)}${row.derivedBudget === null ? "" : `<span class="derived">dihitung ${formatAmount(row.derivedBudget)}</span>`}`;
+  const targets = row.targets.map((t) => `<td class="num">${e(formatMeasure(t))}</td>`).join("");
+  const head = `<tr class="indicator" data-indicator="${e(row.id)}"><td>${e(row.number ?? "")}</td><td>${e(row.objective ?? "")}</td><td>${e(row.indicator)}</td>${targets}<td class="num">${budget}</td></tr>`;
+  return head + linesRow(row.lines, months);
+}
+
+function unattributedRows(unattributed: PrintUnattributed | null, months: number): string {
+  if (unattributed === null) return "";
+  const head = `<tr class="unattributed"><td></td><td></td><td>${e(unattributed.label)}</td>${"<td></td>".repeat(months)}<td class="num">${formatAmount(unattributed.amount)}</td></tr>`;
+  return head + linesRow(unattributed.lines, months);
 }
 
 /** The printed RAPK as an HTML fragment (`<article class="rapk-print">`), for the viewer and for {@link printHtmlDocument}. */
@@ -53,7 +65,7 @@ export function printHtml(layout: PrintLayout): string {
   const months = layout.months.length;
   const title = layout.title.map((line) => `<span>${e(line)}</span>`).join("") + (layout.revision === null ? "" : `<span class="revision">${e(layout.revision)}</span>`);
   const head = `<thead><tr><th rowspan="2">NO.</th><th rowspan="2">SASARAN KEGIATAN</th><th rowspan="2">INDIKATOR KINERJA KEGIATAN</th><th colspan="${months}">TARGET</th><th rowspan="2">ANGGARAN</th></tr><tr>${layout.months.map((m) => `<th>${e(m)}</th>`).join("")}</tr></thead>`;
-  const body = layout.indicators.map((row) => indicatorRows(row, months)).join("");
+  const body = layout.indicators.map((row) => indicatorRows(row, months)).join("") + unattributedRows(layout.unattributed, months);
   // The published proportions: narrow NO, wide names, twelve equal month columns, ANGGARAN wide
   // enough for a bold Total of ten digits on A4 landscape (at 8.5 % its last digit fell off the page).
   const columns = `<colgroup><col style="width:3%"><col style="width:15.5%"><col style="width:20%">${layout.months.map(() => `<col style="width:${(48 / months).toFixed(2)}%">`).join("")}<col style="width:10.5%"></colgroup>`;

@@ -1,4 +1,4 @@
-import { monthCode, planDocument, type PlanState } from "@rapk/core";
+import { type BudgetLine, monthCode, planDocument, type PlanState } from "@rapk/core";
 import { formatLongDate } from "../format.js";
 
 /** What the footer of every printed page says, so a page can be checked against the log. */
@@ -72,6 +72,19 @@ export interface PrintIndicatorRow {
   readonly lines: readonly PrintLineRow[];
 }
 
+/**
+ * The KONTRIBUSI the document prints on rows under no indicator (their indicator is on a missing
+ * page), printed after the indicators so the amount stays on paper: each line with its amount.
+ */
+export interface PrintUnattributed {
+  /** `Kontribusi tanpa indikator`, in the INDIKATOR column. */
+  readonly label: string;
+  /** The amounts summed, in the ANGGARAN column. */
+  readonly amount: number;
+  /** KONTRIBUSI: the amount the document prints under no indicator. */
+  readonly lines: readonly PrintLineRow[];
+}
+
 /** The printed RAPK: the published document's layout (A4 landscape), as data. */
 export interface PrintLayout {
   /** RENCANA AKSI PERJANJIAN KINERJA TAHUN 2024 / the unit / the agency. */
@@ -79,6 +92,8 @@ export interface PrintLayout {
   /** B01..B12. */
   readonly months: readonly string[];
   readonly indicators: readonly PrintIndicatorRow[];
+  /** What the document attributes to no indicator; null when it has none. */
+  readonly unattributed: PrintUnattributed | null;
   /** Total as the document states it (the unit's ceiling, or the stated Total where recorded). */
   readonly total: number;
   /** The ceiling the log holds, when it differs from the stated Total; else null. */
@@ -105,6 +120,29 @@ interface MaybeStatedPlan {
 
 const coded = (code: string, name: string) => (name === "" ? code : `${code} - ${name}`);
 
+function lineRow(line: BudgetLine, index: number, amount: number): PrintLineRow {
+  return {
+    kind: "line",
+    number: `${index + 1}.`,
+    line: line.id,
+    output: coded(line.output.code, line.output.name),
+    component: coded(line.component.code, line.component.name),
+    subComponent: coded(line.subComponent.code, line.subComponent.name),
+    pagu: line.pagu,
+    contribution: amount,
+  };
+}
+
+function unattributedOf(state: PlanState): PrintUnattributed | null {
+  const lines = Object.values(state.lines).filter((l) => (l.unattributed ?? 0) > 0);
+  if (lines.length === 0) return null;
+  return {
+    label: "Kontribusi tanpa indikator (indikatornya tidak tercantum di dokumen)",
+    amount: lines.reduce((sum, l) => sum + (l.unattributed ?? 0), 0),
+    lines: lines.map((l, i) => lineRow(l, i, l.unattributed ?? 0)),
+  };
+}
+
 /** Lays the plan out as the published RAPK reads: title block, objectives and indicators with their budget rows, Total, signature, footer. */
 export function printLayout(state: PlanState, provenance: PrintProvenance, revision?: PrintRevision): PrintLayout {
   const document = planDocument(state);
@@ -123,16 +161,7 @@ export function printLayout(state: PlanState, provenance: PrintProvenance, revis
         targets: indicator.targets,
         budget,
         derivedBudget: budget === indicator.budget ? null : indicator.budget,
-        lines: indicator.contributions.map((c, i) => ({
-          kind: "line",
-          number: `${i + 1}.`,
-          line: c.line.id,
-          output: coded(c.line.output.code, c.line.output.name),
-          component: coded(c.line.component.code, c.line.component.name),
-          subComponent: coded(c.line.subComponent.code, c.line.subComponent.name),
-          pagu: c.line.pagu,
-          contribution: c.amount,
-        })),
+        lines: indicator.contributions.map((c, i) => lineRow(c.line, i, c.amount)),
       });
     });
   }
@@ -143,6 +172,7 @@ export function printLayout(state: PlanState, provenance: PrintProvenance, revis
     title: plan ? [plan.title ?? `RENCANA AKSI PERJANJIAN KINERJA TAHUN ${plan.year}`, plan.unit, plan.agency] : [],
     months: Array.from({ length: 12 }, (_, i) => monthCode(i + 1)),
     indicators,
+    unattributed: unattributedOf(state),
     total,
     derivedTotal: total === document.ceiling ? null : document.ceiling,
     revision: revision ? `Revisi ke-${revision.number}, ${formatLongDate(revision.effectiveAt)}` : null,
