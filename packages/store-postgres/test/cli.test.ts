@@ -1,27 +1,15 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { PlanWriter, draftCommands, metadataAt, reportCommands } from "@rapk/store/conformance";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PostgresEventStore } from "../src/postgresStore.js";
+import { rapkProcess } from "./support/rapkProcess.js";
 import { freshDatabase } from "./support/server.js";
 
-const rapk = fileURLToPath(new URL("../../cli/dist/rapk.js", import.meta.url));
 
-/** Runs the built `rapk`; resolves with its exit code and output whatever the code. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)("node", [rapk, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const cli = (...args: string[]) => rapkProcess(args);
 
 describe("rapk plans and rapk rollup on a postgres:// store", () => {
   let url: string;

@@ -1,28 +1,16 @@
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT, rapkProcess } from "./support/rapkProcess.js";
 import { freshDatabase } from "./support/server.js";
 
-const root = fileURLToPath(new URL("../../../", import.meta.url));
-const rapk = join(root, "packages/cli/dist/rapk.js");
-const SEED = join(root, "packages/examples/sources/rapk-2024-loka-pom-rejang-lebong.txt");
+const SEED = join(ROOT, "packages/examples/sources/rapk-2024-loka-pom-rejang-lebong.txt");
 const LINE = "DR.3165.QIA.005.053.A"; // the seed's first budget line (line 16 of the source)
 
-async function cli(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)("node", [rapk, ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const cli = (cwd: string, ...args: string[]) => rapkProcess(args, cwd);
 
 describe("evidence behind a report on a PostgreSQL plan, through rapk", () => {
   let database: string;

@@ -1,27 +1,15 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT, rapkProcess } from "./support/rapkProcess.js";
 import { freshDatabase } from "./support/server.js";
 
-const root = fileURLToPath(new URL("../../../", import.meta.url));
-const rapk = join(root, "packages/cli/dist/rapk.js");
-const SEED = join(root, "packages/examples/sources/rapk-2024-loka-pom-rejang-lebong.txt");
-const REVISION = join(root, "docs/examples/revisi-pok.json");
+const SEED = join(ROOT, "packages/examples/sources/rapk-2024-loka-pom-rejang-lebong.txt");
+const REVISION = join(ROOT, "docs/examples/revisi-pok.json");
 const PLAN = "loka-pom-rejang-lebong-2024";
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)("node", [rapk, ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const cli = (...args: string[]) => rapkProcess(args);
 
 describe("the seed plan kept in PostgreSQL through the command line", () => {
   let server: string;

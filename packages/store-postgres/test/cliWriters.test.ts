@@ -1,29 +1,17 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT, rapkProcess } from "./support/rapkProcess.js";
 import { freshDatabase } from "./support/server.js";
 
-const root = fileURLToPath(new URL("../../../", import.meta.url));
-const rapk = join(root, "packages/cli/dist/rapk.js");
-const SEED = join(root, "packages/examples/sources/rapk-2024-loka-pom-rejang-lebong.txt");
+const SEED = join(ROOT, "packages/examples/sources/rapk-2024-loka-pom-rejang-lebong.txt");
 
 // 30 rounds in the issue's proof (RAPK_PG_CLI_ROUNDS=30, run by hand); 2 in every run (8 Node processes a round).
 const ROUNDS = Number(process.env.RAPK_PG_CLI_ROUNDS) || 2;
 const WRITERS = 8;
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)("node", [rapk, ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const cli = (...args: string[]) => rapkProcess(args);
 
 describe(`given ${WRITERS} rapk processes applying to one PostgreSQL plan with the same --expect-version`, () => {
   let log: string;
