@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { basename, extname } from "node:path";
 import { EVIDENCE_MAX_BYTES, type EvidenceRef } from "@rapk/core";
-import type { RevisionInput, StoredEvent } from "@rapk/history";
+import type { StoredEvent } from "@rapk/history";
 import type { EventStore } from "@rapk/store";
 import { isRapkError } from "@rapk/core";
 import { CliError } from "./cliError.js";
@@ -45,7 +45,7 @@ const REPORTS = new Set(["reportSpending", "reportRealisation"]);
  * The revision with the evidence cited by each of its reports (spending and realisation); a
  * revision that reports nothing cannot carry evidence, and says so rather than dropping the files.
  */
-export function citingEvidence(revision: RevisionInput, evidence: readonly EvidenceFile[], file: string): RevisionInput {
+export function citingEvidence<R extends { readonly commands: readonly unknown[] }>(revision: R, evidence: readonly EvidenceFile[], file: string): R {
   if (evidence.length === 0) return revision;
   const commands = revision.commands as readonly { type?: unknown; data?: Record<string, unknown> }[];
   if (!commands.some((command) => REPORTS.has(String(command.type))))

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import type { RevisionKind } from "@rapk/core";
-import type { RevisionInput } from "@rapk/history";
 import type { LoadedLog } from "./logFile.js";
 import type { RevisionSource } from "./writeRevision.js";
 
@@ -38,7 +37,7 @@ export function stepSource(label: string, options: StepMetaOptions, make: (log: 
         ...(options.reference === undefined ? {} : { reference: options.reference }),
         ...(options.at === undefined ? {} : { effectiveAt: options.at }),
       };
-      return { revision: { meta, commands } as unknown as RevisionInput };
+      return { revision: { meta, commands } };
     },
   };
 }

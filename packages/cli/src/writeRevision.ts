@@ -16,9 +16,15 @@ import { clockIn, zoneOfLog } from "./unitClock.js";
  * lines), a filled template (read against the log, its errors placed on its sheets' cells), or a
  * step on a proposal (`rapk approve`), made from the log.
  */
+/** A revision whose actor may be left to the writer: a step rapk makes records the signing member's name. */
+export interface RevisionDraft {
+  readonly meta: Omit<RevisionInput["meta"], "actor"> & { readonly actor?: string };
+  readonly commands: RevisionInput["commands"];
+}
+
 export interface RevisionSource {
   readonly file: string;
-  readonly read: (log: LoadedLog) => Promise<{ readonly revision: RevisionInput; readonly placeOf?: (error: DomainError) => string | undefined }>;
+  readonly read: (log: LoadedLog) => Promise<{ readonly revision: RevisionDraft; readonly placeOf?: (error: DomainError) => string | undefined }>;
   readonly placeIn?: (error: DomainError) => { file: string; line?: number };
   /** The files its reports cite, kept beside the log before the version is appended. */
   readonly evidence?: readonly EvidenceFile[];
@@ -75,13 +81,13 @@ export async function writeRevision(io: Io, target: LogTarget, file: string, sou
  * key (`meta.by`, which decide checks against the policy); one the revision names must be that
  * holder. A plan without a roster keeps no members, and its revisions name none.
  */
-function takenBy(given: RevisionInput, before: PlanState, keys: readonly KeyFile[], file: string): RevisionInput {
+function takenBy(given: RevisionDraft, before: PlanState, keys: readonly KeyFile[], file: string): RevisionInput {
   const members = Object.values(before.members);
   const first = keys[0];
   const holder = first && members.find((member) => member.publicKey === first.publicKey);
   // A step made by rapk (approve, return, withdraw) records who takes it as its actor.
   const meta = (given.meta ?? {}) as { by?: unknown; actor?: unknown };
-  const revision = meta.actor === undefined && typeof given.meta === "object" ? ({ ...given, meta: { ...meta, actor: holder?.name ?? first?.name ?? "rapk" } } as RevisionInput) : given;
+  const revision = meta.actor === undefined && typeof given.meta === "object" ? ({ ...given, meta: { ...meta, actor: holder?.name ?? first?.name ?? "rapk" } } as RevisionInput) : (given as RevisionInput);
   if (members.length === 0) return revision;
   if (!first) {
     if (meta.by !== undefined) return revision;
