@@ -147,6 +147,37 @@ describe("what the table reader reports and refuses", () => {
   });
 });
 
+describe("names that wrap onto a line of their own inside a page", () => {
+  it("given indicator 01.02's name wrapped after 'yang', when imported, then the name is whole, the figures are the seed's, and a finding names both lines", () => {
+    const result = ok(importTable(editSeed({ 14: `${withCell(14, 2, "02 - Persentase Makanan yang")}\n\t\tmemenuhi syarat` })));
+    expect(content(result.state)).toEqual(content(seed.state));
+    expect(result.findings.find((f) => f.line === 15)).toMatchObject({ code: "CELL_JOINED", subject: "01.02" });
+    expect(result.findings.find((f) => f.line === 15)?.message.en).toMatch(/^Line 15: This line continues line 14, whose text wrapped onto a line of its own; the text was joined: indicator name now reads "Persentase Makanan yang memenuhi syarat"/);
+    expect(result.findings.filter((f) => f.code === "UNRECOGNISED_ROW")).toEqual([]);
+    expect(result.findings.filter((f) => f.code === "ORPHAN_FRAGMENT")).toHaveLength(seed.findings.filter((f) => f.code === "ORPHAN_FRAGMENT").length);
+  });
+
+  it("given objective 01's and indicator 01.01's names both wrapped onto one line, then both are whole", () => {
+    const result = ok(importTable(editSeed({ 11: `${line11Wrapped()}\n\tdi masing-masing wilayah kerja UPT\tmemenuhi syarat` })));
+    expect(content(result.state)).toEqual(content(seed.state));
+    expect(result.findings.find((f) => f.line === 12)).toMatchObject({ code: "CELL_JOINED", subject: "01.01" });
+  });
+
+  it("given text under a column that holds no name (a month's target), then it is reported as unreadable, not joined", () => {
+    const result = ok(importTable(editSeed({ 14: `${seedLines()[14]}\n\t\t\tlihat lampiran` })));
+    expect(result.findings.find((f) => f.line === 15)).toMatchObject({ code: "UNRECOGNISED_ROW" });
+    expect(content(result.state)).toEqual(content(seed.state));
+  });
+});
+
+/** Line 11 with objective 01's name cut after "syarat" and indicator 01.01's after "yang" (the rest wraps). */
+function line11Wrapped(): string {
+  const cells = (seedLines()[11] as string).split("\t");
+  cells[1] = "01 - Terwujudnya Obat dan Makanan yang memenuhi syarat";
+  cells[2] = "01 - Persentase Obat yang";
+  return cells.join("\t");
+}
+
 describe("pages, where the text marks them (form feeds, as pdftotext writes them)", () => {
   // Every page of the seed after the first starts with the table header again; mark each with a form feed.
   let page = 0;

@@ -74,7 +74,12 @@ export interface FindingDetails {
   /** Text at the top of a page continues a row whose start is on a missing page. */
   ORPHAN_FRAGMENT: { readonly text: readonly string[]; readonly why: OrphanReason };
   /** Text at the top of a page continues the last row of the page before; the names were joined. */
-  CELL_JOINED: { readonly continues: number; readonly names: readonly { readonly column: NameColumn; readonly name: string }[] };
+  CELL_JOINED: {
+    readonly continues: number;
+    readonly names: readonly { readonly column: NameColumn; readonly name: string }[];
+    /** The cell wrapped onto a line of its own inside a page, rather than across a page break. */
+    readonly wrapped?: boolean;
+  };
   /** A name is cut at a page end and its continuation is on a missing page; the whole name is taken from another row. */
   CELL_CUT: { readonly column: NameColumn; readonly code: string; readonly written: string; readonly kept: string; readonly from: number };
   /** Two rows write different names for the same code; the first whole one is kept. */
@@ -142,9 +147,9 @@ export const FINDING_MESSAGES: { readonly [C in FindingCode]: (details: FindingD
       en: `the text ${text.map(quote).join(" | ")} continues a table row that begins on a page missing from the source (${reason.en}), so it was left out of the plan.`,
     };
   },
-  CELL_JOINED: ({ continues, names }) => ({
-    id: `baris ini menyambung baris ${continues} yang terpotong pergantian halaman; teksnya digabung: ${names.map((n) => `${COLUMN[n.column].id} menjadi ${quote(n.name)}`).join("; ")}.`,
-    en: `this line continues line ${continues}, cut by a page break; the text was joined: ${names.map((n) => `${COLUMN[n.column].en} now reads ${quote(n.name)}`).join("; ")}.`,
+  CELL_JOINED: ({ continues, names, wrapped }) => ({
+    id: `baris ini menyambung baris ${continues} yang ${wrapped ? "teksnya turun ke baris sendiri" : "terpotong pergantian halaman"}; teksnya digabung: ${names.map((n) => `${COLUMN[n.column].id} menjadi ${quote(n.name)}`).join("; ")}.`,
+    en: `this line continues line ${continues}, ${wrapped ? "whose text wrapped onto a line of its own" : "cut by a page break"}; the text was joined: ${names.map((n) => `${COLUMN[n.column].en} now reads ${quote(n.name)}`).join("; ")}.`,
   }),
   CELL_CUT: ({ column, code, written, kept, from }) => ({
     id: `${COLUMN[column].id} ${code} terpotong di akhir halaman (${quote(written)}) dan sambungannya ada di halaman yang hilang; rencana memakai nama lengkap dari baris ${from}: ${quote(kept)}.`,

@@ -101,7 +101,7 @@ const DETAILS: { readonly [C in FindingCode]: fc.Arbitrary<FindingDetails[C]> } 
   UNKNOWN_COLUMN: fc.record({ column: text }),
   UNKNOWN_KEY: fc.record({ key: text, known: fc.array(text, { maxLength: 5 }) }),
   ORPHAN_FRAGMENT: fc.record({ text: fc.array(text, { minLength: 1, maxLength: 4 }), why: orphanReason }),
-  CELL_JOINED: fc.record({ continues: lineNo, names: fc.array(fc.record({ column, name: text }), { minLength: 1, maxLength: 3 }) }),
+  CELL_JOINED: fc.record({ continues: lineNo, names: fc.array(fc.record({ column, name: text }), { minLength: 1, maxLength: 3 }), wrapped: fc.boolean() }, { requiredKeys: ["continues", "names"] }),
   CELL_CUT: naming,
   NAME_CONFLICT: naming,
   UNRECOGNISED_ROW: fc.record({ where: fc.constantFrom("title" as const, "table" as const, "signature" as const), text }),

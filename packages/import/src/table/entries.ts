@@ -37,9 +37,14 @@ export interface BudgetEntry {
 /** A data row of the table: an objective (with its first indicator), an indicator, or a budget row. */
 export type Entry = ObjectiveEntry | IndicatorEntry | BudgetEntry;
 
-/** Text at the top of a page, before its first data row: the rest of a cell cut by the page break. */
+/**
+ * Text with no row number or code: at the top of a page, before its first data row, the rest of a
+ * cell cut by the page break; `within` a page, after a data row, the rest of a cell that wrapped
+ * onto a line of its own (a long indicator name).
+ */
 export interface Fragment {
   readonly line: number;
   readonly page: number;
   readonly cells: readonly Cell[];
+  readonly within?: true;
 }

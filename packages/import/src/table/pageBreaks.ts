@@ -114,6 +114,11 @@ export function resolvePageBreaks(
     while (after < entries.length && (entries[after] as Entry).line < fragment.line) after++;
     const previous = current(entries[after - 1]);
     const decision = place(fragment, previous, current(entries[after]), whole);
+    // Text inside a page that continues no cell is not a sign of a missing page: it cannot be read.
+    if ("orphan" in decision && fragment.within) {
+      findings.push(notice("UNRECOGNISED_ROW", fragment.line, { where: "table", text: fragment.cells.map((c) => c.text).join(" | ").slice(0, 120) }));
+      continue;
+    }
     if ("orphan" in decision) {
       orphans.push(fragment.line);
       findings.push(notice("ORPHAN_FRAGMENT", fragment.line, { text: fragment.cells.map((c) => c.text), why: decision.orphan }));
@@ -121,7 +126,7 @@ export function resolvePageBreaks(
     }
     const { entry, names } = join(previous as Entry, decision.placed);
     joined.set(entry.line, entry);
-    findings.push(notice("CELL_JOINED", fragment.line, { continues: entry.line, names }, subjectOf(entry, objectiveOf)));
+    findings.push(notice("CELL_JOINED", fragment.line, { continues: entry.line, names, ...(fragment.within ? { wrapped: true } : {}) }, subjectOf(entry, objectiveOf)));
   }
   return staged({ entries: entries.map((entry) => joined.get(entry.line) ?? entry), orphans }, findings);
 }

@@ -1,5 +1,5 @@
 import { failAt } from "../failure.js";
-import { type Noticed, notice } from "../plan/noticed.js";
+import type { Noticed } from "../plan/noticed.js";
 import { type Staged, after, staged } from "../plan/staged.js";
 import { classify } from "./classify.js";
 import type { Entry, Fragment } from "./entries.js";
@@ -52,7 +52,6 @@ interface Step {
   readonly read?: Read;
 }
 
-const excerpt = (row: Row) => filled(row).map((c) => c.text).join(" | ").slice(0, 120);
 const copy = (n: { code: string; name: string }) => ({ code: n.code, name: n.name });
 
 /** One line of the table, given the phase: the next phase and what the line gives. */
@@ -69,6 +68,9 @@ function step(phase: Phase, row: Row): Step {
   const found = classify(row, phase.months);
   const at = { line: row.line, page: phase.page.index };
   const data = (entry: Entry): Step => ({ phase: { ...phase, hasData: true }, read: { kind: "entry", entry } });
+  // Text right after an objective or indicator row sits under the page header's columns: the
+  // budget header above belongs to the previous indicator's rows.
+  const named = (entry: Entry): Step => ({ phase: { ...phase, hasData: true, budgetHeader: undefined }, read: { kind: "entry", entry } });
   switch (found.kind) {
     case "blank":
       return { phase };
@@ -82,10 +84,10 @@ function step(phase: Phase, row: Row): Step {
       return { phase: { ...phase, budgetHeader: found.header } };
     case "objective": {
       const { number, objective, indicator } = found;
-      return data({ kind: "objective", ...at, number, objective: copy(objective), ...(indicator ? { indicator: { ...indicator } } : {}) });
+      return named({ kind: "objective", ...at, number, objective: copy(objective), ...(indicator ? { indicator: { ...indicator } } : {}) });
     }
     case "indicator":
-      return data({ kind: "indicator", ...at, indicator: { ...found.indicator } });
+      return named({ kind: "indicator", ...at, indicator: { ...found.indicator } });
     case "budget": {
       const { number, output, component, subComponent, pagu, contribution } = found;
       return data({ kind: "budget", ...at, number, output: copy(output), component: copy(component), subComponent: copy(subComponent), pagu, contribution });
@@ -93,16 +95,14 @@ function step(phase: Phase, row: Row): Step {
     case "total":
       return { phase: { kind: "closing", total: { line: row.line, ceiling: found.ceiling } } };
     case "text":
-      if (phase.hasData) return { phase, read: { kind: "finding", noticed: notice("UNRECOGNISED_ROW", row.line, { where: "table", text: excerpt(row) }) } };
-      return { phase, read: { kind: "fragment", fragment: { ...at, cells: found.cells, header: phase.budgetHeader ?? phase.page.header } } };
+      return { phase, read: { kind: "fragment", fragment: { ...at, cells: found.cells, header: phase.budgetHeader ?? phase.page.header, ...(phase.hasData ? { within: true as const } : {}) } } };
   }
 }
 
 /**
  * First pass over the table, a fold over its lines: classifies each line by what its cells hold.
- * Text at the top of a page is kept as a fragment for the page-break pass; text anywhere else in
- * the table cannot be read as part of the plan and is reported (UNRECOGNISED_ROW), not dropped
- * silently.
+ * Text with no row number or code is kept as a fragment for the page-break pass, which joins it to
+ * the cell it continues or reports it (resolvePageBreaks): never dropped silently.
  */
 export function readPages(rows: readonly Row[]): Staged<Pages> {
   const title: Row[] = [];
