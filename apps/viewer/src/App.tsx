@@ -1,4 +1,4 @@
-import { type Language, explainError } from "@rapk/core";
+import type { Language, Message } from "@rapk/core";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { printLayout, revisionAt } from "@rapk/report";
 import { AchievementPanel } from "./components/AchievementPanel.js";
@@ -14,6 +14,7 @@ import { LanguageSwitch } from "./components/LanguageSwitch.js";
 import { Tabs } from "./components/Tabs.js";
 import { Timeline } from "./components/Timeline.js";
 import { TrustBanner } from "./components/TrustBanner.js";
+import { UnverifiedMark } from "./components/Unverified.js";
 import { I18nProvider, useI18n } from "./i18n/i18n.js";
 import { type HistoryView, createHistoryView } from "./model/historyView.js";
 import { MAX_FILE_BYTES, formatBytes } from "./model/limits.js";
@@ -273,10 +274,14 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
   useLayoutEffect(() => {
     if (printAsked > 0) window.print();
   }, [printAsked]);
+  // A log that fails any check: every print says so on every page, and nothing is downloaded.
+  const verification = opened?.loaded.verification;
+  const mark = verification && !verification.ok ? t.notVerifiedStamp(verification.error.line, verification.error.code) : undefined;
+  const signatures = useMemo(() => (opened?.loaded.history.signing ?? []).reduce((n, signing) => n + signing.signers.length, 0), [opened]);
   const baseName = opened ? `${(opened.isDefault ? "rapk-loka-pom-rejang-lebong-2024" : opened.loaded.name.replace(/\.[^.]*$/, "")).replace(/[^\w.-]+/g, "-")}-v${version}` : "rapk";
 
   return (
-    <>
+    <UnverifiedMark.Provider value={mark}>
       <header class="app-header">
         <div class="brand">
           <h1>{t.appTitle}</h1>
@@ -294,7 +299,7 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
             <p class="source-name">
               {t.source}: <strong>{opened.isDefault ? t.defaultSource : opened.loaded.name}</strong>
             </p>
-            <TrustBanner verification={opened.loaded.verification} />
+            <TrustBanner verification={opened.loaded.verification} signatures={signatures} />
             {(opened.loaded.origin === "import" || opened.loaded.imported || opened.loaded.findings.length > 0) && (
               <FindingsPanel findings={opened.loaded.findings} imported={opened.loaded.imported} open={opened.loaded.origin === "import"} />
             )}
@@ -354,13 +359,24 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
           <p>{t.dropHere}</p>
         </div>
       )}
-    </>
+    </UnverifiedMark.Provider>
   );
 }
 
 function StatusLine({ status, cleared }: { status: Status; cleared: boolean }) {
   const { t, language } = useI18n();
-  const plain = status.kind === "failed" && "code" in status.error ? explainError(status.error.code) : undefined;
+  const code = status.kind === "failed" && "code" in status.error ? status.error.code : undefined;
+  // The explanations load only when a file fails (plainError.ts).
+  const [plain, setPlain] = useState<{ code: string; message: Message | undefined } | null>(null);
+  useEffect(() => {
+    if (code === undefined) return;
+    let current = true;
+    void import("./model/plainError.js").then(({ plainError }) => current && setPlain({ code, message: plainError(code) }));
+    return () => {
+      current = false;
+    };
+  }, [code]);
+  const explained = plain !== null && plain.code === code ? plain.message : undefined;
   return (
     <div class="status-line">
       <p role="status" class="loading">
@@ -383,7 +399,7 @@ function StatusLine({ status, cleared }: { status: Status; cleared: boolean }) {
                     </>
                   )}
           </p>
-          {plain && <p class="plain-error">{plain[language]}</p>}
+          {explained && <p class="plain-error">{explained[language]}</p>}
           {cleared && <p>{t.planCleared}</p>}
         </div>
       )}

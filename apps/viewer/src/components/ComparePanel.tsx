@@ -4,6 +4,7 @@ import { diffWorkbook } from "@rapk/report";
 import { useMemo } from "preact/hooks";
 import type { Other } from "../App.js";
 import { CSV_TYPE, XLSX_TYPE, download } from "../model/download.js";
+import { useUnverifiedMark } from "./Unverified.js";
 import { useI18n } from "../i18n/i18n.js";
 import { changeKindLabel, changeSubject, changeValues } from "../model/describeChange.js";
 import { formatDate } from "../model/format.js";
@@ -31,7 +32,7 @@ export interface ComparePanelProps {
  * Two versions side by side, of this file or of this file and another (matched by indicator and
  * line ids; what one side lacks shows as added or removed): the summary (changes by kind,
  * Rupiah moved), the list of changes with old -> new, and the newer plan with every changed
- * cell highlighted. The changes download as XLSX or CSV.
+ * cell highlighted. The changes download as XLSX or CSV, unless either side does not verify.
  */
 export function ComparePanel({ view, from, to, onChange, other = null, otherError = null, onOpenOther, onOpenSeed, onCloseOther, baseName = "rapk" }: ComparePanelProps) {
   const { t, language } = useI18n();
@@ -43,6 +44,9 @@ export function ComparePanel({ view, from, to, onChange, other = null, otherErro
   const expanded = useMemo(() => changedIndicators(diff.changes, after.document), [diff, after]);
   // The summary counts only kinds of change (CHANGE_KINDS), keyed by kind.
   const counts = (Object.entries(diff.summary.counts) as [ChangeKind, number][]).filter(([, n]) => n > 0);
+  // Changes are not downloaded from a log that does not verify, this one or the other (see Actions).
+  const mark = useUnverifiedMark();
+  const refused = mark !== undefined || (other?.verification ? !other.verification.ok : false);
 
   const option = (v: Version) => (
     <option key={v.number} value={v.number}>
@@ -97,10 +101,10 @@ export function ComparePanel({ view, from, to, onChange, other = null, otherErro
             {right.versions.map(option)}
           </select>
         </label>
-        <button type="button" class="button" onClick={async () => download(`${baseName}-perubahan.xlsx`, await diffWorkbook(diff, label), XLSX_TYPE)}>
+        <button type="button" class="button" disabled={refused} onClick={async () => download(`${baseName}-perubahan.xlsx`, await diffWorkbook(diff, label), XLSX_TYPE)}>
           {t.downloadChangesXlsx}
         </button>
-        <button type="button" class="button" onClick={async () => download(`${baseName}-perubahan.csv`, (await import("../model/csvFiles.js")).csvFiles.changes(diff, language), CSV_TYPE)}>
+        <button type="button" class="button" disabled={refused} onClick={async () => download(`${baseName}-perubahan.csv`, (await import("../model/csvFiles.js")).csvFiles.changes(diff, language), CSV_TYPE)}>
           {t.downloadChangesCsv}
         </button>
       </div>

@@ -4,6 +4,7 @@ import { useMemo } from "preact/hooks";
 import { useI18n } from "../i18n/i18n.js";
 import { XLSX_TYPE, download } from "../model/download.js";
 import { formatNumber, formatPercent } from "../model/format.js";
+import { useUnverifiedMark } from "./Unverified.js";
 
 /**
  * The quarterly report (triwulan) of `@rapk/report`: per indicator the quarter's target,
@@ -13,6 +14,8 @@ import { formatNumber, formatPercent } from "../model/format.js";
 export function QuarterPanel({ state, quarter, onQuarter, baseName }: { state: PlanState; quarter: number; onQuarter: (q: number) => void; baseName: string }) {
   const { t, language } = useI18n();
   const report = useMemo(() => quarterReport(state, quarter), [state, quarter]);
+  // A log that does not verify is not downloaded (see Actions).
+  const refused = useUnverifiedMark() !== undefined;
   const [first, , last] = report.months;
   const num = (value: number | null) => (value === null ? "–" : formatNumber(value, language));
   // Two decimals, as the quarterly report's PDF prints them.
@@ -30,7 +33,7 @@ export function QuarterPanel({ state, quarter, onQuarter, baseName }: { state: P
             ))}
           </select>
         </label>
-        <button type="button" class="button" onClick={async () => download(`${baseName}-tw${quarter}.xlsx`, await quarterWorkbook(report, language), XLSX_TYPE)}>
+        <button type="button" class="button" disabled={refused} onClick={async () => download(`${baseName}-tw${quarter}.xlsx`, await quarterWorkbook(report, language), XLSX_TYPE)}>
           {t.downloadQuarterXlsx}
         </button>
       </div>

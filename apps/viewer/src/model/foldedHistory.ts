@@ -1,5 +1,6 @@
 import type { PlanState } from "@rapk/core";
 import { type StoredEvent, type VerifiedVersion, type Version, openHistory, versionOf, versionsOf } from "@rapk/history";
+import { type VersionSigning, signingOf } from "./signing.js";
 
 /**
  * A log's versions with the plan after each, as the worker read them: what the page needs to show
@@ -16,6 +17,11 @@ export interface FoldedHistory {
   readonly states: readonly (PlanState | undefined)[];
   /** `heads[n - 1]` is the log's head at the end of version n (its commit record's hash; a v1 version's last event's). */
   readonly heads: readonly string[];
+  /**
+   * `signing[n - 1]`: who signed version n, as the verification read it. Shorter than `versions`
+   * (or absent) where the reading stopped: a log whose chain breaks is shown for what it claims.
+   */
+  readonly signing?: readonly VersionSigning[];
 }
 
 /**
@@ -28,13 +34,15 @@ export function versionCollector(initial: PlanState): { readonly onVersion: (ver
   const versions: Version[] = [];
   const states: PlanState[] = [initial];
   const heads: string[] = [];
+  const signing: VersionSigning[] = [];
   return {
     onVersion(version) {
       versions.push(versionOf(version.events));
       states.push(version.state);
       heads.push(version.head);
+      signing.push(signingOf(version));
     },
-    folded: () => ({ versions, states, heads }),
+    folded: () => ({ versions, states, heads, signing }),
   };
 }
 

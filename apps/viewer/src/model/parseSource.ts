@@ -1,10 +1,10 @@
 import { initialState } from "@rapk/core";
-import { type VerifyResult, parseLog, useSha256, verifyLog } from "@rapk/history";
+import { type SignatureCheck, auditLog, carriesSignatures, parseLog, useSha256 } from "@rapk/history";
 import { type DigestCheck, claimedHashes, deferredSha256 } from "./deferredSha256.js";
 import { type FoldedHistory, foldHistory, versionCollector } from "./foldedHistory.js";
 import { importRecord } from "./importRecord.js";
 import { MAX_FILE_BYTES } from "./limits.js";
-import type { LoadOutcome } from "./source.js";
+import type { LoadOutcome, Verification } from "./source.js";
 
 /** An event log is NDJSON: its first non-blank character opens a JSON object. */
 function looksLikeLog(text: string): boolean {
@@ -18,13 +18,19 @@ function looksLikeLog(text: string): boolean {
  * loaded when a table is first opened: most visits open logs, and the importer (with its date
  * parsing and CSV reader) would otherwise be a third of the first load. With `check`, the lines'
  * hashes are checked by it, in parallel with the rest of the verification (see verifyInParallel).
+ *
+ * Every signature a log carries is checked, and every version read against the roster and the
+ * policy where the log keeps a roster, as `rapk verify` reads it (history's auditLog with
+ * Ed25519): the curve code is loaded only for a log that carries signatures, so a visit that
+ * opens an unsigned log never downloads it.
  */
 export async function parseSource(text: string, name: string, now?: () => string, check?: DigestCheck): Promise<LoadOutcome> {
   if (text.length > MAX_FILE_BYTES) return { ok: false, error: { code: "FILE_TOO_LARGE", message: `${name} is larger than the limit` } };
   if (text.trim() === "") return { ok: false, error: { code: "FILE_EMPTY", message: `${name} is empty` } };
 
   if (looksLikeLog(text)) {
-    const { verification, folded } = check ? await verifyInParallel(text, check) : verifyOnce(text);
+    const signatures = carriesSignatures(text) ? (await import("@rapk/history/signing")).checkSignature : undefined;
+    const { verification, folded } = check ? await verifyInParallel(text, check, signatures) : verifyOnce(text, signatures);
     let history: FoldedHistory;
     if (verification.ok) history = folded;
     else {
@@ -33,7 +39,8 @@ export async function parseSource(text: string, name: string, now?: () => string
       const parsed = parseLog(text);
       if (!parsed.ok) return { ok: false, error: parsed.error };
       try {
-        history = foldHistory(parsed.value.events);
+        // Who signed the versions the verification read: the signatures it checked.
+        history = { ...foldHistory(parsed.value.events), signing: folded.signing ?? [] };
       } catch {
         // Its events cannot even be applied: the verification names the line.
         return { ok: false, error: verification.error };
@@ -45,10 +52,17 @@ export async function parseSource(text: string, name: string, now?: () => string
   return importSource(text, name, now);
 }
 
-/** One reading verifies the log and folds it: the versions and their states come with it. */
-function verifyOnce(text: string): { verification: VerifyResult; folded: FoldedHistory } {
+/**
+ * One reading verifies the log and folds it: the versions and their states come with it. Every
+ * problem is kept (the first first, as verifyLog names it), so the page can list them all.
+ */
+function verifyOnce(text: string, checkSignature: SignatureCheck | undefined): { verification: Verification; folded: FoldedHistory } {
   const collector = versionCollector(initialState());
-  const verification = verifyLog(text, { onVersion: collector.onVersion });
+  const audit = auditLog(text, { onVersion: collector.onVersion, ...(checkSignature ? { checkSignature } : {}) });
+  const [first] = audit.problems;
+  const verification: Verification = first
+    ? { ok: false, error: first, problems: audit.problems }
+    : { ok: true, value: { events: audit.events, versions: audit.versions, lastHash: audit.head } };
   return { verification, folded: collector.folded() };
 }
 
@@ -59,14 +73,14 @@ function verifyOnce(text: string): { verification: VerifyResult; folded: FoldedH
  * checked against the real digest of what the verifier hashed; when one is false the verdict is
  * void and the log is verified again with the real sha256, which names the line.
  */
-async function verifyInParallel(text: string, check: DigestCheck): Promise<{ verification: VerifyResult; folded: FoldedHistory }> {
+async function verifyInParallel(text: string, check: DigestCheck, checkSignature: SignatureCheck | undefined): Promise<{ verification: Verification; folded: FoldedHistory }> {
   const deferred = deferredSha256(claimedHashes(text), check);
   const real = useSha256(deferred.sha256);
   let result: ReturnType<typeof verifyOnce>;
   try {
-    result = verifyOnce(text);
+    result = verifyOnce(text, checkSignature);
   } finally {
     useSha256(real);
   }
-  return (await deferred.settled()) ? result : verifyOnce(text);
+  return (await deferred.settled()) ? result : verifyOnce(text, checkSignature);
 }

@@ -1,9 +1,12 @@
 import type { Finding, PlanState, SourceFile } from "@rapk/core";
-import type { VerifyResult } from "@rapk/history";
+import type { LogError, VerifyResult } from "@rapk/history";
 import type { FoldedHistory } from "./foldedHistory.js";
 
-/** How a chain check ended (history's `verifyLog`). */
-export type Verification = VerifyResult;
+/**
+ * How the check of a log ended (history's `verifyLog`: the chain, every signature, the policy
+ * where the log has a roster), with every problem it found when it failed (the first is `error`).
+ */
+export type Verification = VerifyResult & { readonly problems?: readonly LogError[] };
 
 /** What the viewer shows: a plan's events, where they came from, and whether they can be trusted. */
 export interface Loaded {

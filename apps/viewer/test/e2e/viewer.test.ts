@@ -9,6 +9,8 @@ import { SCREENSHOTS, browserSession } from "./session.js";
 import { HISTORY_LOG, SEED_TXT, hostileLog, tamperedLog, yearOfHistory } from "./fixtures.js";
 
 const baseUrl = inject("baseUrl");
+/** A message only @noble/ed25519's code holds (a point that does not decode): where it is, the curve code is. */
+const ED25519_MARKER = "bad point: y not sqrt";
 const session = browserSession("rapk-viewer-e2e-");
 let page: Page;
 const errors: string[] = [];
@@ -268,5 +270,16 @@ describe("the production build", () => {
     const importer = all.filter((name) => source(name).includes("rapk viewer (import)"));
     expect(importer.length).toBeGreaterThan(0);
     for (const name of importer) expect(first.has(name)).toBe(false);
+    // And the Ed25519 code (@noble/ed25519, by a message only it has): loaded by the worker when a log carries signatures.
+    const curve = all.filter((name) => source(name).includes(ED25519_MARKER));
+    expect(curve).toHaveLength(1);
+    expect([...first].filter((name) => source(name).includes(ED25519_MARKER))).toEqual([]);
+    expect(source("parse-worker.js")).toMatch(new RegExp(`import\\([^)]*\\./${curve[0]!.replace(".", "\\.")}`));
+    // The stylesheet index.html links comes with the first load too: the two together stay under the budget.
+    const css = [...readFileSync(join(inject("dist"), "index.html"), "utf8").matchAll(/href="\.\/assets\/([^"]+\.css)"/g)].map((match) => match[1]!);
+    const styles = css.reduce((sum, name) => sum + gzip(name), 0);
+    console.log(`first load with its stylesheet: ${((total + styles) / 1024).toFixed(1)} kB gzipped (CSS ${(styles / 1024).toFixed(1)} kB)`);
+    expect(css.length).toBeGreaterThan(0);
+    expect(total + styles).toBeLessThan(100 * 1024);
   });
 });

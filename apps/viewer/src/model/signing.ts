@@ -1,0 +1,43 @@
+import type { ProposalStatus } from "@rapk/core";
+import { type Signer, type VerifiedVersion, fingerprintOf, signaturesOf } from "@rapk/history";
+
+/** What a proposal step of a version did: proposed it, or decided it (approved, returned with a reason, withdrawn). */
+export type ProposalStep =
+  | { readonly proposal: number; readonly step: "proposed"; readonly by: string; readonly kind: string }
+  | { readonly proposal: number; readonly step: Exclude<ProposalStatus, "pending">; readonly by: string; readonly reason?: string };
+
+/**
+ * Who signed a version, as the worker's verification read it (history's auditLog with the Ed25519
+ * check): the signatures that hold, each with the member, role and fingerprint the roster of the
+ * time gives its key, and whether the policy was met. `unproven` are the keys of signatures that
+ * do not hold (or were not checked): shown as claimed, never as signers.
+ */
+export interface VersionSigning {
+  readonly signers: readonly Signer[];
+  readonly unproven: readonly string[];
+  /** Absent when no policy applied (a log without a roster). */
+  readonly policy?: "met" | "not met";
+  readonly steps: readonly ProposalStep[];
+}
+
+const DECIDED = { ProposalApproved: "approved", ProposalReturned: "returned", ProposalWithdrawn: "withdrawn" } as const;
+
+/** The signing of a version verifyLog/auditLog handed over (onVersion). */
+export function signingOf(version: VerifiedVersion): VersionSigning {
+  const claimed = version.commit ? signaturesOf(version.commit) : [];
+  const signers = version.signers ?? [];
+  const held = new Set(signers.map((signer) => signer.publicKey));
+  const steps: ProposalStep[] = [];
+  for (const event of version.events) {
+    const data = event.data as { proposal?: number; by?: string; kind?: string; reason?: string };
+    if (event.type === "RevisionProposed") steps.push({ proposal: data.proposal!, step: "proposed", by: data.by!, kind: data.kind! });
+    else if (event.type in DECIDED)
+      steps.push({ proposal: data.proposal!, step: DECIDED[event.type as keyof typeof DECIDED], by: data.by!, ...(data.reason ? { reason: data.reason } : {}) });
+  }
+  return {
+    signers,
+    unproven: claimed.filter((signature) => !held.has(signature.publicKey)).map((signature) => fingerprintOf(signature.publicKey)),
+    ...(version.policy ? { policy: version.policy } : {}),
+    steps,
+  };
+}

@@ -1,0 +1,111 @@
+import { auditLog } from "@rapk/history";
+import { checkSignature } from "@rapk/history/signing";
+import { fireEvent, render, screen, within } from "@testing-library/preact";
+import { describe, expect, it } from "vitest";
+import { App } from "../src/App.js";
+import { checkHere } from "../src/model/deferredSha256.js";
+import { inlineLoader } from "../src/model/inlineLoader.js";
+import { parseSource } from "../src/model/parseSource.js";
+import type { Loaded } from "../src/model/source.js";
+import { movedSignature, officerOnlyPok, signedYear } from "./fixtures/signed.js";
+
+/** What `rapk verify` finds in a log (packages/cli/src/verifiedRead.ts: auditLog with the Ed25519 check), as [code, line]. */
+const cliProblems = (text: string) => auditLog(text, { checkSignature }).problems.map((p) => [p.code, p.line, p.message]);
+
+async function opened(text: string, parallel = false): Promise<Loaded> {
+  const outcome = await parseSource(text, "plan.ndjson", undefined, parallel ? checkHere : undefined);
+  if (!outcome.ok) throw new Error(`${outcome.error.code}: ${outcome.error.message}`);
+  return outcome.loaded;
+}
+const problemsOf = (loaded: Loaded) => (loaded.verification?.ok === false ? (loaded.verification.problems ?? [loaded.verification.error]).map((p) => [p.code, p.line, p.message]) : []);
+
+describe("the viewer's check of a signed log (parseSource, as the worker runs it)", () => {
+  const { log, head, officer } = signedYear();
+
+  it.each([false, true])("verifies every signature of a genuine signed log and says who signed each version (lines hashed in parallel: %s)", async (parallel) => {
+    const loaded = await opened(log.text, parallel);
+    expect(cliProblems(log.text)).toEqual([]);
+    expect(loaded.verification).toEqual({ ok: true, value: { events: expect.any(Number), versions: 5, lastHash: log.versions[4]!.commit!.hash } });
+    const signing = loaded.history.signing!;
+    expect(signing.map((s) => s.signers.map((signer) => `${signer.member}:${signer.role}:${signer.fingerprint}`))).toEqual([
+      [`kepala:head:ed25519:${head.key.publicKey.slice(0, 16)}`],
+      [`kepala:head:ed25519:${head.key.publicKey.slice(0, 16)}`],
+      [`siti:officer:ed25519:${officer.key.publicKey.slice(0, 16)}`],
+      [`kepala:head:ed25519:${head.key.publicKey.slice(0, 16)}`],
+      [`siti:officer:ed25519:${officer.key.publicKey.slice(0, 16)}`],
+    ]);
+    expect(signing.every((s) => s.policy === "met" && s.unproven.length === 0)).toBe(true);
+    expect(signing.map((s) => s.steps)).toEqual([[], [], [{ proposal: 1, step: "proposed", by: "siti", kind: "report" }], [{ proposal: 1, step: "approved", by: "kepala" }], [{ proposal: 2, step: "proposed", by: "siti", kind: "report" }]]);
+  });
+
+  it.each([false, true])("finds a signature moved from version 1 to version 2 as rapk verify does: BAD_SIGNATURE on version 2's commit line (parallel: %s)", async (parallel) => {
+    const forged = movedSignature();
+    const loaded = await opened(forged.text, parallel);
+    expect(problemsOf(loaded)).toEqual(cliProblems(forged.text));
+    expect(problemsOf(loaded)[0]?.slice(0, 2)).toEqual(["BAD_SIGNATURE", forged.line]);
+    // Shown for what it claims, the moved signature never counts as a signer.
+    expect(loaded.history.versions).toHaveLength(5);
+    expect(loaded.history.signing![1]).toMatchObject({ signers: [], unproven: [expect.stringMatching(/^ed25519:[0-9a-f]{16}$/)] });
+  });
+
+  it("finds a Revisi POK signed only by the officer as rapk verify does: POLICY_NOT_MET on its commit line", async () => {
+    const forged = officerOnlyPok();
+    const loaded = await opened(forged.text);
+    expect(problemsOf(loaded)).toEqual(cliProblems(forged.text));
+    expect(problemsOf(loaded).map(([code, line]) => [code, line])).toEqual([["POLICY_NOT_MET", forged.line]]);
+    expect(loaded.history.signing![5]).toMatchObject({ signers: [{ member: "siti", role: "officer" }], policy: "not met" });
+  });
+});
+
+/** The app with a forged log opened, and the buttons of the document's actions. */
+async function openForged(text: string) {
+  render(<App loader={inlineLoader} initial={{ text, name: "forged.ndjson" }} />);
+  const alert = await screen.findByRole("alert");
+  return { alert, actions: within(screen.getByRole("group", { name: "Cetak dan unduh" })) };
+}
+
+describe("a log that fails a check, in the app", () => {
+  it("a moved signature: red banner naming BAD_SIGNATURE and its line, downloads refused, the print stamped TIDAK TERVERIFIKASI", async () => {
+    const forged = movedSignature();
+    const { alert, actions } = await openForged(forged.text);
+    expect(alert.classList.contains("broken")).toBe(true);
+    expect(alert.textContent).toContain(`tanda tangan tidak sah pada baris ${forged.line}`);
+    expect(alert.textContent).toContain("BAD_SIGNATURE");
+    expect(alert.textContent).toContain("TIDAK TERVERIFIKASI");
+    for (const name of ["Unduh XLSX", "Unduh CSV"]) expect((actions.getByRole("button", { name }) as HTMLButtonElement).disabled).toBe(true);
+    expect(actions.getByRole("status").textContent).toContain("Unduhan ditolak");
+    // The browser's own Print (beforeprint) and the print button render the layout with the mark.
+    window.dispatchEvent(new Event("beforeprint"));
+    const root = await screen.findByText((_, element) => element?.classList.contains("print-root") ?? false);
+    const stamps = [...root.querySelectorAll(".print-stamp")].map((p) => p.textContent);
+    expect(stamps).toEqual([`TIDAK TERVERIFIKASI (NOT VERIFIED): baris ${forged.line}: BAD_SIGNATURE; ini menampilkan isi klaim log, bukan catatan terverifikasi`, expect.stringContaining("TIDAK TERVERIFIKASI")]);
+    expect(root.querySelector(".rapk, table")).toBeTruthy();
+    window.dispatchEvent(new Event("afterprint"));
+  });
+
+  it("an officer's Revisi POK: red banner naming POLICY_NOT_MET; the quarter's and the changes' downloads are refused too", async () => {
+    const forged = officerOnlyPok();
+    const { alert } = await openForged(forged.text);
+    expect(alert.textContent).toContain(`penandatangan tidak memenuhi kebijakan pada baris ${forged.line}`);
+    expect(alert.textContent).toContain("POLICY_NOT_MET");
+    fireEvent.click(screen.getByRole("tab", { name: "Triwulan" }));
+    expect((screen.getByRole("button", { name: /Unduh laporan triwulan/ }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole("tab", { name: "Bandingkan" }));
+    expect((screen.getByRole("button", { name: /Unduh perubahan \(XLSX\)/ }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole("button", { name: /Unduh perubahan \(CSV\)/ }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("a genuine signed log: green, its signatures counted, downloads and an unstamped print", async () => {
+    const { log } = signedYear();
+    render(<App loader={inlineLoader} initial={{ text: log.text, name: "plan.ndjson" }} />);
+    const ok = await screen.findByText(/Rantai riwayat terverifikasi/);
+    expect(ok.textContent).toContain("5 tanda tangan diperiksa: semuanya sah.");
+    expect(screen.queryByRole("alert")).toBeNull();
+    const actions = within(screen.getByRole("group", { name: "Cetak dan unduh" }));
+    expect((actions.getByRole("button", { name: "Unduh XLSX" }) as HTMLButtonElement).disabled).toBe(false);
+    window.dispatchEvent(new Event("beforeprint"));
+    const root = await screen.findByText((_, element) => element?.classList.contains("print-root") ?? false);
+    expect(root.querySelector(".print-stamp")).toBeNull();
+    window.dispatchEvent(new Event("afterprint"));
+  });
+});
