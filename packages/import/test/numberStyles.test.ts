@@ -52,6 +52,15 @@ describe("a plan in the seed's layout written with decimal commas and thousand d
   });
 });
 
+describe("numberStyleOf: the document's thousands mark, from its own numbers", () => {
+  it("given a number of two groups with decimals after the other mark (1.000.000,5), then it tells the style as a grouped amount does", () => {
+    // A whole generated plan whose only number of two groups was a target like this refused its 1.080-like targets.
+    expect(numberStyleOf("x\t1.000.000,5\ty")).toEqual({ thousands: ".", example: "1.000.000,5", line: 1 });
+    expect(numberStyleOf("x\t1,000,000.01")).toEqual({ thousands: ",", example: "1,000,000.01", line: 1 });
+    expect(numberStyleOf("x\t1.000.000.5")).toBeUndefined();
+  });
+});
+
 describe("readDocumentTarget: one reading where the marks tell, a reading with its reason where they do not", () => {
   const commas = numberStyleOf("x\t70,412,160")!;
   const dots = numberStyleOf("x\t70.412.160")!;

@@ -163,6 +163,25 @@ describe("names that wrap onto a line of their own inside a page", () => {
     expect(result.findings.find((f) => f.line === 12)).toMatchObject({ code: "CELL_JOINED", subject: "01.01" });
   });
 
+  it("given a budget row's RO name wrapped inside its page, when imported, then the RO name is whole and the figures are the seed's (the row's own cut name was taken for one written whole, and the line reported unreadable)", () => {
+    const result = ok(importTable(editSeed({ 24: `${withCell(24, 3, "DR.3165.BAH.001 - Keputusan/Sertifikasi Layanan Publik yang")}\n\t\t\tDiselesaikan oleh UPT` })));
+    expect(content(result.state)).toEqual(content(seed.state));
+    expect(result.findings.find((f) => f.line === 25)).toMatchObject({ code: "CELL_JOINED", subject: "DR.3165.BAH.001.052.B" });
+    expect(result.findings.filter((f) => f.code === "UNRECOGNISED_ROW")).toEqual([]);
+  });
+
+  it("given an indicator name whose wrapped end is the word 'total' alone, when imported, then it is the end of the name, not a Total row without its amount", () => {
+    const result = ok(importTable(editSeed({ 14: `${withCell(14, 2, "02 - Persentase Makanan yang memenuhi syarat dari")}\n\t\ttotal` })));
+    expect(result.state.indicators["01.02"]?.name).toBe("Persentase Makanan yang memenuhi syarat dari total");
+    expect(result.state.indicators["01.02"]?.targets).toEqual(seed.state.indicators["01.02"]?.targets);
+    expect(result.state.plan?.ceiling).toBe(seed.state.plan?.ceiling);
+    expect(result.findings.find((f) => f.line === 15)).toMatchObject({ code: "CELL_JOINED", subject: "01.02" });
+  });
+
+  it("given the Total row without its amount, then the import still stops there (TOTAL_UNREADABLE), the word being under no name column", () => {
+    expect(failed(importTable(editSeed({ 143: withCell(143, 13, "") })))).toMatchObject({ code: "TOTAL_UNREADABLE", line: 143 });
+  });
+
   it("given text under a column that holds no name (a month's target), then it is reported as unreadable, not joined", () => {
     const result = ok(importTable(editSeed({ 14: `${seedLines()[14]}\n\t\t\tlihat lampiran` })));
     expect(result.findings.find((f) => f.line === 15)).toMatchObject({ code: "UNRECOGNISED_ROW" });

@@ -152,8 +152,10 @@ export function classify(row: Row, months: readonly number[] | undefined): Class
       failAt("MALFORMED_ROW", row.line, `after objective ${objective.code}, expected its first indicator ("01 - name"), found ${quote(third.text)}`);
     return { kind: "objective", number: Number(number[1]), objective, indicator: indicatorCells(row, third, months) };
   }
-  if (TOTAL.test(first.text)) {
-    if (!second || third) failAt("TOTAL_UNREADABLE", row.line, `the ${first.text} row should hold exactly one amount, the plan's ceiling`);
+  // The word without a figure after it is no Total row: it may begin the end of a name that wrapped
+  // onto a line of its own ("Persentase penurunan" / "jumlah"); the page pass decides by its column (readPages).
+  if (TOTAL.test(first.text) && second && /\d/.test(second.text)) {
+    if (third) failAt("TOTAL_UNREADABLE", row.line, `the ${first.text} row should hold exactly one amount, the plan's ceiling`);
     return { kind: "total", ceiling: amount(row.line, second, "the Total") };
   }
   if (second && CODE_NAME.test(first.text)) return { kind: "indicator", indicator: indicatorCells(row, first, months) };

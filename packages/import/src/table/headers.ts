@@ -14,6 +14,9 @@ export type Role =
   | "pagu"
   | "contribution";
 
+/** The columns that hold names (a wrapped or cut name continues under one of them). */
+export const NAME_ROLES: ReadonlySet<Role> = new Set<Role>(["objective", "indicator", "output", "component", "subComponent"]);
+
 /** A header row: where each role's column starts on this page. */
 export interface Header {
   readonly line: number;

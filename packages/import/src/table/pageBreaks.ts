@@ -2,13 +2,12 @@ import { type NameColumn, type OrphanReason, indicatorId, lineId } from "@rapk/c
 import { type Noticed, notice } from "../plan/noticed.js";
 import { type Staged, staged } from "../plan/staged.js";
 import type { BudgetEntry, Entry } from "./entries.js";
-import { type Role, roleAt } from "./headers.js";
+import { NAME_ROLES, roleAt } from "./headers.js";
 import type { HeadedFragment } from "./readPages.js";
 import type { Cell } from "./rows.js";
-import { nameKey, pageEnds, wholeNames } from "./witnesses.js";
+import { mayBeCut, nameKey, wholeNames } from "./witnesses.js";
 
 type NameRole = NameColumn;
-const NAME_ROLES: ReadonlySet<Role> = new Set<Role>(["objective", "indicator", "output", "component", "subComponent"]);
 
 /** The entries with every joined name lengthened, and the lines of the orphans: each is evidence of a missing page. */
 export interface PageBreaks {
@@ -101,8 +100,7 @@ export function resolvePageBreaks(
   fragments: readonly HeadedFragment[],
   objectiveOf: (line: number) => string | undefined,
 ): Staged<PageBreaks> {
-  const ends = pageEnds(entries);
-  const whole = wholeNames(entries, ends);
+  const whole = wholeNames(entries, mayBeCut(entries, fragments.map((f) => f.line)));
   const orphans: number[] = [];
   const findings: Noticed[] = [];
   // Each entry as the fragments joined so far left it, by line (two fragments may continue one row).

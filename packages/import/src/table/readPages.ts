@@ -3,8 +3,9 @@ import type { Noticed } from "../plan/noticed.js";
 import { type Staged, after, staged } from "../plan/staged.js";
 import { classify } from "./classify.js";
 import type { Entry, Fragment } from "./entries.js";
-import { type Header, pageHeader } from "./headers.js";
-import { type Row, filled } from "./rows.js";
+import { type Header, NAME_ROLES, type Role, pageHeader, roleAt } from "./headers.js";
+import { TOTAL } from "./patterns.js";
+import { type Cell, type Row, filled } from "./rows.js";
 
 export interface Page {
   readonly index: number;
@@ -94,8 +95,14 @@ function step(phase: Phase, row: Row): Step {
     }
     case "total":
       return { phase: { kind: "closing", total: { line: row.line, ceiling: found.ceiling } } };
-    case "text":
-      return { phase, read: { kind: "fragment", fragment: { ...at, cells: found.cells, header: phase.budgetHeader ?? phase.page.header, ...(phase.hasData ? { within: true as const } : {}) } } };
+    case "text": {
+      const header = phase.budgetHeader ?? phase.page.header;
+      const first = found.cells[0] as Cell;
+      // Total (or Jumlah) under a name column begins the end of a wrapped name; anywhere else it is a Total without its amount.
+      if (TOTAL.test(first.text) && !NAME_ROLES.has(roleAt(header, first.col) as Role))
+        failAt("TOTAL_UNREADABLE", row.line, `the ${first.text} row should hold exactly one amount, the plan's ceiling`);
+      return { phase, read: { kind: "fragment", fragment: { ...at, cells: found.cells, header, ...(phase.hasData ? { within: true as const } : {}) } } };
+    }
   }
 }
 

@@ -26,7 +26,24 @@ export function pageEnds(entries: readonly Entry[]): Set<Entry> {
 }
 
 /**
- * Names written whole: for each key, the names that rows which are not at a page end give it,
+ * The entries whose cells may be cut: the last data row of a page that is followed by another
+ * page (a page break may cut it), and a row followed by text on a line of its own (its name may
+ * have wrapped there). `fragmentLines` are the lines of that text, in line order.
+ */
+export function mayBeCut(entries: readonly Entry[], fragmentLines: readonly number[]): Set<Entry> {
+  const cut = pageEnds(entries);
+  let fragment = 0;
+  entries.forEach((entry, i) => {
+    const next = entries[i + 1];
+    while (fragment < fragmentLines.length && (fragmentLines[fragment] as number) < entry.line) fragment++;
+    const following = fragmentLines[fragment];
+    if (following !== undefined && (!next || following < next.line)) cut.add(entry);
+  });
+  return cut;
+}
+
+/**
+ * Names written whole: for each key, the names that rows which may not be cut (mayBeCut) give it,
  * with the first line that writes each. A cell that equals one of them was not cut.
  */
 export function wholeNames(entries: readonly Entry[], ends: ReadonlySet<Entry>): Map<string, Map<string, number>> {

@@ -1,7 +1,7 @@
 /**
  * Which mark a document groups thousands with, as its own amounts show: the first number written
- * with two groups or more (`70,412,160`, `70.412.160`) cannot be anything but grouped. `undefined`
- * when no number in the text says.
+ * with two groups or more (`70,412,160`, `70.412.160`, also with decimals after the other mark:
+ * `1.000.000,5`) cannot be anything but grouped. `undefined` when no number in the text says.
  */
 export interface NumberStyle {
   readonly thousands: "," | ".";
@@ -10,7 +10,7 @@ export interface NumberStyle {
   readonly line: number;
 }
 
-const GROUPED_TWICE = /(?<![\d.,])\d{1,3}([.,])\d{3}\1\d{3}(?:\1\d{3})*(?![\d.,]*\d)/;
+const GROUPED_TWICE = /(?<![\d.,])\d{1,3}([.,])\d{3}\1\d{3}(?:\1\d{3})*(?:(?!\1)[.,]\d+)?(?![\d.,]*\d)/;
 
 export function numberStyleOf(text: string): NumberStyle | undefined {
   const lines = text.split("\n");
