@@ -252,9 +252,21 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
       { id: "budget", label: t.tabBudget },
       { id: "achievement", label: t.tabAchievement },
       { id: "quarter", label: t.tabQuarter },
+      { id: "roster", label: t.tabRoster },
     ],
     [t],
   );
+  // The roster panel loads when its tab is first opened: most visits never do.
+  const [rosterPanel, setRosterPanel] = useState<typeof import("./components/RosterPanel.js").RosterPanel | null>(null);
+  useEffect(() => {
+    if (tab === "roster" && rosterPanel === null) void import("./components/RosterPanel.js").then((module) => setRosterPanel(() => module.RosterPanel));
+  }, [tab, rosterPanel]);
+  const RosterPanel = rosterPanel;
+  // Where each proposal stands in the newest version (a large log's newest plan is the one always here).
+  const statusOf = useMemo(() => {
+    const newest = view?.has(view.last) ? view.at(view.last).state : undefined;
+    return (proposal: number) => newest?.proposals[String(proposal)]?.status;
+  }, [view]);
   // The print layout of a national plan is megabytes of HTML: it is made only when printing, not
   // at every step of the timeline (where it cost more than the rest of the page together).
   const layoutOf = useMemo(() => (view && current ? () => printLayout(current.state, view.provenance(version), revisionAt(view.versions, version)) : null), [view, current, version]);
@@ -307,7 +319,11 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
         )}
         {view && (
           <div class="workspace">
-            <Timeline versions={view.versions} current={version} onSelect={setVersion} inForceOn={view.inForceOn} knownOn={view.knownOn} arriving={!view.complete && restError === null} />
+            <Timeline
+              versions={view.versions} current={version} onSelect={setVersion} inForceOn={view.inForceOn} knownOn={view.knownOn} arriving={!view.complete && restError === null}
+              signing={opened?.loaded.history.signing}
+              statusOf={statusOf}
+            />
             {restError !== null && (
               <p role="alert" class="load-error">
                 {t.versionsFailed(restError)}
@@ -348,6 +364,7 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
                 {missing === undefined && current && tab === "budget" && <BudgetPanel state={current.state} budget={current.budget} violations={current.violations} />}
                 {missing === undefined && current && tab === "achievement" && <AchievementPanel achievements={current.achievement} />}
                 {missing === undefined && current && tab === "quarter" && <QuarterPanel state={current.state} quarter={quarter} onQuarter={setQuarter} baseName={baseName} />}
+                {missing === undefined && current && tab === "roster" && (RosterPanel ? <RosterPanel state={current.state} version={version} /> : <p class="arriving">{t.loading}</p>)}
               </Tabs>
             </div>
           </div>

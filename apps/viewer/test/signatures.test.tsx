@@ -1,12 +1,13 @@
-import { auditLog } from "@rapk/history";
+import { auditLog, serializeLog } from "@rapk/history";
 import { checkSignature } from "@rapk/history/signing";
-import { fireEvent, render, screen, within } from "@testing-library/preact";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/preact";
 import { describe, expect, it } from "vitest";
 import { App } from "../src/App.js";
 import { checkHere } from "../src/model/deferredSha256.js";
 import { inlineLoader } from "../src/model/inlineLoader.js";
 import { parseSource } from "../src/model/parseSource.js";
 import type { Loaded } from "../src/model/source.js";
+import { smallHistory } from "./fixtures/history.js";
 import { movedSignature, officerOnlyPok, signedYear } from "./fixtures/signed.js";
 
 /** What `rapk verify` finds in a log (packages/cli/src/verifiedRead.ts: auditLog with the Ed25519 check), as [code, line]. */
@@ -107,5 +108,60 @@ describe("a log that fails a check, in the app", () => {
     const root = await screen.findByText((_, element) => element?.classList.contains("print-root") ?? false);
     expect(root.querySelector(".print-stamp")).toBeNull();
     window.dispatchEvent(new Event("afterprint"));
+  });
+});
+
+describe("who signed, in the app", () => {
+  const versionItem = (n: number) => screen.getAllByRole("listitem").find((item) => item.querySelector(".v-number")?.textContent === String(n))!;
+
+  it("names each version's signer with role and fingerprint, marks the proposal still waiting, and shows the roster at the selected version", async () => {
+    const { log, head, officer } = signedYear();
+    render(<App loader={inlineLoader} initial={{ text: log.text, name: "plan.ndjson" }} />);
+    await screen.findByText(/Rantai riwayat terverifikasi/);
+    const kepala = `Ditandatangani oleh Kepala Loka POM di Kabupaten Rejang Lebong (kepala, ed25519:${head.key.publicKey.slice(0, 16)})`;
+    const siti = `Ditandatangani oleh Siti Rahma (perencana, ed25519:${officer.key.publicKey.slice(0, 16)})`;
+    expect([1, 2, 3, 4, 5].map((n) => versionItem(n).querySelector(".v-signers")?.textContent)).toEqual([kepala, kepala, siti, kepala, siti]);
+    expect([1, 2, 3, 4, 5].map((n) => versionItem(n).querySelector(".v-step")?.textContent ?? "")).toEqual([
+      "",
+      "",
+      "usulan 1 oleh siti · disetujui",
+      "usulan 1 disetujui oleh kepala",
+      "usulan 2 oleh siti · menunggu persetujuan",
+    ]);
+    expect(versionItem(5).querySelector(".v-step")!.classList.contains("pending")).toBe(true);
+    expect(versionItem(3).querySelector(".v-step")!.classList.contains("pending")).toBe(false);
+
+    fireEvent.click(screen.getByRole("tab", { name: "Anggota" }));
+    const roster = () => within(screen.getByRole("tabpanel"));
+    await roster().findByRole("heading", { name: "Anggota pada versi 5" });
+    expect(roster().getAllByRole("row").slice(1).map((row) => [...row.children].map((cell) => cell.textContent))).toEqual([
+      ["kepala", "Kepala Loka POM di Kabupaten Rejang Lebong", "kepala", `ed25519:${head.key.publicKey.slice(0, 16)}`],
+      ["siti", "Siti Rahma", "perencana", `ed25519:${officer.key.publicKey.slice(0, 16)}`],
+    ]);
+    expect(roster().getByRole("listitem").textContent).toBe("usulan 2 oleh siti · Laporan · menunggu persetujuan");
+    // At version 1 the head alone, nothing waiting.
+    fireEvent.input(screen.getByRole("slider", { name: "Versi" }), { target: { value: "1" } });
+    expect(roster().getByRole("heading", { name: "Anggota pada versi 1" })).toBeTruthy();
+    expect(roster().getAllByRole("row")).toHaveLength(2);
+    expect(roster().getByText("Tidak ada usulan yang menunggu.")).toBeTruthy();
+  });
+
+  it("marks a version whose signature does not hold, and one whose signer could not put it in force", async () => {
+    render(<App loader={inlineLoader} initial={{ text: movedSignature().text, name: "moved.ndjson" }} language="en" />);
+    await screen.findByRole("alert");
+    expect(versionItem(2).querySelector(".v-signers")!.textContent).toMatch(/^ ⚠ signature does not hold: ed25519:[0-9a-f]{16}$/);
+    expect(versionItem(1).querySelector(".v-warn")).toBeNull();
+    cleanup();
+    render(<App loader={inlineLoader} initial={{ text: officerOnlyPok().text, name: "pok.ndjson" }} language="en" />);
+    await screen.findByRole("alert");
+    expect(versionItem(6).querySelector(".v-signers")!.textContent).toMatch(/^Signed by Siti Rahma \(officer, ed25519:[0-9a-f]{16}\) ⚠ policy NOT met$/);
+  });
+
+  it("a log without a roster or signatures says nothing of signers, and its roster tab says it keeps none", async () => {
+    render(<App loader={inlineLoader} initial={{ text: serializeLog(smallHistory()), name: "example.ndjson" }} />);
+    await screen.findByText(/Rantai riwayat terverifikasi/);
+    expect(document.querySelector(".v-signers, .v-step")).toBeNull();
+    fireEvent.click(screen.getByRole("tab", { name: "Anggota" }));
+    expect(await within(screen.getByRole("tabpanel")).findByText(/tidak menyimpan daftar anggota/)).toBeTruthy();
   });
 });

@@ -1,7 +1,10 @@
+import type { ProposalStatus } from "@rapk/core";
 import type { Version } from "@rapk/history";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useI18n } from "../i18n/i18n.js";
 import { formatDate } from "../model/format.js";
+import type { VersionSigning } from "../model/signing.js";
+import { VersionSigners } from "./Signers.js";
 
 // Long enough to read what changed, short enough that six months play in a few seconds.
 const PLAY_STEP_MS = 900;
@@ -17,6 +20,8 @@ export function Timeline({
   inForceOn,
   knownOn,
   arriving = false,
+  signing = [],
+  statusOf = () => undefined,
 }: {
   versions: readonly Version[];
   current: number;
@@ -27,6 +32,10 @@ export function Timeline({
   knownOn: (date: string) => number;
   /** Whether the plans of earlier versions are still on their way (a large log's newest plan comes first). */
   arriving?: boolean;
+  /** Who signed each version (`signing[n - 1]`), as the verification read it. */
+  signing?: readonly VersionSigning[];
+  /** Where a proposal stands in the newest version: a proposal still pending is marked. */
+  statusOf?: (proposal: number) => ProposalStatus | undefined;
 }) {
   const { t, language } = useI18n();
   const [playing, setPlaying] = useState(false);
@@ -65,6 +74,8 @@ export function Timeline({
     if (version > 0) onSelect(version);
   };
   const kinds = [...new Set(versions.map((v) => v.kind))];
+  // In a log that carries signatures, a version without one says so.
+  const signedLog = signing.some((s) => s.signers.length > 0 || s.unproven.length > 0);
   const shown = kind === "" ? versions : versions.filter((v) => v.kind === kind);
   const kindLabel = (k: string) => t.kind[k] ?? k;
   const describe = (v: Version) => `${formatDate(v.effectiveAt, language)} · ${kindLabel(v.kind)}`;
@@ -139,6 +150,7 @@ export function Timeline({
                   {v.actor}
                 </span>
                 <span class="v-reason">{v.reason}</span>
+                <VersionSigners signing={signing[v.number - 1]} statusOf={statusOf} signedLog={signedLog} />
               </button>
             </li>
           ))}

@@ -92,6 +92,7 @@ const id = {
     dipa: "Revisi DIPA",
     rapk: "Revisi RAPK",
     report: "Laporan",
+    roster: "Anggota tim",
   } as Record<string, string>,
   // Document
   documentTitle: "RENCANA AKSI PERJANJIAN KINERJA",
@@ -277,6 +278,7 @@ const en: Dictionary = {
     dipa: "DIPA revision",
     rapk: "RAPK revision",
     report: "Report",
+    roster: "Roster",
   },
   documentTitle: "PERFORMANCE AGREEMENT ACTION PLAN",
   year: "Year",

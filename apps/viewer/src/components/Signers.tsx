@@ -1,0 +1,51 @@
+import type { ProposalStatus } from "@rapk/core";
+import type { Signer } from "@rapk/history";
+import type { Dictionary } from "../i18n/dictionary.js";
+import { useI18n } from "../i18n/i18n.js";
+import type { ProposalStep, VersionSigning } from "../model/signing.js";
+
+/**
+ * A signer as `rapk log` and `verify` name one (the CLI's signerText): the member's name and
+ * role with the key's fingerprint, `Siti Rahma (perencana, ed25519:…)`; a key no roster held, by
+ * its fingerprint alone.
+ */
+export function signerText(signer: Signer, t: Dictionary): string {
+  if (signer.member === undefined) return signer.fingerprint;
+  return `${signer.name ?? signer.member} (${t.role[signer.role ?? ""] ?? signer.role}, ${signer.fingerprint})`;
+}
+
+/** What a proposal step says: "usulan 2 oleh siti · menunggu persetujuan", "usulan 1 disetujui oleh kepala: …". */
+export function stepText(step: ProposalStep, t: Dictionary, status: ProposalStatus | undefined): string {
+  if (step.step === "proposed") return `${t.proposed(step.proposal, step.by)}${status ? ` · ${t.proposalStatus[status] ?? status}` : ""}`;
+  return `${t.decided(step.proposal, t.proposalStatus[step.step] ?? step.step, step.by)}${step.reason ? `: ${step.reason}` : ""}`;
+}
+
+/**
+ * Who signed a version, with a warning for a signature that does not hold and for a version its
+ * signers could not put in force; and its proposal steps, a proposal still waiting marked as
+ * such (`statusOf`: where each proposal stands now, in the newest version).
+ */
+export function VersionSigners({ signing, statusOf, signedLog }: { signing: VersionSigning | undefined; statusOf: (proposal: number) => ProposalStatus | undefined; signedLog: boolean }) {
+  const { t } = useI18n();
+  if (!signing) return null;
+  const { signers, unproven, policy, steps } = signing;
+  return (
+    <>
+      {(signers.length > 0 || unproven.length > 0 || signedLog) && (
+        <span class="v-signers">
+          {signers.length > 0 ? `${t.signedBy} ${signers.map((signer) => signerText(signer, t)).join(", ")}` : unproven.length === 0 ? t.notSigned : ""}
+          {unproven.length > 0 && <span class="v-warn">{` ⚠ ${t.unproven}: ${unproven.join(", ")}`}</span>}
+          {policy === "not met" && <span class="v-warn">{` ⚠ ${t.policyNotMet}`}</span>}
+        </span>
+      )}
+      {steps.map((step) => {
+        const status = step.step === "proposed" ? statusOf(step.proposal) : undefined;
+        return (
+          <span key={`${step.proposal}-${step.step}`} class={status === "pending" ? "v-step pending" : "v-step"}>
+            {stepText(step, t, status)}
+          </span>
+        );
+      })}
+    </>
+  );
+}
