@@ -56,10 +56,14 @@ export function readRecord(row: CsvRow, columns: ReadonlyMap<string, number>): C
   }
   let indicator: CsvRecord["indicator"];
   if (indicatorCode !== "" && objective) {
+    const unit = oneOf("unit", UNITS);
     const targets = Array.from({ length: 12 }, (_, i) => {
       const column = monthCode(i + 1);
       const read = readTarget(get(column));
       if (!read.ok) failAt("BAD_TARGET", row.line, `${column} ${JSON.stringify(get(column))} ${read.why}`);
+      // As in the table: a count's targets are whole numbers (docs/domain.md).
+      if (unit === "count" && read.value !== null && !Number.isInteger(read.value))
+        failAt("BAD_TARGET", row.line, `${column} ${JSON.stringify(get(column))} is not a whole number; the indicator's unit is count, so its targets are whole numbers`);
       return read.value;
     });
     indicator = {
@@ -67,7 +71,7 @@ export function readRecord(row: CsvRow, columns: ReadonlyMap<string, number>): C
       objective: objective.code,
       code: indicatorCode,
       name: need("indicator_name", "an indicator has a name"),
-      unit: oneOf("unit", UNITS),
+      unit,
       direction: oneOf("direction", DIRECTIONS),
       shape: oneOf("shape", SHAPES),
       targets,

@@ -30,7 +30,7 @@ const target = fc.oneof(
 const indicatorArb = fc.record({
   code: code2,
   name,
-  unit: fc.constantFrom("percent", "level", "index", "score" as const),
+  unit: fc.constantFrom("percent", "level", "index", "score", "count" as const),
   direction: fc.constantFrom("higher", "lower" as const),
   shape: fc.constantFrom("constant", "cumulative", "stepped", "year-end" as const),
   targets: fc.array(target, { minLength: 12, maxLength: 12 }),
@@ -72,7 +72,9 @@ export const planCommands: fc.Arbitrary<PlanCommand[]> = fc
     for (const o of p.objectives) {
       commands.push({ type: "defineObjective", data: { code: o.code, name: o.name, ...(o.number ? { number: o.number } : {}) } });
       for (const i of o.indicators) {
-        const values = i.shape === "cumulative" ? [...i.targets].sort((a, b) => (a ?? 0) - (b ?? 0)).map((v, k, all) => (v === null ? null : Math.max(v, ...all.slice(0, k).map((x) => x ?? 0)))) : i.targets;
+        // A count's targets are whole numbers, in the CSV as in the table.
+        const targets = i.unit === "count" ? i.targets.map((t) => (t === null ? null : Math.floor(t))) : i.targets;
+        const values = i.shape === "cumulative" ? [...targets].sort((a, b) => (a ?? 0) - (b ?? 0)).map((v, k, all) => (v === null ? null : Math.max(v, ...all.slice(0, k).map((x) => x ?? 0)))) : targets;
         commands.push({ type: "defineIndicator", data: { objective: o.code, code: i.code, name: i.name, unit: i.unit, direction: i.direction, shape: i.shape } });
         commands.push({ type: "setTargets", data: { indicator: `${o.code}.${i.code}`, values } });
         indicatorIds.push(`${o.code}.${i.code}`);
