@@ -1,15 +1,15 @@
 import { isRapkError } from "@rapk/core";
-import { type CommittedVersion, type History, type StoredEvent, type VerifiedVersion, historyOf, openHistory, parseLog } from "@rapk/history";
+import { type CommittedVersion, type History, type LogText, type StoredEvent, type VerifiedVersion, historyOf, openHistory, parseLog } from "@rapk/history";
 import { CliError, exitOf, isCliError } from "./cliError.js";
-import { readText } from "./files.js";
 import type { Io } from "./io.js";
 import { type LogTarget, openTarget } from "./logTarget.js";
+import { LargeLogFile, type LogFileText, namingLine, readLogText, textOf } from "./logText.js";
 import { type ReadVerification, verifyRead } from "./verifiedRead.js";
 
 export interface LoadedLog {
   /** The log as the user named it (a path or a store URL), for messages. */
   readonly file: string;
-  /** A log file's text, as read (a store's versions are read as versions, never written out as text). */
+  /** A log file's text, as read (a store's versions are read as versions, never written out as text; a file too large to read whole is read in pieces and has none). */
   readonly text?: string;
   readonly events: readonly StoredEvent[];
   /** The committed versions, each with its head (commit record hash, or last event hash in a v1 log). */
@@ -33,14 +33,15 @@ export interface ReadOptions {
 }
 
 /** Parses a log's text; a bad line becomes an error naming the file and that line. An uncommitted tail is left out. */
-export function parseLogText(file: string, text: string): { events: readonly StoredEvent[]; versions: readonly CommittedVersion[] } {
-  const parsed = parseLog(text);
+export function parseLogText(file: string, text: LogText): { events: readonly StoredEvent[]; versions: readonly CommittedVersion[] } {
+  const parsed = namingLine(file, () => parseLog(text));
   if (!parsed.ok) throw new CliError(`${parsed.error.code}: ${parsed.error.message}`, { file, line: parsed.error.line, code: parsed.error.code });
   return parsed.value;
 }
 
 /**
- * Reads a log for reading commands: a file (a plain path or `file:`) is read whole and parsed;
+ * Reads a log for reading commands: a file (a plain path or `file:`) is read whole and parsed (in
+ * pieces when it is too large to hold whole: logText.ts);
  * a store URL is read version by version. Readers take no lock: a file is only ever appended to,
  * and a reader sees it up to its last commit record (a version still being written is left out).
  * Every read verifies the log as `rapk verify` does (chain, signatures, kinds, invariants) and
@@ -58,8 +59,12 @@ export async function loadLog(io: Io, file: string, options: ReadOptions = {}): 
 /** loadLog on a target already open, which stays open (a writer appends to it next). */
 export async function loadFrom(io: Io, file: string, target: LogTarget, options: ReadOptions = {}): Promise<LoadedLog> {
   if (target.path) {
-    const text = await readText(io, file.startsWith("file:") ? target.path : file);
-    return { file, text, target, ...readLog(io, file, text, options) };
+    const text = await readLogText(io, file.startsWith("file:") ? target.path : file);
+    try {
+      return { file, ...(typeof text === "string" ? { text } : {}), target, ...readLog(io, file, text, options) };
+    } finally {
+      if (text instanceof LargeLogFile) text.closeAll();
+    }
   }
   return { file, target, ...readLog(io, target.label, await readPlanVersions(target), options) };
 }
@@ -79,18 +84,20 @@ export async function readPlanVersions(target: LogTarget): Promise<CommittedVers
  * after it, which the history is opened on without a replay. Only a log that does not verify,
  * shown anyway (`--unverified`), is read again for what it claims, and replayed.
  */
-function readLog(io: Io, file: string, log: string | readonly CommittedVersion[], options: ReadOptions): Pick<LoadedLog, "events" | "versions" | "history" | "verification" | "readings"> {
+function readLog(io: Io, file: string, log: LogFileText | readonly CommittedVersion[], options: ReadOptions): Pick<LoadedLog, "events" | "versions" | "history" | "verification" | "readings"> {
   const verified: VerifiedVersion[] = [];
-  const verification = warned(io, file, verifyRead(file, log, { unverified: options.unverified, refusal: options.refusal, onVersion: (version) => verified.push(version) }));
+  const verification = warned(io, file, verifyRead(file, isVersions(log) ? log : textOf(log), { unverified: options.unverified, refusal: options.refusal, onVersion: (version) => verified.push(version) }));
   if (verification.ok) {
     const history = historyOf(verified);
     const versions = verified.map(({ number, events, metadata, head, commit }): CommittedVersion => ({ version: number, events, metadata, head, ...(commit ? { commit } : {}) }));
     const readings = verified.map(({ signers, policy }): SignerReading => ({ ...(signers ? { signers } : {}), ...(policy ? { policy } : {}) }));
     return { events: history.events, versions, history, verification, readings };
   }
-  const { events, versions } = typeof log === "string" ? parseLogText(file, log) : { events: log.flatMap((version) => version.events), versions: log };
+  const { events, versions } = isVersions(log) ? { events: log.flatMap((version) => version.events), versions: log } : parseLogText(file, textOf(log));
   return { events, versions, history: openHistoryOf(file, events), verification, readings: [] };
 }
+
+const isVersions = (log: LogFileText | readonly CommittedVersion[]): log is readonly CommittedVersion[] => Array.isArray(log);
 
 /** An unverified log's problem, said on stderr too: an output written to a file carries it, but the one who asked must hear it. */
 function warned(io: Io, file: string, verification: ReadVerification): ReadVerification {

@@ -1,7 +1,8 @@
-import { type CommittedVersion, type LogError, type Signer, type VerifiedVersion, auditLog, auditVersions, fingerprintOf, signaturesOf } from "@rapk/history";
+import { type CommittedVersion, type LogError, type LogText, type Signer, type VerifiedVersion, auditLog, isLines, auditVersions, fingerprintOf, signaturesOf } from "@rapk/history";
 import { checkSignature } from "@rapk/history/signing";
 import { CliError } from "./cliError.js";
 import type { LoadedLog } from "./logFile.js";
+import { namingLine } from "./logText.js";
 
 /**
  * How a reading command found the log it read: verified (the chain, every signature it carries,
@@ -26,10 +27,10 @@ export interface VerifyReadOptions {
  * naming its first problem (exit 1), unless `unverified`, when the problem is returned for the
  * output to carry. An uncommitted tail is not a fault here: readers leave it out.
  */
-export function verifyRead(file: string, log: string | Iterable<CommittedVersion>, options: VerifyReadOptions = {}): ReadVerification {
+export function verifyRead(file: string, log: LogText | Iterable<CommittedVersion>, options: VerifyReadOptions = {}): ReadVerification {
   const { unverified = false, refusal = "does not verify", onVersion } = options;
   const verify = { checkSignature, ...(onVersion ? { onVersion } : {}) };
-  const audit = typeof log === "string" ? auditLog(log, verify) : auditVersions(log, verify);
+  const audit = namingLine(file, () => (typeof log === "string" || isLines(log) ? auditLog(log, verify) : auditVersions(log, verify)));
   const problem = audit.problems.find((p) => !TAIL.has(p.code));
   if (problem === undefined) return { ok: true };
   if (!unverified)

@@ -1,3 +1,4 @@
+import type { LogText } from "./lines.js";
 import { type PlanEvent, type PlanState, type Result, initialState, replay } from "@rapk/core";
 import type { CommitRecord } from "./commit.js";
 import type { LogError } from "./logError.js";
@@ -28,7 +29,7 @@ export type OnFoldedVersion = (events: readonly StoredEvent[], commit: CommitRec
  * does not check the hash chain or the invariants (verifyLog does), and leaves an uncommitted tail out.
  * `onVersion` is told of each version once it is folded.
  */
-export function foldLog(text: string, from: PlanState = initialState(), onVersion?: OnFoldedVersion): Result<FoldedLog, LogError> {
+export function foldLog(text: LogText, from: PlanState = initialState(), onVersion?: OnFoldedVersion): Result<FoldedLog, LogError> {
   const reader = new VersionReader(text);
   let events = 0;
   let versions = 0;

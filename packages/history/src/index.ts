@@ -15,6 +15,7 @@ export * from "./hash.js";
 export * from "./sourceFile.js";
 export * from "./serialize.js";
 export * from "./logError.js";
+export { ChunkedLineCursor, type Lines, type LogText, MAX_STREAMED_LINE_CHARS, isLines } from "./lines.js";
 export * from "./versionReader.js";
 export * from "./parseLog.js";
 export * from "./foldLog.js";

@@ -1,3 +1,4 @@
+import type { LogText } from "./lines.js";
 import type { Result } from "@rapk/core";
 import type { CommittedVersion } from "./commit.js";
 import type { LogError } from "./logError.js";
@@ -42,7 +43,7 @@ export type ParseLogResult = Result<ParsedLog, LogError>;
  * events and described in `tail`, so a reader sees the log as it was last committed. It does not
  * check the hash chain or replay the plan: that is verifyLog.
  */
-export function parseLog(text: string): ParseLogResult {
+export function parseLog(text: LogText): ParseLogResult {
   const reader = new VersionReader(text);
   const events: StoredEvent[] = [];
   const versions: CommittedVersion[] = [];

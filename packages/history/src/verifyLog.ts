@@ -1,3 +1,4 @@
+import type { LogText } from "./lines.js";
 import { type ErrorCode, type PlanState, type Result, type RevisionKind, type VersionMetadata, checkInvariantsSince, initialState } from "@rapk/core";
 import { type CommitRecord, type CommitSignature, type CommittedVersion, signaturesOf } from "./commit.js";
 import { kindBreach } from "./kindPolicy.js";
@@ -91,7 +92,7 @@ export type VerifyResult = Result<VerifiedLog, LogError>;
 /**
  * Verifies a log from its text; see {@link auditLog}. The first problem, or the log's size and head.
  */
-export function verifyLog(text: string, options: VerifyOptions = {}): VerifyResult {
+export function verifyLog(text: LogText, options: VerifyOptions = {}): VerifyResult {
   const audit = auditLog(text, options);
   const first = audit.problems[0];
   if (first) return { ok: false, error: first };
@@ -117,7 +118,7 @@ export function verifyLog(text: string, options: VerifyOptions = {}): VerifyResu
  * - with `expectHead`, the log ends at that head (HEAD_MISMATCH), so a log cut after a whole
  *   version is caught against a head kept elsewhere.
  */
-export function auditLog(text: string, options: VerifyOptions = {}): LogAudit {
+export function auditLog(text: LogText, options: VerifyOptions = {}): LogAudit {
   return audit(new VersionReader(text, { chain: true }), options);
 }
 

@@ -1,7 +1,7 @@
 import { ChainCheck } from "./chain.js";
 import { type CommittedVersion, versionMetadataOfV1 } from "./commit.js";
 import { type LineResult, LineReader } from "./lineReader.js";
-import { LineCursor } from "./lines.js";
+import { LineCursor, type LogText, type Lines, isLines } from "./lines.js";
 import type { LogError } from "./logError.js";
 import type { StoredEvent } from "./storedEvent.js";
 
@@ -43,13 +43,13 @@ export interface VersionReaderOptions {
  * foldLog and verifyLog are built on it, so they group a log into versions the same way and name
  * the same line for the same fault. A v1 version (no commit record) ends where the next begins.
  *
- * Reads a log's text, or versions a store holds as objects (each checked as the line rapk writes
+ * Reads a log's text (whole, or in pieces: {@link ChunkedLineCursor}), or versions a store holds as objects (each checked as the line rapk writes
  * for it, numbered as serializeVersions would write them: no text of the whole log is made).
  */
 export class VersionReader {
   private readonly reader = new LineReader();
   // The text's lines, or a store's versions as the records of their lines (one of the two).
-  private readonly cursor: LineCursor | undefined;
+  private readonly cursor: Lines | undefined;
   private readonly records: Iterator<unknown> | undefined;
   // The line last read: its text, its number, and whether it is the text's last, cut short.
   private text = "";
@@ -62,9 +62,10 @@ export class VersionReader {
   private lastLine = 0;
   private finished: LogEnd | undefined;
 
-  constructor(log: string | Iterable<CommittedVersion>, options: VersionReaderOptions = {}) {
+  constructor(log: LogText | Iterable<CommittedVersion>, options: VersionReaderOptions = {}) {
     this.chain = options.chain ? new ChainCheck() : undefined;
     if (typeof log === "string") this.cursor = new LineCursor(log);
+    else if (isLines(log)) this.cursor = log;
     else this.records = recordsOf(log);
   }
 

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { Role } from "@rapk/core";
-import { type CommittedVersion, type LogError, type Signer, type StoredEvent, type TrustedKey, type Version, auditLog, auditVersions, fingerprintOf, signaturesOf, versionOf } from "@rapk/history";
+import { type CommittedVersion, type LogError, type Signer, type StoredEvent, type TrustedKey, type LogAudit, type Version, type VerifyOptions, auditLog, auditVersions, fingerprintOf, signaturesOf, versionOf } from "@rapk/history";
 import { checkSignature, trusting } from "@rapk/history/signing";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
@@ -11,9 +11,10 @@ import { type Io, println } from "../io.js";
 import { jsonText, parseJsonFile } from "../json.js";
 import { readPlanVersions } from "../logFile.js";
 import { openTarget } from "../logTarget.js";
+import { LargeLogFile, type LogFileText, namingLine, readLogText, textOf } from "../logText.js";
 import { signerText } from "../verifiedRead.js";
 
-interface VerifyOptions {
+interface VerifyCommandOptions {
   readonly json?: boolean;
   readonly expectHead?: string;
   readonly trust?: string;
@@ -36,7 +37,7 @@ export function registerVerify(program: Command, { io, language }: Context): voi
       "after",
       "\nExit: 0 the log verifies, 1 it does not (the first failing line is named).\n\nExamples:\n  rapk verify plan.ndjson\n  rapk verify plan.ndjson --expect-head 3f9c...e1 --trust keys.json --json",
     )
-    .action(async (file: string, options: VerifyOptions) => {
+    .action(async (file: string, options: VerifyCommandOptions) => {
       if (options.expectHead !== undefined && !/^[0-9a-f]{64}$/.test(options.expectHead))
         throw new CliError(`--expect-head ${options.expectHead}: expected a head hash, 64 lowercase hex digits`);
       if (options.root !== undefined && !/^[0-9a-f]{64}$/.test(options.root)) throw new CliError(`--root ${options.root}: expected an Ed25519 public key, 64 lowercase hex digits`);
@@ -52,7 +53,7 @@ export function registerVerify(program: Command, { io, language }: Context): voi
       // The events citing evidence, with their lines (a version's events, then its commit record; a v1 version has none).
       const citing: { events: StoredEvent[]; lineOf: Map<number, number> } = { events: [], lineOf: new Map() };
       let lines = 0;
-      const audited = (typeof log === "string" ? auditLog : auditVersions)(log as string & CommittedVersion[], {
+      const checks: VerifyOptions = {
         checkSignature,
         ...(trust ? { trust } : {}),
         ...(options.expectHead !== undefined ? { expectHead: options.expectHead } : {}),
@@ -72,7 +73,13 @@ export function registerVerify(program: Command, { io, language }: Context): voi
           );
           signed.push({ version: number, head, signers, ...(policy ? { policy } : {}) });
         },
-      });
+      };
+      let audited: LogAudit;
+      try {
+        audited = namingLine(file, () => (Array.isArray(log) ? auditVersions(log, checks) : auditLog(textOf(log), checks)));
+      } finally {
+        if (log instanceof LargeLogFile) log.closeAll();
+      }
       // Every file the reports cite is kept beside the log, byte for byte.
       const evidence = audited.ok && citing.events.length > 0 ? await evidenceProblems(io, file, citing.events, citing.lineOf) : [];
       const audit = evidence.length === 0 ? audited : { ...audited, ok: false, problems: [...audited.problems, ...evidence] };
@@ -110,11 +117,11 @@ async function evidenceProblems(io: Io, file: string, events: readonly StoredEve
   }
 }
 
-/** The log: a file's text as it is on disk (an uncommitted tail included, so it is named), a store's versions as the store holds them. */
-async function logToVerify(io: Io, file: string): Promise<string | CommittedVersion[]> {
+/** The log: a file's text as it is on disk (an uncommitted tail included, so it is named; in pieces when too large to read whole), a store's versions as the store holds them. */
+async function logToVerify(io: Io, file: string): Promise<LogFileText | CommittedVersion[]> {
   const target = await openTarget(io, file);
   try {
-    if (target.path) return await readText(io, file.startsWith("file:") ? target.path : file);
+    if (target.path) return await readLogText(io, file.startsWith("file:") ? target.path : file);
     return await readPlanVersions(target);
   } finally {
     await target.store.close();
