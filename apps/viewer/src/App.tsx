@@ -18,6 +18,7 @@ import { UnverifiedMark } from "./components/Unverified.js";
 import { I18nProvider, useI18n } from "./i18n/i18n.js";
 import { type HistoryView, createHistoryView } from "./model/historyView.js";
 import { MAX_FILE_BYTES, formatBytes } from "./model/limits.js";
+import { signerText } from "./model/signing.js";
 import { type Loaded, type LoadFailure, type Loader, type SourceInput, type Verification, sourceName } from "./model/source.js";
 import { type BundledSource, type TabId, type UrlState, decodeUrlState, encodeUrlState } from "./model/urlState.js";
 
@@ -269,7 +270,15 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
   }, [view]);
   // The print layout of a national plan is megabytes of HTML: it is made only when printing, not
   // at every step of the timeline (where it cost more than the rest of the page together).
-  const layoutOf = useMemo(() => (view && current ? () => printLayout(current.state, view.provenance(version), revisionAt(view.versions, version)) : null), [view, current, version]);
+  // Its footer says who signed the version, as rapk print's does; for a log that does not verify,
+  // NOT VERIFIED with the problem and no head (a head the log claims is no evidence).
+  const problem = opened?.loaded.verification?.ok === false ? opened.loaded.verification.error : undefined;
+  const layoutOf = useMemo(() => {
+    if (!view || !current) return null;
+    const signers = opened?.loaded.history.signing?.[version - 1]?.signers.map((signer) => signerText(signer)).join(", ");
+    const provenance = { ...view.provenance(version), ...(signers ? { signers } : {}), ...(problem ? { unverified: `line ${problem.line}: ${problem.code}` } : {}) };
+    return () => printLayout(current.state, provenance, revisionAt(view.versions, version));
+  }, [view, current, version, opened, problem]);
   const [printing, setPrinting] = useState(false);
   const [printAsked, setPrintAsked] = useState(0);
   useEffect(() => {

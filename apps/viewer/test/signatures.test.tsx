@@ -78,9 +78,13 @@ describe("a log that fails a check, in the app", () => {
     // The browser's own Print (beforeprint) and the print button render the layout with the mark.
     window.dispatchEvent(new Event("beforeprint"));
     const root = await screen.findByText((_, element) => element?.classList.contains("print-root") ?? false);
-    const stamps = [...root.querySelectorAll(".print-stamp")].map((p) => p.textContent);
-    expect(stamps).toEqual([`TIDAK TERVERIFIKASI (NOT VERIFIED): baris ${forged.line}: BAD_SIGNATURE; ini menampilkan isi klaim log, bukan catatan terverifikasi`, expect.stringContaining("TIDAK TERVERIFIKASI")]);
-    expect(root.querySelector(".rapk, table")).toBeTruthy();
+    const mark = `TIDAK TERVERIFIKASI (NOT VERIFIED): baris ${forged.line}: BAD_SIGNATURE; ini menampilkan isi klaim log, bukan catatan terverifikasi`;
+    expect(root.querySelector(".print-stamp-first")!.textContent).toBe(mark);
+    // In the top margin of every page, and in the footer every page repeats, which then carries no head.
+    expect([...root.querySelectorAll("style")].map((style) => style.textContent).join("")).toContain(`@page { @top-center { content: "${mark}";`);
+    const footer = root.querySelector(".rapk-print .footer")!.textContent!;
+    expect(footer).toMatch(new RegExp(`^rapk · TIDAK TERVERIFIKASI / NOT VERIFIED: line ${forged.line}: BAD_SIGNATURE · versi 5 · .* · tanpa hash kepala log$`));
+    expect(footer).not.toMatch(/[0-9a-f]{64}/);
     window.dispatchEvent(new Event("afterprint"));
   });
 
@@ -97,7 +101,7 @@ describe("a log that fails a check, in the app", () => {
   });
 
   it("a genuine signed log: green, its signatures counted, downloads and an unstamped print", async () => {
-    const { log } = signedYear();
+    const { log, officer } = signedYear();
     render(<App loader={inlineLoader} initial={{ text: log.text, name: "plan.ndjson" }} />);
     const ok = await screen.findByText(/Rantai riwayat terverifikasi/);
     expect(ok.textContent).toContain("5 tanda tangan diperiksa: semuanya sah.");
@@ -106,7 +110,9 @@ describe("a log that fails a check, in the app", () => {
     expect((actions.getByRole("button", { name: "Unduh XLSX" }) as HTMLButtonElement).disabled).toBe(false);
     window.dispatchEvent(new Event("beforeprint"));
     const root = await screen.findByText((_, element) => element?.classList.contains("print-root") ?? false);
-    expect(root.querySelector(".print-stamp")).toBeNull();
+    expect(root.querySelector(".print-stamp-first")).toBeNull();
+    // The footer names the version's head and who signed it, as rapk print's does.
+    expect(root.querySelector(".rapk-print .footer")!.textContent).toBe(`rapk · versi 5 · berlaku 5 Maret 2024 (2024-03-05T09:00:00+07:00) · hash kepala log ${log.versions[4]!.commit!.hash} · ditandatangani Siti Rahma (officer, ed25519:${officer.key.publicKey.slice(0, 16)})`);
     window.dispatchEvent(new Event("afterprint"));
   });
 });

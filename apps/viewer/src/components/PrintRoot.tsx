@@ -8,8 +8,9 @@ import { useUnverifiedMark } from "./Unverified.js";
  * printing (App), since a large plan's layout is slow to make and to parse. Every name in it
  * is escaped by printHtml, so the markup holds no text from the file as markup.
  *
- * A log that does not verify prints with its mark at the top and the foot of every page (fixed
- * boxes repeat on each printed page) and before the document: no page of it reads as a record.
+ * A log that does not verify prints with its mark before the document, in the top margin of every
+ * page (a page margin box) and in the footer of every page (printLayout's provenance, set by the
+ * app), where no head is printed.
  */
 export function PrintRoot({ layoutOf }: { layoutOf: () => PrintLayout }) {
   const html = useMemo(() => printHtml(layoutOf()), [layoutOf]);
@@ -19,12 +20,16 @@ export function PrintRoot({ layoutOf }: { layoutOf: () => PrintLayout }) {
       <style>{PRINT_CSS}</style>
       {mark !== undefined && (
         <>
-          <p class="print-stamp print-stamp-top">{mark}</p>
-          <p class="print-stamp print-stamp-bottom">{mark}</p>
+          <style>{`@page { @top-center { content: ${cssString(mark)}; color: #c00000; font: bold 8pt sans-serif; } }`}</style>
           <p class="print-stamp-first">{mark}</p>
         </>
       )}
       <div dangerouslySetInnerHTML={{ __html: html }} />
     </div>
   );
+}
+
+/** Text as a CSS string literal: quotes, backslashes and line breaks escaped. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, "\\$&").replace(/[\n\r\f]/g, " ").replace(/</g, "\\3c ")}"`;
 }

@@ -1,18 +1,7 @@
 import type { ProposalStatus } from "@rapk/core";
-import type { Signer } from "@rapk/history";
 import type { Dictionary } from "../i18n/dictionary.js";
 import { useI18n } from "../i18n/i18n.js";
-import type { ProposalStep, VersionSigning } from "../model/signing.js";
-
-/**
- * A signer as `rapk log` and `verify` name one (the CLI's signerText): the member's name and
- * role with the key's fingerprint, `Siti Rahma (perencana, ed25519:…)`; a key no roster held, by
- * its fingerprint alone.
- */
-export function signerText(signer: Signer, t: Dictionary): string {
-  if (signer.member === undefined) return signer.fingerprint;
-  return `${signer.name ?? signer.member} (${t.role[signer.role ?? ""] ?? signer.role}, ${signer.fingerprint})`;
-}
+import { type ProposalStep, type VersionSigning, signerText } from "../model/signing.js";
 
 /** What a proposal step says: "usulan 2 oleh siti · menunggu persetujuan", "usulan 1 disetujui oleh kepala: …". */
 export function stepText(step: ProposalStep, t: Dictionary, status: ProposalStatus | undefined): string {
@@ -33,7 +22,7 @@ export function VersionSigners({ signing, statusOf, signedLog }: { signing: Vers
     <>
       {(signers.length > 0 || unproven.length > 0 || signedLog) && (
         <span class="v-signers">
-          {signers.length > 0 ? `${t.signedBy} ${signers.map((signer) => signerText(signer, t)).join(", ")}` : unproven.length === 0 ? t.notSigned : ""}
+          {signers.length > 0 ? `${t.signedBy} ${signers.map((signer) => signerText(signer, (role) => t.role[role] ?? role)).join(", ")}` : unproven.length === 0 ? t.notSigned : ""}
           {unproven.length > 0 && <span class="v-warn">{` ⚠ ${t.unproven}: ${unproven.join(", ")}`}</span>}
           {policy === "not met" && <span class="v-warn">{` ⚠ ${t.policyNotMet}`}</span>}
         </span>

@@ -41,3 +41,13 @@ export function signingOf(version: VerifiedVersion): VersionSigning {
     steps,
   };
 }
+
+/**
+ * A signer as `rapk log`, `verify` and a printed footer name one (the CLI's signerText): the
+ * member's name and role with the key's fingerprint, `Siti Rahma (officer, ed25519:…)`, the role
+ * in the words `roleName` gives; a key no roster held, by its fingerprint alone.
+ */
+export function signerText(signer: Signer, roleName: (role: string) => string = (role) => role): string {
+  if (signer.member === undefined) return signer.fingerprint;
+  return `${signer.name ?? signer.member} (${roleName(signer.role ?? "")}, ${signer.fingerprint})`;
+}

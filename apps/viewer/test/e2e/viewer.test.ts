@@ -113,6 +113,8 @@ describe("the viewer in Chromium", () => {
   it("switches to English", async () => {
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("heading", { name: "Timeline" }).waitFor();
+    // The page's language is set by an effect, after the labels are painted.
+    await page.waitForFunction(() => document.documentElement.lang === "en", undefined, { timeout: 5_000 });
     expect(await page.getAttribute("html", "lang")).toBe("en");
     await expect(page.getByRole("tab", { name: "Achievement" }).count()).resolves.toBe(1);
     await expect(page.locator("table.rapk thead").first().textContent()).resolves.toContain("PERFORMANCE INDICATOR");

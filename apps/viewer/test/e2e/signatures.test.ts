@@ -1,0 +1,122 @@
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { movedSignature, officerOnlyPok, signedYear } from "../fixtures/signed.js";
+import { pdfRuns } from "./pdfRuns.js";
+import { SCREENSHOTS, browserSession } from "./session.js";
+
+const baseUrl = inject("baseUrl");
+const session = browserSession("rapk-viewer-signatures-");
+let page: Page;
+const errors: string[] = [];
+/** The JavaScript files the page and its workers fetched. */
+const fetched: string[] = [];
+
+/** The built chunk that holds the Ed25519 code (@noble/ed25519's own message marks it). */
+const curveChunk = (() => {
+  const assets = join(inject("dist"), "assets");
+  const found = readdirSync(assets).filter((name) => name.endsWith(".js") && readFileSync(join(assets, name), "utf8").includes("bad point: y not sqrt"));
+  expect(found).toHaveLength(1);
+  return found[0]!;
+})();
+
+afterEach(async () => {
+  await page?.close();
+  expect(errors.splice(0)).toEqual([]);
+});
+
+/** The viewer with the bundled example open, then `text` chosen in the file input. */
+async function open(name: string, text: string): Promise<void> {
+  page = await session.browser.newPage({ viewport: { width: 1200, height: 800 }, acceptDownloads: true });
+  fetched.length = 0;
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.context().on("request", (request) => {
+    if (request.url().endsWith(".js")) fetched.push(request.url().slice(request.url().lastIndexOf("/") + 1));
+  });
+  await page.goto(baseUrl);
+  await page.getByRole("status").filter({ hasText: "Rantai riwayat terverifikasi" }).first().waitFor({ timeout: 15_000 });
+  // The bundled example carries no signature: the curve code was not fetched for it.
+  expect(fetched).not.toContain(curveChunk);
+  const path = join(session.scratch, name);
+  writeFileSync(path, text);
+  await page.locator("#file-input").setInputFiles(path);
+  await page.getByText(`Sumber: ${name}`).waitFor({ timeout: 15_000 });
+}
+
+/** Every page of the viewer's print as Chromium makes the PDF, as text. */
+async function printedPages(): Promise<string[]> {
+  const { pages, runs } = await pdfRuns(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  return pages.map((_, i) => runs.filter((run) => run.page === i + 1).map((run) => run.text).join(" ").replace(/\s+/g, " "));
+}
+
+/** Clicks each download button the page shows (disabled ones too, forced) and returns the downloads that started. */
+async function downloadsFrom(names: readonly (string | RegExp)[]): Promise<string[]> {
+  const started: string[] = [];
+  page.on("download", (download) => started.push(download.suggestedFilename()));
+  for (const name of names) {
+    const button = page.getByRole("button", { name });
+    expect(await button.isDisabled()).toBe(true);
+    await button.click({ force: true });
+  }
+  await page.waitForTimeout(500);
+  return started;
+}
+
+describe("signed logs in Chromium", () => {
+  it("opens a signed log with its signers shown, the curve code fetched for it only now", async () => {
+    const { log, head } = signedYear();
+    await open("signed.ndjson", log.text);
+    await page.getByRole("status").filter({ hasText: "5 tanda tangan diperiksa: semuanya sah." }).waitFor();
+    expect(fetched).toContain(curveChunk);
+    await expect(page.locator(".version").first().locator(".v-signers").textContent()).resolves.toBe(
+      `Ditandatangani oleh Kepala Loka POM di Kabupaten Rejang Lebong (kepala, ed25519:${head.key.publicKey.slice(0, 16)})`,
+    );
+    await expect(page.locator(".v-step.pending").textContent()).resolves.toBe("usulan 2 oleh siti · menunggu persetujuan");
+    await page.getByRole("tab", { name: "Anggota" }).click();
+    await page.getByRole("heading", { name: "Anggota pada versi 5" }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, "signers.png") });
+    const pages = await printedPages();
+    expect(pages.every((text) => !text.includes("TIDAK TERVERIFIKASI"))).toBe(true);
+  });
+
+  for (const [forgery, make, code, headline] of [
+    ["a signature moved from version 1 to version 2", movedSignature, "BAD_SIGNATURE", "tanda tangan tidak sah pada baris"],
+    ["a Revisi POK signed by the officer alone", officerOnlyPok, "POLICY_NOT_MET", "penandatangan tidak memenuhi kebijakan pada baris"],
+  ] as const)
+    it(`${forgery}: the red banner names ${code}, no download starts, every printed page says TIDAK TERVERIFIKASI`, async () => {
+      const forged = make();
+      await open("forged.ndjson", forged.text);
+      const alert = page.getByRole("alert").filter({ hasText: code });
+      await alert.waitFor({ timeout: 15_000 });
+      expect(await alert.textContent()).toContain(`${headline} ${forged.line}`);
+      expect(await alert.evaluate((element) => getComputedStyle(element).borderColor)).toBe("rgb(179, 38, 30)");
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(SCREENSHOTS, `forged-${code.toLowerCase()}.png`) });
+      expect(await downloadsFrom(["Unduh XLSX", "Unduh CSV"])).toEqual([]);
+      await page.getByRole("tab", { name: "Triwulan" }).click();
+      expect(await downloadsFrom([/Unduh laporan triwulan/])).toEqual([]);
+      await page.getByRole("tab", { name: "Bandingkan" }).click();
+      expect(await downloadsFrom([/Unduh perubahan \(XLSX\)/, /Unduh perubahan \(CSV\)/])).toEqual([]);
+      const pages = await printedPages();
+      expect(pages.length).toBeGreaterThan(1);
+      // Each page: the mark in its top margin, and its footer NOT VERIFIED with no head.
+      const stamp = `TIDAK TERVERIFIKASI (NOT VERIFIED): baris ${forged.line}: ${code}`;
+      const footer = `TIDAK TERVERIFIKASI / NOT VERIFIED: line ${forged.line}: ${code}`;
+      expect(pages.map((text, i) => [i + 1, text.includes(stamp), text.includes(footer), /[0-9a-f]{64}/.test(text)])).toEqual(pages.map((_, i) => [i + 1, true, true, false]));
+      // The print button prints the same (the browser's print stubbed), here as it looks: A4 landscape at 96 dpi, from the top.
+      await page.evaluate(() => {
+        window.print = () => undefined;
+      });
+      await page.getByRole("tab", { name: "Dokumen" }).click();
+      await page.getByRole("button", { name: "Cetak RAPK" }).click();
+      await page.emulateMedia({ media: "print" });
+      await expect(page.locator(".print-root .print-stamp-first").textContent()).resolves.toContain(stamp);
+      await page.setViewportSize({ width: 1123, height: 794 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(SCREENSHOTS, `forged-${code.toLowerCase()}-print.png`) });
+    });
+});
