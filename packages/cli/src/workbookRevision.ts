@@ -8,8 +8,17 @@ import type { Io } from "./io.js";
 import type { LoadedLog } from "./logFile.js";
 import { headVersion } from "./selector.js";
 
-/** Whether a revision file is a filled spreadsheet template rather than revision.json. */
-export const isWorkbook = (file: string) => extname(file).toLowerCase() === ".xlsx";
+/** Whether a revision file is a filled spreadsheet template (.xlsx, or the CSV template) rather than revision.json. */
+export const isTemplateFile = (file: string) => [".xlsx", ".csv"].includes(extname(file).toLowerCase());
+
+/** `--csv-locale`: en (`,` between fields, the default) or id (Indonesian Excel: `;`, decimal comma). */
+export type CsvLocale = "en" | "id";
+
+/** A --csv-locale value, refused unless en or id. */
+export function csvLocaleOption(value: string | undefined): CsvLocale | undefined {
+  if (value !== undefined && value !== "en" && value !== "id") throw new CliError(`--csv-locale ${value}: expected en or id`);
+  return value;
+}
 
 /** The largest workbook read: 20 MB (a template of a plan is a few dozen kB). */
 const MAX_WORKBOOK_BYTES = 20 * 1024 * 1024;
@@ -29,7 +38,7 @@ export interface WorkbookRevision {
 }
 
 /**
- * Reads a filled template (.xlsx) against the log it is applied to: refused unless it was made
+ * Reads a filled template (.xlsx, or the CSV template in `csvLocale`) against the log it is applied to: refused unless it was made
  * for this plan (and, when asked, this month and kind), at the log's latest version (exit 3 when
  * the log has moved on since), and every cell reads; each problem names its sheet and cell.
  */
@@ -39,6 +48,7 @@ export async function workbookRevision(
   log: LoadedLog,
   language: Language,
   expect: { readonly month?: number; readonly kind?: string },
+  csvLocale: CsvLocale = "en",
 ): Promise<WorkbookRevision> {
   let bytes: Buffer;
   try {
@@ -48,10 +58,10 @@ export async function workbookRevision(
     if (error instanceof CliError) throw error;
     throw new CliError(describeFsError(error), { file, code: "FILE_UNREADABLE" });
   }
-  const { describeProblem, filledRevision, readWorkbookGrid, templateMetaOf, templateOf } = await import("@rapk/report");
+  const { describeProblem, filledRevision, readCsvGrid, readWorkbookGrid, templateMetaOf, templateOf } = await import("@rapk/report");
   let grid;
   try {
-    grid = await readWorkbookGrid(new Uint8Array(bytes));
+    grid = extname(file).toLowerCase() === ".csv" ? readCsvGrid(new TextDecoder("utf-8").decode(bytes), csvLocale) : await readWorkbookGrid(new Uint8Array(bytes));
   } catch (error) {
     throw new CliError((error as Error).message, { file, code: "FILE_UNREADABLE" });
   }

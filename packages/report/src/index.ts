@@ -22,6 +22,7 @@ export * from "./fill/grid.js";
 export * from "./fill/problems.js";
 export * from "./fill/templateMeta.js";
 export * from "./fill/templateWorkbook.js";
+export * from "./fill/templateCsv.js";
 export * from "./fill/filledRevision.js";
 export * from "./sheets/stampWorkbook.js";
 export * from "./quarter/yearReport.js";

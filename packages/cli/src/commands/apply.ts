@@ -1,4 +1,5 @@
 import { stat } from "node:fs/promises";
+import { extname } from "node:path";
 import type { Command } from "commander";
 import type { DomainError } from "@rapk/core";
 import { type RevisionInput, parseRevision } from "@rapk/history";
@@ -10,7 +11,7 @@ import { jsonText, parseJsonFile } from "../json.js";
 import { openTarget, withLockWait } from "../logTarget.js";
 import { readKeyFiles, SIGN_OPTION } from "../signingKey.js";
 import { citingEvidence, readEvidenceFiles } from "../evidence.js";
-import { isWorkbook, workbookRevision } from "../workbookRevision.js";
+import { csvLocaleOption, isTemplateFile, workbookRevision } from "../workbookRevision.js";
 import { type Appended, type RevisionSource, placeIn, revisionPath, writeRevision } from "../writeRevision.js";
 
 type ApplyOptions = WriterOptions & RevisionFileOptions;
@@ -24,7 +25,7 @@ export function registerApply(program: Command, { io, language }: Context): void
       'Appends a revision to an event log: revision.json is {"meta": {"actor", "reason", "kind", "reference"?, "effectiveAt"? (or "at"), "corrects"?}, "commands": [...]}. The batch is decided against the latest version all or nothing, then the new version (its events and a commit record) is appended: to a log file only its lines are written, at the end, under the file\'s write lock, and flushed before rapk answers; the head is checked again right before the write, so a revision decided on a version that another writer has moved past is refused (exit 3), never lost. On a plan that keeps a roster, the version is taken by the member holding the first --sign key, and it is refused (exit 2) unless its signers meet the policy (docs/workflow.md): a change the head must approve is proposed (rapk propose) or co-signed. Prints the new version, its head and who signed it.',
     )
     .argument("<log>", "the event log: an NDJSON file, or a store URL (postgres://...#plan)")
-    .argument("<revision>", "the revision (JSON), or a filled template (.xlsx, from rapk template)"),
+    .argument("<revision>", "the revision (JSON), or a filled template (.xlsx or .csv, from rapk template)"),
   ))
     .addHelpText(
       "after",
@@ -54,13 +55,15 @@ export function writerOptions(command: Command): Command {
     .option("--lock-wait <ms>", "how long to wait for another writer's lock", "5000");
 }
 
-/** Where `rapk apply` and `rapk propose` take their revision from: revision.json, or a filled template (.xlsx), with the evidence its reports cite. */
+/** Where `rapk apply` and `rapk propose` take their revision from: revision.json, or a filled template (.xlsx or .csv), with the evidence its reports cite. */
 export async function revisionSourceOf(io: Io, revisionFile: string, options: RevisionFileOptions, language: "id" | "en"): Promise<RevisionSource> {
-  const workbook = isWorkbook(revisionFile);
-  if (!workbook && (options.month !== undefined || options.kind !== undefined)) throw new CliError("--month and --kind go with a filled template (.xlsx)");
+  const template = isTemplateFile(revisionFile);
+  if (!template && (options.month !== undefined || options.kind !== undefined)) throw new CliError("--month and --kind go with a filled template (.xlsx or .csv)");
+  const csvLocale = csvLocaleOption(options.csvLocale);
+  if (csvLocale !== undefined && extname(revisionFile).toLowerCase() !== ".csv") throw new CliError("--csv-locale goes with a CSV template (.csv)");
   const month = options.month === undefined ? undefined : wholeNumber(options.month, "--month");
-  const source: RevisionSource = workbook
-    ? { file: revisionFile, read: async (log) => workbookRevision(io, revisionFile, log, language, { ...(month === undefined ? {} : { month }), ...(options.kind === undefined ? {} : { kind: options.kind }) }) }
+  const source: RevisionSource = template
+    ? { file: revisionFile, read: async (log) => workbookRevision(io, revisionFile, log, language, { ...(month === undefined ? {} : { month }), ...(options.kind === undefined ? {} : { kind: options.kind }) }, csvLocale) }
     : jsonSource(await readRevision(io, revisionFile), revisionFile);
   const evidence = await readEvidenceFiles(io, options.evidence ?? []);
   if (evidence.length === 0) return source;
@@ -78,6 +81,7 @@ export async function revisionSourceOf(io: Io, revisionFile: string, options: Re
 export interface RevisionFileOptions {
   readonly month?: string;
   readonly kind?: string;
+  readonly csvLocale?: string;
   readonly evidence?: string[];
 }
 
@@ -86,6 +90,7 @@ export function revisionFileOptions(command: Command): Command {
   return command
     .option("--month <1-12>", "with a template: refuse it unless it is the template of this month")
     .option("--kind <kind>", "with a template: refuse it unless it is of this kind (report, pok, rapk)")
+    .option("--csv-locale <locale>", "with a CSV template: en (`,` between fields; the default) or id (Indonesian Excel: `;` between fields, decimal comma)")
     .option("--evidence <file>", "a file the revision's reports cite as evidence (a scan, a spreadsheet; 20 MB at most), kept by its SHA-256 beside the log; repeat it for more", (value: string, previous: string[]) => [...previous, value], [] as string[]);
 }
 

@@ -44,7 +44,7 @@ function rowsOf(sheet: TemplateSheet, grid: GridSheet | undefined, problems: She
     const at = header.indexOf(column.header.toUpperCase());
     if (at >= 0) columns.set(column.key, at);
     else if (column.input || column === sheet.columns[0])
-      problems.push({ code: "TEMPLATE_CELL_INVALID", sheet: sheet.name, cell: "1", message: msg(`kolom "${column.header}" tidak ada di baris judul.`, `the header row has no column "${column.header}".`) });
+      problems.push({ code: "TEMPLATE_CELL_INVALID", sheet: sheet.name, cell: String((grid.rowOffset ?? 0) + 1), message: msg(`kolom "${column.header}" tidak ada di baris judul.`, `the header row has no column "${column.header}".`) });
   }
   if (sheet.columns.some((c) => (c.input || c === sheet.columns[0]) && !columns.has(c.key))) return undefined;
   const rows: FilledRow[] = [];
@@ -57,7 +57,7 @@ function rowsOf(sheet: TemplateSheet, grid: GridSheet | undefined, problems: She
         const at = columns.get(key);
         return at === undefined ? null : (cells[at] ?? null);
       },
-      address: (key) => cellAddress(index, columns.get(key) ?? 0),
+      address: (key) => cellAddress(index + (grid.rowOffset ?? 0), columns.get(key) ?? 0),
     });
   }
   return rows;
@@ -227,7 +227,7 @@ function readFields(reading: Reading, template: Template, grid: Grid, offset: st
       reading.problems.push({ code: "TEMPLATE_CELL_INVALID", sheet: SHEET.fields, message: msg(`baris "${field.label}" tidak ada di kolom A.`, `column A has no row "${field.label}".`) });
       continue;
     }
-    cells[field.key] = cellAddress(index, 1);
+    cells[field.key] = cellAddress(index + (sheet.rowOffset ?? 0), 1);
     const cell = sheet.rows[index]![1] ?? null;
     const read = field.key === "effectiveAt" ? instantCell(cell, offset) : field.key === "date" ? dateCell(cell) : textCell(cell);
     if (!read.ok) reading.problems.push({ code: "TEMPLATE_CELL_INVALID", sheet: SHEET.fields, cell: cells[field.key], message: read.why });

@@ -9,6 +9,12 @@ export interface GridSheet {
   readonly name: string;
   /** Rows from row 1; cells from column A. */
   readonly rows: readonly (readonly GridValue[])[];
+  /**
+   * How many rows of the file stand above the sheet's first row: 0 for a workbook's sheet; in a
+   * CSV template, where the sheets follow one another in one file, the rows above its section.
+   * A problem names the cell as the file shows it.
+   */
+  readonly rowOffset?: number;
 }
 
 export interface Grid {
