@@ -199,13 +199,22 @@ function readContributions(reading: Reading, sheet: TemplateSheet, rows: readonl
   }
 }
 
+/** A count's target: a measure that is a whole number. */
+function countCell(value: GridValue): Read<number | null> {
+  const read = measureCell(value);
+  if (!read.ok || read.value === null || Number.isInteger(read.value)) return read;
+  return { ok: false, why: msg(`${String(read.value).replace(".", ",")} bukan bilangan bulat: indikator ini menghitung (satuan count), targetnya bilangan bulat.`, `${read.value} is not a whole number: the indicator counts (unit count), so its targets are whole numbers.`) };
+}
+
 function readTargets(reading: Reading, sheet: TemplateSheet, rows: readonly FilledRow[]): void {
   const before = new Map(sheet.rows.map((r) => [r.id as string, r]));
   const months = Array.from({ length: 12 }, (_, i) => monthCode(i + 1));
   for (const [id, row] of keyed(reading, sheet, rows, (r) => keyText(r, "id"), (key) => before.has(key))) {
-    const values = months.map((m) => cellOf(reading, sheet.name, row, m, measureCell));
-    if (values.includes(undefined)) continue;
     const was = before.get(id)!;
+    // A count's targets are whole numbers, as the importers read them (docs/domain.md).
+    const read = was.unit === "count" ? countCell : measureCell;
+    const values = months.map((m) => cellOf(reading, sheet.name, row, m, read));
+    if (values.includes(undefined)) continue;
     if (months.every((m, i) => values[i] === was[m])) continue;
     // The row as a whole: a cumulative target raised in one month and the next is one change, not two half-ways.
     push(reading, sheet.name, row, "setTargets", { indicator: id, values }, { indicator: row.address("id"), ...Object.fromEntries(months.map((m, i) => [`values.${i}`, row.address(m)])) });
