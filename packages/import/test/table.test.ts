@@ -41,6 +41,40 @@ describe("another unit's plan in the same layout (synthetic fixture)", () => {
   });
 });
 
+describe("the same plan written the Indonesian way: decimal commas, thousand dots, a count, names wrapped inside pages and cut by page breaks (synthetic fixture)", () => {
+  const contoh = ok(importTable(fixture("rapk-2025-loka-pom-contoh.txt"))).state;
+  const result = ok(importTable(fixture("rapk-2025-loka-pom-contoh-id.txt")));
+  const { state } = result;
+
+  it("given amounts with thousand dots, then every pagu, contribution and the Total are those of the plan written with commas", () => {
+    expect(state.plan).toEqual(contoh.plan);
+    expect(state.lines).toEqual(contoh.lines);
+    expect(state.contributions).toEqual(contoh.contributions);
+    expect(state.objectives).toEqual(contoh.objectives);
+  });
+
+  it("given targets with decimal commas and a count (Jumlah) with targets in the thousands, then each target is read as written, the count's whole", () => {
+    expect(state.indicators["01.01"]).toMatchObject({ name: "Persentase sarana distribusi yang diperiksa", targets: [5.5, 10, 20.25, 30, 40, 50, 60, 70, 80, 90, 95, 100] });
+    expect(state.indicators["01.03"]).toMatchObject({ unit: "count", shape: "cumulative", name: "Jumlah sampel Obat dan Makanan yang diuji oleh laboratorium UPT", targets: [0, 80, 190, 300, 410, 520, 630, 740, 850, 980, 1080, 1250] });
+    expect(state.indicators["02.01"]?.targets).toEqual(Array(12).fill(75.5));
+    expect(state.indicators["01.02"]).toEqual(contoh.indicators["01.02"]);
+    expect(state.indicators["02.02"]).toEqual(contoh.indicators["02.02"]);
+  });
+
+  it("given readings that depended on a choice (1.080, 1.250 of a count), then each has its finding naming the line, and every joined name has one", () => {
+    expect(result.findings.map((f) => [f.code, f.line, f.subject])).toEqual([
+      ["CELL_JOINED", 9, "01.01"],
+      ["CELL_JOINED", 12, "DR.3165.QIC.004.053.A"],
+      ["CELL_JOINED", 18, "DR.3165.BKB.001.051.B"],
+      ["TARGET_READ_AS", 22, "01.03"],
+      ["TARGET_READ_AS", 22, "01.03"],
+      ["CELL_JOINED", 23, "01.03"],
+      ["CELL_JOINED", 28, "02.01"],
+    ]);
+    expect(result.findings[3]?.message.en).toBe('Line 22: The November target of indicator 01.03 is written "1.080" and read as 1080: the indicator counts (Jumlah), so its targets are whole numbers.');
+  });
+});
+
 describe("page breaks", () => {
   it("joins a fragment to the previous page's last row only where nothing says a page is missing", () => {
     const joined = seed.findings.filter((f) => f.code === "CELL_JOINED");

@@ -38,10 +38,11 @@ describe("the CSV template read back", () => {
   });
 });
 
+// The bundled plan has no count: 01.01 made one, with whole targets.
+const withCount: PlanState = { ...history.head, indicators: { ...history.head.indicators, "01.01": { ...history.head.indicators["01.01"]!, unit: "count", targets: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12] } } };
+
 describe("a count's targets in the revised RAPK's template", () => {
-  // The bundled plan has no count: 01.01 made one, with whole targets.
-  const state: PlanState = { ...history.head, indicators: { ...history.head.indicators, "01.01": { ...history.head.indicators["01.01"]!, unit: "count", targets: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12] } } };
-  const template = templateOf(state, KINDS[2]!);
+  const template = templateOf(withCount, KINDS[2]!);
   const filled = (b03: string) => {
     const text = templateCsv(template, "id")
       .split("\r\n")
@@ -60,7 +61,31 @@ describe("a count's targets in the revised RAPK's template", () => {
     expect(result.ok).toBe(false);
     const [problem] = result.ok ? [] : result.problems;
     expect(problem).toMatchObject({ code: "TEMPLATE_CELL_INVALID", sheet: SHEET.targets, cell: expect.stringMatching(/^F\d+$/) });
-    expect(problem?.message.en).toBe("2.5 is not a whole number: the indicator counts (unit count), so its targets are whole numbers.");
-    expect(problem?.message.id).toBe("2,5 bukan bilangan bulat: indikator ini menghitung (satuan count), targetnya bilangan bulat.");
+    expect(problem?.message.en).toBe("2.5 is not a whole number: the indicator counts (unit count), so its targets and realisations are whole numbers.");
+    expect(problem?.message.id).toBe("2,5 bukan bilangan bulat: indikator ini menghitung (satuan count), target dan realisasinya bilangan bulat.");
+  });
+});
+
+describe("a count's realisation in the monthly template", () => {
+  const template = templateOf(withCount, KINDS[0]!);
+  /** June's template with 01.01's REALISASI B06 typed as `text` (column G of the Indikator sheet). */
+  const filled = (text: string) => {
+    const csv = templateCsv(template, "id")
+      .split("\r\n")
+      .map((line) => (line.startsWith("01.01;") ? line.split(";").map((cell, i) => (i === 6 ? text : cell)).join(";") : line))
+      .join("\r\n");
+    return filledRevision(template, withActor(readCsvGrid(csv, "id")));
+  };
+
+  it.each([
+    ["1.080", 1080],
+    ["1,080", 1080],
+    ["12", 12],
+  ])("given %s typed, then it is the count %d (thousand marks in a whole number)", (text, value) => {
+    expect(filled(text)).toMatchObject({ ok: true, revision: { commands: [{ type: "reportRealisation", data: { indicator: "01.01", month: 6, value } }] } });
+  });
+
+  it("given a fraction, then the cell is refused, where a percentage would take it", () => {
+    expect(filled("2,5")).toMatchObject({ ok: false, problems: [{ code: "TEMPLATE_CELL_INVALID", sheet: SHEET.indicators, cell: expect.stringMatching(/^G\d+$/) }] });
   });
 });

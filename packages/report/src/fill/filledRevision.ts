@@ -110,7 +110,7 @@ function readRealisations(reading: Reading, sheet: TemplateSheet, rows: readonly
   const valueHeader = `REALISASI ${monthCode(month)}`;
   for (const [id, row] of keyed(reading, sheet, rows, (r) => keyText(r, "id"), (key) => before.has(key))) {
     const was = before.get(id)!;
-    let value = cellOf(reading, sheet.name, row, "value", measureCell);
+    let value = cellOf(reading, sheet.name, row, "value", was.unit === "count" ? countCell : measureCell);
     const numerator = cellOf(reading, sheet.name, row, "numerator", measureCell);
     const denominator = cellOf(reading, sheet.name, row, "denominator", measureCell);
     const words = wordsOf(reading, sheet.name, row);
@@ -199,11 +199,16 @@ function readContributions(reading: Reading, sheet: TemplateSheet, rows: readonl
   }
 }
 
-/** A count's target: a measure that is a whole number. */
+/**
+ * A count's figure (a target, a realisation): a whole number. Text with thousand marks (`1.080`,
+ * `1,080`) is read as the whole number it groups, as the importers read a count's targets.
+ */
 function countCell(value: GridValue): Read<number | null> {
+  const grouped = typeof value === "string" ? /^\s*(\d{1,3}(?:([.,])\d{3})(?:\2\d{3})*)\s*$/.exec(value) : null;
+  if (grouped) return { ok: true, value: Number((grouped[1] as string).replace(/[.,]/g, "")) };
   const read = measureCell(value);
   if (!read.ok || read.value === null || Number.isInteger(read.value)) return read;
-  return { ok: false, why: msg(`${String(read.value).replace(".", ",")} bukan bilangan bulat: indikator ini menghitung (satuan count), targetnya bilangan bulat.`, `${read.value} is not a whole number: the indicator counts (unit count), so its targets are whole numbers.`) };
+  return { ok: false, why: msg(`${String(read.value).replace(".", ",")} bukan bilangan bulat: indikator ini menghitung (satuan count), target dan realisasinya bilangan bulat.`, `${read.value} is not a whole number: the indicator counts (unit count), so its targets and realisations are whole numbers.`) };
 }
 
 function readTargets(reading: Reading, sheet: TemplateSheet, rows: readonly FilledRow[]): void {
