@@ -19,7 +19,7 @@ import { I18nProvider, useI18n } from "./i18n/i18n.js";
 import { type HistoryView, createHistoryView } from "./model/historyView.js";
 import { MAX_FILE_BYTES, formatBytes } from "./model/limits.js";
 import { signerText } from "./model/signing.js";
-import { type Loaded, type LoadFailure, type Loader, type SourceInput, type Verification, sourceName } from "./model/source.js";
+import { type Loaded, type LoadFailure, type Loader, type Pins, type SourceInput, type Verification, sourceName } from "./model/source.js";
 import { type BundledSource, type TabId, type UrlState, decodeUrlState, encodeUrlState } from "./model/urlState.js";
 
 type Status =
@@ -54,17 +54,19 @@ export interface AppProps {
   readonly bundled?: Partial<Record<BundledSource, SourceInput>>;
   /** Read and keep the view's state in the page's URL hash (the app does; component tests need not). */
   readonly syncUrl?: boolean;
+  /** What the plans opened are pinned to (a root key, the head they must end at); a link's `#root=` and `#head=` in the app. */
+  readonly pins?: Pins;
 }
 
 /** The viewer: open a plan's event log (or a published table), travel its versions, compare, check. */
-export function App({ loader, initial, language: startLanguage = "id", bundled = {}, syncUrl = false }: AppProps) {
+export function App({ loader, initial, language: startLanguage = "id", bundled = {}, syncUrl = false, pins }: AppProps) {
   const [language, setLanguage] = useState<Language>(startLanguage);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
   return (
     <I18nProvider language={language}>
-      <Viewer loader={loader} initial={initial} onLanguage={setLanguage} bundled={bundled} syncUrl={syncUrl} />
+      <Viewer loader={loader} initial={initial} onLanguage={setLanguage} bundled={bundled} syncUrl={syncUrl} startPins={pins} />
     </I18nProvider>
   );
 }
@@ -75,9 +77,10 @@ interface ViewerProps {
   onLanguage: (language: Language) => void;
   bundled: Partial<Record<BundledSource, SourceInput>>;
   syncUrl: boolean;
+  startPins: Pins | undefined;
 }
 
-function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) {
+function Viewer({ loader, initial, onLanguage, bundled, syncUrl, startPins }: ViewerProps) {
   const { t } = useI18n();
   // What the link asked for, read once: applied as the sources it names open.
   const asked = useRef<UrlState>(syncUrl ? decodeUrlState(window.location.hash) : {});
@@ -87,6 +90,12 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
   const [compare, setCompare] = useState<{ from: number; to: number } | null>(asked.current.from !== undefined && asked.current.to !== undefined ? { from: asked.current.from, to: asked.current.to } : null);
   const [tab, setTab] = useState<TabId>(asked.current.tab ?? "document");
   const [quarter, setQuarter] = useState(asked.current.quarter ?? 2);
+  // The pins every plan opened here is checked against, kept until the reader changes them.
+  const [pins, setPins] = useState<Pins>(() => startPins ?? { ...(asked.current.root ? { root: asked.current.root } : {}), ...(asked.current.head ? { expectHead: asked.current.head } : {}) });
+  const pinsNow = useRef(pins);
+  pinsNow.current = pins;
+  // What was opened last, to open it again with other pins.
+  const lastOpened = useRef<{ input: SourceInput; isDefault: boolean; which: BundledSource | undefined } | null>(null);
   const [other, setOther] = useState<Other | null>(null);
   const [otherError, setOtherError] = useState<string | null>(null);
   /** Why the earlier versions of a large log never came (the worker failed after the newest plan). */
@@ -119,7 +128,9 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
         return;
       }
       setStatus({ kind: "loading", name });
-      const outcome = await loader(input, controller.signal);
+      lastOpened.current = { input, isDefault, which };
+      const pinned = pinsNow.current;
+      const outcome = await loader(pinned.root || pinned.expectHead ? { ...input, pins: pinned } : input, controller.signal);
       if (controller.signal.aborted) return;
       if (!outcome.ok) {
         fail(name, outcome.error);
@@ -200,9 +211,21 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
     }
     if (other?.bundled !== undefined) state.other = other.bundled;
     if (tab === "quarter") state.quarter = quarter;
+    if (pins.root) state.root = pins.root;
+    if (pins.expectHead) state.head = pins.expectHead;
     const hash = encodeUrlState(state);
     if (hash !== window.location.hash) window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}${hash}`);
-  }, [syncUrl, opened, version, tab, compare, other, quarter]);
+  }, [syncUrl, opened, version, tab, compare, other, quarter, pins]);
+
+  /** Checks the plan shown again against other pins, at the same version. */
+  const repin = (next: Pins) => {
+    const last = lastOpened.current;
+    setPins(next);
+    pinsNow.current = next;
+    if (!last) return;
+    asked.current = { version };
+    void open(last.input, last.isDefault, last.which);
+  };
 
   // Dropping a file anywhere opens it; the overlay says so while dragging.
   useEffect(() => {
@@ -320,7 +343,7 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
             <p class="source-name">
               {t.source}: <strong>{opened.isDefault ? t.defaultSource : opened.loaded.name}</strong>
             </p>
-            <TrustBanner verification={opened.loaded.verification} signatures={signatures} />
+            <TrustBanner verification={opened.loaded.verification} signatures={signatures} pins={opened.loaded.origin === "log" ? pins : undefined} />
             {(opened.loaded.origin === "import" || opened.loaded.imported || opened.loaded.findings.length > 0) && (
               <FindingsPanel findings={opened.loaded.findings} imported={opened.loaded.imported} open={opened.loaded.origin === "import"} />
             )}
@@ -373,7 +396,7 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl }: ViewerProps) 
                 {missing === undefined && current && tab === "budget" && <BudgetPanel state={current.state} budget={current.budget} violations={current.violations} />}
                 {missing === undefined && current && tab === "achievement" && <AchievementPanel achievements={current.achievement} />}
                 {missing === undefined && current && tab === "quarter" && <QuarterPanel state={current.state} quarter={quarter} onQuarter={setQuarter} baseName={baseName} />}
-                {missing === undefined && current && tab === "roster" && (RosterPanel ? <RosterPanel state={current.state} version={version} /> : <p class="arriving">{t.loading}</p>)}
+                {missing === undefined && current && tab === "roster" && (RosterPanel ? <RosterPanel state={current.state} version={version} pins={pins} onPin={repin} /> : <p class="arriving">{t.loading}</p>)}
               </Tabs>
             </div>
           </div>

@@ -8,7 +8,7 @@ import { inlineLoader } from "../src/model/inlineLoader.js";
 import { parseSource } from "../src/model/parseSource.js";
 import type { Loaded } from "../src/model/source.js";
 import { smallHistory } from "./fixtures/history.js";
-import { movedSignature, officerOnlyPok, signedYear } from "./fixtures/signed.js";
+import { FORGERIES, cutShort, movedSignature, officerOnlyPok, refoundedByOutsider, signedYear } from "./fixtures/signed.js";
 
 /** What `rapk verify` finds in a log (packages/cli/src/verifiedRead.ts: auditLog with the Ed25519 check), as [code, line]. */
 const cliProblems = (text: string) => auditLog(text, { checkSignature }).problems.map((p) => [p.code, p.line, p.message]);
@@ -37,6 +37,15 @@ describe("the viewer's check of a signed log (parseSource, as the worker runs it
     ]);
     expect(signing.every((s) => s.policy === "met" && s.unproven.length === 0)).toBe(true);
     expect(signing.map((s) => s.steps)).toEqual([[], [], [{ proposal: 1, step: "proposed", by: "siti", kind: "report" }], [{ proposal: 1, step: "approved", by: "kepala" }], [{ proposal: 2, step: "proposed", by: "siti", kind: "report" }]]);
+  });
+
+  it.each(FORGERIES)("finds %s as rapk verify does: the same codes, lines and messages", async (_, make) => {
+    const forged = make();
+    const found = problemsOf(await opened(forged.text));
+    expect(found).toEqual(cliProblems(forged.text));
+    expect(found.map(([code]) => code)).toEqual(forged.codes);
+    expect(found[0]?.[1]).toBe(forged.line);
+    expect(found[0]?.[2]).toMatch(new RegExp(`^version ${forged.version}\\b`));
   });
 
   it.each([false, true])("finds a signature moved from version 1 to version 2 as rapk verify does: BAD_SIGNATURE on version 2's commit line (parallel: %s)", async (parallel) => {
@@ -169,5 +178,50 @@ describe("who signed, in the app", () => {
     expect(document.querySelector(".v-signers, .v-step")).toBeNull();
     fireEvent.click(screen.getByRole("tab", { name: "Anggota" }));
     expect(await within(screen.getByRole("tabpanel")).findByText(/tidak menyimpan daftar anggota/)).toBeTruthy();
+  });
+});
+
+describe("pins: a root key and the head a log must end at, as rapk verify --root and --expect-head", () => {
+  it("a log cut short, signatures intact, verifies alone and fails against the head kept elsewhere (HEAD_MISMATCH, as the CLI)", async () => {
+    const { text, genuineHead } = cutShort();
+    expect((await opened(text)).verification?.ok).toBe(true);
+    const outcome = await parseSource(text, "cut.ndjson", undefined, undefined, { expectHead: genuineHead });
+    expect(outcome.ok && problemsOf(outcome.loaded)).toEqual(auditLog(text, { checkSignature, expectHead: genuineHead }).problems.map((p) => [p.code, p.line, p.message]));
+    expect(outcome.ok && problemsOf(outcome.loaded)[0]?.[0]).toBe("HEAD_MISMATCH");
+  });
+
+  it("a roster founded by another key verifies alone and fails against the real root (ROOT_NOT_TRUSTED, as the CLI)", async () => {
+    const { text, realRoot } = refoundedByOutsider();
+    expect((await opened(text)).verification?.ok).toBe(true);
+    const outcome = await parseSource(text, "refounded.ndjson", undefined, checkHere, { root: realRoot });
+    expect(outcome.ok && problemsOf(outcome.loaded)).toEqual(auditLog(text, { checkSignature, root: realRoot }).problems.map((p) => [p.code, p.line, p.message]));
+    expect(outcome.ok && problemsOf(outcome.loaded).map(([code]) => code)).toEqual(["ROOT_NOT_TRUSTED"]);
+  });
+
+  it("in the app: a pinned genuine log says what it was pinned to; the Members tab pins another root and the log fails, then unpins it", async () => {
+    const { log, head } = signedYear();
+    render(<App loader={inlineLoader} initial={{ text: log.text, name: "plan.ndjson" }} pins={{ root: head.key.publicKey, expectHead: log.versions[4]!.commit!.hash }} />);
+    const ok = await screen.findByText(/Rantai riwayat terverifikasi/);
+    expect(ok.textContent).toContain(`Dipatok: kunci akar ed25519:${head.key.publicKey.slice(0, 16)}, kepala log ${log.versions[4]!.commit!.hash.slice(0, 16)}…`);
+    fireEvent.input(screen.getByRole("slider", { name: "Versi" }), { target: { value: "3" } });
+    fireEvent.click(screen.getByRole("tab", { name: "Anggota" }));
+    const root = (await screen.findByLabelText(/Kunci publik akar/)) as HTMLInputElement;
+    expect(root.value).toBe(head.key.publicKey);
+    fireEvent.input(root, { target: { value: "12" } });
+    expect(screen.getByText("Harus 64 digit heksadesimal.")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Periksa lagi dengan patokan ini" }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.input(root, { target: { value: "AB".repeat(32) } });
+    fireEvent.click(screen.getByRole("button", { name: "Periksa lagi dengan patokan ini" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("tidak cocok dengan patokan Anda");
+    expect(alert.textContent).toContain("ROOT_NOT_TRUSTED");
+    // The same version is shown, checked again.
+    expect((screen.getByRole("slider", { name: "Versi" }) as HTMLInputElement).value).toBe("3");
+    fireEvent.input(screen.getByLabelText(/Kunci publik akar/), { target: { value: "" } });
+    fireEvent.input(screen.getByLabelText(/Hash kepala log/), { target: { value: "" } });
+    fireEvent.click(screen.getByRole("button", { name: "Periksa lagi dengan patokan ini" }));
+    await screen.findByText(/Rantai riwayat terverifikasi/);
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.getByText(/Rantai riwayat terverifikasi/).textContent).not.toContain("Dipatok");
   });
 });

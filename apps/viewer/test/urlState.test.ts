@@ -13,6 +13,8 @@ const state: fc.Arbitrary<UrlState> = fc.record(
     to: fc.nat({ max: 1_000_000 }),
     other: fc.constantFrom(...BUNDLED_SOURCES),
     quarter: fc.integer({ min: 1, max: 4 }),
+    root: fc.stringMatching(/^[0-9a-f]{64}$/),
+    head: fc.stringMatching(/^[0-9a-f]{64}$/),
   },
   { requiredKeys: [] },
 );
@@ -35,6 +37,8 @@ describe("the view's state in the URL", () => {
   it("leaves out what it does not recognise, never failing on a hand-edited link", () => {
     expect(decodeUrlState("#src=../etc&v=-1&tab=secret&from=2.5&to=1e3&q=9&other=x")).toEqual({});
     expect(decodeUrlState("#v=3&tab=budget&junk=1")).toEqual({ version: 3, tab: "budget" });
+    // A pinned key or head is 64 hex digits (read lowercase, as rapk writes them), or nothing.
+    expect(decodeUrlState(`#root=${"AB".repeat(32)}&head=${"0".repeat(63)}`)).toEqual({ root: "ab".repeat(32) });
     fc.assert(
       fc.property(fc.string(), (hash) => {
         const s = decodeUrlState(hash);

@@ -1,13 +1,16 @@
 import type { PlanState } from "@rapk/core";
 import { fingerprintOf } from "@rapk/history";
+import { useState } from "preact/hooks";
 import { useI18n } from "../i18n/i18n.js";
+import type { Pins } from "../model/source.js";
 
 /**
  * The plan's roster as it stood at a version (its members, their roles and keys, by fingerprint
- * as rapk prints them) and the proposals waiting for approval then. Loaded by the page only when
- * its tab is opened.
+ * as rapk prints them) and the proposals waiting for approval then; and the pins the log is
+ * checked against (`onPin` checks it again with others). Loaded by the page only when its tab is
+ * opened.
  */
-export function RosterPanel({ state, version }: { state: PlanState; version: number }) {
+export function RosterPanel({ state, version, pins = {}, onPin }: { state: PlanState; version: number; pins?: Pins; onPin?: (pins: Pins) => void }) {
   const { t } = useI18n();
   const members = Object.values(state.members);
   const pending = Object.values(state.proposals).filter((proposal) => proposal.status === "pending");
@@ -56,6 +59,44 @@ export function RosterPanel({ state, version }: { state: PlanState; version: num
           ))}
         </ul>
       )}
+      {onPin && <PinForm pins={pins} onPin={onPin} />}
     </div>
+  );
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+/** The root key and the head an auditor holds outside the log, to check it against (empty: not pinned). */
+function PinForm({ pins, onPin }: { pins: Pins; onPin: (pins: Pins) => void }) {
+  const { t } = useI18n();
+  const [root, setRoot] = useState(pins.root ?? "");
+  const [head, setHead] = useState(pins.expectHead ?? "");
+  const clean = (text: string) => text.trim().toLowerCase();
+  const bad = (text: string) => clean(text) !== "" && !HEX64.test(clean(text));
+  const field = (id: string, label: string, value: string, set: (text: string) => void) => (
+    <p>
+      <label for={id}>{label}</label>
+      <input id={id} class="pin-input" value={value} spellcheck={false} autocomplete="off" aria-invalid={bad(value)} aria-describedby={`${id}-hint`} onInput={(event) => set((event.target as HTMLInputElement).value)} />
+      <span id={`${id}-hint`} class="hint">
+        {bad(value) ? t.pinInvalid : t.pinHint}
+      </span>
+    </p>
+  );
+  return (
+    <form
+      class="pins"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (bad(root) || bad(head)) return;
+        onPin({ ...(clean(root) ? { root: clean(root) } : {}), ...(clean(head) ? { expectHead: clean(head) } : {}) });
+      }}
+    >
+      <h3>{t.pinTitle}</h3>
+      {field("pin-root", t.pinRoot, root, setRoot)}
+      {field("pin-head", t.pinHead, head, setHead)}
+      <button type="submit" class="button" disabled={bad(root) || bad(head)}>
+        {t.pinCheck}
+      </button>
+    </form>
   );
 }

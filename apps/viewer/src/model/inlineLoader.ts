@@ -9,5 +9,5 @@ import { type Loader, readSource, sourceName } from "./source.js";
 export const inlineLoader: Loader = async (input) => {
   const text = await readSource(input);
   await new Promise((resolve) => setTimeout(resolve, 0));
-  return safely(() => parseSource(text, sourceName(input)));
+  return safely(() => parseSource(text, sourceName(input), undefined, undefined, input.pins));
 };

@@ -1,10 +1,13 @@
 import { initialState } from "@rapk/core";
-import { type SignatureCheck, auditLog, carriesSignatures, parseLog, useSha256 } from "@rapk/history";
+import { type VerifyOptions, auditLog, carriesSignatures, parseLog, useSha256 } from "@rapk/history";
 import { type DigestCheck, claimedHashes, deferredSha256 } from "./deferredSha256.js";
 import { type FoldedHistory, foldHistory, versionCollector } from "./foldedHistory.js";
 import { importRecord } from "./importRecord.js";
 import { MAX_FILE_BYTES } from "./limits.js";
-import type { LoadOutcome, Verification } from "./source.js";
+import type { LoadOutcome, Pins, Verification } from "./source.js";
+
+/** What the check is given besides the text: the Ed25519 check and the pins. */
+type AuditOptions = Pick<VerifyOptions, "checkSignature" | "root" | "expectHead">;
 
 /** An event log is NDJSON: its first non-blank character opens a JSON object. */
 function looksLikeLog(text: string): boolean {
@@ -22,15 +25,17 @@ function looksLikeLog(text: string): boolean {
  * Every signature a log carries is checked, and every version read against the roster and the
  * policy where the log keeps a roster, as `rapk verify` reads it (history's auditLog with
  * Ed25519): the curve code is loaded only for a log that carries signatures, so a visit that
- * opens an unsigned log never downloads it.
+ * opens an unsigned log never downloads it. `pins` are what the reader pinned the log to (a root
+ * key, the head it must end at), checked as `rapk verify --root --expect-head` checks them.
  */
-export async function parseSource(text: string, name: string, now?: () => string, check?: DigestCheck): Promise<LoadOutcome> {
+export async function parseSource(text: string, name: string, now?: () => string, check?: DigestCheck, pins: Pins = {}): Promise<LoadOutcome> {
   if (text.length > MAX_FILE_BYTES) return { ok: false, error: { code: "FILE_TOO_LARGE", message: `${name} is larger than the limit` } };
   if (text.trim() === "") return { ok: false, error: { code: "FILE_EMPTY", message: `${name} is empty` } };
 
   if (looksLikeLog(text)) {
     const signatures = carriesSignatures(text) ? (await import("@rapk/history/signing")).checkSignature : undefined;
-    const { verification, folded } = check ? await verifyInParallel(text, check, signatures) : verifyOnce(text, signatures);
+    const options: AuditOptions = { ...(signatures ? { checkSignature: signatures } : {}), ...(pins.root ? { root: pins.root } : {}), ...(pins.expectHead ? { expectHead: pins.expectHead } : {}) };
+    const { verification, folded } = check ? await verifyInParallel(text, check, options) : verifyOnce(text, options);
     let history: FoldedHistory;
     if (verification.ok) history = folded;
     else {
@@ -56,9 +61,9 @@ export async function parseSource(text: string, name: string, now?: () => string
  * One reading verifies the log and folds it: the versions and their states come with it. Every
  * problem is kept (the first first, as verifyLog names it), so the page can list them all.
  */
-function verifyOnce(text: string, checkSignature: SignatureCheck | undefined): { verification: Verification; folded: FoldedHistory } {
+function verifyOnce(text: string, options: AuditOptions): { verification: Verification; folded: FoldedHistory } {
   const collector = versionCollector(initialState());
-  const audit = auditLog(text, { onVersion: collector.onVersion, ...(checkSignature ? { checkSignature } : {}) });
+  const audit = auditLog(text, { ...options, onVersion: collector.onVersion });
   const [first] = audit.problems;
   const verification: Verification = first
     ? { ok: false, error: first, problems: audit.problems }
@@ -73,14 +78,14 @@ function verifyOnce(text: string, checkSignature: SignatureCheck | undefined): {
  * checked against the real digest of what the verifier hashed; when one is false the verdict is
  * void and the log is verified again with the real sha256, which names the line.
  */
-async function verifyInParallel(text: string, check: DigestCheck, checkSignature: SignatureCheck | undefined): Promise<{ verification: Verification; folded: FoldedHistory }> {
+async function verifyInParallel(text: string, check: DigestCheck, options: AuditOptions): Promise<{ verification: Verification; folded: FoldedHistory }> {
   const deferred = deferredSha256(claimedHashes(text), check);
   const real = useSha256(deferred.sha256);
   let result: ReturnType<typeof verifyOnce>;
   try {
-    result = verifyOnce(text, checkSignature);
+    result = verifyOnce(text, options);
   } finally {
     useSha256(real);
   }
-  return (await deferred.settled()) ? result : verifyOnce(text, checkSignature);
+  return (await deferred.settled()) ? result : verifyOnce(text, options);
 }

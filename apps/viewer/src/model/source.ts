@@ -42,10 +42,20 @@ export type LoadOutcome = { ok: true; loaded: Loaded; rest?: Promise<RestOfState
 export type RestOfStates = readonly (PlanState | undefined)[];
 
 /**
- * What to open: a file the user chose or dropped, a file shipped with the app (the bundled
- * example, fetched from its URL), or text already in memory.
+ * What an auditor holds from outside the log and pins it to, as `rapk verify --root` and
+ * `--expect-head`: the public key that must sign the roster's first version (ROOT_NOT_TRUSTED
+ * otherwise), and the head the log must end at (HEAD_MISMATCH: a log cut short or rewritten).
  */
-export type SourceInput = { readonly file: File } | { readonly url: string; readonly name: string } | { readonly text: string; readonly name: string };
+export interface Pins {
+  readonly root?: string;
+  readonly expectHead?: string;
+}
+
+/**
+ * What to open: a file the user chose or dropped, a file shipped with the app (the bundled
+ * example, fetched from its URL), or text already in memory; with the pins it is checked against.
+ */
+export type SourceInput = ({ readonly file: File } | { readonly url: string; readonly name: string } | { readonly text: string; readonly name: string }) & { readonly pins?: Pins };
 
 /** The name to show for a source. */
 export function sourceName(input: SourceInput): string {

@@ -17,6 +17,10 @@ export interface UrlState {
   /** A bundled second plan in the comparison. */
   readonly other?: BundledSource;
   readonly quarter?: number;
+  /** The root key the log is pinned to (`rapk verify --root`), 64 hex digits. */
+  readonly root?: string;
+  /** The head the log must end at (`--expect-head`), 64 hex digits. */
+  readonly head?: string;
 }
 
 export const BUNDLED_SOURCES = ["example", "seed"] as const;
@@ -27,6 +31,8 @@ const count = (text: string | null, max = Number.MAX_SAFE_INTEGER): number | und
   const n = Number(text);
   return n <= max ? n : undefined;
 };
+/** A key or a hash: 64 hex digits, written lowercase as rapk writes them. */
+const hex64 = (text: string | null): string | undefined => (text !== null && /^[0-9a-fA-F]{64}$/.test(text) ? text.toLowerCase() : undefined);
 const oneOf = <T extends string>(text: string | null, values: readonly T[]): T | undefined => (values as readonly (string | null)[]).includes(text) ? (text as T) : undefined;
 
 /** `#src=example&v=5&tab=compare&from=3&to=5`; fields left out are not written. */
@@ -39,6 +45,8 @@ export function encodeUrlState(state: UrlState): string {
   if (state.to !== undefined) params.set("to", String(state.to));
   if (state.other !== undefined) params.set("other", state.other);
   if (state.quarter !== undefined) params.set("q", String(state.quarter));
+  if (state.root !== undefined) params.set("root", state.root);
+  if (state.head !== undefined) params.set("head", state.head);
   const text = params.toString();
   return text === "" ? "" : `#${text}`;
 }
@@ -61,5 +69,9 @@ export function decodeUrlState(hash: string): UrlState {
   if (other !== undefined) state.other = other;
   const quarter = count(params.get("q"), 4);
   if (quarter !== undefined && quarter >= 1) state.quarter = quarter;
+  const root = hex64(params.get("root"));
+  if (root !== undefined) state.root = root;
+  const head = hex64(params.get("head"));
+  if (head !== undefined) state.head = head;
   return state;
 }

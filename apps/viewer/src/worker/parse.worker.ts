@@ -68,7 +68,7 @@ self.onmessage = async (message: MessageEvent<WorkerRequest>) => {
   let text = "";
   try {
     [text] = await Promise.all([readSource(input), helper?.ready]);
-    outcome = await safely(() => parseSource(text, sourceName(input), undefined, helper?.check));
+    outcome = await safely(() => parseSource(text, sourceName(input), undefined, helper?.check, input.pins));
   } catch (error) {
     outcome = { ok: false, error: { code: "READ_FAILED", message: error instanceof Error ? error.message : String(error) } };
   }
