@@ -48,16 +48,20 @@ describe("a plan in the seed's layout written with decimal commas and thousand d
     const result = ok(importTable(text));
     const read = result.findings.filter((f) => f.code === "TARGET_READ_AS");
     expect(read).toHaveLength(1);
-    expect(read[0]!.message.en).toMatch(/The March target of indicator 01\.01 is written "1\.080" and read as 1\.08: the document groups thousands with the other mark \(its amount "70,412,160" \(line 11\)\)/);
+    expect(read[0]!.message.en).toMatch(/The March target of indicator 01\.01 is written "1\.080" and read as 1\.08: the document groups thousands with the other mark \(its number "70,412,160" \(line 11\)\)/);
   });
 });
 
 describe("numberStyleOf: the document's thousands mark, from its own numbers", () => {
-  it("given a number of two groups with decimals after the other mark (1.000.000,5), then it tells the style as a grouped amount does", () => {
+  it("given a number of two groups, or of one with decimals after the other mark (1.000.000,5; 4.215,5), then it tells the style as a grouped amount does", () => {
     // A whole generated plan whose only number of two groups was a target like this refused its 1.080-like targets.
     expect(numberStyleOf("x\t1.000.000,5\ty")).toEqual({ thousands: ".", example: "1.000.000,5", line: 1 });
     expect(numberStyleOf("x\t1,000,000.01")).toEqual({ thousands: ",", example: "1,000,000.01", line: 1 });
     expect(numberStyleOf("x\t1.000.000.5")).toBeUndefined();
+    // One group with decimals after the other mark tells it too (a generated plan's 4,215.502 did, and its 16,860 was refused).
+    expect(numberStyleOf("x\t4,215.502\t16,860")).toEqual({ thousands: ",", example: "4,215.502", line: 1 });
+    expect(numberStyleOf("x\t4.215,5")).toEqual({ thousands: ".", example: "4.215,5", line: 1 });
+    expect(numberStyleOf("x\t4.215\t99,3")).toBeUndefined();
   });
 });
 
@@ -72,6 +76,9 @@ describe("readDocumentTarget: one reading where the marks tell, a reading with i
     ["1.234,5", 1234.5],
     ["1,234.5", 1234.5],
     ["99.3333", 99.3333],
+    // No group of thousands has four digits: the mark after 1234 is a decimal one (a whole generated plan refused 1234,567 as "has a comma").
+    ["1234,567", 1234.567],
+    ["1234.567", 1234.567],
     ["100", 100],
   ])("reads %s as %d in either style, without a finding", (text, value) => {
     for (const style of [commas, dots, undefined]) expect(readDocumentTarget(text, style, false)).toEqual({ ok: true, value: { value } });

@@ -223,8 +223,8 @@ export const FINDING_MESSAGES: { readonly [C in FindingCode]: (details: FindingD
     if (by === "count")
       return { id: `${written.id}: indikator ini menghitung (Jumlah), jadi targetnya bilangan bulat.`, en: `${written.en}: the indicator counts (Jumlah), so its targets are whole numbers.` };
     if (by === "thousands")
-      return { id: `${written.id}: dokumen ini memisahkan ribuan dengan tanda yang sama, seperti ditunjukkan jumlah uangnya${shown}.`, en: `${written.en}: the document groups thousands with that mark, as its amount${shownEn} shows.` };
-    return { id: `${written.id}: dokumen ini memisahkan ribuan dengan tanda lain (jumlah uangnya${shown}), jadi tanda ini tanda desimal.`, en: `${written.en}: the document groups thousands with the other mark (its amount${shownEn}), so this one is its decimal mark.` };
+      return { id: `${written.id}: dokumen ini memisahkan ribuan dengan tanda yang sama, seperti ditunjukkan angkanya${shown}.`, en: `${written.en}: the document groups thousands with that mark, as its number${shownEn} shows.` };
+    return { id: `${written.id}: dokumen ini memisahkan ribuan dengan tanda lain (angkanya${shown}), jadi tanda ini tanda desimal.`, en: `${written.en}: the document groups thousands with the other mark (its number${shownEn}), so this one is its decimal mark.` };
   },
   INDICATOR_OBJECTIVE_UNKNOWN: ({ indicator, name }) => ({
     id: `indikator ${indicator} ${quote(name)} berada setelah halaman yang hilang dan baris sasarannya tidak ada dalam sumber, jadi indikator ini tidak dimasukkan.`,

@@ -8,7 +8,8 @@ export type TargetReading =
   | { readonly by: "style"; readonly as: "thousands" | "decimal"; readonly style: NumberStyle };
 
 const DECIMAL_MARK = /^\d+[.,]\d{1,2}$/;
-const LONG_DECIMAL = /^\d+[.,]\d{4,}$/;
+// Four digits or more after one mark, or before it (no group of thousands has more than three): decimals.
+const LONG_DECIMAL = /^\d+[.,]\d{4,}$|^\d{4,}[.,]\d+$/;
 const ONE_GROUP = /^\d{1,3}([.,])\d{3}$/;
 const GROUPS = /^\d{1,3}([.,])\d{3}(?:\1\d{3})+$/;
 const GROUPED_DECIMAL = /^\d{1,3}(?:([.,])\d{3})*([.,])\d+$/;

@@ -81,7 +81,7 @@ const measureTarget = (fine: boolean): fc.Arbitrary<Figure> => fc.oneof(
   { weight: 2, arbitrary: fc.integer({ min: 0, max: 1000 }).map((digits) => ({ digits, places: 1 as const })) },
   { weight: 2, arbitrary: fc.integer({ min: 0, max: 100 }).map((digits) => ({ digits, places: 0 as const })) },
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 200_000 }).map((digits) => ({ digits, places: 0 as const })) },
-  { weight: fine ? 2 : 0, arbitrary: fc.integer({ min: 0, max: 500_000 }).map((digits) => ({ digits, places: 3 as const })) },
+  { weight: fine ? 2 : 0, arbitrary: fc.integer({ min: 0, max: 5_000_000 }).map((digits) => ({ digits, places: 3 as const })) },
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 500_000_000 }).map((digits) => ({ digits, places: 2 as const })) },
 );
 
