@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { Finding } from "@rapk/core";
 import { describe, expect, it } from "vitest";
 import { type ImportResult, importTable } from "../src/index.js";
-import { type Layout, type PrintedLine, type PublishedPlan, UNIT_WORDS, layoutOf, printPlan, publishedPlan, valueOf } from "./support/publishedPlan.js";
+import { type Layout, type PrintedLine, type PublishedPlan, UNIT_WORDS, layoutOf, lineOf, printPlan, publishedPlan, valueOf } from "./support/publishedPlan.js";
 
 const numRuns = Number(process.env.RAPK_PROPERTY_RUNS) || 1000;
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -22,7 +22,7 @@ interface Figure {
 /** Every figure of the plan beside what the import read for it. */
 function figures(plan: PublishedPlan, printed: readonly PrintedLine[], result: Extract<ImportResult, { ok: true }>): Figure[] {
   const { state } = result;
-  const lineOf = (data: PrintedLine["data"]) => printed.findIndex((p) => p.kind === "data" && p.data === data) + 1;
+  const sourceLine = (data: PrintedLine["data"]) => printed.findIndex((p) => p.kind === "data" && p.data === data) + 1;
   const out: Figure[] = [];
   const ceiling = plan.objectives.flatMap((o) => o.indicators.flatMap((i) => i.rows)).reduce((sum, r) => sum + r.pagu, 0) + plan.spare;
   out.push({ what: "Total", line: printed.findIndex((p) => p.kind === "total") + 1, expected: ceiling, got: state.plan?.ceiling });
@@ -30,9 +30,9 @@ function figures(plan: PublishedPlan, printed: readonly PrintedLine[], result: E
     const data = p.data;
     if (p.kind !== "data" || !data || data.kind === "budgetHeader") continue;
     const id = `${data.objective.code}.${data.indicator.code}`;
-    const line = lineOf(data);
+    const line = sourceLine(data);
     if (data.kind === "budget") {
-      const lineId = `${data.row.output.code}.${data.row.component.code}.${data.row.subComponent.code}`;
+      const lineId = lineOf(data.row);
       out.push({ what: `pagu of ${lineId}`, line, expected: data.row.pagu, got: state.lines[lineId]?.pagu });
       out.push({ what: `contribution of ${lineId} to ${id}`, line, expected: data.row.contribution, got: state.contributions[id]?.[lineId] ?? 0 });
     } else
@@ -52,7 +52,7 @@ function names(printed: readonly PrintedLine[], result: Extract<ImportResult, { 
     const line = i + 1;
     if (data.kind === "budget") {
       const { output, component, subComponent } = data.row;
-      const got = state.lines[`${output.code}.${component.code}.${subComponent.code}`];
+      const got = state.lines[lineOf(data.row)];
       return [
         { what: `RO ${output.code}`, line, expected: output.name, got: got?.output.name },
         { what: `komponen ${component.code}`, line, expected: component.name, got: got?.component.name },
@@ -72,6 +72,9 @@ function explains(findings: readonly Finding[], figure: Figure): boolean {
   return findings.some((f) => f.line === figure.line && (figure.month === undefined || (f.code === "TARGET_READ_AS" && f.message.en.includes(`The ${MONTHS[figure.month - 1]} target`) && f.message.en.includes(`read as ${figure.got}`))));
 }
 
+/** The budget line a printed budget row draws on. */
+const budgetLineOf = (p: PrintedLine) => (p.kind === "data" && p.data?.kind === "budget" ? lineOf(p.data.row) : undefined);
+
 /** What one generated case reaches, for the reach test. */
 function reach(plan: PublishedPlan, layout: Layout, printed: readonly PrintedLine[], result: ImportResult): string[] {
   const seen: string[] = [`decimal ${layout.style.decimal}`, layout.style.grouped ? "thousands grouped" : "thousands not grouped"];
@@ -79,6 +82,8 @@ function reach(plan: PublishedPlan, layout: Layout, printed: readonly PrintedLin
     if (p.kind === "wrap") seen.push(printed[i - 1]?.kind === "pageHeader" || printed[i - 1]?.kind === "budgetHeader" ? "wrap across a page break" : "wrap inside a page");
     if (p.kind === "wrap" && p.data?.kind !== "budget") seen.push("indicator or objective name wrapped");
     if (p.kind === "wrap" && p.data?.kind === "budget") seen.push("RO or komponen name wrapped");
+    const line = budgetLineOf(p);
+    if (line && printed.slice(0, i).some((q) => budgetLineOf(q) === line)) seen.push("one line under several indicators");
     if (p.text === "" && printed[i + 1]?.kind === "pageHeader" && i > 4) seen.push("page break");
   });
   for (const o of plan.objectives) for (const i of o.indicators) seen.push(`unit ${i.unitWord}`);
@@ -136,6 +141,7 @@ describe("property: a whole plan in the seed's layout, in either number style, n
       "TARGET_READ_AS count",
       "TARGET_READ_AS style",
       "CELL_JOINED",
+      "one line under several indicators",
       "refused BAD_TARGET",
     ];
     for (const key of expected) expect(seen.get(key) ?? 0, key).toBeGreaterThanOrEqual(20);

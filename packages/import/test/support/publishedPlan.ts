@@ -91,6 +91,8 @@ const row = fc.record({
   subComponent: fc.record({ code: letters(1, "ABCDEFGHIJK"), name: upperWords(1, 5) }),
   pagu: fc.oneof(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 1000, max: 999_999 }), fc.integer({ min: 1_000_000, max: 3_000_000_000 })),
   share: fc.double({ min: 0, max: 1, noNaN: true }),
+  /** Now and then the row draws on a line an earlier row registered (one line serving several indicators, as in the seed). */
+  reuse: fc.option(fc.nat(), { nil: undefined, freq: 3 }),
 });
 
 const indicator = (fine: boolean) => fc.constantFrom(...UNIT_WORDS).chain((unitWord) =>
@@ -115,8 +117,9 @@ export const publishedPlan: fc.Arbitrary<PublishedPlan> = fc
   }))
   .chain((p) =>
     fc.tuple(risingCodes(p.objectives.length), fc.tuple(...p.objectives.map((o) => risingCodes(o.indicators.length)))).map(([objectiveCodes, indicatorCodes]) => {
-      // Every row its own budget line (RO + komponen + sub komponen), so that no two rows give one line two pagu.
-      const seen = new Set<string>();
+      // A line is registered once: a row drawing on it again has the same codes, names and pagu, and
+      // its contribution comes out of what the rows before left of the pagu.
+      const seen = new Map<string, { row: Omit<PlanRow, "contribution">; left: number }>();
       const objectives = p.objectives.map((o, oi) => ({
         number: oi + 1,
         code: objectiveCodes[oi] as string,
@@ -126,17 +129,26 @@ export const publishedPlan: fc.Arbitrary<PublishedPlan> = fc
           unitWord: i.unitWord,
           name: i.name,
           targets: i.targets,
-          rows: i.rows.flatMap(({ share, ...r }) => {
-            const id = `${r.output.code}.${r.component.code}.${r.subComponent.code}`;
-            if (seen.has(id)) return [];
-            seen.add(id);
-            return [{ ...r, contribution: Math.floor(r.pagu * share) }];
-          }),
+          rows: i.rows.reduce<PlanRow[]>((rows, { share, reuse, ...fresh }) => {
+            const earlier = [...seen.values()];
+            const shared = reuse === undefined || earlier.length === 0 ? undefined : earlier[reuse % earlier.length];
+            const r = shared?.row ?? fresh;
+            const id = lineOf(r);
+            // One line twice under one indicator is refused (DUPLICATE_BUDGET_ROW); and a fresh row may not reuse another's codes.
+            if (rows.some((x) => lineOf(x) === id) || (!shared && seen.has(id))) return rows;
+            const line = seen.get(id) ?? { row: r, left: r.pagu };
+            const contribution = Math.floor(line.left * share);
+            seen.set(id, { row: r, left: line.left - contribution });
+            return [...rows, { ...r, contribution }];
+          }, []),
         })),
       }));
       return { year: p.year, unit: p.unit, objectives, spare: p.spare };
     }),
   );
+
+/** A row's budget line: RO + komponen + sub komponen. */
+export const lineOf = (row: Pick<PlanRow, "output" | "component" | "subComponent">) => `${row.output.code}.${row.component.code}.${row.subComponent.code}`;
 
 /** The value a figure stands for, as the printed decimal reads. */
 export function valueOf(figure: Figure): number {
