@@ -87,6 +87,10 @@ function reach(plan: PublishedPlan, layout: Layout, printed: readonly PrintedLin
     if (p.text === "" && printed[i + 1]?.kind === "pageHeader" && i > 4) seen.push("page break");
   });
   for (const o of plan.objectives) for (const i of o.indicators) seen.push(`unit ${i.unitWord}`);
+  const pages = printed.filter((p) => p.kind === "pageHeader" && p.text.includes("SASARAN KEGIATAN")).length;
+  const used = layout.pages.slice(0, pages);
+  if (used.some((c) => c.shift > 0)) seen.push("columns shifted on a page");
+  if (used.some((c) => c.merged) && printed.some((p) => p.kind === "budgetHeader")) seen.push("NO and RO in one cell");
   if (plan.objectives.some((o) => o.indicators.some((i) => i.unitWord === "Jumlah" && i.targets.some((t) => t !== null && t.digits >= 1000)))) seen.push("count target in the thousands");
   if (result.ok) {
     seen.push("imported");
@@ -142,6 +146,8 @@ describe("property: a whole plan in the seed's layout, in either number style, n
       "TARGET_READ_AS style",
       "CELL_JOINED",
       "one line under several indicators",
+      "columns shifted on a page",
+      "NO and RO in one cell",
       "refused BAD_TARGET",
     ];
     for (const key of expected) expect(seen.get(key) ?? 0, key).toBeGreaterThanOrEqual(20);

@@ -57,6 +57,14 @@ export interface Layout {
   readonly wraps: readonly number[];
   /** Per printed line: whether a page break comes before it. */
   readonly breaks: readonly boolean[];
+  /** Per page: how the extraction left its columns. */
+  readonly pages: readonly PageColumns[];
+}
+
+/** How a page's columns come out of the extraction, as the seed's pages do: shifted right by `shift` empty cells; NO and RO in one cell when `merged`. */
+export interface PageColumns {
+  readonly shift: number;
+  readonly merged: boolean;
 }
 
 export const UNIT_WORDS = ["Persentase", "Presentase", "Prosentase", "Tingkat", "Indeks", "Nilai", "Jumlah"] as const;
@@ -191,6 +199,7 @@ export function layoutOf(plan: PublishedPlan): fc.Arbitrary<Layout> {
     style: fc.record({ decimal: fc.constantFrom(".", ","), grouped: fc.boolean() }),
     wraps: fc.array(fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 6 }) }), { minLength: count, maxLength: count }),
     breaks: fc.array(fc.oneof({ weight: 5, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }), { minLength: 2 * count + 1, maxLength: 2 * count + 1 }),
+    pages: fc.array(fc.record({ shift: fc.constantFrom(0, 0, 0, 1, 2), merged: fc.boolean() }), { minLength: 2 * count + 2, maxLength: 2 * count + 2 }),
   });
 }
 
@@ -271,5 +280,22 @@ export function printPlan(plan: PublishedPlan, layout: Layout): PrintedLine[] {
     { text: "", kind: "signature" },
     { text: "Nama Kepala, S.Farm., Apt", kind: "signature" },
   );
-  return out;
+  return asExtracted(out, layout.pages);
+}
+
+/** The table's lines with each page's columns as `pages` says: shifted right, NO and RO merged into one cell. */
+function asExtracted(lines: readonly PrintedLine[], pages: readonly PageColumns[]): PrintedLine[] {
+  let page = -1;
+  return lines.map((line) => {
+    if (line.text === PAGE_HEADER) page++;
+    const columns = pages[page];
+    if (!columns || line.text === "" || line.kind === "title" || line.kind === "signature") return line;
+    let cells = line.text.split(T);
+    if (columns.merged) {
+      if (line.kind === "budgetHeader") cells = [...cells.slice(0, 2), `${cells[2]} ${cells[3]}`, ...cells.slice(4)];
+      else if (line.kind === "data" && line.data?.kind === "budget") cells = [...cells.slice(0, 2), `${cells[2]} ${cells[3]}`, ...cells.slice(4)];
+      else if (line.kind === "wrap" && line.data?.kind === "budget") cells = [...cells.slice(0, 2), ...cells.slice(3)];
+    }
+    return { ...line, text: [...Array<string>(columns.shift).fill(""), ...cells].join(T) };
+  });
 }
