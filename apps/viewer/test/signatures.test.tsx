@@ -135,7 +135,7 @@ describe("who signed, in the app", () => {
     await screen.findByText(/Rantai riwayat terverifikasi/);
     const kepala = `Ditandatangani oleh Kepala Loka POM di Kabupaten Rejang Lebong (kepala, ed25519:${head.key.publicKey.slice(0, 16)})`;
     const siti = `Ditandatangani oleh Siti Rahma (perencana, ed25519:${officer.key.publicKey.slice(0, 16)})`;
-    expect([1, 2, 3, 4, 5].map((n) => versionItem(n).querySelector(".v-signers")?.textContent)).toEqual([kepala, kepala, siti, kepala, siti]);
+    expect([1, 2, 3, 4, 5].map((n) => versionItem(n).querySelector(".v-signers")?.textContent)).toEqual([kepala, kepala, siti, kepala, siti].map((who) => `${who} · kebijakan terpenuhi`));
     expect([1, 2, 3, 4, 5].map((n) => versionItem(n).querySelector(".v-step")?.textContent ?? "")).toEqual([
       "",
       "",

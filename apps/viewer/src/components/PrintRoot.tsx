@@ -16,7 +16,7 @@ export function PrintRoot({ layoutOf }: { layoutOf: () => PrintLayout }) {
   const html = useMemo(() => printHtml(layoutOf()), [layoutOf]);
   const mark = useUnverifiedMark();
   return (
-    <div class={mark === undefined ? "print-root" : "print-root unverified"} aria-hidden="true">
+    <div class="print-root" aria-hidden="true">
       <style>{PRINT_CSS}</style>
       {mark !== undefined && (
         <>

@@ -10,8 +10,8 @@ export function stepText(step: ProposalStep, t: Dictionary, status: ProposalStat
 }
 
 /**
- * Who signed a version, with a warning for a signature that does not hold and for a version its
- * signers could not put in force; and its proposal steps, a proposal still waiting marked as
+ * Who signed a version and whether that met the policy (where the log keeps a roster), with a
+ * warning for a signature that does not hold and for a version its signers could not put in force; and its proposal steps, a proposal still waiting marked as
  * such (`statusOf`: where each proposal stands now, in the newest version).
  */
 export function VersionSigners({ signing, statusOf, signedLog }: { signing: VersionSigning | undefined; statusOf: (proposal: number) => ProposalStatus | undefined; signedLog: boolean }) {
@@ -24,6 +24,7 @@ export function VersionSigners({ signing, statusOf, signedLog }: { signing: Vers
         <span class="v-signers">
           {signers.length > 0 ? `${t.signedBy} ${signers.map((signer) => signerText(signer, (role) => t.role[role] ?? role)).join(", ")}` : unproven.length === 0 ? t.notSigned : ""}
           {unproven.length > 0 && <span class="v-warn">{` ⚠ ${t.unproven}: ${unproven.join(", ")}`}</span>}
+          {policy === "met" && ` · ${t.policyMet}`}
           {policy === "not met" && <span class="v-warn">{` ⚠ ${t.policyNotMet}`}</span>}
         </span>
       )}

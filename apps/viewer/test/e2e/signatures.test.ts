@@ -74,7 +74,7 @@ describe("signed logs in Chromium", () => {
     await page.getByRole("status").filter({ hasText: "5 tanda tangan diperiksa: semuanya sah." }).waitFor();
     expect(fetched).toContain(curveChunk);
     await expect(page.locator(".version").first().locator(".v-signers").textContent()).resolves.toBe(
-      `Ditandatangani oleh Kepala Loka POM di Kabupaten Rejang Lebong (kepala, ed25519:${head.key.publicKey.slice(0, 16)})`,
+      `Ditandatangani oleh Kepala Loka POM di Kabupaten Rejang Lebong (kepala, ed25519:${head.key.publicKey.slice(0, 16)}) · kebijakan terpenuhi`,
     );
     await expect(page.locator(".v-step.pending").textContent()).resolves.toBe("usulan 2 oleh siti · menunggu persetujuan");
     await page.getByRole("tab", { name: "Anggota" }).click();
