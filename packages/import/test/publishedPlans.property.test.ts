@@ -77,7 +77,7 @@ const budgetLineOf = (p: PrintedLine) => (p.kind === "data" && p.data?.kind === 
 
 /** What one generated case reaches, for the reach test. */
 function reach(plan: PublishedPlan, layout: Layout, printed: readonly PrintedLine[], result: ImportResult): string[] {
-  const seen: string[] = [`decimal ${layout.style.decimal}`, layout.style.grouped ? "thousands grouped" : "thousands not grouped"];
+  const seen: string[] = [`decimal ${layout.style.decimal}`, layout.style.grouped ? "thousands grouped" : "thousands not grouped", ...(layout.style.fixed ? ["trailing zeros kept"] : [])];
   printed.forEach((p, i) => {
     if (p.kind === "wrap") seen.push(printed[i - 1]?.kind === "pageHeader" || printed[i - 1]?.kind === "budgetHeader" ? "wrap across a page break" : "wrap inside a page");
     if (p.kind === "wrap" && p.data?.kind !== "budget") seen.push("indicator or objective name wrapped");
@@ -135,6 +135,7 @@ describe("property: a whole plan in the seed's layout, in either number style, n
       "decimal ,",
       "thousands grouped",
       "thousands not grouped",
+      "trailing zeros kept",
       "wrap inside a page",
       "wrap across a page break",
       "indicator or objective name wrapped",

@@ -10,6 +10,8 @@ import fc from "fast-check";
 export interface NumberPrint {
   readonly decimal: "." | ",";
   readonly grouped: boolean;
+  /** Whether a figure keeps its trailing zeros (`99,30`, `100,00`), as some units' spreadsheets print them. */
+  readonly fixed?: boolean;
 }
 
 /** A figure as generated: `digits` / 10^`places`, printed with `places` decimals at most (trailing zeros dropped). */
@@ -167,7 +169,8 @@ export function valueOf(figure: Figure): number {
 export function printNumber(figure: Figure, style: NumberPrint): string {
   const scale = 10 ** figure.places;
   const whole = String(Math.floor(figure.digits / scale));
-  const fraction = String(figure.digits % scale).padStart(figure.places, "0").replace(/0+$/, "");
+  const digits = figure.places === 0 ? "" : String(figure.digits % scale).padStart(figure.places, "0");
+  const fraction = style.fixed ? digits : digits.replace(/0+$/, "");
   const thousands = style.decimal === "." ? "," : ".";
   const grouped = style.grouped ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, thousands) : whole;
   return fraction === "" ? grouped : `${grouped}${style.decimal}${fraction}`;
@@ -196,7 +199,7 @@ export function dataLines(plan: PublishedPlan): DataLine[] {
 export function layoutOf(plan: PublishedPlan): fc.Arbitrary<Layout> {
   const count = dataLines(plan).length;
   return fc.record({
-    style: fc.record({ decimal: fc.constantFrom(".", ","), grouped: fc.boolean() }),
+    style: fc.record({ decimal: fc.constantFrom(".", ","), grouped: fc.boolean(), fixed: fc.boolean() }),
     wraps: fc.array(fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 6 }) }), { minLength: count, maxLength: count }),
     breaks: fc.array(fc.oneof({ weight: 5, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }), { minLength: 2 * count + 1, maxLength: 2 * count + 1 }),
     pages: fc.array(fc.record({ shift: fc.constantFrom(0, 0, 0, 1, 2), merged: fc.boolean() }), { minLength: 2 * count + 2, maxLength: 2 * count + 2 }),
