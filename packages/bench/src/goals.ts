@@ -35,6 +35,7 @@ export const GOALS: readonly Goal[] = [
     { id: `process-${command}-warm`, suite: "process", what: `\`rapk ${command === "diff" ? "diff --from 1 --to last" : command}\` on the same log, warm (snapshot beside it), vs the same floor`, goal: "<= 0.2x", figure: "ratio" as const, meets: atMost(0.2) },
   ]),
   { id: "viewer-open", suite: "viewer", what: "viewer in headless Chromium: choosing a 100k-event log to the document on screen", goal: "<= 3 s", figure: "medianMs", meets: atMost(3000) },
+  { id: "viewer-open-signed", suite: "viewer", what: "viewer: the same log with every version signed (the Ed25519 code loaded and every signature checked)", goal: "<= 3 s", figure: "medianMs", meets: atMost(3000) },
   { id: "viewer-scrub", suite: "viewer", what: "viewer: scrubbing the same log, per step", goal: "p95 <= 50 ms", figure: "p95Ms", meets: atMost(50) },
   { id: "postgres-append", suite: "postgres", what: "PostgreSQL store: append one 50-event version", goal: "report", figure: "p99Ms" },
   { id: "postgres-as-of", suite: "postgres", what: "PostgreSQL store: show --as-of on a 100k-event plan (server time from EXPLAIN ANALYZE beside it)", goal: "report", figure: "medianMs" },
