@@ -206,8 +206,10 @@ describe("the viewer's print, downloads, quarterly report and two-file compare",
 
   it("fits a 375 px phone on every tab: no sideways scroll of the page, wide tables scroll in their own frame", async () => {
     await openViewer("", { width: 375 });
-    for (const tab of ["Dokumen", "Bandingkan", "Anggaran", "Capaian", "Triwulan"]) {
+    for (const tab of ["Dokumen", "Bandingkan", "Anggaran", "Capaian", "Anggota", "Triwulan"]) {
       await page.getByRole("tab", { name: tab }).click();
+      // The Members panel loads when its tab is first opened.
+      if (tab === "Anggota") await page.getByRole("heading", { name: /^Anggota pada versi/ }).waitFor();
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, `${tab}: page is ${width} px wide`).toBeLessThanOrEqual(375);
       if (tab === "Dokumen") {
@@ -229,9 +231,10 @@ describe("the viewer's print, downloads, quarterly report and two-file compare",
     const found: string[] = [];
     for (const language of ["id", "en"] as const) {
       if (language === "en") await page.getByRole("button", { name: "English" }).click();
-      const tabs = language === "id" ? ["Dokumen", "Bandingkan", "Anggaran", "Capaian", "Triwulan"] : ["Document", "Compare", "Budget", "Achievement", "Quarter"];
+      const tabs = language === "id" ? ["Dokumen", "Bandingkan", "Anggaran", "Capaian", "Triwulan", "Anggota"] : ["Document", "Compare", "Budget", "Achievement", "Quarter", "Members"];
       for (const tab of tabs) {
         await page.getByRole("tab", { name: tab }).click();
+        if (tab === "Anggota" || tab === "Members") await page.getByRole("heading", { name: /^(Anggota pada versi|Members at version)/ }).waitFor();
         const violations = await page.evaluate(async () => {
           const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ["violations"] });
           return result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);

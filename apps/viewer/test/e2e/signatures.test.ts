@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import axe from "axe-core";
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { FORGERIES, refoundedByOutsider, signedYear } from "../fixtures/signed.js";
@@ -27,8 +28,8 @@ afterEach(async () => {
 });
 
 /** The viewer (at `hash`) with the bundled example open, then `text` chosen in the file input. */
-async function open(name: string, text: string, hash = ""): Promise<void> {
-  page = await session.browser.newPage({ viewport: { width: 1200, height: 800 }, acceptDownloads: true });
+async function open(name: string, text: string, hash = "", bypassCSP = false): Promise<void> {
+  page = await session.browser.newPage({ viewport: { width: 1200, height: 800 }, acceptDownloads: true, bypassCSP });
   fetched.length = 0;
   page.on("pageerror", (error) => errors.push(error.message));
   page.on("console", (message) => {
@@ -70,7 +71,8 @@ async function downloadsFrom(names: readonly (string | RegExp)[]): Promise<strin
 describe("signed logs in Chromium", () => {
   it("opens a signed log with its signers shown, the curve code fetched for it only now", async () => {
     const { log, head } = signedYear();
-    await open("signed.ndjson", log.text);
+    // The CSP bypassed for axe's script only (as reports.test.ts does).
+    await open("signed.ndjson", log.text, "", true);
     await page.getByRole("status").filter({ hasText: "5 tanda tangan diperiksa: semuanya sah." }).waitFor();
     expect(fetched).toContain(curveChunk);
     await expect(page.locator(".version").first().locator(".v-signers").textContent()).resolves.toBe(
@@ -80,6 +82,13 @@ describe("signed logs in Chromium", () => {
     await page.getByRole("tab", { name: "Anggota" }).click();
     await page.getByRole("heading", { name: "Anggota pada versi 5" }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, "signers.png") });
+    // The signers in the timeline, the roster and the pins pass axe-core too.
+    await page.addScriptTag({ content: axe.source });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ["violations"] });
+      return result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+    });
+    expect(violations).toEqual([]);
     const pages = await printedPages();
     expect(pages.every((text) => !text.includes("TIDAK TERVERIFIKASI"))).toBe(true);
   });
