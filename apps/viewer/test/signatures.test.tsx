@@ -8,7 +8,7 @@ import { inlineLoader } from "../src/model/inlineLoader.js";
 import { parseSource } from "../src/model/parseSource.js";
 import type { Loaded } from "../src/model/source.js";
 import { smallHistory } from "./fixtures/history.js";
-import { FORGERIES, cutShort, movedSignature, officerOnlyPok, refoundedByOutsider, signedYear } from "./fixtures/signed.js";
+import { FORGERIES, RECEIPT, cutShort, movedSignature, officerOnlyPok, refoundedByOutsider, signedYear } from "./fixtures/signed.js";
 
 /** What `rapk verify` finds in a log (packages/cli/src/verifiedRead.ts: auditLog with the Ed25519 check), as [code, line]. */
 const cliProblems = (text: string) => auditLog(text, { checkSignature }).problems.map((p) => [p.code, p.line, p.message]);
@@ -36,6 +36,7 @@ describe("the viewer's check of a signed log (parseSource, as the worker runs it
       [`siti:officer:ed25519:${officer.key.publicKey.slice(0, 16)}`],
     ]);
     expect(signing.every((s) => s.policy === "met" && s.unproven.length === 0)).toBe(true);
+    expect(signing.map((s) => s.evidence.map((file) => file.name))).toEqual([[], [], ["kuitansi-januari.pdf"], ["kuitansi-januari.pdf"], []]);
     expect(signing.map((s) => s.steps)).toEqual([[], [], [{ proposal: 1, step: "proposed", by: "siti", kind: "report" }], [{ proposal: 1, step: "approved", by: "kepala" }], [{ proposal: 2, step: "proposed", by: "siti", kind: "report" }]]);
   });
 
@@ -144,6 +145,9 @@ describe("who signed, in the app", () => {
       "usulan 2 oleh siti · menunggu persetujuan",
     ]);
     expect(versionItem(5).querySelector(".v-step")!.classList.contains("pending")).toBe(true);
+    // The receipt January's report cites, on its proposal and on the approval that put it in force.
+    for (const n of [3, 4]) expect(versionItem(n).querySelector(".v-evidence")!.textContent).toBe(`bukti: kuitansi-januari.pdf (application/pdf, 47.1 kB, SHA-256 ${RECEIPT.sha256.slice(0, 16)}…)`);
+    expect(versionItem(5).querySelector(".v-evidence")).toBeNull();
     expect(versionItem(3).querySelector(".v-step")!.classList.contains("pending")).toBe(false);
 
     fireEvent.click(screen.getByRole("tab", { name: "Anggota" }));

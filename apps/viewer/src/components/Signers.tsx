@@ -1,6 +1,7 @@
 import type { ProposalStatus } from "@rapk/core";
 import type { Dictionary } from "../i18n/dictionary.js";
 import { useI18n } from "../i18n/i18n.js";
+import { formatBytes } from "../model/limits.js";
 import { type ProposalStep, type VersionSigning, signerText } from "../model/signing.js";
 
 /** What a proposal step says: "usulan 2 oleh siti · menunggu persetujuan", "usulan 1 disetujui oleh kepala: …". */
@@ -17,7 +18,7 @@ export function stepText(step: ProposalStep, t: Dictionary, status: ProposalStat
 export function VersionSigners({ signing, statusOf, signedLog }: { signing: VersionSigning | undefined; statusOf: (proposal: number) => ProposalStatus | undefined; signedLog: boolean }) {
   const { t } = useI18n();
   if (!signing) return null;
-  const { signers, unproven, policy, steps } = signing;
+  const { signers, unproven, policy, steps, evidence } = signing;
   return (
     <>
       {(signers.length > 0 || unproven.length > 0 || signedLog) && (
@@ -36,6 +37,11 @@ export function VersionSigners({ signing, statusOf, signedLog }: { signing: Vers
           </span>
         );
       })}
+      {evidence.map((file) => (
+        <span key={file.sha256} class="v-evidence" title={`SHA-256 ${file.sha256}`}>
+          {t.evidence(file.name, file.mediaType, formatBytes(file.size), file.sha256.slice(0, 16))}
+        </span>
+      ))}
     </>
   );
 }

@@ -42,6 +42,7 @@ const id = {
   proposed: (n: number, by: string) => `usulan ${n} oleh ${by}`,
   proposalStatus: { pending: "menunggu persetujuan", approved: "disetujui", returned: "dikembalikan", withdrawn: "ditarik" } as Record<string, string>,
   decided: (n: number, status: string, by: string) => `usulan ${n} ${status} oleh ${by}`,
+  evidence: (name: string, type: string, size: string, digest: string) => `bukti: ${name} (${type}, ${size}, SHA-256 ${digest}…)`,
   // Roster
   tabRoster: "Anggota",
   rosterAt: (version: number) => `Anggota pada versi ${version}`,
@@ -244,6 +245,7 @@ const en: Dictionary = {
   proposed: (n, by) => `proposal ${n} by ${by}`,
   proposalStatus: { pending: "waiting for approval", approved: "approved", returned: "returned", withdrawn: "withdrawn" },
   decided: (n, status, by) => `proposal ${n} ${status} by ${by}`,
+  evidence: (name, type, size, digest) => `evidence: ${name} (${type}, ${size}, SHA-256 ${digest}…)`,
   tabRoster: "Members",
   rosterAt: (version) => `Members at version ${version}`,
   noRoster: "This log keeps no roster at this version: its signers are not checked against roles.",

@@ -1,4 +1,4 @@
-import type { ProposalStatus } from "@rapk/core";
+import type { EvidenceRef, ProposalStatus } from "@rapk/core";
 import { type Signer, type VerifiedVersion, fingerprintOf, signaturesOf } from "@rapk/history";
 
 /** What a proposal step of a version did: proposed it, or decided it (approved, returned with a reason, withdrawn). */
@@ -18,6 +18,8 @@ export interface VersionSigning {
   /** Absent when no policy applied (a log without a roster). */
   readonly policy?: "met" | "not met";
   readonly steps: readonly ProposalStep[];
+  /** The files its reports cite as evidence (bukti dukung), by name, media type, size and SHA-256; a proposal's, in its commands. */
+  readonly evidence: readonly EvidenceRef[];
 }
 
 const DECIDED = { ProposalApproved: "approved", ProposalReturned: "returned", ProposalWithdrawn: "withdrawn" } as const;
@@ -28,8 +30,14 @@ export function signingOf(version: VerifiedVersion): VersionSigning {
   const signers = version.signers ?? [];
   const held = new Set(signers.map((signer) => signer.publicKey));
   const steps: ProposalStep[] = [];
+  const evidence = new Map<string, EvidenceRef>();
+  const cite = (data: unknown) => {
+    for (const file of (data as { evidence?: readonly EvidenceRef[] } | undefined)?.evidence ?? []) evidence.set(file.sha256, file);
+  };
   for (const event of version.events) {
-    const data = event.data as { proposal?: number; by?: string; kind?: string; reason?: string };
+    const data = event.data as { proposal?: number; by?: string; kind?: string; reason?: string; commands?: readonly { data?: unknown }[] };
+    cite(data);
+    for (const command of data.commands ?? []) cite(command.data);
     if (event.type === "RevisionProposed") steps.push({ proposal: data.proposal!, step: "proposed", by: data.by!, kind: data.kind! });
     else if (event.type in DECIDED)
       steps.push({ proposal: data.proposal!, step: DECIDED[event.type as keyof typeof DECIDED], by: data.by!, ...(data.reason ? { reason: data.reason } : {}) });
@@ -39,6 +47,7 @@ export function signingOf(version: VerifiedVersion): VersionSigning {
     unproven: claimed.filter((signature) => !held.has(signature.publicKey)).map((signature) => fingerprintOf(signature.publicKey)),
     ...(version.policy ? { policy: version.policy } : {}),
     steps,
+    evidence: [...evidence.values()],
   };
 }
 
