@@ -6,19 +6,12 @@ import { CliError, EXIT } from "./cliError.js";
 import { describeFsError, pathOf } from "./files.js";
 import type { Io } from "./io.js";
 import type { LoadedLog } from "./logFile.js";
+import type { CsvLocale } from "./csvLocale.js";
 import { headVersion } from "./selector.js";
 
 /** Whether a revision file is a filled spreadsheet template (.xlsx, or the CSV template) rather than revision.json. */
 export const isTemplateFile = (file: string) => [".xlsx", ".csv"].includes(extname(file).toLowerCase());
 
-/** `--csv-locale`: en (`,` between fields, the default) or id (Indonesian Excel: `;`, decimal comma). */
-export type CsvLocale = "en" | "id";
-
-/** A --csv-locale value, refused unless en or id. */
-export function csvLocaleOption(value: string | undefined): CsvLocale | undefined {
-  if (value !== undefined && value !== "en" && value !== "id") throw new CliError(`--csv-locale ${value}: expected en or id`);
-  return value;
-}
 
 /** The largest workbook read: 20 MB (a template of a plan is a few dozen kB). */
 const MAX_WORKBOOK_BYTES = 20 * 1024 * 1024;

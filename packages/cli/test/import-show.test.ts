@@ -165,6 +165,21 @@ describe("rapk export", () => {
     expect(foundAgain).toEqual([]);
   });
 
+  it("csv --csv-locale id is written for Indonesian Excel (';', decimal commas), and rapk import reads it back to the same plan, telling the locale from its first row", async () => {
+    const folder = await importedSeed();
+    expect((await rapk(folder, "export", "plan.ndjson", "--format", "csv", "--csv-locale", "id", "--out", "plan.csv")).code).toBe(0);
+    const text = readFileSync(join(folder, "plan.csv"), "utf8");
+    expect(text.split("\n")[0]).toBe("#rapk_csv;1");
+    expect(text).toContain(";99,3;99,3;");
+    const reimported = await rapk(folder, "import", "plan.csv", "--out", "again.ndjson");
+    expect(reimported.stderr).toBe("");
+    const { findings: _, ...original } = JSON.parse((await rapk(folder, "show", "plan.ndjson", "--json")).stdout);
+    const { findings: none, ...again } = JSON.parse((await rapk(folder, "show", "again.ndjson", "--json")).stdout);
+    expect(again).toEqual(original);
+    expect(none).toEqual([]);
+    expect(expectOneLineError(await rapk(folder, "export", "plan.ndjson", "--format", "json", "--csv-locale", "id"))).toBe("rapk: --csv-locale goes with --format csv");
+  });
+
   it("json is exactly what show --json prints", async () => {
     const folder = await importedSeed();
     const shown = await rapk(folder, "show", "plan.ndjson", "--json");

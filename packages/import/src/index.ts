@@ -9,6 +9,6 @@ export { IMPORTER } from "./importer.js";
 export { importTable } from "./table/importTable.js";
 export { importCsv } from "./csv/importCsv.js";
 export { exportCsv } from "./csv/exportCsv.js";
-export { CSV_COLUMNS, CSV_KEYS, CSV_VERSION } from "./csv/columns.js";
+export { CSV_COLUMNS, CSV_KEYS, CSV_VERSION, type CsvLocale } from "./csv/columns.js";
 export { sniffFormat } from "./input/sniffFormat.js";
 export { MAX_COMMANDS, MAX_INPUT_CHARS } from "./input/limits.js";

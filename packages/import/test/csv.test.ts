@@ -174,6 +174,28 @@ describe("importCsv", () => {
     expect(state.contributions["01.01"]).toEqual({ "DR.3165.QIA.005.053.A": 70_412_160 });
   });
 
+  it("given locale id, then it is written for Indonesian Excel (';' between cells, decimal commas) and reads back to the same plan", () => {
+    const plan = ok(importTable(SEED)).state;
+    const id = exportCsv(plan, { locale: "id" });
+    expect(id.split("\n")[0]).toBe("#rapk_csv;1");
+    const row = Papa.parse<string[]>(id.trimEnd(), { delimiter: ";" }).data.find((r) => r[1] === "04" && r[3] === "01")!;
+    // 04.01's targets: 2.52, 7.33, ... written 2,52; 7,33; amounts as plain digits.
+    expect(row.slice(8, 11)).toEqual(["2,52", "7,33", "11,66"]);
+    expect(row[CSV_COLUMNS.indexOf("pagu")]).toBe("8540000");
+    expect(content(ok(importCsv(id)).state)).toEqual(content(plan));
+    expect(ok(importPlan(id)).state).toEqual(ok(importCsv(id)).state);
+  });
+
+  it("given locale id, then a target with a point is refused (it could be Indonesian Excel's thousand mark), naming the row and column", () => {
+    const id = exportCsv(small, { locale: "id" });
+    const lines = id.split("\n");
+    const at = lines.findIndex((l) => l.startsWith("1;01;"));
+    lines[at] = (lines[at] as string).replace(";stepped;;1;1;", ";stepped;;1.5;1;").replace(";constant;;1;1;", ";constant;;1.5;1;");
+    const error = failed(importCsv(lines.join("\n")));
+    expect(error).toMatchObject({ code: "BAD_TARGET", line: at + 1 });
+    expect(error.message).toContain('B02 "1.5" has a point; in a CSV separated by ; (Indonesian Excel) the decimal mark is the comma');
+  });
+
   it("accepts rows padded with empty cells, and says so when cells are separated by semicolons", () => {
     const padded = csv.replace(",300000\n", ",300000,,\n");
     expect(content(ok(importCsv(padded)).state)).toEqual(content(small));

@@ -11,7 +11,8 @@ import { jsonText, parseJsonFile } from "../json.js";
 import { openTarget, withLockWait } from "../logTarget.js";
 import { readKeyFiles, SIGN_OPTION } from "../signingKey.js";
 import { citingEvidence, readEvidenceFiles } from "../evidence.js";
-import { csvLocaleOption, isTemplateFile, workbookRevision } from "../workbookRevision.js";
+import { csvLocaleOption } from "../csvLocale.js";
+import { isTemplateFile, workbookRevision } from "../workbookRevision.js";
 import { type Appended, type RevisionSource, placeIn, revisionPath, writeRevision } from "../writeRevision.js";
 
 type ApplyOptions = WriterOptions & RevisionFileOptions;

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { diffStates } from "@rapk/history";
 import { stateAsOf } from "../asOf.js";
 import { CliError } from "../cliError.js";
+import { csvLocaleOption } from "../csvLocale.js";
 import type { Context } from "../context.js";
 import { renderDiff } from "../format/diff.js";
 import { pathOf, writeUserFile } from "../files.js";
@@ -35,8 +36,8 @@ export function registerDiff(program: Command, { io }: Context): void {
       if (options.json && options.format !== undefined) throw new CliError("--json and --format: say one of them");
       const format = options.json ? "json" : outputFormat(options, ["text", "json", "csv", "xlsx"] as const, "text");
       if (format === "xlsx" && options.out === undefined) throw new CliError("--format xlsx writes a file: say where with --out");
-      if (options.csvLocale !== undefined && options.csvLocale !== "en" && options.csvLocale !== "id") throw new CliError(`--csv-locale ${options.csvLocale}: expected en or id`);
-      if (options.csvLocale !== undefined && format !== "csv") throw new CliError("--csv-locale goes with --format csv");
+      const csvLocale = csvLocaleOption(options.csvLocale);
+      if (csvLocale !== undefined && format !== "csv") throw new CliError("--csv-locale goes with --format csv");
       for (const input of [file, other]) if (options.out !== undefined && input !== undefined && pathOf(io, options.out) === pathOf(io, input)) throw new CliError("--out must not be a log compared", { file: options.out });
       let before;
       let after;
@@ -68,7 +69,7 @@ export function registerDiff(program: Command, { io }: Context): void {
         format === "json"
           ? jsonText(markedJson(verification, diff))
           : format === "csv"
-            ? markedText(verification, (await import("@rapk/report")).diffCsv(diff, (options.csvLocale ?? "en") as "en" | "id"))
+            ? markedText(verification, (await import("@rapk/report")).diffCsv(diff, csvLocale ?? "en"))
             : format === "xlsx"
               ? await markedWorkbook(verification, await (await import("@rapk/report")).diffWorkbook(diff, label))
               : markedText(verification, `${renderDiff(diff, label).join("\n")}\n`);

@@ -10,6 +10,7 @@ import { loadLog } from "../logFile.js";
 import { provenanceOf } from "../provenance.js";
 import { planJson } from "../format/findings.js";
 import { UNVERIFIED_OPTION, markedJson, markedText, markedWorkbook } from "../verifiedRead.js";
+import { csvLocaleOption } from "../csvLocale.js";
 
 export function registerExport(program: Command, { io }: Context): void {
   program
@@ -23,10 +24,13 @@ export function registerExport(program: Command, { io }: Context): void {
     .option("-o, --out <file>", "write here instead of standard output")
     .option("--as-of <version|date>", "a version number, or a date or date-time: the plan in force then, by when versions took effect (default: the latest version)")
     .option("--known-at <date>", "a date or date-time: the plan as the log knew it then, by when versions were recorded")
+    .option("--csv-locale <locale>", "with --format csv: en (`,` between fields, `.` decimal mark; the default) or id (Indonesian Excel: `;` and `,`); rapk import tells it from the first row")
     .option(...UNVERIFIED_OPTION)
-    .addHelpText("after", "\nExamples:\n  rapk export plan.ndjson --format csv --out plan.csv\n  rapk export plan.ndjson --format json --as-of 1\n  rapk export plan.ndjson --format xlsx --out plan.xlsx")
-    .action(async (file: string, options: { format: string; out?: string; asOf?: string; knownAt?: string; unverified?: boolean }) => {
+    .addHelpText("after", "\nExamples:\n  rapk export plan.ndjson --format csv --out plan.csv\n  rapk export plan.ndjson --format csv --csv-locale id --out plan.csv\n  rapk export plan.ndjson --format json --as-of 1\n  rapk export plan.ndjson --format xlsx --out plan.xlsx")
+    .action(async (file: string, options: { format: string; out?: string; asOf?: string; knownAt?: string; csvLocale?: string; unverified?: boolean }) => {
       if (options.format !== "csv" && options.format !== "json" && options.format !== "xlsx") throw new CliError(`--format ${options.format}: expected csv, json or xlsx`);
+      const locale = csvLocaleOption(options.csvLocale);
+      if (locale !== undefined && options.format !== "csv") throw new CliError("--csv-locale goes with --format csv");
       if (options.format === "xlsx" && options.out === undefined) throw new CliError("--format xlsx writes a file: say where with --out");
       if (options.out !== undefined && pathOf(io, options.out) === pathOf(io, file))
         throw new CliError("--out must not be the log itself", { file: options.out });
@@ -36,7 +40,7 @@ export function registerExport(program: Command, { io }: Context): void {
       // An unverified log's CSV starts and ends with its mark, so it cannot be imported as a plan unnoticed.
       const text =
         options.format === "csv"
-          ? markedText(verification, (await import("@rapk/import")).exportCsv(state))
+          ? markedText(verification, (await import("@rapk/import")).exportCsv(state, locale === undefined ? {} : { locale }))
           : options.format === "json"
             ? jsonText(markedJson(verification, planJson(state, version, log.history.versions)))
             : await markedWorkbook(verification, await workbookOf(state, provenanceOf(log, version)));

@@ -5,7 +5,8 @@ import { pathOf, writeUserFile } from "../files.js";
 import { loadLog } from "../logFile.js";
 import { outputFormat } from "../outputFormat.js";
 import { headVersion } from "../selector.js";
-import { csvLocaleOption, planIdOf } from "../workbookRevision.js";
+import { csvLocaleOption } from "../csvLocale.js";
+import { planIdOf } from "../workbookRevision.js";
 
 const KINDS = ["report", "pok", "rapk"] as const;
 

@@ -1,6 +1,15 @@
 import { MONTHS, monthCode } from "@rapk/core";
 
 /**
+ * How a CSV writes its cells: `en` with `,` between them and `.` as the decimal mark; `id`, as
+ * Indonesian Excel opens and saves CSV, with `;` and `,`.
+ */
+export type CsvLocale = "en" | "id";
+
+/** The separator between cells of a CSV of `locale`. */
+export const csvDelimiter = (locale: CsvLocale) => (locale === "id" ? ";" : ",");
+
+/**
  * The columns of the CSV template, one row per contribution (docs/csv-template.md). An indicator
  * without a contribution has one row with the line columns blank; a budget line no indicator
  * draws on has one row with the objective and indicator columns blank.

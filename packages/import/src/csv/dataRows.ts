@@ -2,6 +2,7 @@ import { type ErrorCode, MONTHS, monthCode } from "@rapk/core";
 import { failAt } from "../failure.js";
 import type { SourcedCommand } from "../plan/sourced.js";
 import type { CsvRow } from "./parseCsv.js";
+import type { CsvLocale } from "./columns.js";
 import { type CsvRecord, readRecord } from "./readRecords.js";
 
 /** The first column in which two writings of the same thing differ. */
@@ -29,7 +30,7 @@ function targetsRecord(targets: readonly (number | null)[]): Record<string, numb
 }
 
 /** The data rows' commands: objectives and indicators, then budget lines (each with what rows of no indicator give it), then contributions, each kind in row order. */
-export function dataRows(rows: readonly CsvRow[], header: CsvRow, columns: ReadonlyMap<string, number>): SourcedCommand[] {
+export function dataRows(rows: readonly CsvRow[], header: CsvRow, columns: ReadonlyMap<string, number>, locale: CsvLocale = "en"): SourcedCommand[] {
   const objectives = new Map<string, { value: object; line: number }>();
   const indicators = new Map<string, { value: object; line: number }>();
   const lines = new Map<string, { value: object; line: number }>();
@@ -43,7 +44,7 @@ export function dataRows(rows: readonly CsvRow[], header: CsvRow, columns: Reado
     const extra = row.cells.slice(header.cells.length);
     if (row.cells.length < header.cells.length || extra.some((c) => c.trim() !== ""))
       failAt("SHIFTED_COLUMNS", row.line, `the row has ${row.cells.length} cells but the header (line ${header.line}) has ${header.cells.length}: a column is missing or shifted`);
-    const record: CsvRecord = readRecord(row, columns);
+    const record: CsvRecord = readRecord(row, columns, locale);
     const { objective, indicator, budgetLine, contribution } = record;
     if (objective && once(objectives, objective.code, objective, row.line, "DUPLICATE_OBJECTIVE", `objective ${objective.code}`))
       structure.push({ line: row.line, command: { type: "defineObjective", data: objective } });

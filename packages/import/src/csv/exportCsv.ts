@@ -1,14 +1,15 @@
 import { type BudgetLine, type Indicator, MONTHS, type PlanState, documentOrder } from "@rapk/core";
 import Papa from "papaparse";
-import { CSV_COLUMNS, CSV_VERSION } from "./columns.js";
+import { CSV_COLUMNS, CSV_VERSION, type CsvLocale, csvDelimiter } from "./columns.js";
 import { spreadsheetText } from "@rapk/core";
 
 const blankIndicator = (): string[] => ["", "", "", "", "", ...MONTHS.map(() => ""), ""];
 const blankLine = (): string[] => ["", "", "", "", "", "", ""];
 
-function indicatorCells(indicator: Indicator): string[] {
+function indicatorCells(indicator: Indicator, locale: CsvLocale): string[] {
   const { code, name, unit, direction, shape, targets, statedBudget } = indicator;
-  return [code, name, unit, direction, shape, ...targets.map((t) => (t === null ? "" : String(t))), statedBudget === undefined ? "" : String(statedBudget)];
+  const target = (t: number) => (locale === "id" ? String(t).replace(".", ",") : String(t));
+  return [code, name, unit, direction, shape, ...targets.map((t) => (t === null ? "" : target(t))), statedBudget === undefined ? "" : String(statedBudget)];
 }
 
 function lineCells(line: BudgetLine): string[] {
@@ -22,8 +23,11 @@ function lineCells(line: BudgetLine): string[] {
  * budget rows as allocated), a row for each indicator without one and for each objective without
  * indicators, and a row of its own for a budget line that no row before names by the time a line
  * registered after it comes. Importing the result gives the same plan, in the same order. Realisation and spending reports are not part of the template.
+ * `locale` `id` writes it for Indonesian Excel: `;` between cells, targets with a decimal comma
+ * (amounts are whole Rupiah, written as plain digits either way); importCsv tells it by its first row.
  */
-export function exportCsv(state: PlanState): string {
+export function exportCsv(state: PlanState, options: { readonly locale?: CsvLocale } = {}): string {
+  const locale = options.locale ?? "en";
   const rows: string[][] = [["#rapk_csv", CSV_VERSION]];
   const { plan, signature } = state;
   if (plan) {
@@ -69,14 +73,14 @@ export function exportCsv(state: PlanState): string {
       const drawn = Object.entries(state.contributions[indicator.id] ?? {})
         .map(([id, amount]) => ({ id, amount, line: state.lines[id] }))
         .filter((c): c is { id: string; amount: number; line: BudgetLine } => c.line !== undefined);
-      if (drawn.length === 0) rows.push([...objectiveCells, ...indicatorCells(indicator), ...blankLine(), ""]);
+      if (drawn.length === 0) rows.push([...objectiveCells, ...indicatorCells(indicator, locale), ...blankLine(), ""]);
       for (const c of drawn) {
         writeLinesUpTo(c.id);
-        rows.push([...objectiveCells, ...indicatorCells(indicator), ...lineCells(c.line), String(c.amount)]);
+        rows.push([...objectiveCells, ...indicatorCells(indicator, locale), ...lineCells(c.line), String(c.amount)]);
       }
     }
   }
   for (const line of lines) if (!written.has(line.id) || (line.unattributed !== undefined && !stated.has(line.id))) lineRow(line);
 
-  return `${Papa.unparse(rows.map((row) => row.map(spreadsheetText)), { newline: "\n" })}\n`;
+  return `${Papa.unparse(rows.map((row) => row.map(spreadsheetText)), { newline: "\n", delimiter: csvDelimiter(locale) })}\n`;
 }

@@ -13,13 +13,13 @@ function countNewlines(text: string, from: number, to: number): number {
   return count;
 }
 
-/** Parses CSV text into records with papaparse; a quoting error stops the import at its line. */
-export function parseCsv(text: string): CsvRow[] {
+/** Parses CSV text into records with papaparse, cells separated by `delimiter`; a quoting error stops the import at its line. */
+export function parseCsv(text: string, delimiter: "," | ";" = ","): CsvRow[] {
   const rows: CsvRow[] = [];
   let start = 0;
   let line = 1;
   Papa.parse<string[]>(text, {
-    delimiter: ",",
+    delimiter,
     skipEmptyLines: false,
     step(result, parser) {
       const error = result.errors[0];

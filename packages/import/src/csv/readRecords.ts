@@ -3,6 +3,7 @@ import { failAt } from "../failure.js";
 import { readAmount } from "../values/amount.js";
 import { readTarget } from "../values/target.js";
 import { spreadsheetTextRead as restore } from "@rapk/core";
+import type { CsvLocale } from "./columns.js";
 import type { CsvRow } from "./parseCsv.js";
 
 // The CSV describes the same things the plan's state holds, before they have ids.
@@ -20,11 +21,21 @@ export interface CsvRecord {
 }
 
 const UNITS: readonly IndicatorUnit[] = IndicatorUnit.options;
+
+/**
+ * A target as a CSV of `locale` writes it: with a decimal point (`en`), or a decimal comma (`id`,
+ * where a point could be Indonesian Excel's thousand mark, so it is refused rather than guessed).
+ */
+function readCsvTarget(text: string, locale: CsvLocale): ReturnType<typeof readTarget> {
+  if (locale === "en") return readTarget(text);
+  if (text.includes(".")) return { ok: false, why: "has a point; in a CSV separated by ; (Indonesian Excel) the decimal mark is the comma, like 99,3" };
+  return readTarget(text.replace(",", "."));
+}
 const DIRECTIONS: readonly Direction[] = Direction.options;
 const SHAPES: readonly TargetShape[] = TargetShape.options;
 
 /** Reads the cells of one data row by column name. */
-export function readRecord(row: CsvRow, columns: ReadonlyMap<string, number>): CsvRecord {
+export function readRecord(row: CsvRow, columns: ReadonlyMap<string, number>, locale: CsvLocale = "en"): CsvRecord {
   const get = (column: string) => (columns.has(column) ? restore((row.cells[columns.get(column) as number] ?? "").trim()) : "");
   const need = (column: string, what: string) => {
     const value = get(column);
@@ -59,7 +70,7 @@ export function readRecord(row: CsvRow, columns: ReadonlyMap<string, number>): C
     const unit = oneOf("unit", UNITS);
     const targets = Array.from({ length: 12 }, (_, i) => {
       const column = monthCode(i + 1);
-      const read = readTarget(get(column));
+      const read = readCsvTarget(get(column), locale);
       if (!read.ok) failAt("BAD_TARGET", row.line, `${column} ${JSON.stringify(get(column))} ${read.why}`);
       // As in the table: a count's targets are whole numbers (docs/domain.md).
       if (unit === "count" && read.value !== null && !Number.isInteger(read.value))
