@@ -23,7 +23,8 @@ export interface LoadedLog {
 }
 
 /** Who signed a version and what the policy made of it, as the verifying read found. */
-export type SignerReading = Pick<VerifiedVersion, "signers" | "policy">;
+/** `ratifiedIn`: the version whose signers approved it afterwards (rapk ratify). */
+export type SignerReading = Pick<VerifiedVersion, "signers" | "policy"> & { readonly ratifiedIn?: number };
 
 /** How a command reads a log: verified (the default), or shown whatever fails, marked (`--unverified`). */
 export interface ReadOptions {
@@ -90,7 +91,12 @@ function readLog(io: Io, file: string, log: LogFileText | readonly CommittedVers
   if (verification.ok) {
     const history = historyOf(verified);
     const versions = verified.map(({ number, events, metadata, head, commit }): CommittedVersion => ({ version: number, events, metadata, head, ...(commit ? { commit } : {}) }));
-    const readings = verified.map(({ signers, policy }): SignerReading => ({ ...(signers ? { signers } : {}), ...(policy ? { policy } : {}) }));
+    const ratifiedIn = new Map((verification.ratified ?? []).map((r) => [r.version, r.in]));
+    const readings = verified.map(({ number, signers, policy }): SignerReading => ({
+      ...(signers ? { signers } : {}),
+      ...(policy ? { policy } : {}),
+      ...(ratifiedIn.has(number) ? { ratifiedIn: ratifiedIn.get(number) } : {}),
+    }));
     return { events: history.events, versions, history, verification, readings };
   }
   const { events, versions } = isVersions(log) ? { events: log.flatMap((version) => version.events), versions: log } : parseLogText(file, textOf(log));

@@ -13,6 +13,7 @@ import { registerMember } from "./commands/member.js";
 import { registerPending } from "./commands/pending.js";
 import { registerPlans } from "./commands/plans.js";
 import { registerProposals } from "./commands/propose.js";
+import { registerRatify } from "./commands/ratify.js";
 import { registerPrint } from "./commands/print.js";
 import { registerReport } from "./commands/report.js";
 import { registerTemplate } from "./commands/template.js";
@@ -61,6 +62,7 @@ export function buildProgram(io: Io): Command {
   registerApply(program, context);
   registerMember(program, context);
   registerProposals(program, context);
+  registerRatify(program, context);
   registerPending(program, context);
   registerEvidence(program, context);
   registerLog(program, context);

@@ -1,4 +1,4 @@
-import { type CommittedVersion, type LogError, type LogText, type Signer, type VerifiedVersion, auditLog, isLines, auditVersions, fingerprintOf, signaturesOf } from "@rapk/history";
+import { type CommittedVersion, type LogError, type LogText, type Ratification, type Signer, type VerifiedVersion, auditLog, isLines, auditVersions, fingerprintOf, signaturesOf } from "@rapk/history";
 import { checkSignature } from "@rapk/history/signing";
 import { CliError } from "./cliError.js";
 import type { LoadedLog } from "./logFile.js";
@@ -9,7 +9,7 @@ import { namingLine } from "./logText.js";
  * the kinds and the invariants, as `rapk verify` checks them), or, with `--unverified`, the first
  * problem, which every output of the command then carries.
  */
-export type ReadVerification = { readonly ok: true } | { readonly ok: false; readonly problem: LogError };
+export type ReadVerification = { readonly ok: true; readonly ratified?: readonly Ratification[] } | { readonly ok: false; readonly problem: LogError };
 
 /** What a write cut short leaves after the last commit record: a reader sees the log up to that record, which verified. */
 const TAIL = new Set(["UNCOMMITTED_VERSION", "TORN_LINE"]);
@@ -32,7 +32,7 @@ export function verifyRead(file: string, log: LogText | Iterable<CommittedVersio
   const verify = { checkSignature, ...(onVersion ? { onVersion } : {}) };
   const audit = namingLine(file, () => (typeof log === "string" || isLines(log) ? auditLog(log, verify) : auditVersions(log, verify)));
   const problem = audit.problems.find((p) => !TAIL.has(p.code));
-  if (problem === undefined) return { ok: true };
+  if (problem === undefined) return audit.ratified ? { ok: true, ratified: audit.ratified } : { ok: true };
   if (!unverified)
     throw new CliError(`${refusal}: ${problem.code}: ${problem.message} (rapk verify lists every problem${unverified ? "" : "; a reading command's --unverified shows the log anyway, every output marked NOT VERIFIED"})`, {
       file,
@@ -66,8 +66,11 @@ export function signerText(signer: Pick<Signer, "publicKey"> & Partial<Signer>, 
  * as the verifying read knew them, or, for a log shown unverified, the keys its commit record claims.
  */
 export function signersOf(log: Pick<LoadedLog, "versions" | "readings">, n: number, names?: ReadonlyMap<string, string>): string {
-  const read = log.readings[n - 1]?.signers;
-  if (read) return read.map((signer) => signerText(signer, names)).join(", ");
+  const reading = log.readings[n - 1];
+  const ratified = reading?.ratifiedIn === undefined ? "" : `ratified in version ${reading.ratifiedIn}`;
+  const read = reading?.signers;
+  if (read) return [read.map((signer) => signerText(signer, names)).join(", "), ratified].filter(Boolean).join("; ");
+  if (ratified) return ratified;
   const commit = log.versions[n - 1]?.commit;
   return commit ? signaturesOf(commit).map((s) => signerText(s, names)).join(", ") : "";
 }

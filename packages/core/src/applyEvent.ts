@@ -157,6 +157,9 @@ export function applyEvent(draft: PlanDraft, event: PlanEvent): void {
       putEntry(draft, "requirements", kind, [...had, ...roles.filter((role) => !had.includes(role))]);
       break;
     }
+    case "VersionsRatified":
+      // Read by the log's verifier (who signed what); the plan is as it was.
+      break;
     case "RevisionProposed": {
       const key = String(event.data.proposal);
       if (state.proposals[key]) notApplicable(event, `proposal ${key} already exists`);

@@ -138,6 +138,7 @@ const handlers: { [T in PlanCommandType]: Handler<T> } = {
     if (c.data.roles.every((role) => required.includes(role))) return fail("NO_CHANGE", `a ${c.data.kind} version already needs ${required.join(" and ")}`, ["data", "roles"]);
     return emit({ type: "RolesRequired", data: c.data });
   },
+  ratifyVersions: (c) => emit({ type: "VersionsRatified", data: c.data }),
   propose: (c, s, context) => {
     const kind = context.kind;
     if (kind === undefined) return fail("REVISION_KIND_MISMATCH", "a proposal names the kind of revision it is (meta.kind)", ["type"]);

@@ -43,6 +43,8 @@ const CATEGORY: Record<PlanCommandType, Category> = {
   rekeyMember: "roster",
   removeMember: "roster",
   requireRoles: "roster",
+  // Approving versions afterwards is the head's, as changing the roster is.
+  ratifyVersions: "roster",
   // A step of a proposal stands in a version of the proposal's own kind.
   propose: "workflow",
   approveProposal: "workflow",

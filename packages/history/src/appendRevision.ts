@@ -57,7 +57,10 @@ export function appendRevision(log: readonly StoredEvent[], revision: RevisionIn
   const effectiveAt = meta.data.meta.effectiveAt ?? meta.data.meta.at ?? recordedAt;
   const previous = last ? versionMetadataOf(last.metadata) : undefined;
   const head = headOf(log, options.history);
-  const early = checkVersionTimes({ recordedAt, effectiveAt }, previous, head.plan?.year, []);
+  // Who keeps the plan (its roster, a ratification) changes no figure of it: such a version is
+  // dated when it happens, a year or more after the plan's fiscal year if need be (an audit).
+  const planYear = (y: number | undefined) => (kind === "roster" ? undefined : y);
+  const early = checkVersionTimes({ recordedAt, effectiveAt }, previous, planYear(head.plan?.year), []);
   if (early) return { ok: false, error: early };
   const corrects = meta.data.meta.corrects;
   if (corrects !== undefined && corrects > (last?.version ?? 0))
@@ -70,7 +73,7 @@ export function appendRevision(log: readonly StoredEvent[], revision: RevisionIn
   // The fiscal year is known once the plan is drafted, by this batch for a new log.
   const drafted = decided.value.find((event) => event.type === "PlanDrafted");
   const year = head.plan?.year ?? (drafted?.type === "PlanDrafted" ? drafted.data.year : undefined);
-  const late = checkVersionTimes({ recordedAt, effectiveAt }, previous, year, decided.value);
+  const late = checkVersionTimes({ recordedAt, effectiveAt }, previous, planYear(year), decided.value);
   if (late) return { ok: false, error: late };
 
   const metadata = versionMetadata({ recordedAt, effectiveAt, actor, reason, reference, kind, corrects, ...options.imported });

@@ -39,6 +39,9 @@ export function describeSteps(events: readonly Pick<PlanEvent, "type" | "data">[
       case "RolesRequired":
         words.push(`a ${event.data.kind} now also needs ${event.data.roles.join(" and ")}`);
         break;
+      case "VersionsRatified":
+        words.push(`ratifies ${event.data.through === 1 ? "version 1" : `versions 1-${event.data.through}`} (head ${event.data.head.slice(0, 12)}…)`);
+        break;
       default:
         break;
     }

@@ -16,6 +16,8 @@ export interface Signer {
 export interface SignerProblem {
   readonly code: ErrorCode;
   readonly message: string;
+  /** It lacks only an approval, which a later version may give by ratifying it (VersionsRatified). */
+  readonly ratifiable?: boolean;
 }
 
 /** What the policy made of a version: its signers, whether it is in force as signed, and if not why. */
@@ -65,7 +67,7 @@ export function readSigners(commit: CommitRecord, good: readonly CommitSignature
   if (!roster) return { signers, checked: false, problems: [] };
 
   const problems: SignerProblem[] = [];
-  const problem = (code: ErrorCode, message: string) => problems.push({ code, message });
+  const problem = (code: ErrorCode, message: string, ratifiable = false) => problems.push({ code, message, ...(ratifiable ? { ratifiable } : {}) });
   for (const signer of signers) {
     if (!signer.member) problem("UNKNOWN_SIGNER", `${v} is signed by key ${signer.fingerprint}, which no member of the roster held ${founding ? "in it" : "before it"}: a key removed or re-keyed, or one from outside the plan`);
     else if (signer.role === "auditor") problem("ROLE_NOT_ALLOWED", `${v} is signed by ${signer.member}, an auditor: an auditor signs nothing that changes the plan`);
@@ -98,7 +100,7 @@ export function readSigners(commit: CommitRecord, good: readonly CommitSignature
   const rule = policy[kind];
   const missing = missingApprovals(rule, roles);
   if (missing.length > 0)
-    problem("POLICY_NOT_MET", `${v} (${kind}) is in force only when approved by ${rule.approve.join(" and ")}, but is signed by ${signers.map(describe).join(", ") || "nobody"}: it lacks ${missing.join(" and ")}`);
+    problem("POLICY_NOT_MET", `${v} (${kind}) is in force only when approved by ${rule.approve.join(" and ")}, but is signed by ${signers.map(describe).join(", ") || "nobody"}: it lacks ${missing.join(" and ")}`, true);
   if (rule.reference && commit.metadata.reference === undefined) problem("REFERENCE_REQUIRED", `${v} (${kind}) names no reference: a ${kind} cites the letter behind it`);
   return { signers, checked: true, problems };
 }

@@ -1,13 +1,13 @@
 import type { LogText } from "./lines.js";
-import { type ErrorCode, type PlanState, type Result, type RevisionKind, type VersionMetadata, checkInvariantsSince, initialState } from "@rapk/core";
+import { type ErrorCode, type PlanState, type Result, type RevisionKind, type VersionMetadata, checkInvariantsSince, initialState, missingApprovals, policyOf } from "@rapk/core";
 import { type CommitRecord, type CommitSignature, type CommittedVersion, signaturesOf } from "./commit.js";
 import { kindBreach } from "./kindPolicy.js";
 import type { LogError } from "./logError.js";
 import { foldRange } from "./replayRange.js";
 import { GENESIS_HASH, type StoredEvent } from "./storedEvent.js";
 import type { SignatureCheck, Trust } from "./trust.js";
-import { type RootAnchor, type Signer, readSigners, trustRoster } from "./signers.js";
-import { VersionReader } from "./versionReader.js";
+import { type RootAnchor, type Signer, type SignerProblem, readSigners, trustRoster } from "./signers.js";
+import { type ReadVersion, VersionReader } from "./versionReader.js";
 
 export interface VerifyOptions {
   /**
@@ -76,6 +76,19 @@ export interface LogAudit {
   readonly versions: number;
   readonly head: string;
   readonly problems: readonly LogError[];
+  /**
+   * The versions approved afterwards (VersionsRatified), each by the first later version whose
+   * signers ratified it holding the roles the policy asks of its kind: what a version lacked (no
+   * signature, none by a trusted key, not every role the policy asks) it has from then. Absent
+   * when no version was.
+   */
+  readonly ratified?: readonly Ratification[];
+}
+
+/** A version approved afterwards: `version` by the signers of version `in`, which ratified it. */
+export interface Ratification {
+  readonly version: number;
+  readonly in: number;
 }
 
 /** A log that verified: how many committed events and versions it holds, and its head. */
@@ -140,23 +153,38 @@ function audit(reader: VersionReader, options: VerifyOptions): LogAudit {
   let founded = false;
   const heads: string[] = [];
   const problems: LogError[] = [];
+  // The versions that lack only an approval, with what they lack, until a later version ratifies them.
+  const awaiting = new Map<number, { kind: RevisionKind; problems: LogError[] }>();
+  const ratified: Ratification[] = [];
+  const ratifiedOnce = new Set<number>();
+  const kinds: RevisionKind[] = [];
   let state = initialState();
   let events = 0;
-  const result = (): LogAudit => ({ ok: problems.length === 0, events, versions: heads.length, head: heads[heads.length - 1] ?? GENESIS_HASH, problems });
+  const result = (): LogAudit => ({ ok: problems.length === 0, events, versions: heads.length, head: heads[heads.length - 1] ?? GENESIS_HASH, problems, ...(ratified.length > 0 ? { ratified } : {}) });
+  // What no ratification gave stays a problem of its version, in line order with the rest.
+  const settle = () => {
+    for (const { problems: lacking } of awaiting.values()) problems.push(...lacking);
+    awaiting.clear();
+    problems.sort((a, b) => a.line - b.line);
+  };
   const stop = (problem: LogError): LogAudit => {
+    settle();
     problems.unshift(problem);
     return result();
   };
 
   for (let version = reader.next(); version !== undefined; version = reader.next()) {
+    // Found on this version: what only a later approval can mend (ratifiable), and the rest.
+    const found: (LogError & { ratifiable?: boolean })[] = [];
     if (!version.commit && trusted)
-      problems.push({ line: version.firstLine, code: "UNSIGNED_VERSION", message: `version ${version.version} is a v1 version (written before commit records), which cannot carry a signature` });
+      found.push({ line: version.firstLine, code: "UNSIGNED_VERSION", message: `version ${version.version} is a v1 version (written before commit records), which cannot carry a signature`, ratifiable: true });
     const before = state;
     const checked = checkVersion(version.events, version.firstLine, state, version.metadata.kind, true);
     if (!checked.ok) return stop(checked.problem);
     state = checked.state;
     events += version.events.length;
     heads.push(version.head);
+    kinds.push(version.metadata.kind);
     const { commit } = version;
     let signed: Pick<VerifiedVersion, "signers" | "policy"> = {};
     if (commit) {
@@ -164,16 +192,20 @@ function audit(reader: VersionReader, options: VerifyOptions): LogAudit {
       const rostered = Object.keys(before.members).length > 0 || Object.keys(state.members).length > 0;
       founded ||= rostered;
       const signatures = signatureProblems(commit, check, rostered ? undefined : trusted);
-      for (const problem of signatures.problems) problems.push({ line: version.lastLine, ...problem });
+      for (const problem of signatures.problems) found.push({ line: version.lastLine, ...problem });
       if (signatures.problems.length === 0) {
         const reading = readSigners(commit, signatures.good, version.events, before, state, trustedRoster, anchor);
-        for (const problem of reading.problems) problems.push({ line: version.lastLine, ...problem });
+        for (const problem of reading.problems) found.push({ line: version.lastLine, ...problem });
         signed = { signers: reading.signers, ...(reading.checked ? { policy: reading.problems.length === 0 ? "met" : "not met" } : {}) };
+        if (found.length === 0) ratify(version, before, reading.checked ? reading.signers : undefined);
       }
     }
+    if (found.length > 0 && found.every((problem) => problem.ratifiable)) awaiting.set(version.version, { kind: version.metadata.kind, problems: found.map(({ ratifiable: _, ...problem }) => problem) });
+    else for (const { ratifiable: _, ...problem } of found) problems.push(problem);
     options.onVersion?.({ number: version.version, events: version.events, metadata: version.metadata, state, head: version.head, ...(commit ? { commit } : {}), ...signed });
   }
 
+  settle();
   const end = reader.end;
   const first = end.committedLines + 1;
   // A fault on a line comes after any fault of the lines before it, read in the version it ends.
@@ -207,6 +239,39 @@ function audit(reader: VersionReader, options: VerifyOptions): LogAudit {
     });
   }
   return result();
+
+  /**
+   * A version that verified, signed as it had to be, ratifying the versions up to `through`
+   * (VersionsRatified): each is approved by its signers when they hold every role the policy asks
+   * of its kind (with no roster to read roles from, the ratification's signature, trusted when
+   * keys are, is the approval), and what it lacked for want of an approval it has now. A ratification that names
+   * a version not before it, or a head that version does not have, is RATIFICATION_MISMATCH.
+   */
+  function ratify(version: ReadVersion, before: PlanState, signers: readonly Signer[] | undefined): void {
+    for (const [i, event] of version.events.entries()) {
+      if (event.type !== "VersionsRatified") continue;
+      const { through, head } = event.data;
+      if (through >= version.version || heads[through - 1] !== head) {
+        problems.push({
+          line: version.firstLine + i,
+          code: "RATIFICATION_MISMATCH",
+          message:
+            through >= version.version
+              ? `version ${version.version} ratifies versions up to ${through}, which do not come before it`
+              : `version ${version.version} ratifies version ${through} with head ${head}, but version ${through}'s head is ${heads[through - 1]}: it ratifies another log, or this one was changed`,
+        });
+        continue;
+      }
+      const roles = signers?.flatMap((signer) => (signer.role ? [signer.role] : []));
+      const policy = policyOf(before);
+      for (let number = 1; number <= through; number++) {
+        if (ratifiedOnce.has(number) || (roles && missingApprovals(policy[kinds[number - 1] as RevisionKind], roles).length > 0)) continue;
+        ratifiedOnce.add(number);
+        awaiting.delete(number);
+        ratified.push({ version: number, in: version.version });
+      }
+    }
+  }
 }
 
 type Checked = { readonly ok: true; readonly state: PlanState } | { readonly ok: false; readonly problem: LogError };
@@ -245,8 +310,8 @@ function tailAdvice(events: number): string {
  * without trusted keys), or that could not be checked (SIGNATURE_UNCHECKED); with trusted keys,
  * a version no trusted key signed (UNSIGNED_VERSION, UNTRUSTED_KEY).
  */
-function signatureProblems(commit: CommitRecord, check: SignatureCheck | undefined, trusted: ReadonlySet<string> | undefined): { problems: Omit<LogError, "line">[]; good: CommitSignature[] } {
-  const problems: Omit<LogError, "line">[] = [];
+function signatureProblems(commit: CommitRecord, check: SignatureCheck | undefined, trusted: ReadonlySet<string> | undefined): { problems: SignerProblem[]; good: CommitSignature[] } {
+  const problems: SignerProblem[] = [];
   const signatures = signaturesOf(commit);
   const good: CommitSignature[] = [];
   for (const signature of signatures) {
@@ -262,9 +327,9 @@ function signatureProblems(commit: CommitRecord, check: SignatureCheck | undefin
       });
   }
   if (!trusted || problems.length > 0) return { problems, good };
-  if (signatures.length === 0) return { problems: [{ code: "UNSIGNED_VERSION", message: `version ${commit.commit} is not signed` }], good };
+  if (signatures.length === 0) return { problems: [{ code: "UNSIGNED_VERSION", message: `version ${commit.commit} is not signed`, ratifiable: true }], good };
   if (!good.some((s) => trusted.has(s.publicKey)))
-    return { problems: [{ code: "UNTRUSTED_KEY", message: `version ${commit.commit} is signed by key ${good.map((s) => s.publicKey).join(", ")}, which is not among the trusted keys` }], good };
+    return { problems: [{ code: "UNTRUSTED_KEY", message: `version ${commit.commit} is signed by key ${good.map((s) => s.publicKey).join(", ")}, which is not among the trusted keys`, ratifiable: true }], good };
   return { problems: [], good };
 }
 

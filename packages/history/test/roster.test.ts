@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { PlanCommand, RevisionKind } from "@rapk/core";
-import { type CommittedVersion, EMPTY_HEAD, type LogHead, type StoredEvent, appendRevision, auditLog, headAfter, parseLog, serializeVersions, verifyLog } from "../src/index.js";
-import { checkSignature, generateSigningKey, signVersion, trusting } from "../src/signing.js";
+import type { PlanCommand } from "@rapk/core";
+import { type CommittedVersion, auditLog, parseLog, serializeVersions, verifyLog } from "../src/index.js";
+import { checkSignature, generateSigningKey, trusting } from "../src/signing.js";
+import { Year } from "./support/year.js";
 import { LINE_A, SEED_DRAFT } from "./support/plan.js";
 
 const head = generateSigningKey();
@@ -11,28 +12,6 @@ const outsider = generateSigningKey();
 const KEPALA = { member: "kepala", name: "Kepala Loka POM di Kabupaten Rejang Lebong", role: "head", publicKey: head.publicKey };
 const SITI = { member: "siti", name: "Siti Rahma", role: "officer", publicKey: officer.publicKey };
 const BENDAHARA = { member: "bendahara", name: "Bendahara", role: "officer", publicKey: treasurer.publicKey };
-
-/** A log written one revision at a time, each version signed by the given keys, as the CLI writes it. */
-class Year {
-  versions: CommittedVersion[] = [];
-  private events: StoredEvent[] = [];
-  private head: LogHead = EMPTY_HEAD;
-  private day = 1;
-  write(kind: RevisionKind, commands: readonly unknown[], signers: readonly string[], extra: { by?: string; reference?: string } = {}): CommittedVersion {
-    const at = `2024-03-${String(this.day).padStart(2, "0")}T09:00:00+07:00`;
-    this.day += 1;
-    const appended = appendRevision(this.events, { meta: { actor: "Loka POM", reason: "year", kind, ...extra }, commands }, { now: () => at, head: this.head });
-    if (!appended.ok) throw new Error(`${appended.error.code}: ${appended.error.message}`);
-    const signed = signers.reduce((version, key) => signVersion(version, key), appended.sealed);
-    this.versions.push(signed);
-    this.events.push(...signed.events);
-    this.head = headAfter(signed);
-    return signed;
-  }
-  get text(): string {
-    return serializeVersions(this.versions);
-  }
-}
 
 const spend = (month: number, amount: number) => ({ type: "reportSpending", data: { line: LINE_A, month, amount } });
 

@@ -31,7 +31,10 @@ export function registerLog(program: Command, { io, language }: Context): void {
           const commit = versions[n - 1]?.commit;
           return commit ? signaturesOf(commit).map((s) => ({ publicKey: s.publicKey, fingerprint: fingerprintOf(s.publicKey) })) : [];
         };
-        const policy = (n: number) => (loaded.readings[n - 1]?.policy === undefined ? {} : { policy: loaded.readings[n - 1]!.policy });
+        const policy = (n: number) => {
+          const read = loaded.readings[n - 1];
+          return { ...(read?.policy === undefined ? {} : { policy: read.policy }), ...(read?.ratifiedIn === undefined ? {} : { ratifiedIn: read.ratifiedIn }) };
+        };
         io.stdout.write(jsonText(history.versions.map((v) => ({ ...v, signers: signers(v.number), ...policy(v.number), summary: summarizeVersion(history, v.number), ...marked }))));
         return;
       }

@@ -84,9 +84,11 @@ export function registerVerify(program: Command, { io, language }: Context): voi
       const evidence = audited.ok && citing.events.length > 0 ? await evidenceProblems(io, file, citing.events, citing.lineOf) : [];
       const audit = evidence.length === 0 ? audited : { ...audited, ok: false, problems: [...audited.problems, ...evidence] };
       const imported = audit.ok ? recorded : [];
+      // Versions approved afterwards, by the signers of the version that ratified them.
+      const ratifiedIn = new Map((audit.ratified ?? []).map((r) => [r.version, r.in]));
       if (options.json) {
         const imports = imported.map((v) => ({ version: v.number, source: v.source ?? null, importer: v.importer ?? null, findings: v.findings ?? [] }));
-        io.stdout.write(jsonText({ ok: audit.ok, events: audit.events, versions: audit.versions, head: audit.head, problems: audit.problems, imports, signatures: signed }));
+        io.stdout.write(jsonText({ ok: audit.ok, events: audit.events, versions: audit.versions, head: audit.head, problems: audit.problems, imports, signatures: signed.map((v) => (ratifiedIn.has(v.version) ? { ...v, ratifiedIn: ratifiedIn.get(v.version) } : v)) }));
         if (!audit.ok) throw new CliError(`does not verify: ${audit.problems[0]?.code}: ${audit.problems[0]?.message}`, { file, line: audit.problems[0]?.line as number, code: audit.problems[0]?.code });
         return;
       }
@@ -100,9 +102,16 @@ export function registerVerify(program: Command, { io, language }: Context): voi
       const signatures = trust ? ", every version signed by a trusted key" : signedVersions.length > 0 ? `, ${signedVersions.length} signed version(s), every signature holds` : "";
       const policy = rostered ? ", every version signed as the policy requires" : "";
       const root = options.root !== undefined ? `, the roster rooted in ${fingerprintOf(options.root)}` : "";
-      println(io.stdout, `ok: ${audit.events} events, ${audit.versions} versions, chain intact, invariants hold${signatures}${policy}${root}; head ${audit.head}`);
-      for (const version of signedVersions)
-        println(io.stdout, `version ${version.version} signed by ${version.signers.map((s) => signerText(s, names)).join(", ")}${version.policy === "met" ? " (policy met)" : ""}`);
+      const afterwards = ratifiedIn.size > 0 ? `, ${ratifiedIn.size} ratified afterwards` : "";
+      println(io.stdout, `ok: ${audit.events} events, ${audit.versions} versions, chain intact, invariants hold${signatures}${policy}${afterwards}${root}; head ${audit.head}`);
+      const signersText = (n: number) => signed[n - 1]?.signers.map((s) => signerText(s, names)).join(", ") ?? "";
+      for (const version of signed) {
+        const by = ratifiedIn.get(version.version);
+        const ratified = by === undefined ? "" : `${version.signers.length > 0 ? "; " : ""}ratified in version ${by} by ${signersText(by)}`;
+        if (version.signers.length === 0 && by === undefined) continue;
+        const signedBy = version.signers.length > 0 ? `signed by ${signersText(version.version)}${version.policy === "met" ? " (policy met)" : ""}` : "";
+        println(io.stdout, `version ${version.version} ${signedBy}${ratified}`);
+      }
       for (const version of imported) for (const line of importRecordLines(version, language(), false)) println(io.stdout, line);
     });
 }

@@ -28,6 +28,7 @@ export const COMMAND_OF: Readonly<Record<PlanEventType, PlanCommandType>> = Obje
   ProposalApproved: "approveProposal",
   ProposalReturned: "returnProposal",
   ProposalWithdrawn: "withdrawProposal",
+  VersionsRatified: "ratifyVersions",
 });
 
 /** The command that would record this event again (used to re-decide or re-check a history). */

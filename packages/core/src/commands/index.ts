@@ -23,6 +23,7 @@ import {
   MemberRekeyed,
   MemberRemoved,
   RolesRequired,
+  VersionsRatified,
   RevisionProposed,
   ProposalApproved,
   ProposalReturned,
@@ -71,6 +72,7 @@ export const RequireRoles = command("requireRoles", RolesRequired.shape.data);
 export const Propose = command("propose", RevisionProposed.shape.data.pick({ commands: true }));
 export const ApproveProposal = command("approveProposal", ProposalApproved.shape.data.pick({ proposal: true }));
 export const ReturnProposal = command("returnProposal", ProposalReturned.shape.data.pick({ proposal: true, reason: true }));
+export const RatifyVersions = command("ratifyVersions", VersionsRatified.shape.data);
 export const WithdrawProposal = command("withdrawProposal", ProposalWithdrawn.shape.data.pick({ proposal: true }));
 
 /** Everything a user can ask of a plan. */
@@ -96,6 +98,7 @@ export const PlanCommand = z.discriminatedUnion("type", [
   RekeyMember,
   RemoveMember,
   RequireRoles,
+  RatifyVersions,
   Propose,
   ApproveProposal,
   ReturnProposal,

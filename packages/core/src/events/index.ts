@@ -21,6 +21,7 @@ import { MemberRemoved } from "./memberRemoved.js";
 import { RolesRequired } from "./rolesRequired.js";
 import { RevisionProposed } from "./revisionProposed.js";
 import { ProposalApproved, ProposalReturned, ProposalWithdrawn } from "./proposalDecided.js";
+import { VersionsRatified } from "./versionsRatified.js";
 
 export * from "./budgetLineRegistered.js";
 export * from "./budgetRevised.js";
@@ -45,6 +46,7 @@ export * from "./memberRemoved.js";
 export * from "./rolesRequired.js";
 export * from "./revisionProposed.js";
 export * from "./proposalDecided.js";
+export * from "./versionsRatified.js";
 
 /** Every fact a plan's history can hold. The `type` picks the schema. */
 export const PlanEvent = z.discriminatedUnion("type", [
@@ -69,6 +71,7 @@ export const PlanEvent = z.discriminatedUnion("type", [
   MemberRekeyed,
   MemberRemoved,
   RolesRequired,
+  VersionsRatified,
   RevisionProposed,
   ProposalApproved,
   ProposalReturned,

@@ -42,6 +42,7 @@ export const ERROR_MESSAGES = {
   MEMBER_REQUIRED: { id: "langkah usulan diambil oleh seorang anggota: sebutkan siapa.", en: "a step of a proposal is taken by a member: say who." },
   UNKNOWN_PROPOSAL: { id: "usulan dengan nomor ini tidak ada.", en: "there is no proposal with this number." },
   PROPOSAL_NOT_PENDING: { id: "usulan ini sudah diputuskan (disetujui, dikembalikan atau ditarik).", en: "this proposal has already been decided (approved, returned or withdrawn)." },
+  RATIFICATION_MISMATCH: { id: "pengesahan ini menyebut versi atau head yang tidak ada di log ini sebelum pengesahan.", en: "this ratification names a version or head that this log does not have before it." },
   POLICY_NOT_MET: { id: "versi ini tidak ditandatangani oleh peran yang diwajibkan kebijakan rencana, jadi tidak berlaku.", en: "this version is not signed by the roles the plan's policy requires, so it is not in force." },
   UNKNOWN_SIGNER: { id: "versi ini ditandatangani dengan kunci yang bukan milik anggota rencana pada saat itu.", en: "this version is signed with a key that belonged to no member of the plan at the time." },
   SIGNER_MISMATCH: { id: "langkah usulan ini tidak ditandatangani oleh anggota yang disebut mengambilnya.", en: "this step of a proposal is not signed by the member it names as taking it." },

@@ -48,8 +48,8 @@ describe("branded ids", () => {
 
 describe("event and command types", () => {
   it("pair up one to one", () => {
-    expect(PLAN_EVENT_TYPES).toHaveLength(25);
-    expect(PLAN_COMMAND_TYPES).toHaveLength(25);
+    expect(PLAN_EVENT_TYPES).toHaveLength(26);
+    expect(PLAN_COMMAND_TYPES).toHaveLength(26);
   });
 });
 
@@ -68,7 +68,7 @@ describe("revision kinds", () => {
       dipa: ["registerBudgetLine", "reviseBudget", "reviseCeiling", "allocateContribution", ...STEPS],
       rapk: ["defineObjective", "renameObjective", "defineIndicator", "renameIndicator", "setTarget", "setTargets", "allocateContribution", "signPlan", "stateIndicatorBudget", "statePlanTotal", ...STEPS],
       report: ["reportRealisation", "reportSpending", ...STEPS],
-      roster: ["addMember", "changeMemberRole", "rekeyMember", "removeMember", "requireRoles", ...STEPS],
+      roster: ["addMember", "changeMemberRole", "rekeyMember", "removeMember", "requireRoles", "ratifyVersions", ...STEPS],
     });
   });
 

@@ -27,6 +27,7 @@ const SAMPLES: Record<PlanCommandType, Record<string, unknown>> = {
   rekeyMember: { member: "siti", publicKey: "b".repeat(64) },
   removeMember: { member: "siti" },
   requireRoles: { kind: "report", roles: ["verifier"] },
+  ratifyVersions: { through: 3, head: "a".repeat(64) },
   propose: { commands: [{ type: "reportSpending", data: { line: LINE, month: 3, amount: 10_000_000 } }] },
   approveProposal: { proposal: 1 },
   returnProposal: { proposal: 1, reason: "lampirkan bukti" },
