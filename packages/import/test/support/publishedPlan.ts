@@ -35,6 +35,8 @@ export interface PlanIndicator {
   readonly name: string;
   readonly targets: readonly (Figure | null)[];
   readonly rows: readonly PlanRow[];
+  /** Whether the row prints its ANGGARAN blank (only where it has no budget rows); otherwise the sum of their KONTRIBUSI. */
+  readonly blankBudget: boolean;
 }
 
 export interface PlanObjective {
@@ -111,6 +113,7 @@ const indicator = (fine: boolean) => fc.constantFrom(...UNIT_WORDS).chain((unitW
     name: words(1, 12).map((w) => `${unitWord} ${w}`),
     targets: fc.array(fc.option(unitWord === "Jumlah" ? countTarget : measureTarget(fine), { nil: null, freq: 20 }), { minLength: 12, maxLength: 12 }),
     rows: fc.array(row, { maxLength: 4 }),
+    blankBudget: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   }),
 );
 
@@ -134,12 +137,8 @@ export const publishedPlan: fc.Arbitrary<PublishedPlan> = fc
         number: oi + 1,
         code: objectiveCodes[oi] as string,
         name: o.name,
-        indicators: o.indicators.map((i, ii) => ({
-          code: (indicatorCodes[oi] as string[])[ii] as string,
-          unitWord: i.unitWord,
-          name: i.name,
-          targets: i.targets,
-          rows: i.rows.reduce<PlanRow[]>((rows, { share, reuse, ...fresh }) => {
+        indicators: o.indicators.map((i, ii) => {
+          const rows = i.rows.reduce<PlanRow[]>((rows, { share, reuse, ...fresh }) => {
             const earlier = [...seen.values()];
             const shared = reuse === undefined || earlier.length === 0 ? undefined : earlier[reuse % earlier.length];
             const r = shared?.row ?? fresh;
@@ -150,8 +149,9 @@ export const publishedPlan: fc.Arbitrary<PublishedPlan> = fc
             const contribution = Math.floor(line.left * share);
             seen.set(id, { row: r, left: line.left - contribution });
             return [...rows, { ...r, contribution }];
-          }, []),
-        })),
+          }, []);
+          return { code: (indicatorCodes[oi] as string[])[ii] as string, unitWord: i.unitWord, name: i.name, targets: i.targets, rows, blankBudget: i.blankBudget && rows.length === 0 };
+        }),
       }));
       return { year: p.year, unit: p.unit, objectives, spare: p.spare };
     }),
@@ -249,10 +249,10 @@ export function printPlan(plan: PublishedPlan, layout: Layout): PrintedLine[] {
     const { objective, indicator } = line;
     const [objectiveName, objectiveRest] = line.kind === "objective" ? cut(objective.name, keep) : [objective.name, undefined];
     const [indicatorName, indicatorRest] = cut(indicator.name, keep);
-    const budget = indicator.rows.reduce((sum, r) => sum + r.contribution, 0);
+    const budget = indicator.blankBudget ? "" : printAmount(indicator.rows.reduce((sum, r) => sum + r.contribution, 0), style);
     const targets = indicator.targets.map((t) => (t === null ? "" : printNumber(t, style)));
     const head = line.kind === "objective" ? [`${objective.number}.`, `${objective.code} - ${objectiveName}`] : ["", ""];
-    body.push({ text: [...head, `${indicator.code} - ${indicatorName}`, ...targets, printAmount(budget, style)].join(T), kind: "data", data: line });
+    body.push({ text: [...head, `${indicator.code} - ${indicatorName}`, ...targets, budget].join(T), kind: "data", data: line });
     if (objectiveRest || indicatorRest) body.push({ text: ["", objectiveRest ?? "", indicatorRest ?? ""].join(T).replace(/\t+$/, ""), kind: "wrap", data: line });
   });
 
