@@ -216,6 +216,13 @@ describe("names that wrap onto a line of their own inside a page", () => {
     expect(failed(importTable(editSeed({ 143: withCell(143, 13, "") })))).toMatchObject({ code: "TOTAL_UNREADABLE", line: 143 });
   });
 
+  it("given an indicator row whose cells the extraction lost (only '06 - Persentase ...' on its line), then it is reported as unreadable, not joined to the name above it", () => {
+    const result = ok(importTable(editSeed({ 26: `${seedLines()[26]}\n\t\t06 - Persentase sarana yang dibina` })));
+    expect(result.state.indicators["01.04"]?.name).toBe(seed.state.indicators["01.04"]?.name);
+    expect(result.findings.find((f) => f.line === 27)).toMatchObject({ code: "UNRECOGNISED_ROW" });
+    expect(result.findings.find((f) => f.line === 27)?.message.en).toContain("06 - Persentase sarana yang dibina");
+  });
+
   it("given text under a column that holds no name (a month's target), then it is reported as unreadable, not joined", () => {
     const result = ok(importTable(editSeed({ 14: `${seedLines()[14]}\n\t\t\tlihat lampiran` })));
     expect(result.findings.find((f) => f.line === 15)).toMatchObject({ code: "UNRECOGNISED_ROW" });

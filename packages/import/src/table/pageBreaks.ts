@@ -5,6 +5,7 @@ import type { BudgetEntry, Entry } from "./entries.js";
 import { NAME_ROLES, roleAt } from "./headers.js";
 import type { HeadedFragment } from "./readPages.js";
 import type { Cell } from "./rows.js";
+import { STARTS_LIKE_A_ROW } from "./patterns.js";
 import { mayBeCut, nameKey, wholeNames } from "./witnesses.js";
 
 type NameRole = NameColumn;
@@ -111,6 +112,12 @@ export function resolvePageBreaks(
   for (const fragment of fragments) {
     while (after < entries.length && (entries[after] as Entry).line < fragment.line) after++;
     const previous = current(entries[after - 1]);
+    // Text that starts like a row of its own (`08 - Persentase ...` with its cells lost, `3. ...`)
+    // continues no name: joined, it would lengthen the row above with another row's start.
+    if (fragment.cells.some((c) => STARTS_LIKE_A_ROW.test(c.text))) {
+      findings.push(notice("UNRECOGNISED_ROW", fragment.line, { where: "table", text: fragment.cells.map((c) => c.text).join(" | ").slice(0, 120) }));
+      continue;
+    }
     const decision = place(fragment, previous, current(entries[after]), whole);
     // Text inside a page that continues no cell is not a sign of a missing page: it cannot be read.
     if ("orphan" in decision && fragment.within) {
