@@ -97,6 +97,8 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl, startPins }: Vi
   // What was opened last, to open it again with other pins.
   const lastOpened = useRef<{ input: SourceInput; isDefault: boolean; which: BundledSource | undefined } | null>(null);
   const [other, setOther] = useState<Other | null>(null);
+  // The evidence files the reader gave for the log shown (its `.evidence` folder), checked in the Evidence tab.
+  const [evidenceFiles, setEvidenceFiles] = useState<readonly File[]>([]);
   const [otherError, setOtherError] = useState<string | null>(null);
   /** Why the earlier versions of a large log never came (the worker failed after the newest plan). */
   const [restError, setRestError] = useState<string | null>(null);
@@ -144,6 +146,7 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl, startPins }: Vi
       setVersion(fits(wanted.version) ? wanted.version! : view.last);
       setCompare(wanted.other === undefined && fits(wanted.from) && fits(wanted.to) ? { from: wanted.from!, to: wanted.to! } : null);
       setOther(null);
+      setEvidenceFiles([]);
       setCleared(false);
       setRestError(null);
       setStatus({ kind: "idle" });
@@ -277,6 +280,7 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl, startPins }: Vi
       { id: "achievement", label: t.tabAchievement },
       { id: "quarter", label: t.tabQuarter },
       { id: "roster", label: t.tabRoster },
+      { id: "evidence", label: t.tabEvidence },
     ],
     [t],
   );
@@ -286,6 +290,11 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl, startPins }: Vi
     if (tab === "roster" && rosterPanel === null) void import("./components/RosterPanel.js").then((module) => setRosterPanel(() => module.RosterPanel));
   }, [tab, rosterPanel]);
   const RosterPanel = rosterPanel;
+  const [evidencePanel, setEvidencePanel] = useState<typeof import("./components/EvidencePanel.js").EvidencePanel | null>(null);
+  useEffect(() => {
+    if (tab === "evidence" && evidencePanel === null) void import("./components/EvidencePanel.js").then((module) => setEvidencePanel(() => module.EvidencePanel));
+  }, [tab, evidencePanel]);
+  const EvidencePanel = evidencePanel;
   // Where each proposal stands in the newest version (a large log's newest plan is the one always here).
   const statusOf = useMemo(() => {
     const newest = view?.has(view.last) ? view.at(view.last).state : undefined;
@@ -397,6 +406,12 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl, startPins }: Vi
                 {missing === undefined && current && tab === "achievement" && <AchievementPanel achievements={current.achievement} />}
                 {missing === undefined && current && tab === "quarter" && <QuarterPanel state={current.state} quarter={quarter} onQuarter={setQuarter} baseName={baseName} />}
                 {missing === undefined && current && tab === "roster" && (RosterPanel ? <RosterPanel state={current.state} version={version} pins={pins} onPin={repin} /> : <p class="arriving">{t.loading}</p>)}
+                {tab === "evidence" &&
+                  (EvidencePanel ? (
+                    <EvidencePanel signing={opened?.loaded.history.signing ?? []} logName={opened?.loaded.name ?? ""} files={evidenceFiles} onFiles={setEvidenceFiles} />
+                  ) : (
+                    <p class="arriving">{t.loading}</p>
+                  ))}
               </Tabs>
             </div>
           </div>

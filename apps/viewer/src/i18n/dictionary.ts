@@ -45,6 +45,7 @@ const id = {
   evidence: (name: string, type: string, size: string, digest: string) => `bukti: ${name} (${type}, ${size}, SHA-256 ${digest}…)`,
   // Roster
   tabRoster: "Anggota",
+  tabEvidence: "Bukti dukung",
   rosterAt: (version: number) => `Anggota pada versi ${version}`,
   noRoster: "Log ini tidak menyimpan daftar anggota pada versi ini: penandatangannya tidak diperiksa terhadap peran.",
   memberId: "ID",
@@ -247,6 +248,7 @@ const en: Dictionary = {
   decided: (n, status, by) => `proposal ${n} ${status} by ${by}`,
   evidence: (name, type, size, digest) => `evidence: ${name} (${type}, ${size}, SHA-256 ${digest}…)`,
   tabRoster: "Members",
+  tabEvidence: "Evidence",
   rosterAt: (version) => `Members at version ${version}`,
   noRoster: "This log keeps no roster at this version: its signers are not checked against roles.",
   memberId: "ID",

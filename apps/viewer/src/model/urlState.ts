@@ -1,5 +1,5 @@
 /** The tabs of the viewer, in order. */
-export const TAB_IDS = ["document", "compare", "budget", "achievement", "quarter", "roster"] as const;
+export const TAB_IDS = ["document", "compare", "budget", "achievement", "quarter", "roster", "evidence"] as const;
 export type TabId = (typeof TAB_IDS)[number];
 
 /**

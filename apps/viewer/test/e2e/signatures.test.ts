@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import axe from "axe-core";
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { FORGERIES, refoundedByOutsider, signedYear } from "../fixtures/signed.js";
+import { FORGERIES, RECEIPT, RECEIPT_BYTES, SHEET, SHEET_BYTES, movedSignature, refoundedByOutsider, signedYear, signedYearWithEvidence } from "../fixtures/signed.js";
 import { pdfRuns } from "./pdfRuns.js";
 import { SCREENSHOTS, browserSession } from "./session.js";
 
@@ -130,6 +130,62 @@ describe("signed logs in Chromium", () => {
       await page.evaluate(() => window.scrollTo(0, 0));
       if (shoot) await page.screenshot({ path: join(SCREENSHOTS, "forged-print.png") });
     });
+
+  it("checks the evidence folder given beside a signed log: a file present downloads byte for byte, a changed one is EVIDENCE_CHANGED with no download", async () => {
+    const { log } = signedYearWithEvidence();
+    await open("plan.ndjson", log.text);
+    await page.getByRole("status").filter({ hasText: "6 tanda tangan diperiksa: semuanya sah." }).waitFor();
+    // The folder as rapk apply and propose keep it: plan.evidence/<sha256>.
+    const folder = join(session.scratch, "plan.evidence");
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, RECEIPT.sha256), RECEIPT_BYTES);
+    writeFileSync(join(folder, SHEET.sha256), SHEET_BYTES);
+    await page.getByRole("tab", { name: "Bukti dukung" }).click();
+    await page.getByRole("heading", { name: "Bukti dukung yang dikutip laporan" }).waitFor();
+    const workers = page.workers().length;
+    await page.locator("#evidence-folder").setInputFiles(folder);
+    const summary = page.getByRole("status").filter({ hasText: "Diperiksa:" });
+    await summary.filter({ hasText: "2 ada dan utuh, 0 hilang (EVIDENCE_MISSING), 0 berubah (EVIDENCE_CHANGED)" }).waitFor({ timeout: 15_000 });
+    // Hashed in the viewer's hashing worker, started for the files.
+    expect(page.workers().length).toBe(workers + 1);
+    expect(page.workers().some((worker) => worker.url().endsWith("/assets/hash-worker.js"))).toBe(true);
+    for (const [ref, bytes] of [[RECEIPT, RECEIPT_BYTES], [SHEET, SHEET_BYTES]] as const) {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: `Unduh ${ref.name}` }).click()]);
+      expect(download.suggestedFilename()).toBe(ref.name);
+      const saved = join(session.scratch, `downloaded-${ref.name}`);
+      await download.saveAs(saved);
+      expect(Buffer.compare(readFileSync(saved), Buffer.from(bytes))).toBe(0);
+    }
+    await page.screenshot({ path: join(SCREENSHOTS, "evidence.png") });
+    // One byte of the spreadsheet changed on disk, the folder chosen again.
+    const changed = Buffer.from(SHEET_BYTES);
+    changed[200] = (changed[200]! + 1) % 256;
+    writeFileSync(join(folder, SHEET.sha256), changed);
+    await page.locator("#evidence-folder").setInputFiles(folder);
+    await summary.filter({ hasText: "1 ada dan utuh, 0 hilang (EVIDENCE_MISSING), 1 berubah (EVIDENCE_CHANGED)" }).waitFor({ timeout: 15_000 });
+    const row = page.locator("table.evidence-table tbody tr").filter({ hasText: SHEET.name });
+    await expect(row.locator(".evidence-status").textContent()).resolves.toBe(
+      `EVIDENCE_CHANGED the evidence "${SHEET.name}" kept under SHA-256 ${SHEET.sha256} no longer hashes to it: the file was changed after it was recorded (plan.evidence/${SHEET.sha256})`,
+    );
+    await expect(row.getByRole("button").count()).resolves.toBe(0);
+    const started: string[] = [];
+    page.on("download", (download) => started.push(download.suggestedFilename()));
+    await row.click();
+    await page.waitForTimeout(300);
+    expect(started).toEqual([]);
+  });
+
+  it("downloads no evidence of a log that does not verify, though its files are intact", async () => {
+    await open("moved.ndjson", movedSignature().text);
+    await page.getByRole("alert").filter({ hasText: "BAD_SIGNATURE" }).waitFor({ timeout: 15_000 });
+    const folder = join(session.scratch, "moved.evidence");
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, RECEIPT.sha256), RECEIPT_BYTES);
+    await page.getByRole("tab", { name: "Bukti dukung" }).click();
+    await page.locator("#evidence-folder").setInputFiles(folder);
+    await page.getByRole("status").filter({ hasText: "1 ada dan utuh" }).waitFor({ timeout: 15_000 });
+    expect(await downloadsFrom([`Unduh ${RECEIPT.name}`])).toEqual([]);
+  });
 
   it("a link pinning the real root key: a roster founded by another key fails (ROOT_NOT_TRUSTED), and the link keeps the pin", async () => {
     const { text, realRoot } = refoundedByOutsider();
