@@ -97,8 +97,9 @@ describe("the docs' command lines, run verbatim", () => {
     runAll(stepsOf(lines));
   }, 300_000);
 
-  it.each(runnableBlocks(WORKFLOW_DOC).map((lines, i) => [i + 1, lines] as const))("docs/workflow.md runnable block %i (a year of proposals and approvals) exits as announced", (_, lines) => {
-    expect(lines.length).toBeGreaterThan(10);
+  it.each(runnableBlocks(WORKFLOW_DOC).map((lines, i) => [i + 1, lines] as const))("docs/workflow.md runnable block %i exits as announced (the year of proposals and approvals, signing afterwards)", (_, lines) => {
+    // Each block is a walkthrough, not a line or two.
+    expect(stepsOf(lines).length).toBeGreaterThan(5);
     runAll(stepsOf(lines));
   }, 300_000);
 
