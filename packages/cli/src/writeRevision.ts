@@ -1,5 +1,5 @@
 import type { DomainError, Member, PlanState } from "@rapk/core";
-import { EMPTY_HEAD, type RevisionInput, appendRevision, fingerprintOf, headAfter, jsonPathLine, readNextVersion } from "@rapk/history";
+import { EMPTY_HEAD, type RevisionInput, appendRevision, fingerprintOf, headAfter, jsonPathLine, readNextVersion, zoneOfLog } from "@rapk/history";
 import { checkSignature, signVersion } from "@rapk/history/signing";
 import { CliError, EXIT } from "./cliError.js";
 import { type EvidenceFile, keepEvidence } from "./evidence.js";
@@ -9,7 +9,7 @@ import { type LoadedLog, loadFrom, storeFailure } from "./logFile.js";
 import type { LogTarget } from "./logTarget.js";
 import { headVersion } from "./selector.js";
 import type { KeyFile } from "./signingKey.js";
-import { clockIn, zoneOfLog } from "./unitClock.js";
+import { clockIn } from "./unitClock.js";
 
 /**
  * Where a revision comes from: revision.json (read before the log, its errors placed on its

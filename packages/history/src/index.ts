@@ -23,6 +23,7 @@ export * from "./revision.js";
 export * from "./appendRevision.js";
 export * from "./version.js";
 export * from "./history.js";
+export { zoneOfLog } from "./logZone.js";
 export * from "./summarizeVersion.js";
 export * from "./historyError.js";
 export { DEFAULT_CHECKPOINT_INTERVAL } from "./checkpoints.js";

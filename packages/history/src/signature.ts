@@ -45,7 +45,17 @@ export function signHead(head: string, secretKey: string): CommitSignature {
 export function signVersion(version: CommittedVersion, secretKey: string): CommittedVersion {
   const commit = version.commit;
   if (!commit) throw new TypeError("only a version with a commit record (v2 or v3) can be signed");
-  const signature = signHead(commit.hash, secretKey);
+  return addSignature(version, signHead(commit.hash, secretKey));
+}
+
+/**
+ * Adds a signature made elsewhere (a member's browser, which keeps the secret key) to a version's
+ * commit record, as {@link signVersion} adds its own. It is not checked here: the reader checks
+ * every signature (`checkSignature`, `readNextVersion`).
+ */
+export function addSignature(version: CommittedVersion, signature: CommitSignature): CommittedVersion {
+  const commit = version.commit;
+  if (!commit) throw new TypeError("only a version with a commit record (v2 or v3) can be signed");
   if (commit.format !== FORMAT_V3) return { ...version, commit: { ...commit, signature } };
   const others = (commit.signatures ?? []).filter((s) => s.publicKey !== signature.publicKey);
   return { ...version, commit: { ...commit, signatures: [...others, signature] } };

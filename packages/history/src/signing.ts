@@ -3,5 +3,5 @@
  * that only the programs that sign or check signatures load the curve code.
  * @packageDocumentation
  */
-export { type SigningKey, checkSignature, generateSigningKey, publicKeyOf, signHead, signVersion, trusting } from "./signature.js";
+export { type SigningKey, addSignature, checkSignature, generateSigningKey, publicKeyOf, signHead, signVersion, trusting } from "./signature.js";
 export type { SignatureCheck, Trust, TrustedKey } from "./trust.js";

@@ -17,6 +17,8 @@ import { PlanReader } from "./plans/planReader.js";
 import { planRoutes } from "./routes/planRoutes.js";
 import { RouteTable } from "./routes/routeTable.js";
 import { sessionRoutes } from "./routes/sessionRoutes.js";
+import { stepRoutes } from "./routes/stepRoutes.js";
+import { DraftBook } from "./writes/draftBook.js";
 
 /** The OpenAPI document's own description. */
 export const API_INFO = {
@@ -50,6 +52,8 @@ export function createApp(options: ServerOptions): RapkApp {
     roster: options.roster ?? rosterOf,
     sessions: new SessionBook({ ...DEFAULTS.session, ...options.session }, now),
     challenges: new ChallengeBook(options.challengeMs ?? DEFAULTS.challengeMs, now),
+    drafts: new DraftBook(options.draftMs ?? DEFAULTS.draftMs, now),
+    now,
     signInLimit: new RateLimit(limit.attempts, limit.windowMs, now),
     origin: options.origin,
     log,
@@ -82,6 +86,7 @@ export function createApp(options: ServerOptions): RapkApp {
   const table = new RouteTable(parts);
   sessionRoutes(app, table, parts);
   planRoutes(app, table, parts);
+  stepRoutes(app, table, parts);
   app.doc("/openapi.json", API_INFO);
   const rules: RouteRule[] = [...table.rules, { method: "GET", path: "/openapi.json", access: PUBLIC }];
 

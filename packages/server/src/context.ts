@@ -1,6 +1,7 @@
 import type { PlanCatalog } from "@rapk/store";
 import type { EventStore } from "@rapk/store";
 import type { ChallengeBook } from "./access/challenges.js";
+import type { DraftBook } from "./writes/draftBook.js";
 import type { RateLimit } from "./access/rateLimit.js";
 import type { Member, RosterLookup } from "./access/roster.js";
 import type { Session, SessionBook } from "./access/sessions.js";
@@ -14,6 +15,9 @@ export interface ServerParts {
   readonly roster: RosterLookup;
   readonly sessions: SessionBook;
   readonly challenges: ChallengeBook;
+  readonly drafts: DraftBook;
+  /** The server's clock, in milliseconds. */
+  readonly now: () => number;
   readonly signInLimit: RateLimit;
   readonly origin: string | undefined;
   readonly log: (line: string) => void;

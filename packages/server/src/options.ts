@@ -22,6 +22,8 @@ export interface ServerOptions {
   readonly session?: Partial<SessionLimits>;
   /** How long a sign-in challenge may be used (default 2 minutes). */
   readonly challengeMs?: number;
+  /** How long a prepared step waits for its member's signature (default 10 minutes). */
+  readonly draftMs?: number;
   /** Sign-in attempts (challenges and signatures) one address may make per window (default 20 a minute). */
   readonly signInLimit?: { readonly attempts: number; readonly windowMs: number };
   /** The largest request body taken, in bytes (default 1 MiB). */
@@ -33,6 +35,7 @@ export interface ServerOptions {
 export const DEFAULTS = {
   session: { idleMs: 30 * 60_000, absoluteMs: 8 * 60 * 60_000 },
   challengeMs: 2 * 60_000,
+  draftMs: 10 * 60_000,
   signInLimit: { attempts: 20, windowMs: 60_000 },
   bodyLimitBytes: 1024 * 1024,
 } as const;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signHead } from "@rapk/history/signing";
 import { MemoryEventStore } from "@rapk/store";
-import { type Access, ROLES, type Role, type RouteRule, createApp } from "../src/index.js";
-import { Client, PLAN_A, PLAN_B, type Person, type Served, fixtureRoster, person, serveFolder } from "./support/fixture.js";
+import { type Access, ROLES, type Role, type RouteRule, createApp, rosterOf } from "../src/index.js";
+import { Client, PLAN_A, PLAN_B, PLAN_C, type Person, type Served, fixtureRoster, person, rosteredLog, serveFolder } from "./support/fixture.js";
 
 /**
  * Every route x every caller (signed out, a member of another unit, each role of the plan) x the
@@ -11,7 +11,9 @@ import { Client, PLAN_A, PLAN_B, type Person, type Served, fixtureRoster, person
  */
 const members: Record<Role, Person> = { officer: person("Perencana"), head: person("Kepala"), verifier: person("Verifikator"), auditor: person("Auditor") };
 const otherUnit = person("Kepala unit lain");
-const roster = fixtureRoster({ [PLAN_A]: members, [PLAN_B]: { head: otherUnit } });
+const fixture = fixtureRoster({ [PLAN_A]: members, [PLAN_B]: { head: otherUnit } });
+// Plan C keeps the same members in its own log's roster: the steps (proposals, approvals) are taken there.
+const roster: typeof fixture = (plan, state) => (plan === PLAN_C ? rosterOf(plan, state) : fixture(plan, state));
 
 /** What each route is called with, and the status it answers when let in. */
 type Call = (client: Client, who: Person | undefined) => Promise<Response>;
@@ -33,7 +35,32 @@ const CALLS: Record<string, { readonly call: Call; readonly ok: number }> = {
   "GET /api/plans/{plan}/log": { call: (c) => c.fetch(`/api/plans/${PLAN_A}/log`), ok: 200 },
   "GET /api/plans/{plan}/state": { call: (c) => c.fetch(`/api/plans/${PLAN_A}/state?version=1`), ok: 200 },
   "GET /api/plans/{plan}/diff": { call: (c) => c.fetch(`/api/plans/${PLAN_A}/diff?from=1&to=2`), ok: 200 },
+  "POST /api/plans/{plan}/steps": { call: (c) => prepareStep(c), ok: 200 },
+  "POST /api/plans/{plan}/steps/{draft}": {
+    call: async (c, who) => {
+      // A caller let in signs the draft they prepared; one refused at the door is refused before any draft is looked up.
+      const prepared = await prepareStep(c);
+      if (prepared.status !== 200 || who === undefined) return c.post(`/api/plans/${PLAN_C}/steps/${"0".repeat(32)}`, { signature: "0".repeat(128) });
+      const { draft, head } = (await prepared.json()) as { draft: string; head: string };
+      return c.post(`/api/plans/${PLAN_C}/steps/${draft}`, { signature: signHead(head, who.key.secretKey).signature });
+    },
+    ok: 201,
+  },
+  "GET /api/plans/{plan}/proposals": { call: (c) => c.fetch(`/api/plans/${PLAN_C}/proposals`), ok: 200 },
 };
+
+/** Prepares a monthly report's proposal on plan C as it stands now. */
+async function prepareStep(c: Client): Promise<Response> {
+  const versions = await c.fetch(`/api/plans/${PLAN_C}/versions`);
+  const expectVersion = versions.ok ? ((await versions.json()) as { versions: unknown[] }).versions.length : 0;
+  return c.post(`/api/plans/${PLAN_C}/steps`, {
+    step: "propose",
+    expectVersion,
+    kind: "report",
+    reason: "laporan Juni",
+    commands: [{ type: "reportSpending", data: { line: "DR.3165.QIA.005.053.A", month: 6, amount: 1_000_000 } }],
+  });
+}
 
 type Caller = { readonly label: string; readonly who: Person | undefined; readonly role?: Role; readonly otherUnit?: boolean };
 const CALLERS: readonly Caller[] = [{ label: "signed out", who: undefined }, { label: "a member of another unit", who: otherUnit, otherUnit: true }, ...ROLES.map((role) => ({ label: role, who: members[role], role }))];
@@ -52,7 +79,7 @@ const key = (rule: Pick<RouteRule, "method" | "path">) => `${rule.method} ${rule
 let served: Served;
 
 beforeAll(async () => {
-  served = await serveFolder({ roster, signInLimit: { attempts: 10_000, windowMs: 60_000 } });
+  served = await serveFolder({ roster, now: () => Date.parse("2024-07-05T03:00:00Z"), signInLimit: { attempts: 10_000, windowMs: 60_000 } }, { [PLAN_C]: rosteredLog(members) });
 });
 afterAll(() => served.stop());
 

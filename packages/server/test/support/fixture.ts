@@ -1,8 +1,10 @@
-import { copyFile, mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type SigningKey, generateSigningKey, signHead } from "@rapk/history/signing";
+import { readFileSync } from "node:fs";
+import { type CommittedVersion, appendRevision, headAfter, parseLog, serializeVersions } from "@rapk/history";
+import { type SigningKey, generateSigningKey, signHead, signVersion } from "@rapk/history/signing";
 import { NdjsonFileStore } from "@rapk/store/file";
 import { type Member, type Role, type RosterLookup, type RunningServer, type StartOptions, startServer } from "../../src/index.js";
 
@@ -37,11 +39,12 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** A folder holding plans A and B, served on a free loopback port. */
-export async function serveFolder(options: Omit<StartOptions, "store" | "port" | "host"> = {}): Promise<Served> {
+/** A folder holding plans A and B (and the logs given), served on a free loopback port. */
+export async function serveFolder(options: Omit<StartOptions, "store" | "port" | "host"> = {}, logs: Readonly<Record<string, string>> = {}): Promise<Served> {
   const folder = await mkdtemp(join(tmpdir(), "rapk-serve-"));
   await copyFile(EXAMPLE_LOG, join(folder, `${PLAN_A}.ndjson`));
   await copyFile(EXAMPLE_PLAN, join(folder, `${PLAN_B}.ndjson`));
+  for (const [plan, text] of Object.entries(logs)) await writeFile(join(folder, `${plan}.ndjson`), text);
   const store = NdjsonFileStore.folder(folder);
   const server = await startServer({ ...options, store, port: 0, host: "127.0.0.1" });
   return {
@@ -95,3 +98,24 @@ export class Client {
     return response;
   }
 }
+
+/** A third unit whose log keeps its own roster (the server reads members from it): plan C. */
+export const PLAN_C = "unit-c-2024";
+
+/**
+ * Plan C's log: the imported plan, then a roster version founded and signed by the head, adding
+ * every person given with their role, as `rapk member add` writes it.
+ */
+export function rosteredLog(members: Readonly<Partial<Record<Role, Person>>>): string {
+  const parsed = parseLog(readFileSync(EXAMPLE_PLAN, "utf8"));
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const { events, versions } = parsed.value;
+  const head = members.head as Person;
+  const commands = Object.entries(members).map(([role, who]) => ({ type: "addMember", data: { member: memberIdOf(role as Role), name: (who as Person).name, role, publicKey: (who as Person).key.publicKey } }));
+  const roster = appendRevision(events, { meta: { actor: head.name, reason: "the unit's team", kind: "roster" }, commands }, { head: headAfter(versions[versions.length - 1] as CommittedVersion), now: () => "2024-02-23T09:00:00+07:00" });
+  if (!roster.ok) throw new Error(roster.error.message);
+  return serializeVersions([...versions, signVersion(roster.sealed, head.key.secretKey)]);
+}
+
+/** The member id plan C's roster gives a role's person. */
+export const memberIdOf = (role: Role): string => `${role}.c`;

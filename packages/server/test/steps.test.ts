@@ -1,0 +1,147 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog } from "@rapk/history";
+import { checkSignature, signHead } from "@rapk/history/signing";
+import { rosterOf } from "../src/index.js";
+import { Client, PLAN_C, type Person, type Served, memberIdOf, person, rosteredLog, serveFolder } from "./support/fixture.js";
+
+/**
+ * A step taken through the server as the workbench takes it: prepared by the server (decided,
+ * sealed), signed in the browser by the member's own key, appended with that signature. The
+ * server holds no key; what it wrote verifies without it.
+ */
+const members = { head: person("Kepala Loka"), officer: person("Siti Rahma"), verifier: person("Verifikator"), auditor: person("Auditor") };
+const outsider = person("Orang Luar");
+const LINE = "DR.3165.QIA.005.053.A"; // the seed's first budget line
+let served: Served;
+
+beforeAll(async () => {
+  // The server's clock in July 2024, while the 2024 plan's reports are taken.
+  served = await serveFolder({ roster: rosterOf, now: () => Date.parse("2024-07-05T03:00:00Z"), signInLimit: { attempts: 10_000, windowMs: 60_000 } }, { [PLAN_C]: rosteredLog(members) });
+});
+afterAll(() => served.stop());
+
+async function signedIn(who: Person): Promise<Client> {
+  const client = new Client(served.server.url);
+  expect((await client.signIn(who)).status).toBe(200);
+  return client;
+}
+
+interface ProposalRow {
+  readonly proposal: number;
+  readonly status: string;
+  readonly by: string;
+  readonly decidedBy?: string;
+  readonly returnReason?: string;
+}
+const proposalsOf = async (client: Client): Promise<ProposalRow[]> => ((await (await client.fetch(`/api/plans/${PLAN_C}/proposals`)).json()) as { proposals: ProposalRow[] }).proposals;
+const versionOf = async (client: Client): Promise<number> => ((await (await client.fetch(`/api/plans/${PLAN_C}/versions`)).json()) as { versions: unknown[] }).versions.length;
+const logText = () => readFileSync(join(served.folder, `${PLAN_C}.ndjson`), "utf8");
+
+/** Prepares a step on the plan as it is now; the response and its body. */
+async function prepare(client: Client, step: Record<string, unknown>): Promise<{ status: number; body: Record<string, any> }> {
+  const response = await client.post(`/api/plans/${PLAN_C}/steps`, { expectVersion: await versionOf(client), ...step });
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+}
+
+/** Signs a prepared step's head with `who`'s key and sends the signature. */
+async function commit(client: Client, prepared: Record<string, any>, who: Person): Promise<{ status: number; body: Record<string, any> }> {
+  const response = await client.post(`/api/plans/${PLAN_C}/steps/${prepared.draft}`, { signature: signHead(prepared.head, who.key.secretKey).signature });
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+}
+
+const june = { step: "propose", kind: "report", reason: "laporan Juni", commands: [{ type: "reportSpending", data: { line: LINE, month: 6, amount: 12_500_000 } }] };
+
+describe("steps through the server: prepared there, signed in the browser", () => {
+  it("given the officer proposes June's report and the head approves it, then both land signed by their own keys, and the log verifies pinned to the head without the server", async () => {
+    const officer = await signedIn(members.officer);
+    const proposed = await prepare(officer, june);
+    expect(proposed.status).toBe(200);
+    expect(proposed.body.says).toEqual([`proposal 1 (report) by ${memberIdOf("officer")}, 1 command, waiting for approval`]);
+    const landed = await commit(officer, proposed.body, members.officer);
+    expect(landed.status).toBe(201);
+    expect(landed.body.signers).toEqual([expect.objectContaining({ publicKey: members.officer.key.publicKey, name: "Siti Rahma", role: "officer" })]);
+
+    const head = await signedIn(members.head);
+    expect(await proposalsOf(head)).toEqual([expect.objectContaining({ proposal: 1, status: "pending", by: memberIdOf("officer") })]);
+    const approval = await prepare(head, { step: "approve", proposal: 1 });
+    expect(approval.status).toBe(200);
+    expect((await commit(head, approval.body, members.head)).status).toBe(201);
+    expect(await proposalsOf(head)).toEqual([expect.objectContaining({ status: "approved", decidedBy: memberIdOf("head") })]);
+
+    const audit = auditLog(logText(), { checkSignature, root: members.head.key.publicKey });
+    expect(audit.problems).toEqual([]);
+  });
+
+  it("given the head returns a proposal with a reason, then the proposal says why, and the officer may propose again", async () => {
+    const officer = await signedIn(members.officer);
+    const proposed = await prepare(officer, june);
+    expect((await commit(officer, proposed.body, members.officer)).status).toBe(201);
+    const n = (await proposalsOf(officer))[0]!.proposal;
+    const head = await signedIn(members.head);
+    const returned = await prepare(head, { step: "return", proposal: n, reason: "lampirkan bukti pembayaran" });
+    expect((await commit(head, returned.body, members.head)).status).toBe(201);
+    const rows = await proposalsOf(officer);
+    expect(rows.find((p) => p.proposal === n)).toMatchObject({ status: "returned", returnReason: "lampirkan bukti pembayaran" });
+  });
+
+  it("refuses, with nothing written, what the policy refuses: an officer approving (403), an auditor proposing (403 at the door)", async () => {
+    const officer = await signedIn(members.officer);
+    const proposed = await prepare(officer, june);
+    expect((await commit(officer, proposed.body, members.officer)).status).toBe(201);
+    const before = logText();
+    const n = (await proposalsOf(officer))[0]!.proposal;
+    const approving = await prepare(officer, { step: "approve", proposal: n });
+    expect(approving.status).toBe(403);
+    expect(approving.body.error).toMatchObject({ code: "ROLE_NOT_ALLOWED", message: expect.stringContaining("nothing was written") });
+    const auditor = await signedIn(members.auditor);
+    expect((await prepare(auditor, june)).status).toBe(403);
+    expect(logText()).toBe(before);
+  });
+
+  it("refuses a signature that does not hold: another key's, or one over another head, with nothing written; a draft is used once, and only by its own session", async () => {
+    const officer = await signedIn(members.officer);
+    const before = logText();
+    const byOutsider = await prepare(officer, june);
+    expect(await commit(officer, byOutsider.body, outsider)).toMatchObject({ status: 403, body: { error: { code: "BAD_SIGNATURE" } } });
+    const otherHead = await prepare(officer, june);
+    const wrong = await officer.post(`/api/plans/${PLAN_C}/steps/${otherHead.body.draft}`, { signature: signHead("0".repeat(64), members.officer.key.secretKey).signature });
+    expect(wrong.status).toBe(403);
+    expect(logText()).toBe(before);
+    // The draft was taken by the refused try: it cannot be signed again.
+    expect((await commit(officer, otherHead.body, members.officer)).status).toBe(404);
+    // Another member's session cannot use the officer's draft, even with the officer's signature.
+    const fresh = await prepare(officer, june);
+    const verifier = await signedIn(members.verifier);
+    expect((await commit(verifier, fresh.body, members.officer)).status).toBe(404);
+    expect(logText()).toBe(before);
+  });
+
+  it("given two members who prepared on the same version, when one lands first, then the other is a 409 saying so, and nothing of it is written", async () => {
+    const officer = await signedIn(members.officer);
+    const verifier = await signedIn(members.verifier);
+    const first = await prepare(officer, june);
+    const second = await prepare(verifier, { ...june, reason: "laporan Juni (verifikator)" });
+    expect((await commit(officer, first.body, members.officer)).status).toBe(201);
+    const after = logText();
+    const stale = await commit(verifier, second.body, members.verifier);
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe("CONFLICT");
+    expect(logText()).toBe(after);
+    // A step made on an old version is refused when prepared too.
+    const old = await verifier.post(`/api/plans/${PLAN_C}/steps`, { expectVersion: 1, ...june });
+    expect(old.status).toBe(409);
+  });
+
+  it("refuses a body that is not a step, naming the field, and commands core's schemas refuse, naming the command", async () => {
+    const officer = await signedIn(members.officer);
+    const version = await versionOf(officer);
+    const noKind = await officer.post(`/api/plans/${PLAN_C}/steps`, { step: "propose", expectVersion: version, commands: june.commands });
+    expect(noKind.status).toBe(400);
+    expect(((await noKind.json()) as { error: { message: string } }).error.message).toMatch(/kind/);
+    const badCommand = await prepare(officer, { ...june, commands: [{ type: "reportSpending", data: { line: LINE, month: 13, amount: 1 } }] });
+    expect(badCommand.status).toBe(422);
+    expect(badCommand.body.error.message).toMatch(/month/);
+  });
+});
