@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { basename, extname } from "node:path";
 import { EVIDENCE_MAX_BYTES, type EvidenceRef } from "@rapk/core";
-import type { StoredEvent } from "@rapk/history";
+import { type StoredEvent, evidenceCited } from "@rapk/history";
 import type { EventStore } from "@rapk/store";
 import { isRapkError } from "@rapk/core";
 import { CliError } from "./cliError.js";
@@ -52,16 +52,6 @@ export function citingEvidence<R extends { readonly commands: readonly unknown[]
     throw new CliError("--evidence goes with a report: the revision holds no reportSpending or reportRealisation command to cite it", { file, code: "COMMAND_INVALID" });
   const refs = evidence.map((e) => e.ref);
   return { ...revision, commands: commands.map((command) => (REPORTS.has(String(command.type)) ? { ...command, data: { ...command.data, evidence: [...((command.data?.evidence as EvidenceRef[] | undefined) ?? []), ...refs] } } : command)) };
-}
-
-/** Every evidence reference in a log's events, with the line of the event citing it. */
-export function evidenceCited(events: readonly StoredEvent[]): { ref: EvidenceRef; seq: number }[] {
-  const cited: { ref: EvidenceRef; seq: number }[] = [];
-  for (const event of events) {
-    const refs = (event.data as { evidence?: readonly EvidenceRef[] }).evidence;
-    if (Array.isArray(refs)) for (const ref of refs) cited.push({ ref, seq: event.seq });
-  }
-  return cited;
 }
 
 /** A problem with the evidence behind a log: a file missing or changed, named by the event that cites it. */

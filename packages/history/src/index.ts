@@ -35,3 +35,4 @@ export * from "./verifyLog.js";
 export { type Signer, type SignerProblem, fingerprintOf } from "./signers.js";
 export { instantOf } from "./instant.js";
 export * from "./describeSteps.js";
+export { evidenceCited } from "./evidenceCited.js";

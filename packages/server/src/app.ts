@@ -18,6 +18,7 @@ import { planRoutes } from "./routes/planRoutes.js";
 import { RouteTable } from "./routes/routeTable.js";
 import { sessionRoutes } from "./routes/sessionRoutes.js";
 import { stepRoutes } from "./routes/stepRoutes.js";
+import { EVIDENCE_BODY_LIMIT, EVIDENCE_UPLOAD, evidenceRoutes } from "./routes/evidenceRoutes.js";
 import { DraftBook } from "./writes/draftBook.js";
 
 /** The OpenAPI document's own description. */
@@ -72,21 +73,24 @@ export function createApp(options: ServerOptions): RapkApp {
     await next();
     c.header("cache-control", "no-store");
   });
-  app.use(
-    "/api/*",
+  // Every body is bounded before it is read: the API's own limit, an evidence file's for its upload.
+  const limited = (maxSize: number) =>
     bodyLimit({
-      maxSize: options.bodyLimitBytes ?? DEFAULTS.bodyLimitBytes,
+      maxSize,
       onError: () => {
-        throw new ApiError(413, "BODY_TOO_LARGE", `the body is larger than this server takes (${options.bodyLimitBytes ?? DEFAULTS.bodyLimitBytes} bytes)`);
+        throw new ApiError(413, "BODY_TOO_LARGE", `the body is larger than this server takes here (${maxSize} bytes)`);
       },
-    }),
-  );
+    });
+  const apiLimit = limited(options.bodyLimitBytes ?? DEFAULTS.bodyLimitBytes);
+  const evidenceLimit = limited(EVIDENCE_BODY_LIMIT);
+  app.use("/api/*", (c, next) => (c.req.method === "POST" && EVIDENCE_UPLOAD.test(new URL(c.req.url).pathname) ? evidenceLimit : apiLimit)(c, next));
   app.use("/api/*", sameOriginWrites(parts));
 
   const table = new RouteTable(parts);
   sessionRoutes(app, table, parts);
   planRoutes(app, table, parts);
   stepRoutes(app, table, parts);
+  evidenceRoutes(app, table, parts);
   app.doc("/openapi.json", API_INFO);
   const rules: RouteRule[] = [...table.rules, { method: "GET", path: "/openapi.json", access: PUBLIC }];
 

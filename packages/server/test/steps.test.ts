@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@rapk/history";
@@ -143,5 +143,51 @@ describe("steps through the server: prepared there, signed in the browser", () =
     const badCommand = await prepare(officer, { ...june, commands: [{ type: "reportSpending", data: { line: LINE, month: 13, amount: 1 } }] });
     expect(badCommand.status).toBe(422);
     expect(badCommand.body.error.message).toMatch(/month/);
+  });
+});
+
+describe("evidence through the server: kept beside the log before the report that cites it, given back checked", () => {
+  const pdf = Buffer.from("%PDF-1.4\n% kwitansi Juni\n");
+  const upload = (client: Client, name: string, bytes: Uint8Array, type = "application/pdf") =>
+    client.fetch(`/api/plans/${PLAN_C}/evidence?name=${encodeURIComponent(name)}`, { method: "POST", body: bytes, headers: { "content-type": type } });
+
+  it("given the officer uploads a receipt and proposes June's report citing it, then the head downloads it byte for byte under its name, before approving", async () => {
+    const officer = await signedIn(members.officer);
+    const kept = await upload(officer, "kwitansi juni.pdf", pdf);
+    expect(kept.status).toBe(201);
+    const ref = (await kept.json()) as { name: string; mediaType: string; size: number; sha256: string };
+    expect(ref).toEqual({ name: "kwitansi juni.pdf", mediaType: "application/pdf", size: pdf.byteLength, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    // Kept, but cited by nothing yet: not given out.
+    expect((await officer.fetch(`/api/plans/${PLAN_C}/evidence/${ref.sha256}`)).status).toBe(404);
+    const proposed = await prepare(officer, { ...june, commands: [{ type: "reportSpending", data: { line: LINE, month: 6, amount: 12_500_000, evidence: [ref] } }] });
+    expect((await commit(officer, proposed.body, members.officer)).status).toBe(201);
+
+    const head = await signedIn(members.head);
+    const given = await head.fetch(`/api/plans/${PLAN_C}/evidence/${ref.sha256}`);
+    expect(given.status).toBe(200);
+    expect(given.headers.get("content-type")).toBe("application/pdf");
+    expect(given.headers.get("content-disposition")).toBe("attachment; filename*=UTF-8''kwitansi%20juni.pdf");
+    expect(Buffer.from(await given.arrayBuffer()).equals(pdf)).toBe(true);
+    // The auditor reads it too; the auditor keeps nothing.
+    const auditor = await signedIn(members.auditor);
+    expect((await auditor.fetch(`/api/plans/${PLAN_C}/evidence/${ref.sha256}`)).status).toBe(200);
+    expect((await upload(auditor, "lain.pdf", pdf)).status).toBe(403);
+
+    // A file changed where it is kept is refused, not given out.
+    writeFileSync(join(served.folder, `${PLAN_C}.evidence`, ref.sha256), Buffer.concat([pdf, Buffer.from("tampered")]));
+    const changed = await head.fetch(`/api/plans/${PLAN_C}/evidence/${ref.sha256}`);
+    expect(changed.status).toBe(409);
+    expect(((await changed.json()) as { error: { code: string } }).error.code).toBe("EVIDENCE_CHANGED");
+  });
+
+  it("refuses a name with folders or control characters, a media type that is none, and a file over 20 MB, keeping nothing", async () => {
+    const officer = await signedIn(members.officer);
+    for (const name of ["../../etc/passwd", "a/b.pdf", "a\\b.pdf", "bukti\u001b[2J.pdf", ""]) {
+      const refused = await upload(officer, name, pdf);
+      expect({ name, status: refused.status }).toEqual({ name, status: 400 });
+    }
+    expect((await upload(officer, "bukti.pdf", pdf, "not a type")).status).toBe(400);
+    const tooLarge = await upload(officer, "besar.pdf", new Uint8Array(20 * 1024 * 1024 + 1));
+    expect(tooLarge.status).toBe(413);
   });
 });

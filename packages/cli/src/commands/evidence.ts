@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
-import { evidenceCited, sha256Of } from "../evidence.js";
+import { evidenceCited } from "@rapk/history";
+import { sha256Of } from "../evidence.js";
 import { writeUserFile } from "../files.js";
 import { println } from "../io.js";
 import { loadFrom } from "../logFile.js";
