@@ -4,7 +4,6 @@ import { printLayout, revisionAt } from "@rapk/report";
 import { AchievementPanel } from "./components/AchievementPanel.js";
 import { Actions } from "./components/Actions.js";
 import { PrintRoot } from "./components/PrintRoot.js";
-import { QuarterPanel } from "./components/QuarterPanel.js";
 import { BudgetPanel } from "./components/BudgetPanel.js";
 import { ComparePanel } from "./components/ComparePanel.js";
 import { DocumentView } from "./components/DocumentView.js";
@@ -284,17 +283,10 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl, startPins }: Vi
     ],
     [t],
   );
-  // The roster panel loads when its tab is first opened: most visits never do.
-  const [rosterPanel, setRosterPanel] = useState<typeof import("./components/RosterPanel.js").RosterPanel | null>(null);
-  useEffect(() => {
-    if (tab === "roster" && rosterPanel === null) void import("./components/RosterPanel.js").then((module) => setRosterPanel(() => module.RosterPanel));
-  }, [tab, rosterPanel]);
-  const RosterPanel = rosterPanel;
-  const [evidencePanel, setEvidencePanel] = useState<typeof import("./components/EvidencePanel.js").EvidencePanel | null>(null);
-  useEffect(() => {
-    if (tab === "evidence" && evidencePanel === null) void import("./components/EvidencePanel.js").then((module) => setEvidencePanel(() => module.EvidencePanel));
-  }, [tab, evidencePanel]);
-  const EvidencePanel = evidencePanel;
+  // The quarter, roster and evidence panels load when their tab is first opened: most visits never do.
+  const QuarterPanel = useLoaded(tab === "quarter", async () => (await import("./components/QuarterPanel.js")).QuarterPanel);
+  const RosterPanel = useLoaded(tab === "roster", async () => (await import("./components/RosterPanel.js")).RosterPanel);
+  const EvidencePanel = useLoaded(tab === "evidence", async () => (await import("./components/EvidencePanel.js")).EvidencePanel);
   // Where each proposal stands in the newest version (a large log's newest plan is the one always here).
   const statusOf = useMemo(() => {
     const newest = view?.has(view.last) ? view.at(view.last).state : undefined;
@@ -305,17 +297,27 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl, startPins }: Vi
   // Its footer says who signed the version, as rapk print's does; for a log that does not verify,
   // NOT VERIFIED with the problem and no head (a head the log claims is no evidence).
   const problem = opened?.loaded.verification?.ok === false ? opened.loaded.verification.error : undefined;
-  const layoutOf = useMemo(() => {
+  const provenance = useMemo(() => {
     if (!view || !current) return null;
     const signers = opened?.loaded.history.signing?.[version - 1]?.signers.map((signer) => signerText(signer)).join(", ");
-    const provenance = { ...view.provenance(version), ...(signers ? { signers } : {}), ...(problem ? { unverified: `line ${problem.line}: ${problem.code}` } : {}) };
-    return () => printLayout(current.state, provenance, revisionAt(view.versions, version));
+    return { ...view.provenance(version), ...(signers ? { signers } : {}), ...(problem ? { unverified: `line ${problem.line}: ${problem.code}` } : {}) };
   }, [view, current, version, opened, problem]);
+  const layoutOf = useMemo(() => (view && current && provenance ? () => printLayout(current.state, provenance, revisionAt(view.versions, version)) : null), [view, current, version, provenance]);
   const [printing, setPrinting] = useState(false);
   const [printAsked, setPrintAsked] = useState(0);
+  // Another document to print than the plan (the quarterly report's layout, its HTML), until the printing ends.
+  const [printDocument, setPrintDocument] = useState<string | null>(null);
+  const printNow = (html: string | null) => {
+    setPrintDocument(html);
+    setPrinting(true);
+    setPrintAsked((n) => n + 1);
+  };
   useEffect(() => {
     const start = () => setPrinting(true);
-    const end = () => setPrinting(false);
+    const end = () => {
+      setPrinting(false);
+      setPrintDocument(null);
+    };
     window.addEventListener("beforeprint", start);
     window.addEventListener("afterprint", end);
     return () => {
@@ -376,10 +378,7 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl, startPins }: Vi
                   state={current.state}
                   layoutOf={layoutOf}
                   baseName={baseName}
-                  onPrint={() => {
-                    setPrinting(true);
-                    setPrintAsked((n) => n + 1);
-                  }}
+                  onPrint={() => printNow(null)}
                 />
               )}
               <Tabs label={t.views} tabs={tabs} selected={tab} onSelect={(id) => setTab(id as TabId)}>
@@ -404,7 +403,12 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl, startPins }: Vi
                 )}
                 {missing === undefined && current && tab === "budget" && <BudgetPanel state={current.state} budget={current.budget} violations={current.violations} />}
                 {missing === undefined && current && tab === "achievement" && <AchievementPanel achievements={current.achievement} />}
-                {missing === undefined && current && tab === "quarter" && <QuarterPanel state={current.state} quarter={quarter} onQuarter={setQuarter} baseName={baseName} />}
+                {missing === undefined && current && tab === "quarter" &&
+                  (QuarterPanel ? (
+                    <QuarterPanel state={current.state} quarter={quarter} onQuarter={setQuarter} baseName={baseName} provenance={provenance ?? undefined} onPrint={printNow} />
+                  ) : (
+                    <p class="arriving">{t.loading}</p>
+                  ))}
                 {missing === undefined && current && tab === "roster" && (RosterPanel ? <RosterPanel state={current.state} version={version} pins={pins} onPin={repin} /> : <p class="arriving">{t.loading}</p>)}
                 {tab === "evidence" &&
                   (EvidencePanel ? (
@@ -417,7 +421,7 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl, startPins }: Vi
           </div>
         )}
       </main>
-      {printing && layoutOf && <PrintRoot layoutOf={layoutOf} />}
+      {printing && layoutOf && <PrintRoot layoutOf={layoutOf} html={printDocument ?? undefined} />}
       {dragging && (
         <div class="drop-overlay" aria-hidden="true">
           <p>{t.dropHere}</p>
@@ -425,6 +429,15 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl, startPins }: Vi
       )}
     </UnverifiedMark.Provider>
   );
+}
+
+/** What `load` gives, once `needed` has first been true (a panel's component, loaded when its tab is opened); null until it came. */
+function useLoaded<T>(needed: boolean, load: () => Promise<T>): T | null {
+  const [loaded, setLoaded] = useState<{ readonly value: T } | null>(null);
+  useEffect(() => {
+    if (needed && loaded === null) void load().then((value) => setLoaded({ value }));
+  }, [needed, loaded]);
+  return loaded?.value ?? null;
 }
 
 function StatusLine({ status, cleared }: { status: Status; cleared: boolean }) {

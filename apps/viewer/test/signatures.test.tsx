@@ -104,7 +104,8 @@ describe("a log that fails a check, in the app", () => {
     expect(alert.textContent).toContain(`penandatangan tidak memenuhi kebijakan pada baris ${forged.line}`);
     expect(alert.textContent).toContain("POLICY_NOT_MET");
     fireEvent.click(screen.getByRole("tab", { name: "Triwulan" }));
-    expect((screen.getByRole("button", { name: /Unduh laporan triwulan/ }) as HTMLButtonElement).disabled).toBe(true);
+    // The quarter's panel loads when its tab is first opened.
+    expect(((await screen.findByRole("button", { name: /Unduh laporan triwulan/ })) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole("tab", { name: "Bandingkan" }));
     expect((screen.getByRole("button", { name: /Unduh perubahan \(XLSX\)/ }) as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByRole("button", { name: /Unduh perubahan \(CSV\)/ }) as HTMLButtonElement).disabled).toBe(true);

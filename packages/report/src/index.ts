@@ -28,4 +28,5 @@ export * from "./sheets/stampWorkbook.js";
 export * from "./quarter/yearReport.js";
 export * from "./sheets/yearWorkbook.js";
 export * from "./quarter/quarterWords.js";
+export * from "./quarter/quarterTables.js";
 export * from "./lineName.js";

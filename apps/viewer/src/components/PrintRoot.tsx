@@ -1,5 +1,6 @@
 import { PRINT_CSS, type PrintLayout, printHtml } from "@rapk/report";
 import { useMemo } from "preact/hooks";
+import { cssString } from "../print/cssString.js";
 import { useUnverifiedMark } from "./Unverified.js";
 
 /**
@@ -11,9 +12,12 @@ import { useUnverifiedMark } from "./Unverified.js";
  * A log that does not verify prints with its mark before the document, in the top margin of every
  * page (a page margin box) and in the footer of every page (printLayout's provenance, set by the
  * app), where no head is printed.
+ *
+ * `html` prints another document than the plan in its place (the quarterly report's layout,
+ * src/print/quarterHtml.ts, whose names are escaped as printHtml escapes them), with the same marks.
  */
-export function PrintRoot({ layoutOf }: { layoutOf: () => PrintLayout }) {
-  const html = useMemo(() => printHtml(layoutOf()), [layoutOf]);
+export function PrintRoot({ layoutOf, html: document }: { layoutOf: () => PrintLayout; html?: string | undefined }) {
+  const html = useMemo(() => document ?? printHtml(layoutOf()), [layoutOf, document]);
   const mark = useUnverifiedMark();
   return (
     <div class="print-root" aria-hidden="true">
@@ -27,9 +31,4 @@ export function PrintRoot({ layoutOf }: { layoutOf: () => PrintLayout }) {
       <div dangerouslySetInnerHTML={{ __html: html }} />
     </div>
   );
-}
-
-/** Text as a CSS string literal: quotes, backslashes and line breaks escaped. */
-function cssString(text: string): string {
-  return `"${text.replace(/[\\"]/g, "\\$&").replace(/[\n\r\f]/g, " ").replace(/</g, "\\3c ")}"`;
 }

@@ -1,6 +1,6 @@
 import { type PlanState, formatRupiah, monthCode, monthName } from "@rapk/core";
-import { quarterReport, quarterWorkbook } from "@rapk/report";
-import { useMemo } from "preact/hooks";
+import { type PrintProvenance, quarterReport, quarterWorkbook } from "@rapk/report";
+import { useMemo, useState } from "preact/hooks";
 import { useI18n } from "../i18n/i18n.js";
 import { XLSX_TYPE, download } from "../model/download.js";
 import { formatNumber, formatPercent } from "../model/format.js";
@@ -11,13 +11,41 @@ import { useUnverifiedMark } from "./Unverified.js";
  * realisation, achievement and band, and against the year's target; per budget line the
  * spending of the quarter and through it; the quarter's notes with obstacles and follow-up.
  */
-export function QuarterPanel({ state, quarter, onQuarter, baseName }: { state: PlanState; quarter: number; onQuarter: (q: number) => void; baseName: string }) {
+export function QuarterPanel({
+  state,
+  quarter,
+  onQuarter,
+  baseName,
+  provenance,
+  onPrint,
+}: {
+  state: PlanState;
+  quarter: number;
+  onQuarter: (q: number) => void;
+  baseName: string;
+  /** The version printed, as the plan's print names it in every footer. */
+  provenance?: PrintProvenance | undefined;
+  /** Prints a document (the quarterly report's layout, as HTML) instead of the plan. */
+  onPrint?: (html: string) => void;
+}) {
   const { t, language } = useI18n();
-  const report = useMemo(() => quarterReport(state, quarter), [state, quarter]);
+  const report = useMemo(() => quarterReport(state, quarter, undefined, provenance), [state, quarter, provenance]);
+  const [laying, setLaying] = useState(false);
+  // The layout's code loads when the report is first printed.
+  const print = async () => {
+    if (!onPrint || !provenance) return;
+    setLaying(true);
+    try {
+      onPrint((await import("../print/quarterHtml.js")).quarterHtml(report, provenance, language));
+    } finally {
+      setLaying(false);
+    }
+  };
   // A log that does not verify is not downloaded (see Actions).
   const refused = useUnverifiedMark() !== undefined;
   const [first, , last] = report.months;
-  const num = (value: number | null) => (value === null ? "–" : formatNumber(value, language));
+  // As the PDF prints a measure (formatMeasure: up to four decimals), and every percentage with two.
+  const num = (value: number | null) => (value === null ? "–" : formatNumber(value, language, 4));
   // Two decimals, as the quarterly report's PDF prints them.
   const pct = (value: number | null) => (value === null ? "–" : formatPercent(value / 100, language, 2));
   return (
@@ -36,6 +64,11 @@ export function QuarterPanel({ state, quarter, onQuarter, baseName }: { state: P
         <button type="button" class="button" disabled={refused} onClick={async () => download(`${baseName}-tw${quarter}.xlsx`, await quarterWorkbook(report, language), XLSX_TYPE)}>
           {t.downloadQuarterXlsx}
         </button>
+        {onPrint && provenance && (
+          <button type="button" class="button" disabled={laying} onClick={() => void print()}>
+            {t.printQuarter}
+          </button>
+        )}
       </div>
       <h2>{t.quarterTitle(quarter, monthName(first, language), monthName(last, language))}</h2>
       <div class="table-scroll" tabIndex={0} role="region" aria-label={t.achievement}>

@@ -1,13 +1,18 @@
 import { type Language, monthName } from "@rapk/core";
 
-const numberFormats: Record<Language, Intl.NumberFormat> = {
-  id: new Intl.NumberFormat("id-ID", { maximumFractionDigits: 2 }),
-  en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }),
+const numberFormat = (locale: string, decimals: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: decimals });
+const numberFormats: Record<2 | 4, Record<Language, Intl.NumberFormat>> = {
+  2: { id: numberFormat("id-ID", 2), en: numberFormat("en-GB", 2) },
+  4: { id: numberFormat("id-ID", 4), en: numberFormat("en-GB", 4) },
 };
 
-/** A target or realisation value: `99,3` in Indonesian, `99.3` in English. */
-export function formatNumber(value: number, language: Language): string {
-  return numberFormats[language].format(value);
+/**
+ * A target or realisation value: `99,3` in Indonesian, `99.3` in English; rounded to two decimals
+ * or, where the figure is the one a printed report shows (the quarter tab, as @rapk/report's
+ * formatMeasure in its PDF), four.
+ */
+export function formatNumber(value: number, language: Language, decimals: 2 | 4 = 2): string {
+  return numberFormats[decimals][language].format(value);
 }
 
 const percentFormat = (locale: string, decimals: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: decimals, minimumFractionDigits: decimals });

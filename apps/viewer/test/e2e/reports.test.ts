@@ -7,6 +7,7 @@ import { afterEach, describe, expect, inject, it } from "vitest";
 import { SCREENSHOTS, browserSession } from "./session.js";
 import { planWithNewIndicator, planWithRaisedCeiling } from "./fixtures.js";
 import { pdfRuns } from "./pdfRuns.js";
+import { monthCode } from "@rapk/core";
 
 const baseUrl = inject("baseUrl");
 const session = browserSession("rapk-viewer-reports-");
@@ -85,16 +86,31 @@ describe("the viewer's print, downloads, quarterly report and two-file compare",
         await page.locator("#file-input").setInputFiles(file);
         await page.getByRole("status").filter({ hasText: VERIFIED }).filter({ hasText: "2 versi" }).first().waitFor({ timeout: 15_000 });
       }
+      // What the ANGGARAN column and the Total say (each amount, and a computed one beside it), from the layout the print shows.
+      await page.evaluate(() => {
+        window.print = () => undefined;
+      });
+      await page.getByRole("button", { name: "Cetak RAPK" }).click();
+      const cells = (selector: string) => page.locator(`.print-root table.document > tbody > ${selector} > td:last-child`).evaluateAll((tds) => tds.map((td) => [...td.childNodes].map((node) => node.textContent ?? "")));
+      const budgets = (await cells("tr.indicator")).flat();
+      const [totals] = await cells("tr.total");
       const { pages, runs } = await pdfRuns(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
       expect(pages.length).toBeGreaterThan(1);
+      const whole = (text: string, figure: string) => new RegExp(`(^|\\s)${figure.replace(/\./g, "\\.")}(?=\\s|$)`).test(text);
+      const lastPage = runs.filter((r) => r.page === pages.length).map((r) => r.text).join(" ").replace(/\s+/g, " ");
       // A4 landscape: 297 x 210 mm in points.
       for (const size of pages) expect([Math.round(size.width), Math.round(size.height)]).toEqual([842, 595]);
       const rightEdge = pages[0]!.width - (10 / 25.4) * 72;
       const footers = runs.filter((r) => r.text.startsWith("rapk · versi"));
       expect(footers.length).toBe(pages.length);
       const underFooter = footers.flatMap((footer) => runs.filter((r) => r.page === footer.page && r.bottom < footer.bottom + 9 && !r.text.startsWith("rapk · ") && !footer.text.includes(r.text)));
+      const text = runs.map((r) => r.text).join(" ").replace(/\s+/g, " ");
+      expect(budgets.length).toBeGreaterThan(10);
       return {
-        text: runs.map((r) => r.text).join(" ").replace(/\s+/g, " "),
+        text,
+        // Every amount of the ANGGARAN column not found whole in the PDF's text; the Total (and the recorded pagu beside it), on the last page.
+        notWhole: budgets.filter((figure) => !whole(text, figure)),
+        totalsOnLastPage: [`Total ${totals![0]}`, ...totals!.slice(1)].map((figure) => whole(lastPage, figure)),
         pastTheEdge: runs.filter((r) => r.right > rightEdge + 0.5).map((r) => `page ${r.page}: ${r.text}`),
         underFooter: underFooter.map((r) => `page ${r.page}: ${r.text}`),
       };
@@ -105,18 +121,55 @@ describe("the viewer's print, downloads, quarterly report and two-file compare",
     expect(revised.text).toContain("Total 4.801.300.000");
     expect(revised.text).toMatch(/dihitung 154\.838\.000/);
     expect(revised.pastTheEdge).toEqual([]);
+    expect(revised.notWhole).toEqual([]);
+    expect(revised.totalsOnLastPage).toEqual([true]);
     expect(revised.underFooter).toEqual([]);
     // The plan as first signed says nothing of a revision.
     const signed = await printed("#src=example&v=4");
     expect(signed.text).not.toContain("Revisi ke-");
     expect(signed.pastTheEdge).toEqual([]);
+    expect(signed.notWhole).toEqual([]);
     // A Revisi DIPA's ceiling beside the lines' Total, on the last page, whole.
     const raised = join(session.scratch, "revisi-dipa.ndjson");
     writeFileSync(raised, planWithRaisedCeiling(4_851_300_000));
     const dipa = await printed("", raised);
     expect(dipa.text).toMatch(/Total 4\.801\.300\.000 pagu tercatat 4\.851\.300\.000/);
     expect(dipa.pastTheEdge).toEqual([]);
+    expect(dipa.notWhole).toEqual([]);
+    expect(dipa.totalsOnLastPage).toEqual([true, true]);
     expect(dipa.underFooter).toEqual([]);
+  });
+
+  it("prints the quarterly report to a real Chromium PDF on A4 landscape: its own layout, the tab's figures, both absorptions, the signatory, every page's footer", async () => {
+    await openViewer("#src=example&tab=quarter&q=2");
+    await page.getByRole("heading", { name: /Laporan kinerja triwulan 2 \(April–Juni\)/ }).waitFor();
+    const tab = await page.locator("table.quarter-table tbody tr").evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+    await page.evaluate(() => {
+      window.print = () => undefined;
+    });
+    await page.getByRole("button", { name: "Cetak laporan triwulan (PDF)" }).click();
+    await page.locator(".print-root article.rapk-print.rapk-quarter").waitFor({ state: "attached" });
+    const { pages, runs } = await pdfRuns(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    for (const size of pages) expect([Math.round(size.width), Math.round(size.height)]).toEqual([842, 595]);
+    const text = runs.map((r) => r.text).join(" ").replace(/\s+/g, " ");
+    expect(text).toContain("LAPORAN KINERJA TRIWULAN II TAHUN 2024");
+    expect(text).not.toContain("INDIKATOR KINERJA KEGIATAN TARGET B01");
+    for (const month of [4, 5, 6]) expect(text).toContain(`REALISASI ${monthCode(month)}`);
+    // A month counted from a numerator and a denominator shows them.
+    expect(text).toMatch(/\d+(,\d+)? \(\d+(,\d+)?\/\d+(,\d+)?\)/);
+    // The tab's achievement and share of the year, rounded as the PDF rounds them, each in the PDF.
+    const figures = tab.flatMap((cells) => [cells[2]!, cells[5]!]).filter((figure) => figure !== "–");
+    expect(figures.length).toBeGreaterThan(10);
+    expect(figures.filter((figure) => !text.includes(figure))).toEqual([]);
+    expect(text).toMatch(/Penyerapan terhadap pagu DIPA \(Rp4\.\d{3}\.\d{3}\.\d{3}\)/);
+    expect(text).toContain("Penyerapan terhadap pagu baris anggaran yang dirinci");
+    expect(text).toMatch(/Rejang Lebong, \d+ \w+ 2024/);
+    const footers = runs.filter((r) => r.text.startsWith("rapk · versi"));
+    expect(footers.map((r) => r.page)).toEqual(pages.map((_, i) => i + 1));
+    // Nothing runs under a page's footer, nor past the right margin.
+    expect(footers.flatMap((footer) => runs.filter((r) => r.page === footer.page && r.bottom < footer.bottom + 9 && !footer.text.includes(r.text)).map((r) => `page ${r.page}: ${r.text}`))).toEqual([]);
+    const rightEdge = pages[0]!.width - (10 / 25.4) * 72;
+    expect(runs.filter((r) => r.right > rightEdge + 0.5).map((r) => `page ${r.page}: ${r.text}`)).toEqual([]);
   });
 
   it("downloads the plan as XLSX (figures as numbers) and as the CSV template", async () => {
@@ -206,10 +259,12 @@ describe("the viewer's print, downloads, quarterly report and two-file compare",
 
   it("fits a 375 px phone on every tab: no sideways scroll of the page, wide tables scroll in their own frame", async () => {
     await openViewer("", { width: 375 });
-    for (const tab of ["Dokumen", "Bandingkan", "Anggaran", "Capaian", "Anggota", "Triwulan"]) {
+    for (const tab of ["Dokumen", "Bandingkan", "Anggaran", "Capaian", "Anggota", "Bukti dukung", "Triwulan"]) {
       await page.getByRole("tab", { name: tab }).click();
-      // The Members panel loads when its tab is first opened.
+      // The Members, Evidence and Quarter panels load when their tab is first opened.
       if (tab === "Anggota") await page.getByRole("heading", { name: /^Anggota pada versi/ }).waitFor();
+      if (tab === "Bukti dukung") await page.getByRole("heading", { name: "Bukti dukung yang dikutip laporan" }).waitFor();
+      if (tab === "Triwulan") await page.getByRole("heading", { name: /^Laporan kinerja triwulan/ }).waitFor();
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, `${tab}: page is ${width} px wide`).toBeLessThanOrEqual(375);
       if (tab === "Dokumen") {
@@ -231,10 +286,13 @@ describe("the viewer's print, downloads, quarterly report and two-file compare",
     const found: string[] = [];
     for (const language of ["id", "en"] as const) {
       if (language === "en") await page.getByRole("button", { name: "English" }).click();
-      const tabs = language === "id" ? ["Dokumen", "Bandingkan", "Anggaran", "Capaian", "Triwulan", "Anggota"] : ["Document", "Compare", "Budget", "Achievement", "Quarter", "Members"];
+      const tabs = language === "id" ? ["Dokumen", "Bandingkan", "Anggaran", "Capaian", "Triwulan", "Anggota", "Bukti dukung"] : ["Document", "Compare", "Budget", "Achievement", "Quarter", "Members", "Evidence"];
       for (const tab of tabs) {
         await page.getByRole("tab", { name: tab }).click();
+        // The panels loaded when their tab is first opened, there before axe looks.
         if (tab === "Anggota" || tab === "Members") await page.getByRole("heading", { name: /^(Anggota pada versi|Members at version)/ }).waitFor();
+        if (tab === "Triwulan" || tab === "Quarter") await page.getByRole("heading", { name: /^(Laporan kinerja triwulan|Quarterly performance report)/ }).waitFor();
+        if (tab === "Bukti dukung" || tab === "Evidence") await page.getByRole("heading", { name: /^(Bukti dukung yang dikutip|Evidence cited)/ }).waitFor();
         const violations = await page.evaluate(async () => {
           const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ["violations"] });
           return result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
