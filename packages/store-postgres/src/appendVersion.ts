@@ -5,6 +5,7 @@ import { CONNECT_BACKOFF_MS, connectWithRetry, isConnectionLost } from "./faults
 import type { Pool, PoolClient } from "pg";
 import { type HeadStates, writeRollupRow } from "./readModel.js";
 import { whole } from "./rollup.js";
+import { COMMIT_CHANNEL } from "./listen.js";
 
 // PostgreSQL's SQLSTATE for a unique violation: another writer committed the same (plan, seq) or (plan, version).
 const UNIQUE_VIOLATION = "23505";
@@ -116,10 +117,12 @@ async function insertCommit(client: PoolClient, plan: string, version: Committed
   const events = version.events;
   const commit = version.commit;
   if (!commit) throw new Error("unreachable: checkAppend refuses a version without a commit record");
+  // The NOTIFY is sent at COMMIT (not at all on a rollback): subscriptions wake and read by position.
   await client.query(
-    `WITH taken AS (UPDATE rapk_log_position SET position = position + 1 RETURNING position)
-     INSERT INTO rapk_commits (position, plan, version, first_seq, last_seq, recorded_at, effective_at, prev, hash, line)
-     SELECT taken.position, $1, $2, $3, $4, $5, $6, $7, $8, $9 FROM taken`,
+    `WITH taken AS (UPDATE rapk_log_position SET position = position + 1 RETURNING position),
+          kept AS (INSERT INTO rapk_commits (position, plan, version, first_seq, last_seq, recorded_at, effective_at, prev, hash, line)
+                   SELECT taken.position, $1, $2, $3, $4, $5, $6, $7, $8, $9 FROM taken RETURNING position)
+     SELECT pg_notify('${COMMIT_CHANNEL}', kept.position::text) FROM kept`,
     [plan, version.version, events[0]?.seq, events[events.length - 1]?.seq, version.metadata.recordedAt, version.metadata.effectiveAt, commit.prev, commit.hash, serializeCommit(commit)],
   );
 }

@@ -1,5 +1,5 @@
 import type { CommittedVersion, LogHead } from "@rapk/history";
-import { type AppendExpectation, type EventStore, type PlanCatalog, type PlanListing, type PlanSummary, type ReadRange, type Rollup, type RollupQuery, type StoredCommit, StoreError, checkEvidence, checkPlanId } from "@rapk/store";
+import { type AppendExpectation, type EventStore, type PlanCatalog, type PlanListing, type PlanSummary, type ReadRange, type Rollup, type RollupQuery, type StoredCommit, StoreError, type SubscribeOptions, type Subscription, checkEvidence, checkPlanId, followStore } from "@rapk/store";
 import pg from "pg";
 import { appendVersion, currentHead } from "./appendVersion.js";
 import { HeadStates } from "./readModel.js";
@@ -9,6 +9,7 @@ import { queryRollup, whole } from "./rollup.js";
 import { ensureSchema } from "./schema.js";
 import { connectWithRetry, storeFault } from "./faults.js";
 import { StoreUrl } from "./storeUrl.js";
+import { listenForCommits } from "./listen.js";
 
 export interface PostgresStoreOptions {
   /** Connections kept open at most (default 10). */
@@ -36,6 +37,8 @@ export class PostgresEventStore implements EventStore, PlanCatalog {
     /** The server as given, password hidden, for messages. */
     readonly where: string,
     private readonly onCommitConfirmed: PostgresStoreOptions["onCommitConfirmed"],
+    /** For the listening connection of subscriptions (its own, not the pool's). */
+    private readonly connectionString: string,
   ) {}
 
   /**
@@ -73,7 +76,7 @@ export class PostgresEventStore implements EventStore, PlanCatalog {
       throw storeFault(error, where, "cannot open the store");
     }
     client.release();
-    return new PostgresEventStore(pool, where, options.onCommitConfirmed);
+    return new PostgresEventStore(pool, where, options.onCommitConfirmed, parsed.connectionString());
   }
 
   async listPlans(): Promise<PlanSummary[]> {
@@ -130,6 +133,26 @@ export class PostgresEventStore implements EventStore, PlanCatalog {
 
   async *readAll(after = 0): AsyncIterable<StoredCommit> {
     yield* this.reading("cannot read the store", (client) => versionsAt(client, after));
+  }
+
+  /**
+   * Follows the store from a position by LISTEN/NOTIFY: every append NOTIFYs `rapk_commits` in its
+   * transaction (delivered at COMMIT); a subscription LISTENs on a connection of its own and reads
+   * by position after each notification, and after that connection is lost and found again.
+   */
+  subscribe(options?: SubscribeOptions): Subscription {
+    if (options?.plan !== undefined) checkPlanId(options.plan);
+    return followStore(
+      (after, plan) => this.reading("cannot follow the store", (client) => versionsAt(client, after, plan)),
+      async (changed) => {
+        try {
+          return await listenForCommits(this.connectionString)(changed);
+        } catch (error) {
+          throw storeFault(error, this.where, "cannot listen for commits");
+        }
+      },
+      options,
+    );
   }
 
   /** Every plan's figures (or those of one year, or as they stood at a date), by SQL over the read model. */

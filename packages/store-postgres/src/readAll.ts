@@ -6,13 +6,16 @@ import { whole } from "./rollup.js";
 const PAGE = 1000;
 
 /**
- * Every plan's versions in commit order after `after`, streamed: positions a page at a time,
+ * Every plan's versions (or one plan's) in commit order after `after`, streamed: positions a page at a time,
  * each version read whole. Positions are taken at commit, without gaps (appendVersion).
  */
-export async function* versionsAt(client: PoolClient, after: number): AsyncGenerator<StoredCommit> {
+export async function* versionsAt(client: PoolClient, after: number, plan?: string): AsyncGenerator<StoredCommit> {
   let from = after;
   for (;;) {
-    const { rows } = await client.query("SELECT position, plan, version FROM rapk_commits WHERE position > $1 ORDER BY position LIMIT $2", [from, PAGE]);
+    const { rows } =
+      plan === undefined
+        ? await client.query("SELECT position, plan, version FROM rapk_commits WHERE position > $1 ORDER BY position LIMIT $2", [from, PAGE])
+        : await client.query("SELECT position, plan, version FROM rapk_commits WHERE position > $1 AND plan = $3 ORDER BY position LIMIT $2", [from, PAGE, plan]);
     for (const row of rows) {
       const plan = row.plan as string;
       const number = whole(row.version);

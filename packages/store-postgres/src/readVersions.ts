@@ -33,6 +33,7 @@ export async function* readVersions(client: PoolClient, plan: string, range: Rea
   const commitsSql = `SELECT version, first_seq, last_seq, line FROM rapk_commits WHERE ${where.join(" AND ")} ORDER BY version LIMIT ${COMMIT_PAGE}`;
 
   await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  let ended = false;
   try {
     let after = afterVersion;
     for (;;) {
@@ -48,9 +49,11 @@ export async function* readVersions(client: PoolClient, plan: string, range: Rea
       if (rows.length < COMMIT_PAGE) break;
     }
     await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
+    ended = true;
+  } finally {
+    // A read that failed, or that its reader left early (`break` out of a for-await), ends its
+    // transaction here: the connection goes back to the pool outside any transaction.
+    if (!ended) await client.query("ROLLBACK").catch(() => undefined);
   }
 }
 

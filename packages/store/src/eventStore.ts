@@ -1,6 +1,7 @@
 import { type ErrorCode, RapkError } from "@rapk/core";
 import type { CommittedVersion, LogHead } from "@rapk/history";
 import type { EvidenceFiles } from "./evidenceFiles.js";
+import type { SubscribeOptions, Subscription } from "./subscribe.js";
 
 /**
  * A plan's id in a store: letters, digits, `.`, `_` and `-`, starting with a letter or digit
@@ -72,6 +73,14 @@ export interface EventStore extends EvidenceFiles {
   append(plan: string, version: CommittedVersion, expect?: AppendExpectation): Promise<LogHead>;
   /** Every plan's versions in the store's commit order, after `position` (0: from the start). */
   readAll(after?: number): AsyncIterable<StoredCommit>;
+  /**
+   * Follows the store from a position (`after`, 0 by default), for all plans or one (`plan`):
+   * first every version already committed after it, then each new one as it is committed, in
+   * commit order, each once, until the subscription is closed (`close()`, `signal`, or leaving
+   * the `for await` loop). The positions are readAll's, so a reader that keeps the last one it
+   * handled resumes there after a restart.
+   */
+  subscribe(options?: SubscribeOptions): Subscription;
   /** Releases what the store holds open (connections, file handles). */
   close(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import { checkAppend } from "./appendCheck.js";
 import { type AppendExpectation, type EventStore, type PlanSummary, type ReadRange, type StoredCommit, checkPlanId } from "./eventStore.js";
 import { rangeTest } from "./readRange.js";
 import { checkEvidence } from "./evidenceFiles.js";
+import { type SubscribeOptions, type Subscription, followStore } from "./subscribe.js";
 
 /**
  * The in-memory store: plans in a Map, versions in arrays, the commit order in one list. For
@@ -14,6 +15,8 @@ export class MemoryEventStore implements EventStore {
   private readonly plans: Map<string, { versions: CommittedVersion[]; head: LogHead }>;
   private readonly commits: StoredCommit[];
   private readonly evidence: Map<string, Uint8Array>;
+  /** Told after every commit, by every handle on the same data. */
+  private readonly listeners: Set<() => void>;
   private closed = false;
 
   /** A new empty store, or (given one) another handle on the same data, as a second process would see it. */
@@ -21,6 +24,7 @@ export class MemoryEventStore implements EventStore {
     this.plans = sharing?.plans ?? new Map();
     this.commits = sharing?.commits ?? [];
     this.evidence = sharing?.evidence ?? new Map();
+    this.listeners = sharing?.listeners ?? new Set();
   }
 
   async listPlans(): Promise<PlanSummary[]> {
@@ -66,12 +70,26 @@ export class MemoryEventStore implements EventStore {
     const head = headAfter(version);
     this.plans.set(plan, { versions: [...held.versions, version], head });
     this.commits.push({ plan, position: this.commits.length + 1, version });
+    for (const changed of [...this.listeners]) changed();
     return head;
   }
 
   async *readAll(after = 0): AsyncIterable<StoredCommit> {
     this.open();
     for (const commit of this.commits.slice(after)) yield commit;
+  }
+
+  /** Follows the store from a position, in process: each commit through any handle on the same data wakes it. */
+  subscribe(options?: SubscribeOptions): Subscription {
+    this.open();
+    return followStore(
+      (after) => this.readAll(after),
+      async (changed) => {
+        this.listeners.add(changed);
+        return () => void this.listeners.delete(changed);
+      },
+      options,
+    );
   }
 
   async close(): Promise<void> {

@@ -99,7 +99,7 @@ describe("NDJSON file store", () => {
     lines[1] = (lines[1] as string).replace('"seq":2', '"seq":7');
     writeFileSync(file, lines.join("\n"));
     await expect(store.repair("plan")).rejects.toMatchObject({ code: "LOG_INVALID", message: expect.stringContaining(":2: SEQ_OUT_OF_ORDER") });
-    expect(readdirSync(dir)).toEqual(["plan.ndjson"]);
+    expect(readdirSync(dir).sort()).toEqual([".rapk-commits.ndjson", "plan.ndjson"]);
   });
 
   it("given a v1 log, then an append writes v2 lines after it and the file verifies whole", async () => {
@@ -148,5 +148,75 @@ describe("NDJSON file store", () => {
     await single.append("plan", writer.next(reportCommands(2), metadataAt("2024-04-05T10:00:00+07:00", "report")));
     await expect(single.append("plan", stale.next(reportCommands(2, 1), metadataAt("2024-04-05T10:00:00+07:00", "report")))).rejects.toBeInstanceOf(StoreConflict);
     expect(NdjsonFileStore.file(join(dir, "RAPK 2024 final.ndjson")).plan).toBe("plan");
+  });
+});
+
+describe("NDJSON folder store: the commit order", () => {
+  const A = "loka-pom-rejang-lebong-2024";
+  const B = "loka-pom-kabupaten-ketapang-2024";
+  const same = "2024-03-05T10:00:00+07:00";
+
+  it("given versions of two plans recorded in the same second, appended interleaved, then readAll gives them in commit order and a position never moves", async () => {
+    const dir = folder();
+    const store = NdjsonFileStore.folder(dir);
+    const a = new PlanWriter();
+    const b = new PlanWriter();
+    const order: [string, PlanWriter, boolean][] = [[A, a, true], [B, b, true], [A, a, false], [B, b, false], [B, b, false], [A, a, false]];
+    const seen: string[][] = [];
+    for (const [plan, writer, first] of order) {
+      const version = writer.next(first ? draftCommands() : reportCommands(writer.head.version), metadataAt(same, first ? "draft" : "report"));
+      await store.append(plan, version);
+      // A reader catching up after every append: what it saw before is where it was.
+      seen.push((await collect(store.readAll())).map((c) => `${c.position}:${c.plan}:${c.version.version}`));
+    }
+    for (const [index, now] of seen.entries()) expect(now.slice(0, index)).toEqual(seen[index - 1] ?? []);
+    expect(seen.at(-1)).toEqual([`1:${A}:1`, `2:${B}:1`, `3:${A}:2`, `4:${B}:2`, `5:${B}:3`, `6:${A}:3`]);
+  });
+
+  it("given a one-file store on a log of the folder (as `rapk apply <log>` opens it), then its append takes the next position in the folder's order", async () => {
+    const dir = folder();
+    const store = NdjsonFileStore.folder(dir);
+    const a = new PlanWriter();
+    const b = new PlanWriter();
+    await store.append(A, a.next(draftCommands(), metadataAt(same, "draft")));
+    await store.append(B, b.next(draftCommands(), metadataAt(same, "draft")));
+    await NdjsonFileStore.file(join(dir, `${A}.ndjson`)).append(A, a.next(reportCommands(1), metadataAt("2024-03-06T10:00:00+07:00", "report")));
+    expect((await collect(store.readAll())).map((c) => [c.position, c.plan, c.version.version])).toEqual([
+      [1, A, 1],
+      [2, B, 1],
+      [3, A, 2],
+    ]);
+  });
+
+  it("given a folder of logs written before it kept an order, then it reads them by recording time, and its first append writes that order down and follows it", async () => {
+    const dir = folder();
+    const a = new PlanWriter();
+    const b = new PlanWriter();
+    // Written as one-file stores do, with no order kept in the folder.
+    await NdjsonFileStore.file(join(dir, `${A}.ndjson`)).append(A, a.next(draftCommands(), metadataAt("2024-02-23T09:00:00+07:00", "draft")));
+    await NdjsonFileStore.file(join(dir, `${B}.ndjson`)).append(B, b.next(draftCommands(), metadataAt("2024-02-22T09:00:00+07:00", "draft")));
+    const store = NdjsonFileStore.folder(dir);
+    const before = (await collect(store.readAll())).map((c) => [c.position, c.plan, c.version.version]);
+    expect(before).toEqual([
+      [1, B, 1],
+      [2, A, 1],
+    ]);
+    await store.append(A, a.next(reportCommands(1), metadataAt("2024-02-24T09:00:00+07:00", "report")));
+    expect((await collect(store.readAll())).map((c) => [c.position, c.plan, c.version.version])).toEqual([...before, [3, A, 2]]);
+  });
+
+  it("given a folder on a file system whose watcher says nothing (watch off), then a subscription still sees a commit by polling the logs' sizes", async () => {
+    const dir = folder();
+    const store = NdjsonFileStore.folder(dir, { pollMs: 50, watch: false });
+    const subscription = store.subscribe();
+    try {
+      const given = subscription.next();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const version = new PlanWriter().next(draftCommands(), metadataAt(same, "draft"));
+      await NdjsonFileStore.folder(dir).append(A, version);
+      expect(await given).toMatchObject({ done: false, value: { position: 1, plan: A, version: { head: version.head } } });
+    } finally {
+      await subscription.close();
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { planCommand, isRapkError } from "@rapk/core";
 import { type CommittedVersion, EMPTY_HEAD, GENESIS_HASH, canonicalJson, checkSealed, headAfter } from "@rapk/history";
 import { afterEach, describe, expect, it } from "vitest";
-import type { EventStore, StoreConflict, StoreError } from "../eventStore.js";
+import type { EventStore, StoreConflict, StoreError, StoredCommit } from "../eventStore.js";
+import type { Subscription } from "../subscribe.js";
 import { PlanWriter, collect, draftCommands, metadataAt, reportCommands } from "./planVersions.js";
 
 /** How the suite reaches a store: every store's test file gives one (docs/stores.md). */
@@ -304,6 +305,102 @@ export function describeEventStoreConformance(name: string, subject: Conformance
         const rest = await collect(store.readAll(3));
         expect(rest.map((c) => c.position)).toEqual([4, 5]);
         expect((await collect(store.read(OTHER))).map((v) => v.version)).toEqual([1, 2, 3]);
+      });
+    });
+
+    describe("given a subscription from a position", () => {
+      /** The next `count` commits the subscription gives, failing after `ms` rather than hanging. */
+      async function take(subscription: Subscription, count: number, ms = 20_000): Promise<StoredCommit[]> {
+        const taken: StoredCommit[] = [];
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const late = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`the subscription gave ${taken.length} of ${count} commits in ${ms} ms`)), ms);
+        });
+        try {
+          while (taken.length < count) {
+            const next = await Promise.race([subscription.next(), late]);
+            if (next.done) throw new Error(`the subscription ended after ${taken.length} of ${count} commits`);
+            taken.push(next.value);
+          }
+        } finally {
+          clearTimeout(timer);
+        }
+        return taken;
+      }
+      const described = (commits: readonly StoredCommit[]) => commits.map((c) => [c.position, c.plan, c.version.version, c.version.head]);
+
+      it("then it catches up on what is after the position, then gives each new commit, from any handle, in commit order, each once", async () => {
+        const store = await open();
+        const other = await reopen(store);
+        const a = new PlanWriter();
+        const b = new PlanWriter();
+        await store.append(PLAN, a.next(draftCommands(), metadataAt("2024-02-22T09:00:00+07:00", "draft")));
+        await store.append(OTHER, b.next(draftCommands("Loka POM di Kabupaten Ketapang"), metadataAt("2024-02-22T09:00:00+07:00", "draft")));
+        await store.append(PLAN, a.next(reportCommands(1), metadataAt("2024-03-05T10:00:00+07:00", "report")));
+        const subscription = store.subscribe({ after: 1 });
+        try {
+          expect(described(await take(subscription, 2))).toEqual(described((await collect(store.readAll())).slice(1)));
+          // Committed after catching up, through this handle and another (another process).
+          const later = [
+            [OTHER, b.next(reportCommands(1), metadataAt("2024-03-05T10:00:00+07:00", "report"))],
+            [PLAN, a.next(reportCommands(2), metadataAt("2024-04-05T10:00:00+07:00", "report"))],
+            [OTHER, b.next(reportCommands(2), metadataAt("2024-04-05T10:00:00+07:00", "report"))],
+          ] as const;
+          const given = take(subscription, 3);
+          for (const [index, [plan, version]] of later.entries()) await (index % 2 === 0 ? other : store).append(plan, version);
+          const live = await given;
+          expect(live.map((c) => [c.position, c.plan, c.version.head])).toEqual(later.map(([plan, version], i) => [4 + i, plan, version.head]));
+          expect(described(live)).toEqual(described((await collect(store.readAll(3)))));
+        } finally {
+          await subscription.close();
+        }
+        // Closed: the iterator is done, and a commit after it is not given.
+        await store.append(PLAN, a.next(reportCommands(3), metadataAt("2024-05-05T10:00:00+07:00", "report")));
+        expect(await subscription.next()).toEqual({ done: true, value: undefined });
+      });
+
+      it("then one plan's subscription gives only that plan's versions, with the store's positions", async () => {
+        const store = await open();
+        const a = new PlanWriter();
+        const b = new PlanWriter();
+        const subscription = store.subscribe({ plan: OTHER });
+        try {
+          const given = take(subscription, 2);
+          await store.append(PLAN, a.next(draftCommands(), metadataAt("2024-02-22T09:00:00+07:00", "draft")));
+          await store.append(OTHER, b.next(draftCommands("Loka POM di Kabupaten Ketapang"), metadataAt("2024-02-22T09:00:00+07:00", "draft")));
+          await store.append(PLAN, a.next(reportCommands(1), metadataAt("2024-03-05T10:00:00+07:00", "report")));
+          await store.append(OTHER, b.next(reportCommands(1), metadataAt("2024-03-05T10:00:00+07:00", "report")));
+          expect((await given).map((c) => [c.position, c.plan, c.version.version])).toEqual([
+            [2, OTHER, 1],
+            [4, OTHER, 2],
+          ]);
+        } finally {
+          await subscription.close();
+        }
+      });
+
+      it("then a waiting next() ends when the subscription is closed or its signal aborted, and leaving a for-await loop closes it", async () => {
+        const store = await open();
+        const writer = new PlanWriter();
+        await store.append(PLAN, writer.next(draftCommands(), metadataAt("2024-02-22T09:00:00+07:00", "draft")));
+        const closed = store.subscribe({ after: 1 });
+        const waiting = closed.next();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await closed.close();
+        expect(await waiting).toEqual({ done: true, value: undefined });
+
+        const controller = new AbortController();
+        const aborted = store.subscribe({ after: 1, signal: controller.signal });
+        const pending = aborted.next();
+        controller.abort();
+        expect(await pending).toEqual({ done: true, value: undefined });
+
+        const seen: number[] = [];
+        for await (const commit of store.subscribe()) {
+          seen.push(commit.position);
+          break;
+        }
+        expect(seen).toEqual([1]);
       });
     });
 

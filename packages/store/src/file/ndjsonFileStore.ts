@@ -11,6 +11,9 @@ import { syncFolder } from "./syncFolder.js";
 import { evidenceFolderOf, readEvidenceFile, writeEvidenceFile } from "./evidenceFolder.js";
 import { checkEvidence } from "../evidenceFiles.js";
 import { writeRefusal } from "./writeRefusal.js";
+import { type SubscribeOptions, type Subscription, followStore } from "../subscribe.js";
+import { watchFolder } from "./watchFolder.js";
+import { CommitJournal, type FolderLogs } from "./commitJournal.js";
 
 /** What an append found and cut: the tail a writer that died in the middle of an append left. */
 export interface RecoveredTail {
@@ -48,6 +51,10 @@ export interface FileStoreOptions {
   readonly lockWaitMs?: number;
   /** Told when an append cut an uncommitted tail left by a writer that died. */
   readonly onRecovered?: (tail: RecoveredTail) => void;
+  /** How often a subscription looks at the logs' sizes when the folder watcher says nothing, in milliseconds (default 1,000). */
+  readonly pollMs?: number;
+  /** Whether a subscription also watches the folder (`fs.watch`, default true); false polls only (a network share that reports nothing). */
+  readonly watch?: boolean;
 }
 
 /**
@@ -69,16 +76,35 @@ export class NdjsonFileStore implements EventStore {
   readonly kind = "file";
 
   private constructor(
+    /** The folder the logs are in, and which names in it are logs (for subscriptions). */
+    private readonly where: { readonly folder: string; readonly matches: (name: string) => boolean },
     private readonly locate: (plan: string) => string,
     private readonly plans: () => Promise<string[]>,
     private readonly options: FileStoreOptions,
     /** The single plan of a one-file store. */
     readonly plan: string | undefined,
+    /**
+     * The folder's commit order, and the folder's logs for bringing it up to date. A folder store
+     * always keeps it; a one-file store whose file is `<plan>.ndjson` adds to its folder's when
+     * that folder has one, so `rapk apply` on one log keeps a folder store's positions right.
+     */
+    private readonly journal: { readonly order: CommitJournal; readonly logs: FolderLogs; readonly always: boolean } | undefined,
   ) {}
+
+  /** Each plan's versions as last parsed, with the file's size and time then: a file that did not change is not parsed again. */
+  private readonly parsed = new Map<string, { size: number; mtimeMs: number; versions: CommittedVersion[] }>();
 
   /** The plans of a folder, one `<plan>.ndjson` file each. */
   static folder(folder: string, options: FileStoreOptions = {}): NdjsonFileStore {
-    return new NdjsonFileStore(
+    const order = new CommitJournal(folder);
+    let store: NdjsonFileStore | undefined = undefined;
+    const logs: FolderLogs = {
+      plans: () => (store as NdjsonFileStore).plans(),
+      head: (plan) => (store as NdjsonFileStore).head(plan),
+      versions: (plan) => (store as NdjsonFileStore).versions(plan),
+    };
+    store = new NdjsonFileStore(
+      { folder, matches: (name) => name.endsWith(".ndjson") },
       (plan) => join(folder, `${plan}.ndjson`),
       async () =>
         (await fs.readdir(folder).catch(() => [] as string[]))
@@ -87,7 +113,9 @@ export class NdjsonFileStore implements EventStore {
           .filter((plan) => isPlanId(plan)),
       options,
       undefined,
+      { order, logs, always: true },
     );
+    return store;
   }
 
   /** One log file as a store of one plan, whose id is the file's name without `.ndjson` (or `plan` when that is not an id). */
@@ -95,6 +123,7 @@ export class NdjsonFileStore implements EventStore {
     const name = basename(path).replace(/\.ndjson$/, "");
     const plan = isPlanId(name) ? name : "plan";
     return new NdjsonFileStore(
+      { folder: dirname(path), matches: (name) => name === basename(path) },
       (asked) => {
         if (asked !== plan) throw new StoreError("PLAN_NOT_FOUND", `${path} holds plan ${plan} only, not ${asked}`, asked);
         return path;
@@ -102,6 +131,10 @@ export class NdjsonFileStore implements EventStore {
       async () => ((await exists(path)) ? [plan] : []),
       options,
       plan,
+      basename(path) === `${plan}.ndjson` ? (() => {
+        const folder = NdjsonFileStore.folder(dirname(path), options);
+        return { order: folder.journal?.order as CommitJournal, logs: folder.journal?.logs as FolderLogs, always: false };
+      })() : undefined,
     );
   }
 
@@ -157,6 +190,9 @@ export class NdjsonFileStore implements EventStore {
       await writeAll(lock.handle, bytes, end.committedBytes, file, plan);
       await lock.handle.sync();
       if (end.size === 0) await syncFolder(dirname(file));
+      // Committed; its place in the folder's order is taken now, the log still locked.
+      if (this.journal && (this.journal.always || (await this.journal.order.exists())))
+        await this.journal.order.record(plan, version, this.journal.logs, this.options.lockWaitMs ?? 5_000);
       return headAfter(version);
     } finally {
       await lock.release();
@@ -173,16 +209,41 @@ export class NdjsonFileStore implements EventStore {
     return readEvidenceFile(evidenceFolderOf(this.fileOf(plan)), sha256);
   }
 
+  /**
+   * Every plan's versions in the folder's commit order (its `.rapk-commits.ndjson`, one line per
+   * version, appended as each is committed): positions are line numbers, so they never move. A
+   * folder with no such file yet (logs written before it, or by one-file stores) is read in the
+   * order of recording, then plan, then version, which the first append writes down as it is.
+   */
   async *readAll(after = 0): AsyncIterable<StoredCommit> {
-    // Files have no order among themselves: the commit order is the order of recording (then plan, then version).
+    const journal = this.journal?.always ? this.journal.order : undefined;
+    if (journal && (await journal.exists())) {
+      const entries = await journal.read();
+      for (let index = after; index < entries.length; index++) {
+        const { plan, version: number, head } = entries[index] as (typeof entries)[number];
+        const version = (await this.versions(plan))[number - 1];
+        if (version?.head !== head) throw new StoreError("LOG_INVALID", `${journal.file}:${index + 1}: version ${number} of plan ${plan} is ${version ? `not the one committed (head ${version.head})` : "not in its log"}`, plan);
+        yield { plan, position: index + 1, version };
+      }
+      return;
+    }
     const all: { plan: string; version: CommittedVersion }[] = [];
     for (const plan of (await this.plans()).sort()) for (const version of await this.versions(plan)) all.push({ plan, version });
     all.sort((a, b) => instantOf(a.version.metadata.recordedAt) - instantOf(b.version.metadata.recordedAt) || (a.plan < b.plan ? -1 : a.plan > b.plan ? 1 : 0) || a.version.version - b.version.version);
     for (const [index, commit] of all.entries()) if (index >= after) yield { ...commit, position: index + 1 };
   }
 
+  /**
+   * Follows the logs from a position: the folder is watched (`fs.watch`) and, beside it, polled
+   * every `pollMs` for a log whose size or time changed; on either, the versions after the last
+   * position seen are read.
+   */
+  subscribe(options?: SubscribeOptions): Subscription {
+    return followStore((after) => this.readAll(after), watchFolder(this.where.folder, this.where.matches, this.options.pollMs ?? 1_000, this.options.watch ?? true), options);
+  }
+
   async close(): Promise<void> {
-    // Nothing is kept open between calls.
+    // Nothing is kept open between calls (a subscription releases its watcher when it ends).
   }
 
   /**
@@ -216,12 +277,21 @@ export class NdjsonFileStore implements EventStore {
 
   private async versions(plan: string): Promise<CommittedVersion[]> {
     const file = this.fileOf(plan);
+    const stat = await fs.stat(file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return undefined;
+      throw error;
+    });
+    if (!stat) return [];
+    const cached = this.parsed.get(plan);
+    if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) return cached.versions;
     const text = await fs.readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
       if (error.code === "ENOENT") return "";
       throw error;
     });
     const parsed = parseLog(text);
     if (!parsed.ok) throw new StoreError("LOG_INVALID", `${file}:${parsed.error.line}: ${parsed.error.code}: ${parsed.error.message}`, plan);
+    // Kept only when the text read is the size seen: a file that grew in between is parsed again next time.
+    if (Buffer.byteLength(text, "utf8") === stat.size) this.parsed.set(plan, { size: stat.size, mtimeMs: stat.mtimeMs, versions: parsed.value.versions });
     return parsed.value.versions;
   }
 
