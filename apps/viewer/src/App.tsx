@@ -16,6 +16,7 @@ import { TrustBanner } from "./components/TrustBanner.js";
 import { UnverifiedMark } from "./components/Unverified.js";
 import { I18nProvider, useI18n } from "./i18n/i18n.js";
 import { type HistoryView, createHistoryView } from "./model/historyView.js";
+import { withEvidence } from "./model/droppedFiles.js";
 import { MAX_FILE_BYTES, formatBytes } from "./model/limits.js";
 import { signerText } from "./model/signing.js";
 import { type Loaded, type LoadFailure, type Loader, type Pins, type SourceInput, type Verification, sourceName } from "./model/source.js";
@@ -119,7 +120,7 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl, startPins }: Vi
   };
 
   const open = useCallback(
-    async (input: SourceInput, isDefault = false, which?: BundledSource) => {
+    async (input: SourceInput, isDefault = false, which?: BundledSource, evidence: readonly File[] = []) => {
       const name = sourceName(input);
       opening.current?.abort();
       const controller = new AbortController();
@@ -145,7 +146,8 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl, startPins }: Vi
       setVersion(fits(wanted.version) ? wanted.version! : view.last);
       setCompare(wanted.other === undefined && fits(wanted.from) && fits(wanted.to) ? { from: wanted.from!, to: wanted.to! } : null);
       setOther(null);
-      setEvidenceFiles([]);
+      setEvidenceFiles(evidence);
+      if (evidence.length > 0) setTab("evidence");
       setCleared(false);
       setRestError(null);
       setStatus({ kind: "idle" });
@@ -229,6 +231,17 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl, startPins }: Vi
     void open(last.input, last.isDefault, last.which);
   };
 
+  // Files chosen or dropped together: the log opens, the others are the evidence given with it (or, with a plan open, all evidence of it).
+  const openFiles = useCallback(
+    (files: readonly File[]) => {
+      const { source, evidence } = withEvidence(files, openedNow.current !== null);
+      if (source) return void open({ file: source }, false, undefined, evidence);
+      setEvidenceFiles(evidence);
+      setTab("evidence");
+    },
+    [open],
+  );
+
   // Dropping a file anywhere opens it; the overlay says so while dragging.
   useEffect(() => {
     const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes("Files");
@@ -244,8 +257,8 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl, startPins }: Vi
       if (!hasFiles(event)) return;
       event.preventDefault();
       setDragging(false);
-      const file = event.dataTransfer?.files[0];
-      if (file) void open({ file });
+      const files = Array.from(event.dataTransfer?.files ?? []);
+      if (files.length > 0) openFiles(files);
     };
     window.addEventListener("dragover", over);
     window.addEventListener("dragleave", leave);
@@ -255,7 +268,7 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl, startPins }: Vi
       window.removeEventListener("dragleave", leave);
       window.removeEventListener("drop", drop);
     };
-  }, [open]);
+  }, [openFiles]);
 
   const view = opened?.view;
   const current = view?.has(version) ? view.at(version) : null;
@@ -343,7 +356,7 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl, startPins }: Vi
           <p class="subtitle">{t.appSubtitle}</p>
         </div>
         <div class="controls">
-          <FileOpener onFile={(file) => void open({ file })} />
+          <FileOpener onFile={(file) => void open({ file })} onFiles={openFiles} />
           <LanguageSwitch onChange={onLanguage} />
         </div>
       </header>

@@ -133,3 +133,40 @@ describe("the Evidence tab", () => {
     expect(panel().queryByLabelText(/Pilih folder bukti/)).toBeNull();
   });
 });
+
+describe("evidence given with the log", () => {
+  it("takes the log from several files chosen together and checks the others as its evidence", async () => {
+    const { log } = signedYearWithEvidence();
+    render(<App loader={inlineLoader} />);
+    const input = document.querySelector<HTMLInputElement>("#file-input")!;
+    expect(input.multiple).toBe(true);
+    const files = [fileIn(undefined, RECEIPT.sha256, RECEIPT_BYTES), new File([log.text], "plan.ndjson"), fileIn(undefined, "rekap-maret.xlsx", SHEET_BYTES)];
+    Object.defineProperty(input, "files", { value: files, configurable: true });
+    fireEvent.change(input);
+    await screen.findByText(/Rantai riwayat terverifikasi/);
+    // The Evidence tab opens with them checked: the receipt by its digest, the spreadsheet by its recorded name.
+    await panel().findByText("2 berkas diberikan. Diperiksa: 2 ada dan utuh, 0 hilang (EVIDENCE_MISSING), 0 berubah (EVIDENCE_CHANGED).");
+    expect(screen.getByRole("tab", { name: "Bukti dukung" }).getAttribute("aria-selected")).toBe("true");
+  });
+
+  it("with a plan open, files dropped that the viewer does not open are its evidence; a log dropped with files opens with them", async () => {
+    const { log } = signedYearWithEvidence();
+    render(<App loader={inlineLoader} initial={{ text: log.text, name: "plan.ndjson" }} />);
+    await screen.findByText(/Rantai riwayat terverifikasi/);
+    const source = screen.getByText("Sumber:", { exact: false }).textContent;
+    const drop = (files: readonly File[]) => {
+      const event = new Event("drop", { bubbles: true, cancelable: true });
+      Object.defineProperty(event, "dataTransfer", { value: { types: ["Files"], files } });
+      window.dispatchEvent(event);
+    };
+    drop([fileIn(undefined, RECEIPT.sha256, RECEIPT_BYTES), fileIn(undefined, SHEET.sha256, edited(SHEET_BYTES))]);
+    await panel().findByText(/1 ada dan utuh, 0 hilang \(EVIDENCE_MISSING\), 1 berubah/);
+    // The plan shown stays.
+    expect(screen.getByText("Sumber:", { exact: false }).textContent).toBe(source);
+    expect(screen.queryByRole("alert")).toBeNull();
+    drop([new File([movedSignature().text], "moved.ndjson"), fileIn(undefined, RECEIPT.sha256, RECEIPT_BYTES)]);
+    await screen.findByRole("alert");
+    await panel().findByText("1 berkas diberikan. Diperiksa: 1 ada dan utuh, 0 hilang (EVIDENCE_MISSING), 0 berubah (EVIDENCE_CHANGED).");
+    expect((panel().getByRole("button", { name: "Unduh kuitansi-januari.pdf" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});

@@ -182,6 +182,28 @@ describe("signed logs in Chromium", () => {
     expect(started).toEqual([]);
   });
 
+  it("opens a log dropped with its evidence files, and checks them", async () => {
+    const { log } = signedYearWithEvidence();
+    await open("plan.ndjson", log.text);
+    // Another copy, dropped on the page with the files kept beside it.
+    await page.evaluate(
+      ({ text, files }) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([text], "copy.ndjson", { type: "application/x-ndjson" }));
+        for (const [name, bytes] of files) transfer.items.add(new File([new Uint8Array(bytes)], name));
+        for (const type of ["dragenter", "dragover", "drop"]) document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      },
+      { text: log.text, files: [[RECEIPT.sha256, Array.from(RECEIPT_BYTES)], [SHEET.sha256, Array.from(SHEET_BYTES)]] as [string, number[]][] },
+    );
+    await page.getByText("Sumber: copy.ndjson").waitFor({ timeout: 15_000 });
+    await page.getByRole("status").filter({ hasText: "2 berkas diberikan. Diperiksa: 2 ada dan utuh, 0 hilang (EVIDENCE_MISSING), 0 berubah (EVIDENCE_CHANGED)." }).waitFor({ timeout: 15_000 });
+    await expect(page.getByRole("tab", { name: "Bukti dukung" }).getAttribute("aria-selected")).resolves.toBe("true");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: `Unduh ${RECEIPT.name}` }).click()]);
+    const saved = join(session.scratch, "dropped-receipt.pdf");
+    await download.saveAs(saved);
+    expect(Buffer.compare(readFileSync(saved), Buffer.from(RECEIPT_BYTES))).toBe(0);
+  });
+
   it("downloads no evidence of a log that does not verify, though its files are intact", async () => {
     await open("moved.ndjson", movedSignature().text);
     await page.getByRole("alert").filter({ hasText: "BAD_SIGNATURE" }).waitFor({ timeout: 15_000 });
