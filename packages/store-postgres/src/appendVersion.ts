@@ -1,6 +1,6 @@
 import { DomainFailure, replay } from "@rapk/core";
 import { type CommittedVersion, EMPTY_HEAD, type LogHead, headAfter, serializeCommit, serializeEvent } from "@rapk/history";
-import { type AppendExpectation, StoreConflict, StoreError, checkAppend } from "@rapk/store";
+import { type AppendExpectation, type AppendedHead, StoreConflict, StoreError, alreadyCommitted, checkAppend, sentAgainBefore } from "@rapk/store";
 import { CONNECT_BACKOFF_MS, connectWithRetry, isConnectionLost } from "./faults.js";
 import type { Pool, PoolClient } from "pg";
 import { type HeadStates, writeRollupRow } from "./readModel.js";
@@ -26,7 +26,7 @@ export async function appendVersion(
   expect?: AppendExpectation,
   where = "the server",
   onCommitConfirmed?: (confirmed: { plan: string; version: number }) => void,
-): Promise<LogHead> {
+): Promise<AppendedHead> {
   const client = await connectWithRetry(pool);
   let commitSent = false;
   let failed = false;
@@ -34,6 +34,13 @@ export async function appendVersion(
   try {
     await client.query("BEGIN");
     const head = await lockHead(client, plan);
+    // The same version sent again (its answer was lost): an earlier one's hash is read under the lock.
+    const held = sentAgainBefore(head, version) ? ((await client.query("SELECT hash FROM rapk_commits WHERE plan = $1 AND version = $2", [plan, version.version])).rows[0] as { hash?: string } | undefined)?.hash : undefined;
+    const again = alreadyCommitted(plan, head, version, held);
+    if (again) {
+      await client.query("ROLLBACK");
+      return again;
+    }
     checkAppend(plan, head, version, expect);
     // Before the new lines are written: a plan replayed from its rows must not see them yet.
     const before = await states.before(client, plan, head.head, head.seq);

@@ -1,5 +1,5 @@
 import type { CommittedVersion, LogHead } from "@rapk/history";
-import { type AppendExpectation, type EventStore, type PlanCatalog, type PlanListing, type PlanSummary, type ReadRange, type Rollup, type RollupQuery, type StoredCommit, StoreError, type SubscribeOptions, type Subscription, checkEvidence, checkPlanId, followStore } from "@rapk/store";
+import { type AppendExpectation, type AppendedHead, type EventStore, type PlanCatalog, type PlanListing, type PlanSummary, type ReadRange, type Rollup, type RollupQuery, type StoredCommit, StoreError, type SubscribeOptions, type Subscription, checkEvidence, checkPlanId, followStore } from "@rapk/store";
 import pg from "pg";
 import { appendVersion, currentHead } from "./appendVersion.js";
 import { HeadStates } from "./readModel.js";
@@ -110,7 +110,7 @@ export class PostgresEventStore implements EventStore, PlanCatalog {
     yield* this.reading(`cannot read plan ${plan}`, (client) => readVersions(client, plan, range));
   }
 
-  async append(plan: string, version: CommittedVersion, expect?: AppendExpectation): Promise<LogHead> {
+  async append(plan: string, version: CommittedVersion, expect?: AppendExpectation): Promise<AppendedHead> {
     checkPlanId(plan);
     return this.guard(`cannot append version ${version.version} to plan ${plan}`, () => appendVersion(this.pool, this.states, plan, version, expect, this.where, this.onCommitConfirmed));
   }

@@ -37,6 +37,16 @@ export interface AppendExpectation {
   readonly expectedHead?: string;
 }
 
+/**
+ * Where the log ends after an append. `alreadyCommitted` is there (true) when the version was in
+ * the log already, the same sealed version sent again: nothing was appended, and that is a
+ * success (the version is committed), not a conflict. A version decided on an old head that is
+ * not the one committed is still a {@link StoreConflict}.
+ */
+export interface AppendedHead extends LogHead {
+  readonly alreadyCommitted?: true;
+}
+
 /** One version of one plan in a store's commit order, for projections across plans. */
 export interface StoredCommit {
   readonly plan: string;
@@ -69,8 +79,10 @@ export interface EventStore extends EvidenceFiles {
   /**
    * Appends one sealed version (sealVersion: the head it was decided on, its events, its
    * metadata) and returns the new head. A plan not held yet is created by its version 1.
+   * Idempotent: the same sealed version sent again (after a lost answer) appends nothing and
+   * returns the log's head with `alreadyCommitted: true`, whatever `expect` says.
    */
-  append(plan: string, version: CommittedVersion, expect?: AppendExpectation): Promise<LogHead>;
+  append(plan: string, version: CommittedVersion, expect?: AppendExpectation): Promise<AppendedHead>;
   /** Every plan's versions in the store's commit order, after `position` (0: from the start). */
   readAll(after?: number): AsyncIterable<StoredCommit>;
   /**

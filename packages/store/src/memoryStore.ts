@@ -1,6 +1,6 @@
 import { type CommittedVersion, EMPTY_HEAD, type LogHead, headAfter } from "@rapk/history";
-import { checkAppend } from "./appendCheck.js";
-import { type AppendExpectation, type EventStore, type PlanSummary, type ReadRange, type StoredCommit, checkPlanId } from "./eventStore.js";
+import { alreadyCommitted, checkAppend } from "./appendCheck.js";
+import { type AppendExpectation, type AppendedHead, type EventStore, type PlanSummary, type ReadRange, type StoredCommit, checkPlanId } from "./eventStore.js";
 import { rangeTest } from "./readRange.js";
 import { checkEvidence } from "./evidenceFiles.js";
 import { type SubscribeOptions, type Subscription, followStore } from "./subscribe.js";
@@ -62,10 +62,12 @@ export class MemoryEventStore implements EventStore {
     }
   }
 
-  async append(plan: string, version: CommittedVersion, expect?: AppendExpectation): Promise<LogHead> {
+  async append(plan: string, version: CommittedVersion, expect?: AppendExpectation): Promise<AppendedHead> {
     this.open();
     checkPlanId(plan);
     const held = this.plans.get(plan) ?? { versions: [], head: EMPTY_HEAD };
+    const again = alreadyCommitted(plan, held.head, version, held.versions[version.version - 1]?.head);
+    if (again) return again;
     checkAppend(plan, held.head, version, expect);
     const head = headAfter(version);
     this.plans.set(plan, { versions: [...held.versions, version], head });
@@ -100,3 +102,4 @@ export class MemoryEventStore implements EventStore {
     if (this.closed) throw new Error("the memory store is closed");
   }
 }
+

@@ -1,4 +1,4 @@
-import type { DomainError, PlanCommand } from "@rapk/core";
+import { type DomainError, type PlanCommand, isRapkError } from "@rapk/core";
 import { type CommittedVersion, EMPTY_HEAD, type History, type LogHead, type RevisionInput, type StoredEvent, appendRevision, headAfter, openHistory } from "@rapk/history";
 import { signVersion } from "@rapk/history/signing";
 import type { EventStore } from "./eventStore.js";
@@ -38,8 +38,15 @@ export interface StoreHistory {
   readonly head: LogHead;
   /** Versions, states at any version or moment, diffs (`@rapk/history`'s History), for the versions held. */
   readonly history: History;
-  /** Decides and appends a revision, all or nothing. A domain refusal is returned; a store's refusal (StoreConflict, StoreError) is thrown. */
+  /**
+   * Decides and appends a revision, all or nothing. A domain refusal is returned; a store's refusal
+   * (StoreConflict, StoreError) is thrown. After a StoreConflict what is held has caught up with the
+   * store (the versions another writer committed are read), so the next append decides on the
+   * log's head, not on the one that lost.
+   */
   append(revision: PlanRevision, options?: StoreAppendOptions): Promise<StoreAppendResult>;
+  /** Reads the versions committed since what is held (by another writer) and holds them too; returns how many. */
+  refresh(): Promise<number>;
 }
 
 /** Reads a plan's versions from a store once and opens its history (a plan the store does not hold is empty). */
@@ -51,6 +58,27 @@ export async function openStoreHistory(store: EventStore, plan: string): Promise
   // Opened when first asked for, and again after an append: replaying events held in memory, not reading the log.
   let opened: History | undefined;
   const history = (): History => (opened ??= openHistory(events));
+
+  const hold = (version: CommittedVersion): void => {
+    versions.push(version);
+    events = [...events, ...version.events];
+    head = headAfter(version);
+    opened = undefined;
+  };
+  const refresh = async (): Promise<number> => {
+    const held = versions.length;
+    let added = 0;
+    for await (const version of store.read(plan)) {
+      if (version.version <= held) {
+        // What is held was read from this log: a different version there means the log is not the one read.
+        if (version.head !== versions[version.version - 1]?.head) throw new Error(`plan ${plan}: version ${version.version} in the store is not the one held (the log was replaced); open the history again`);
+        continue;
+      }
+      hold(version);
+      added += 1;
+    }
+    return added;
+  };
 
   return {
     store,
@@ -67,16 +95,22 @@ export async function openStoreHistory(store: EventStore, plan: string): Promise
     get history() {
       return history();
     },
+    refresh,
     async append(revision, options = {}) {
       const decided = appendRevision(events, revision, { history: history(), head, ...(options.now ? { now: options.now } : {}) });
       if (!decided.ok) return decided;
       const sealed = options.signWith ? signVersion(decided.sealed, options.signWith) : decided.sealed;
-      const committed = await store.append(plan, sealed, options.expectedVersion === undefined ? { expectedHead: head.head } : { expectedVersion: options.expectedVersion, expectedHead: head.head });
-      versions.push(sealed);
-      events = [...events, ...sealed.events];
-      head = committed;
-      opened = undefined;
-      return { ok: true, version: sealed, head: committed };
+      let committed: LogHead;
+      try {
+        committed = await store.append(plan, sealed, options.expectedVersion === undefined ? { expectedHead: head.head } : { expectedVersion: options.expectedVersion, expectedHead: head.head });
+      } catch (error) {
+        // Another writer got in first: catch up with it, so the next decision is made on the log's head.
+        if (isRapkError(error, "CONFLICT")) await refresh();
+        throw error;
+      }
+      hold(sealed);
+      head = { version: committed.version, seq: committed.seq, head: committed.head };
+      return { ok: true, version: sealed, head };
     },
   };
 }

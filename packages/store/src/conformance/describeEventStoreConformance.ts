@@ -148,6 +148,45 @@ export function describeEventStoreConformance(name: string, subject: Conformance
       });
     });
 
+    describe("given a version sent again that the log holds already", () => {
+      it("then the head version or an earlier one sent again is a success that says so, whatever the expectation, and nothing is appended", async () => {
+        const store = await open();
+        const { versions } = await planWith(store, 3);
+        const head = headAfter(versions[3] as CommittedVersion);
+        expect(await store.append(PLAN, versions[3] as CommittedVersion)).toEqual({ ...head, alreadyCommitted: true });
+        expect(await store.append(PLAN, versions[3] as CommittedVersion, { expectedVersion: 3 })).toEqual({ ...head, alreadyCommitted: true });
+        expect(await store.append(PLAN, versions[1] as CommittedVersion)).toEqual({ ...head, alreadyCommitted: true });
+        expect(await store.append(PLAN, versions[0] as CommittedVersion)).toEqual({ ...head, alreadyCommitted: true });
+        expect((await collect(store.read(PLAN))).map((v) => v.head)).toEqual(versions.map((v) => v.head));
+        expect((await collect(store.readAll())).map((c) => c.position)).toEqual([1, 2, 3, 4]);
+      });
+
+      it("then another version of the same number is still a conflict, and a re-sent one whose events were changed is VERSION_INVALID", async () => {
+        const store = await open();
+        const { writer, versions } = await planWith(store, 1);
+        const rival = writer.fork();
+        const second = versions[1] as CommittedVersion;
+        const fork = new PlanWriter(headAfter(versions[0] as CommittedVersion), (versions[0] as CommittedVersion).events).next(reportCommands(1, 42), metadataAt("2024-03-05T10:00:00+07:00", "report"));
+        await expect(store.append(PLAN, fork)).rejects.toMatchObject({ code: "CONFLICT" });
+        const changed = { ...second, events: second.events.map((e, i) => (i === 0 ? { ...e, data: { ...(e.data as object), value: 1 } } : e)) } as CommittedVersion;
+        await expect(store.append(PLAN, changed)).rejects.toMatchObject({ code: "VERSION_INVALID" });
+        expect((await store.append(PLAN, rival.next(reportCommands(2), metadataAt("2024-04-05T10:00:00+07:00", "report")))).alreadyCommitted).toBeUndefined();
+        expect((await store.head(PLAN)).version).toBe(3);
+      });
+
+      it("then eight writers sending the same new version at once append it once: one appends, seven hear it was committed", async () => {
+        const store = await open();
+        const second = await reopen(store);
+        const { writer } = await planWith(store, 1);
+        const version = writer.next(reportCommands(2), metadataAt("2024-04-05T10:00:00+07:00", "report"));
+        const heads = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? store : second).append(PLAN, version)));
+        expect(heads.filter((h) => h.alreadyCommitted === undefined)).toHaveLength(1);
+        expect(heads.filter((h) => h.alreadyCommitted === true)).toHaveLength(7);
+        for (const head of heads) expect({ version: head.version, seq: head.seq, head: head.head }).toEqual(headAfter(version));
+        expect((await collect(store.read(PLAN))).map((v) => v.version)).toEqual([1, 2, 3]);
+      });
+    });
+
     describe("given eight writers appending on the same head at once", () => {
       it("then exactly one wins and seven get a conflict; the log holds the winner", async () => {
         const store = await open();

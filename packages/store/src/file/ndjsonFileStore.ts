@@ -2,8 +2,8 @@ import { promises as fs } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { type CommittedVersion, EMPTY_HEAD, type LogHead, headAfter, instantOf, parseLog, serializeVersion } from "@rapk/history";
-import { checkAppend } from "../appendCheck.js";
-import { type AppendExpectation, type EventStore, type PlanSummary, type ReadRange, type StoredCommit, StoreError, checkPlanId } from "../eventStore.js";
+import { alreadyCommitted, checkAppend, sentAgainBefore } from "../appendCheck.js";
+import { type AppendExpectation, type AppendedHead, type EventStore, type PlanSummary, type ReadRange, type StoredCommit, StoreError, checkPlanId } from "../eventStore.js";
 import { rangeTest } from "../readRange.js";
 import { type CommittedEnd, committedEnd } from "./logTail.js";
 import { takeWriteLock } from "./writeLock.js";
@@ -171,7 +171,7 @@ export class NdjsonFileStore implements EventStore {
     }
   }
 
-  async append(plan: string, version: CommittedVersion, expect?: AppendExpectation): Promise<LogHead> {
+  async append(plan: string, version: CommittedVersion, expect?: AppendExpectation): Promise<AppendedHead> {
     const file = this.fileOf(plan);
     const lock = await takeWriteLock(file, plan, { waitMs: this.options.lockWaitMs ?? 5_000 }, version.version === 1);
     if (!lock) {
@@ -180,6 +180,9 @@ export class NdjsonFileStore implements EventStore {
     }
     try {
       let end = await committedEnd(lock.handle, file, plan);
+      // The same version sent again: an earlier one is looked up in the log (read only in this case).
+      const again = alreadyCommitted(plan, end.head, version, sentAgainBefore(end.head, version) ? (await this.versions(plan))[version.version - 1]?.head : undefined);
+      if (again) return again;
       // Checked here, under the lock, right before the write: nothing can move the head in between.
       checkAppend(plan, end.head, version, expect);
       if (end.size > end.committedBytes) end = await this.cutTail(lock.handle, file, plan, end);
