@@ -170,6 +170,13 @@ describe("the viewer's print, downloads, quarterly report and two-file compare",
     expect(footers.flatMap((footer) => runs.filter((r) => r.page === footer.page && r.bottom < footer.bottom + 9 && !footer.text.includes(r.text)).map((r) => `page ${r.page}: ${r.text}`))).toEqual([]);
     const rightEdge = pages[0]!.width - (10 / 25.4) * 72;
     expect(runs.filter((r) => r.right > rightEdge + 0.5).map((r) => `page ${r.page}: ${r.text}`)).toEqual([]);
+    // Its first page as it prints (asked again: the PDF's printing has ended), A4 landscape at 96 dpi.
+    await page.getByRole("button", { name: "Cetak laporan triwulan (PDF)" }).click();
+    await page.locator(".print-root article.rapk-print.rapk-quarter").waitFor({ state: "attached" });
+    await page.emulateMedia({ media: "print" });
+    await page.setViewportSize({ width: 1123, height: 794 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(SCREENSHOTS, "quarter-print.png") });
   });
 
   it("downloads the plan as XLSX (figures as numbers) and as the CSV template", async () => {
