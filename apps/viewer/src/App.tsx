@@ -18,7 +18,7 @@ import { I18nProvider, useI18n } from "./i18n/i18n.js";
 import { type HistoryView, createHistoryView } from "./model/historyView.js";
 import { withEvidence } from "./model/droppedFiles.js";
 import { MAX_FILE_BYTES, formatBytes } from "./model/limits.js";
-import { signerText } from "./model/signing.js";
+import { type EvidenceChecked, signerText } from "./model/signing.js";
 import { type Loaded, type LoadFailure, type Loader, type Pins, type SourceInput, type Verification, sourceName } from "./model/source.js";
 import { type BundledSource, type TabId, type UrlState, decodeUrlState, encodeUrlState } from "./model/urlState.js";
 
@@ -99,6 +99,12 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl, startPins }: Vi
   const [other, setOther] = useState<Other | null>(null);
   // The evidence files the reader gave for the log shown (its `.evidence` folder), checked in the Evidence tab.
   const [evidenceFiles, setEvidenceFiles] = useState<readonly File[]>([]);
+  // What the check of those files found, by digest (the Evidence tab checks them; the timeline says it).
+  const [evidenceChecked, setEvidenceChecked] = useState<EvidenceChecked | null>(null);
+  const giveEvidence = (files: readonly File[]) => {
+    setEvidenceFiles(files);
+    setEvidenceChecked(null);
+  };
   const [otherError, setOtherError] = useState<string | null>(null);
   /** Why the earlier versions of a large log never came (the worker failed after the newest plan). */
   const [restError, setRestError] = useState<string | null>(null);
@@ -146,7 +152,7 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl, startPins }: Vi
       setVersion(fits(wanted.version) ? wanted.version! : view.last);
       setCompare(wanted.other === undefined && fits(wanted.from) && fits(wanted.to) ? { from: wanted.from!, to: wanted.to! } : null);
       setOther(null);
-      setEvidenceFiles(evidence);
+      giveEvidence(evidence);
       if (evidence.length > 0) setTab("evidence");
       setCleared(false);
       setRestError(null);
@@ -236,7 +242,7 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl, startPins }: Vi
     (files: readonly File[]) => {
       const { source, evidence } = withEvidence(files, openedNow.current !== null);
       if (source) return void open({ file: source }, false, undefined, evidence);
-      setEvidenceFiles(evidence);
+      giveEvidence(evidence);
       setTab("evidence");
     },
     [open],
@@ -379,6 +385,7 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl, startPins }: Vi
               versions={view.versions} current={version} onSelect={setVersion} inForceOn={view.inForceOn} knownOn={view.knownOn} arriving={!view.complete && restError === null}
               signing={opened?.loaded.history.signing}
               statusOf={statusOf}
+              evidenceChecked={evidenceChecked}
             />
             {restError !== null && (
               <p role="alert" class="load-error">
@@ -425,7 +432,7 @@ function Viewer({ loader, initial, onLanguage, bundled, syncUrl, startPins }: Vi
                 {missing === undefined && current && tab === "roster" && (RosterPanel ? <RosterPanel state={current.state} version={version} pins={pins} onPin={repin} /> : <p class="arriving">{t.loading}</p>)}
                 {tab === "evidence" &&
                   (EvidencePanel ? (
-                    <EvidencePanel signing={opened?.loaded.history.signing ?? []} logName={opened?.loaded.name ?? ""} files={evidenceFiles} onFiles={setEvidenceFiles} />
+                    <EvidencePanel signing={opened?.loaded.history.signing ?? []} logName={opened?.loaded.name ?? ""} files={evidenceFiles} onFiles={giveEvidence} onChecked={setEvidenceChecked} />
                   ) : (
                     <p class="arriving">{t.loading}</p>
                   ))}

@@ -91,6 +91,9 @@ describe("the Evidence tab", () => {
       [`✓ ada dan utuh: SHA-256 cocok (plan.evidence/${RECEIPT.sha256})`, "Unduh kuitansi-januari.pdf"],
       [`EVIDENCE_MISSING ${missingMessage(SHEET)}`, ""],
     ]);
+    // The timeline says it beside each file a version cites.
+    const cites = (n: number) => [...screen.getAllByRole("listitem").find((item) => item.querySelector(".v-number")?.textContent === String(n))!.querySelectorAll(".v-evidence")].map((span) => span.textContent);
+    expect(cites(6)[0]).toMatch(/^bukti: rekap-maret\.xlsx .* ⚠ EVIDENCE_MISSING$/);
     fireEvent.click(panel().getByRole("button", { name: "Unduh kuitansi-januari.pdf" }));
     await vi.waitFor(() => expect(downloads[0]?.bytes.byteLength).toBe(RECEIPT.size));
     expect(downloads).toEqual([{ name: "kuitansi-januari.pdf", type: "application/pdf", bytes: RECEIPT_BYTES }]);
@@ -100,6 +103,11 @@ describe("the Evidence tab", () => {
     await panel().findByText(/0 hilang \(EVIDENCE_MISSING\), 1 berubah/);
     expect(rows()[1]!.slice(5)).toEqual([`EVIDENCE_CHANGED ${changedMessage(SHEET)} (plan.evidence/${SHEET.sha256})`, ""]);
     expect(panel().queryByRole("button", { name: /rekap-maret/ })).toBeNull();
+    expect(cites(4)).toEqual([`bukti: kuitansi-januari.pdf (application/pdf, 47.1 kB, SHA-256 ${RECEIPT.sha256.slice(0, 16)}…) · ✓ ada dan utuh`]);
+    expect(cites(6)).toEqual([
+      `bukti: rekap-maret.xlsx (${SHEET.mediaType}, 3.0 kB, SHA-256 ${SHEET.sha256.slice(0, 16)}…) ⚠ EVIDENCE_CHANGED`,
+      `bukti: kuitansi-januari.pdf (application/pdf, 47.1 kB, SHA-256 ${RECEIPT.sha256.slice(0, 16)}…) · ✓ ada dan utuh`,
+    ]);
     // Kept while the reader looks at another tab.
     fireEvent.click(screen.getByRole("tab", { name: "Dokumen" }));
     fireEvent.click(screen.getByRole("tab", { name: "Bukti dukung" }));

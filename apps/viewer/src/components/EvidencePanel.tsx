@@ -4,7 +4,7 @@ import { useI18n } from "../i18n/i18n.js";
 import { download } from "../model/download.js";
 import { type EvidenceStatus, checkCited, citedFiles } from "../model/evidenceCheck.js";
 import { formatBytes } from "../model/limits.js";
-import type { VersionSigning } from "../model/signing.js";
+import type { EvidenceChecked, VersionSigning } from "../model/signing.js";
 import { digestFile } from "../worker/fileDigest.js";
 import { useUnverifiedMark } from "./Unverified.js";
 
@@ -60,7 +60,20 @@ const WORDS = {
  * the report records, the bytes that were checked; a changed one never does, nor anything of a
  * log that does not verify. Loaded by the page only when its tab is opened.
  */
-export function EvidencePanel({ signing, logName, files, onFiles }: { signing: readonly VersionSigning[]; logName: string; files: readonly File[]; onFiles: (files: readonly File[]) => void }) {
+export function EvidencePanel({
+  signing,
+  logName,
+  files,
+  onFiles,
+  onChecked,
+}: {
+  signing: readonly VersionSigning[];
+  logName: string;
+  files: readonly File[];
+  onFiles: (files: readonly File[]) => void;
+  /** Told what the check found of each cited file (by digest), for the timeline to say it beside the file. */
+  onChecked?: (checked: EvidenceChecked) => void;
+}) {
   const { t, language } = useI18n();
   const w = WORDS[language];
   const refused = useUnverifiedMark() !== undefined;
@@ -70,7 +83,9 @@ export function EvidencePanel({ signing, logName, files, onFiles }: { signing: r
     if (files.length === 0 || cited.length === 0) return;
     let current = true;
     void Promise.all(cited.map(async ({ ref }) => [ref.sha256, await checkCited(ref, files, digestFile)] as const)).then((entries) => {
-      if (current) setStatuses({ files, of: new Map(entries) });
+      if (!current) return;
+      setStatuses({ files, of: new Map(entries) });
+      onChecked?.(new Map(entries.map(([sha256, status]) => [sha256, status.kind])));
     });
     return () => {
       current = false;

@@ -2,7 +2,7 @@ import type { ProposalStatus } from "@rapk/core";
 import type { Dictionary } from "../i18n/dictionary.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatBytes } from "../model/limits.js";
-import { type ProposalStep, type VersionSigning, signerText } from "../model/signing.js";
+import { type EvidenceChecked, type ProposalStep, type VersionSigning, signerText } from "../model/signing.js";
 
 /** What a proposal step says: "usulan 2 oleh siti · menunggu persetujuan", "usulan 1 disetujui oleh kepala: …". */
 export function stepText(step: ProposalStep, t: Dictionary, status: ProposalStatus | undefined): string {
@@ -15,7 +15,18 @@ export function stepText(step: ProposalStep, t: Dictionary, status: ProposalStat
  * warning for a signature that does not hold and for a version its signers could not put in force; and its proposal steps, a proposal still waiting marked as
  * such (`statusOf`: where each proposal stands now, in the newest version).
  */
-export function VersionSigners({ signing, statusOf, signedLog }: { signing: VersionSigning | undefined; statusOf: (proposal: number) => ProposalStatus | undefined; signedLog: boolean }) {
+export function VersionSigners({
+  signing,
+  statusOf,
+  signedLog,
+  evidenceChecked,
+}: {
+  signing: VersionSigning | undefined;
+  statusOf: (proposal: number) => ProposalStatus | undefined;
+  signedLog: boolean;
+  /** What the Evidence tab found of the files given, once they were checked: said beside each file cited. */
+  evidenceChecked?: EvidenceChecked | null | undefined;
+}) {
   const { t } = useI18n();
   if (!signing) return null;
   const { signers, unproven, policy, steps, evidence } = signing;
@@ -37,11 +48,16 @@ export function VersionSigners({ signing, statusOf, signedLog }: { signing: Vers
           </span>
         );
       })}
-      {evidence.map((file) => (
-        <span key={file.sha256} class="v-evidence" title={`SHA-256 ${file.sha256}`}>
-          {t.evidence(file.name, file.mediaType, formatBytes(file.size), file.sha256.slice(0, 16))}
-        </span>
-      ))}
+      {evidence.map((file) => {
+        const found = evidenceChecked?.get(file.sha256);
+        return (
+          <span key={file.sha256} class="v-evidence" title={`SHA-256 ${file.sha256}`}>
+            {t.evidence(file.name, file.mediaType, formatBytes(file.size), file.sha256.slice(0, 16))}
+            {found === "present" && ` · ${t.evidencePresent}`}
+            {(found === "missing" || found === "changed") && <span class="v-warn">{` ⚠ ${found === "missing" ? "EVIDENCE_MISSING" : "EVIDENCE_CHANGED"}`}</span>}
+          </span>
+        );
+      })}
     </>
   );
 }

@@ -3,7 +3,7 @@ import type { Version } from "@rapk/history";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useI18n } from "../i18n/i18n.js";
 import { formatDate } from "../model/format.js";
-import type { VersionSigning } from "../model/signing.js";
+import type { EvidenceChecked, VersionSigning } from "../model/signing.js";
 import { VersionSigners } from "./Signers.js";
 
 // Long enough to read what changed, short enough that six months play in a few seconds.
@@ -22,6 +22,7 @@ export function Timeline({
   arriving = false,
   signing = [],
   statusOf = () => undefined,
+  evidenceChecked,
 }: {
   versions: readonly Version[];
   current: number;
@@ -36,6 +37,8 @@ export function Timeline({
   signing?: readonly VersionSigning[];
   /** Where a proposal stands in the newest version: a proposal still pending is marked. */
   statusOf?: (proposal: number) => ProposalStatus | undefined;
+  /** What the Evidence tab found of the files given, by digest. */
+  evidenceChecked?: EvidenceChecked | null;
 }) {
   const { t, language } = useI18n();
   const [playing, setPlaying] = useState(false);
@@ -150,7 +153,7 @@ export function Timeline({
                   {v.actor}
                 </span>
                 <span class="v-reason">{v.reason}</span>
-                <VersionSigners signing={signing[v.number - 1]} statusOf={statusOf} signedLog={signedLog} />
+                <VersionSigners signing={signing[v.number - 1]} statusOf={statusOf} signedLog={signedLog} evidenceChecked={evidenceChecked} />
               </button>
             </li>
           ))}

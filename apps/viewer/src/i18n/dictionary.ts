@@ -43,6 +43,7 @@ const id = {
   proposalStatus: { pending: "menunggu persetujuan", approved: "disetujui", returned: "dikembalikan", withdrawn: "ditarik" } as Record<string, string>,
   decided: (n: number, status: string, by: string) => `usulan ${n} ${status} oleh ${by}`,
   evidence: (name: string, type: string, size: string, digest: string) => `bukti: ${name} (${type}, ${size}, SHA-256 ${digest}…)`,
+  evidencePresent: "✓ ada dan utuh",
   // Roster
   tabRoster: "Anggota",
   tabEvidence: "Bukti dukung",
@@ -248,6 +249,7 @@ const en: Dictionary = {
   proposalStatus: { pending: "waiting for approval", approved: "approved", returned: "returned", withdrawn: "withdrawn" },
   decided: (n, status, by) => `proposal ${n} ${status} by ${by}`,
   evidence: (name, type, size, digest) => `evidence: ${name} (${type}, ${size}, SHA-256 ${digest}…)`,
+  evidencePresent: "✓ present and intact",
   tabRoster: "Members",
   tabEvidence: "Evidence",
   rosterAt: (version) => `Members at version ${version}`,

@@ -22,6 +22,9 @@ export interface VersionSigning {
   readonly evidence: readonly EvidenceRef[];
 }
 
+/** What the check of the files given found of a cited one (EvidencePanel), by its SHA-256: present and intact, EVIDENCE_MISSING or EVIDENCE_CHANGED. */
+export type EvidenceChecked = ReadonlyMap<string, "present" | "missing" | "changed">;
+
 const DECIDED = { ProposalApproved: "approved", ProposalReturned: "returned", ProposalWithdrawn: "withdrawn" } as const;
 
 /** The signing of a version verifyLog/auditLog handed over (onVersion). */
