@@ -57,7 +57,8 @@ export function foldLog(text: LogText, from: PlanState = initialState(), onVersi
       yield open[i] as PlanEvent;
     }
   }
-  const folded = replay(committed(), from);
+  // Every event was validated against its schema by the line reader: not checked again.
+  const folded = replay(committed(), from, { checked: true });
   if (!folded.ok) return { ok: false, error: { line, code: folded.error.code, message: folded.error.message } };
   const failure = reader.end.error;
   if (failure) return { ok: false, error: failure };

@@ -10,6 +10,7 @@ export * from "./appendCheck.js";
 export * from "./memoryStore.js";
 export { rangeTest, type RangeTest } from "./readRange.js";
 export * from "./storeHistory.js";
+export { type StoredShape, type Upcaster, withUpcaster } from "./upcast.js";
 export { type HandleOptions, type HandleResult, handleCommand } from "./commandHandler.js";
 export { type ChangeFeed, type SubscribeOptions, type Subscription, followStore } from "./subscribe.js";
 export * from "./catalog.js";

@@ -38,7 +38,7 @@ export function finish(sourced: readonly SourcedCommand[], options: FinishOption
     const message = decided.error.command?.message ?? decided.error.message;
     failAt(decided.error.code as ErrorCode, line, `the plan read from the source is refused: ${message}`);
   }
-  const replayed = replay(decided.value);
+  const replayed = replay(decided.value, undefined, { checked: true });
   // Events that decide accepted always apply; anything else is a fault in core, not in the source.
   if (!replayed.ok) throw new Error(`core's replay refused the events its decide accepted: ${replayed.error.message}`);
   return { ok: true, commands, state: replayed.value };

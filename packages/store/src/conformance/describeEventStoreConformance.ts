@@ -23,6 +23,7 @@ export interface ConformanceSubject {
 
 const PLAN = "loka-pom-rejang-lebong-2024";
 const OTHER = "loka-pom-kabupaten-ketapang-2024";
+const THIRD = "balai-pom-palangka-raya-2024";
 
 /**
  * The feature suite every EventStore passes, whatever keeps the data: ordering, expected-version
@@ -440,6 +441,56 @@ export function describeEventStoreConformance(name: string, subject: Conformance
           break;
         }
         expect(seen).toEqual([1]);
+      });
+    });
+
+    describe("given plans appended interleaved with the same recorded time to the second", () => {
+      it("then readAll gives them in the order they were committed, and a reader catching up after each append sees every version once at a position that never moves", async () => {
+        const store = await open();
+        const writers = new Map([PLAN, OTHER, THIRD].map((plan) => [plan, new PlanWriter()]));
+        // The same recordedAt everywhere, and plan ids whose order is not the commit order.
+        const at = "2024-03-05T10:00:00+07:00";
+        const plans = [THIRD, PLAN, OTHER, PLAN, THIRD, OTHER, OTHER, PLAN, THIRD];
+        const seen: string[] = [];
+        let position = 0;
+        for (const plan of plans) {
+          const writer = writers.get(plan) as PlanWriter;
+          const version = writer.next(writer.head.version === 0 ? draftCommands() : reportCommands(writer.head.version), metadataAt(at, writer.head.version === 0 ? "draft" : "report"));
+          await store.append(plan, version);
+          for (const commit of await collect(store.readAll(position))) {
+            seen.push(`${commit.position} ${commit.plan} ${commit.version.version}`);
+            position = commit.position;
+          }
+        }
+        const versionOf = (i: number) => plans.slice(0, i + 1).filter((p) => p === plans[i]).length;
+        expect(seen).toEqual(plans.map((plan, i) => `${i + 1} ${plan} ${versionOf(i)}`));
+        expect((await collect((await reopen(store)).readAll())).map((c) => `${c.position} ${c.plan} ${c.version.version}`)).toEqual(seen);
+      });
+
+      it("then a subscription closed and started again from the last position it gave sees exactly the versions after it", async () => {
+        const store = await open();
+        const a = new PlanWriter();
+        const b = new PlanWriter();
+        const at = "2024-03-05T10:00:00+07:00";
+        await store.append(PLAN, a.next(draftCommands(), metadataAt(at, "draft")));
+        await store.append(OTHER, b.next(draftCommands(), metadataAt(at, "draft")));
+        const first = store.subscribe();
+        const given = [await first.next(), await first.next()].map((r) => r.value as StoredCommit);
+        await first.close();
+        await store.append(OTHER, b.next(reportCommands(1), metadataAt(at, "report")));
+        await store.append(PLAN, a.next(reportCommands(1), metadataAt(at, "report")));
+        const resumed = (await reopen(store)).subscribe({ after: (given.at(-1) as StoredCommit).position });
+        try {
+          const rest = [await resumed.next(), await resumed.next()].map((r) => r.value as StoredCommit);
+          expect([...given, ...rest].map((c) => [c.position, c.plan, c.version.version])).toEqual([
+            [1, PLAN, 1],
+            [2, OTHER, 1],
+            [3, OTHER, 2],
+            [4, PLAN, 2],
+          ]);
+        } finally {
+          await resumed.close();
+        }
       });
     });
 
