@@ -1,7 +1,7 @@
 import { auditLog, serializeLog } from "@rapk/history";
 import { checkSignature } from "@rapk/history/signing";
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/preact";
-import { describe, expect, it } from "vitest";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
+import { describe, expect, it, vi } from "vitest";
 import { App } from "../src/App.js";
 import { checkHere } from "../src/model/deferredSha256.js";
 import { inlineLoader } from "../src/model/inlineLoader.js";
@@ -96,6 +96,27 @@ describe("a log that fails a check, in the app", () => {
     expect(footer).toMatch(new RegExp(`^rapk · TIDAK TERVERIFIKASI / NOT VERIFIED: line ${forged.line}: BAD_SIGNATURE · versi 5 · .* · tanpa hash kepala log$`));
     expect(footer).not.toMatch(/[0-9a-f]{64}/);
     window.dispatchEvent(new Event("afterprint"));
+  });
+
+  it("a moved signature: the quarterly report prints stamped as the plan does, its footer in every page's margin with no head", async () => {
+    const forged = movedSignature();
+    await openForged(forged.text);
+    fireEvent.click(screen.getByRole("tab", { name: "Triwulan" }));
+    // happy-dom has no print(): the browser's, stubbed.
+    const print = vi.fn();
+    Object.defineProperty(window, "print", { value: print, configurable: true, writable: true });
+    fireEvent.click(await screen.findByRole("button", { name: "Cetak laporan triwulan (PDF)" }));
+    await waitFor(() => expect(print).toHaveBeenCalledTimes(1));
+    const root = document.querySelector(".print-root")!;
+    expect(root.querySelector("article.rapk-quarter")).not.toBeNull();
+    expect(root.querySelector(".print-stamp-first")!.textContent).toMatch(new RegExp(`^TIDAK TERVERIFIKASI \\(NOT VERIFIED\\): baris ${forged.line}: BAD_SIGNATURE`));
+    const styles = [...root.querySelectorAll("style")].map((style) => style.textContent).join("");
+    expect(styles).toContain("@top-center");
+    expect(styles).toMatch(new RegExp(`@bottom-left \\{ content: "rapk · TIDAK TERVERIFIKASI / NOT VERIFIED: line ${forged.line}: BAD_SIGNATURE · versi 5 · [^"]* · tanpa hash kepala log";`));
+    expect(styles).not.toMatch(/[0-9a-f]{64}/);
+    window.dispatchEvent(new Event("afterprint"));
+    await waitFor(() => expect(document.querySelector(".print-root")).toBeNull());
+    Reflect.deleteProperty(window, "print");
   });
 
   it("an officer's Revisi POK: red banner naming POLICY_NOT_MET; the quarter's and the changes' downloads are refused too", async () => {
