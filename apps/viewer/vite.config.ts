@@ -2,6 +2,7 @@ import preact from "@preact/preset-vite";
 import { fileURLToPath } from "node:url";
 import { type Plugin, defineConfig } from "vite";
 import { viewerAliases } from "./viewer.aliases.js";
+import { workbenchPage } from "./vite.workbench.js";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -34,7 +35,7 @@ const contentSecurityPolicy: Plugin = {
 };
 
 export default defineConfig(({ command }) => ({
-  plugins: [preact(), contentSecurityPolicy],
+  plugins: [preact(), contentSecurityPolicy, workbenchPage(contentSecurityPolicy)],
   // Where the worker is: the built entry beside the app's chunks, or its source in development.
   define: {
     __PARSE_WORKER__: JSON.stringify(command === "build" ? `./${WORKER_ENTRY}.js` : "../worker/parse.worker.ts"),

@@ -1,0 +1,74 @@
+import type { PlanState } from "@rapk/core";
+import { useEffect, useState } from "preact/hooks";
+import { Tabs } from "../components/Tabs.js";
+import type { PlanRow, WorkbenchApi } from "./api.js";
+import { Inbox } from "./Inbox.js";
+import { useWorkbenchI18n } from "./i18n.js";
+import type { MemberKey } from "./keyFile.js";
+import { ReportForm } from "./ReportForm.js";
+import { Alert } from "./Notices.js";
+import { problemText } from "./SignIn.js";
+
+/** The plan at its head, as the server gave it: what a form is made on (its version travels with the step). */
+export interface LoadedPlan {
+  readonly plan: string;
+  readonly version: number;
+  readonly state: PlanState;
+}
+
+type Section = "report" | "inbox";
+
+/** One plan: the monthly report form and the approvals inbox, on the plan as the server has it now. */
+export function PlanView({ api, plan, role, memberKey, onBack }: { api: WorkbenchApi; plan: PlanRow; role: string; memberKey: MemberKey; onBack: () => void }) {
+  const { w } = useWorkbenchI18n();
+  const [loaded, setLoaded] = useState<LoadedPlan | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [section, setSection] = useState<Section>(role === "head" ? "inbox" : "report");
+  const reload = async () => {
+    setError(null);
+    try {
+      const { version, state } = await api.state(plan.plan);
+      setLoaded({ plan: plan.plan, version, state });
+    } catch (caught) {
+      setError(problemText(caught, w));
+    }
+  };
+  useEffect(() => {
+    void reload();
+  }, [plan.plan]);
+  const unit = loaded?.state.plan?.unit ?? plan.unit ?? plan.plan;
+  const year = String(loaded?.state.plan?.year ?? plan.year ?? "");
+  return (
+    <section class="wb-plan" aria-labelledby="plan-title">
+      <div class="wb-plan-head">
+        <button type="button" onClick={onBack}>
+          {w.back}
+        </button>
+        <h2 id="plan-title">
+          {w.planHeading(unit, year)} <span class="muted">{loaded && w.atVersion(loaded.version)}</span>
+        </h2>
+        <span class="badge">{w.role[role] ?? role}</span>
+        <button type="button" onClick={() => void reload()}>
+          {w.reload}
+        </button>
+      </div>
+      <Alert text={error} />
+      {loaded === null ? (
+        <p role="status">{w.loading}</p>
+      ) : (
+        <Tabs
+          label={w.sections}
+          tabs={[
+            { id: "report", label: w.tabReport },
+            { id: "inbox", label: w.tabInbox },
+          ]}
+          selected={section}
+          onSelect={(id) => setSection(id as Section)}
+        >
+          {section === "report" && <ReportForm api={api} loaded={loaded} role={role} memberKey={memberKey} onReload={reload} />}
+          {section === "inbox" && <Inbox api={api} loaded={loaded} role={role} memberKey={memberKey} onReload={reload} />}
+        </Tabs>
+      )}
+    </section>
+  );
+}

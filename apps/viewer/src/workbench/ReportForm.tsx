@@ -1,0 +1,294 @@
+import { type EvidenceRef, type Indicator, type Language, MONTHS, explainError, formatRupiah, monthName } from "@rapk/core";
+import { useMemo, useRef, useState } from "preact/hooks";
+import { formatNumber } from "../model/format.js";
+import type { WorkbenchApi } from "./api.js";
+import { commandText } from "./describe.js";
+import type { WorkbenchDictionary } from "./dictionary.js";
+import { useWorkbenchI18n } from "./i18n.js";
+import type { MemberKey } from "./keyFile.js";
+import { type StepOutcome, StepOutcomeNotice, failedStep } from "./Notices.js";
+import type { LoadedPlan } from "./PlanView.js";
+import { EMPTY_INDICATOR, EMPTY_SPENDING, type FieldProblem, type IndicatorEntry, type Problem, type ReportDraft, type SpendingEntry, buildReport, realisationOf } from "./reportCommands.js";
+import { problemText } from "./SignIn.js";
+import { takeStep } from "./steps.js";
+
+/** Who may propose a report (the policy's proposers of kind `report`). */
+const PROPOSERS = new Set(["officer", "verifier"]);
+
+/** The month after the latest one any indicator reported (January before the first report). */
+function nextMonth(loaded: LoadedPlan): number {
+  const months = Object.values(loaded.state.realisations).flatMap((byMonth) => Object.keys(byMonth).map(Number));
+  return months.length === 0 ? 1 : Math.min(12, Math.max(...months) + 1);
+}
+
+export function problemWords(problem: FieldProblem, w: WorkbenchDictionary, language: Language): string {
+  if (typeof problem === "string") return w[problem];
+  return `${explainError(problem.code)?.[language] ?? problem.code} (${problem.code}: ${problem.message})`;
+}
+
+/**
+ * The officer's monthly report: each indicator's numerator and denominator (the value computed as
+ * typed, as core checks it), its notes, hambatan and rencana tindak lanjut; spending per budget
+ * line; an evidence file cited by every report of it. Each command is decided in the page by
+ * core's own `decide` on the plan as the server gave it, and the form shows what it will propose
+ * before it is proposed (prepared by the server, signed here, appended). What was typed survives a
+ * reload: a form made on a version someone else's step overtook is re-based, not lost.
+ */
+export function ReportForm({ api, loaded, role, memberKey, onReload }: { api: WorkbenchApi; loaded: LoadedPlan; role: string; memberKey: MemberKey; onReload: () => Promise<void> }) {
+  const { w, language } = useWorkbenchI18n();
+  const [month, setMonth] = useState(() => nextMonth(loaded));
+  const [indicators, setIndicators] = useState<Record<string, IndicatorEntry>>({});
+  const [spending, setSpending] = useState<Record<string, SpendingEntry>>({});
+  const [reason, setReason] = useState("");
+  const [evidenceFile, setEvidenceFile] = useState<File | null>(null);
+  const uploaded = useRef<{ file: File; ref: EvidenceRef } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<StepOutcome | null>(null);
+  const draft: ReportDraft = { month, indicators, spending };
+  // The evidence is cited by its reference once uploaded; until then a stand-in keeps the preview honest.
+  const built = useMemo(() => buildReport(draft, loaded.state), [month, indicators, spending, loaded]);
+  const problemAt = (at: Problem["at"]): FieldProblem | undefined =>
+    built.problems.find((p) => p.at.field === at.field && ("indicator" in at ? "indicator" in p.at && p.at.indicator === at.indicator : "line" in p.at && p.at.line === at.line))?.problem;
+
+  if (!PROPOSERS.has(role)) return <p>{w.officerOnly}</p>;
+
+  const setIndicator = (id: string, field: keyof IndicatorEntry, value: string) => setIndicators((all) => ({ ...all, [id]: { ...(all[id] ?? EMPTY_INDICATOR), [field]: value } }));
+  const setLine = (id: string, field: keyof SpendingEntry, value: string) => setSpending((all) => ({ ...all, [id]: { ...(all[id] ?? EMPTY_SPENDING), [field]: value } }));
+
+  const propose = async (event: Event) => {
+    event.preventDefault();
+    if (built.problems.length > 0 || built.commands.length === 0) return;
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const evidence: EvidenceRef[] = [];
+      if (evidenceFile !== null) {
+        if (uploaded.current?.file !== evidenceFile) uploaded.current = { file: evidenceFile, ref: await api.uploadEvidence(loaded.plan, evidenceFile) };
+        evidence.push(uploaded.current.ref);
+      }
+      const report = buildReport(draft, loaded.state, evidence);
+      const { prepared } = await takeStep(api, loaded.plan, loaded.version, { step: "propose", kind: "report", reason: reason.trim() || w.reasonDefault(monthName(month, language)), commands: report.commands }, memberKey);
+      setOutcome({ kind: "done", text: w.proposed(prepared.says.join("; ")) });
+      setIndicators({});
+      setSpending({});
+      setReason("");
+      setEvidenceFile(null);
+      uploaded.current = null;
+      if (fileInput.current) fileInput.current.value = "";
+      await onReload();
+    } catch (caught) {
+      setOutcome(failedStep(caught, (c) => problemText(c, w)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const lines = Object.values(loaded.state.lines);
+  return (
+    <form class="wb-report" onSubmit={propose} aria-labelledby="report-title">
+      <h3 id="report-title">{w.reportTitle}</h3>
+      <label class="wb-field wb-month">
+        <span>{w.month}</span>
+        <select value={month} onChange={(event) => setMonth(Number((event.currentTarget as HTMLSelectElement).value))}>
+          {MONTHS.map((m) => (
+            <option key={m} value={m}>
+              {monthName(m, language)}
+            </option>
+          ))}
+        </select>
+      </label>
+
+      <fieldset>
+        <legend>{w.indicators}</legend>
+        <div class="table-scroll">
+          <table class="wb-indicators">
+            <thead>
+              <tr>
+                <th scope="col">{w.indicator}</th>
+                <th scope="col" class="num">
+                  {w.target}
+                </th>
+                <th scope="col">{w.numerator}</th>
+                <th scope="col">{w.denominator}</th>
+                <th scope="col">{w.value}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.values(loaded.state.indicators).map((indicator) => (
+                <IndicatorRow
+                  key={indicator.id}
+                  indicator={indicator}
+                  month={month}
+                  entry={indicators[indicator.id] ?? EMPTY_INDICATOR}
+                  onChange={(field, value) => setIndicator(indicator.id, field, value)}
+                  problemOf={(field) => problemAt({ indicator: indicator.id, field })}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{w.spending}</legend>
+        <div class="table-scroll">
+          <table class="wb-spending">
+            <thead>
+              <tr>
+                <th scope="col">{w.line}</th>
+                <th scope="col" class="num">
+                  {w.pagu}
+                </th>
+                <th scope="col" class="num">
+                  {w.spentBefore}
+                </th>
+                <th scope="col">{w.amount}</th>
+                <th scope="col">{w.note}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((line) => {
+                const entry = spending[line.id] ?? EMPTY_SPENDING;
+                const spent = Object.entries(loaded.state.spending[line.id] ?? {}).reduce((sum, [m, amount]) => (Number(m) === month ? sum : sum + amount), 0);
+                const problem = problemAt({ line: line.id, field: "amount" });
+                const what = `${line.id} ${line.subComponent.name}`;
+                return (
+                  <tr key={line.id}>
+                    <th scope="row">
+                      <code>{line.id}</code>
+                      <div class="muted">{line.subComponent.name}</div>
+                    </th>
+                    <td class="num">{formatRupiah(line.pagu)}</td>
+                    <td class="num">{formatRupiah(spent)}</td>
+                    <td>
+                      <Field label={w.fieldOf(w.amount, what)} value={entry.amount} onInput={(value) => setLine(line.id, "amount", value)} problem={problem} inputMode="numeric" />
+                    </td>
+                    <td>
+                      <Field label={w.fieldOf(w.note, what)} value={entry.note} onInput={(value) => setLine(line.id, "note", value)} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{w.evidence}</legend>
+        <label class="wb-field">
+          <span>{w.evidenceFile}</span>
+          <input ref={fileInput} type="file" name="evidence" onChange={(event) => setEvidenceFile((event.currentTarget as HTMLInputElement).files?.[0] ?? null)} />
+        </label>
+        {evidenceFile && <p class="muted">{w.evidenceAttached(evidenceFile.name)}</p>}
+      </fieldset>
+
+      <label class="wb-field">
+        <span>{w.reason}</span>
+        <input type="text" name="reason" value={reason} placeholder={w.reasonDefault(monthName(month, language))} maxLength={1000} onInput={(event) => setReason((event.currentTarget as HTMLInputElement).value)} />
+      </label>
+
+      <section class="wb-preview" aria-labelledby="preview-title" aria-live="polite">
+        <h4 id="preview-title">{w.preview}</h4>
+        {built.commands.length === 0 ? (
+          <p class="muted">{w.nothingYet}</p>
+        ) : (
+          <ul>
+            {built.commands.map((command, index) => (
+              <li key={index}>{commandText(command, loaded.state, w, language)}</li>
+            ))}
+          </ul>
+        )}
+        {built.problems.length > 0 && <p class="wb-error">{w.fixFirst}</p>}
+      </section>
+
+      <button type="submit" class="wb-primary" disabled={busy || built.commands.length === 0 || built.problems.length > 0}>
+        {busy ? w.proposing : w.propose}
+      </button>
+      <StepOutcomeNotice outcome={outcome} onReload={onReload} />
+    </form>
+  );
+}
+
+function IndicatorRow({
+  indicator,
+  month,
+  entry,
+  onChange,
+  problemOf,
+}: {
+  indicator: Indicator;
+  month: number;
+  entry: IndicatorEntry;
+  onChange: (field: keyof IndicatorEntry, value: string) => void;
+  problemOf: (field: "numerator" | "denominator" | "value") => FieldProblem | undefined;
+}) {
+  const { w, language } = useWorkbenchI18n();
+  const target = indicator.targets[month - 1];
+  const what = `${indicator.id} ${indicator.name}`;
+  const realised = realisationOf(entry);
+  const ratio = realised?.ok === true && realised.numerator !== undefined;
+  return (
+    <>
+      <tr>
+        <th scope="row">
+          <code>{indicator.id}</code> {indicator.name}
+        </th>
+        <td class="num">{target === null || target === undefined ? "–" : formatNumber(target, language)}</td>
+        <td>
+          <Field label={w.fieldOf(w.numerator, what)} value={entry.numerator} onInput={(value) => onChange("numerator", value)} problem={problemOf("numerator")} inputMode="decimal" />
+        </td>
+        <td>
+          <Field label={w.fieldOf(w.denominator, what)} value={entry.denominator} onInput={(value) => onChange("denominator", value)} problem={problemOf("denominator")} inputMode="decimal" />
+        </td>
+        <td>
+          {ratio ? (
+            <output class="wb-value" aria-label={w.fieldOf(w.value, what)}>
+              {formatNumber(realised.value, language)}
+            </output>
+          ) : (
+            <Field label={w.fieldOf(w.value, what)} value={entry.value} onInput={(value) => onChange("value", value)} problem={problemOf("value")} inputMode="decimal" />
+          )}
+        </td>
+      </tr>
+      <tr class="wb-notes-row">
+        <td colSpan={5}>
+          <details>
+            <summary>
+              {w.note}, {w.obstacles.toLowerCase()}, {w.followUp.toLowerCase()}: <code>{indicator.id}</code>
+            </summary>
+            <div class="wb-notes">
+              <Field label={w.fieldOf(w.note, what)} value={entry.note} onInput={(value) => onChange("note", value)} multiline />
+              <Field label={w.fieldOf(w.obstacles, what)} value={entry.obstacles} onInput={(value) => onChange("obstacles", value)} multiline />
+              <Field label={w.fieldOf(w.followUp, what)} value={entry.followUp} onInput={(value) => onChange("followUp", value)} multiline />
+            </div>
+          </details>
+        </td>
+      </tr>
+    </>
+  );
+}
+
+let fieldIds = 0;
+
+/** An input with its label (visually hidden where a table's headers say it) and its problem, tied by aria-describedby. */
+function Field({ label, value, onInput, problem, inputMode, multiline }: { label: string; value: string; onInput: (value: string) => void; problem?: FieldProblem; inputMode?: "decimal" | "numeric"; multiline?: boolean }) {
+  const { w, language } = useWorkbenchI18n();
+  const [id] = useState(() => `wb-field-${++fieldIds}`);
+  const handler = (event: Event) => onInput((event.currentTarget as HTMLInputElement).value);
+  const described = problem === undefined ? {} : { "aria-invalid": true, "aria-describedby": `${id}-problem` };
+  return (
+    <div class="wb-cell">
+      <label for={id} class={multiline ? "" : "sr-only"}>
+        {label}
+      </label>
+      {multiline ? <textarea id={id} value={value} onInput={handler} rows={2} maxLength={5000} /> : <input id={id} type="text" value={value} onInput={handler} inputMode={inputMode} {...described} />}
+      {problem !== undefined && (
+        <span id={`${id}-problem`} class="wb-error wb-problem">
+          {problemWords(problem, w, language)}
+        </span>
+      )}
+    </div>
+  );
+}

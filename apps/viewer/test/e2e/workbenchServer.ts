@@ -1,0 +1,92 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Role } from "@rapk/core";
+import { type CommittedVersion, appendRevision, headAfter, parseLog, serializeVersions } from "@rapk/history";
+import { type SigningKey, generateSigningKey, signVersion } from "@rapk/history/signing";
+import { type RunningServer, startServer } from "@rapk/server";
+import { NdjsonFileStore } from "@rapk/store/file";
+
+/** The imported 2024 plan (one version, signed by nobody), the seed of the workbench's plan. */
+const SEED = fileURLToPath(new URL("../../../../packages/examples/loka-pom-rejang-lebong-2024.ndjson", import.meta.url));
+
+/** A member with a key, and the key file `rapk keygen` wrote for them. */
+export interface KeyHolder {
+  readonly name: string;
+  readonly role: Role;
+  readonly member: string;
+  readonly key: SigningKey;
+  /** Where their key file is (`{"name", "publicKey", "secretKey"}`, as keygen writes it). */
+  readonly keyFile: string;
+}
+
+export interface WorkbenchServer {
+  readonly url: string;
+  readonly folder: string;
+  readonly plan: string;
+  readonly members: Readonly<Record<"head" | "officer", KeyHolder>>;
+  /** The plan's log as the server wrote it. */
+  logText(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A log whose roster the head founded and signed: the imported plan, then a roster version
+ * adding every member with their role and key, as `rapk member add` writes it (the server's own
+ * test fixture builds plan C the same way).
+ */
+export function rosteredLog(members: readonly KeyHolder[], head: KeyHolder): string {
+  const parsed = parseLog(readFileSync(SEED, "utf8"));
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const { events, versions } = parsed.value;
+  const commands = members.map((who) => ({ type: "addMember", data: { member: who.member, name: who.name, role: who.role, publicKey: who.key.publicKey } }));
+  const roster = appendRevision(
+    events,
+    { meta: { actor: head.name, reason: "tim unit", kind: "roster" }, commands },
+    { head: headAfter(versions[versions.length - 1] as CommittedVersion), now: () => "2024-02-23T09:00:00+07:00" },
+  );
+  if (!roster.ok) throw new Error(roster.error.message);
+  return serializeVersions([...versions, signVersion(roster.sealed, head.key.secretKey)]);
+}
+
+/**
+ * `rapk serve` as an office runs it, on a throwaway folder holding one plan whose log keeps its
+ * roster (a head and an officer, each with a key file written as keygen writes it), serving the
+ * built viewer from `dist` on a free loopback port. Its clock stands in July 2024, when June's
+ * report is taken.
+ */
+export async function startWorkbenchServer(dist: string, plan = "loka-pom-rejang-lebong-2024"): Promise<WorkbenchServer> {
+  const folder = mkdtempSync(join(tmpdir(), "rapk-workbench-"));
+  const keys = mkdtempSync(join(tmpdir(), "rapk-workbench-keys-"));
+  const holder = (name: string, role: Role, member: string): KeyHolder => {
+    const key = generateSigningKey();
+    const keyFile = join(keys, `${member}.key`);
+    writeFileSync(keyFile, `${JSON.stringify({ name, publicKey: key.publicKey, secretKey: key.secretKey }, null, 2)}\n`, { mode: 0o600 });
+    return { name, role, member, key, keyFile };
+  };
+  const head = holder("Kepala Loka", "head", "kepala.loka");
+  const officer = holder("Siti Rahma", "officer", "siti.rahma");
+  writeFileSync(join(folder, `${plan}.ndjson`), rosteredLog([head, officer], head));
+  const store = NdjsonFileStore.folder(folder);
+  let server: RunningServer;
+  try {
+    server = await startServer({ store, port: 0, host: "127.0.0.1", viewerDir: dist, now: () => Date.parse("2024-07-05T03:00:00Z") });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return {
+    url: server.url,
+    folder,
+    plan,
+    members: { head, officer },
+    logText: () => readFileSync(join(folder, `${plan}.ndjson`), "utf8"),
+    stop: async () => {
+      await server.close();
+      await store.close();
+      rmSync(folder, { recursive: true, force: true });
+      rmSync(keys, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,309 @@
+import type { EvidenceRef, PlanState } from "@rapk/core";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
+import { describe, expect, it } from "vitest";
+import { checkSignature, generateSigningKey } from "@rapk/history/signing";
+import { ApiError, type PlanRow, type Session, type StepRequest, type WorkbenchApi } from "../src/workbench/api.js";
+import { buildReport, parseRupiah, ratioValue } from "../src/workbench/reportCommands.js";
+import { Workbench } from "../src/workbench/Workbench.js";
+import { smallPlan as smallPlanState } from "./fixtures/plan.js";
+
+const officerKey = generateSigningKey();
+const headKey = generateSigningKey();
+const PLAN = "loka-2024";
+
+/** A key file as `rapk keygen` writes it. */
+const keyFile = (key: { publicKey: string; secretKey: string }, name = "Siti Rahma") =>
+  new File([`${JSON.stringify({ name, publicKey: key.publicKey, secretKey: key.secretKey }, null, 2)}\n`], "siti.key", { type: "application/json" });
+
+interface Call {
+  readonly what: string;
+  readonly body: unknown;
+}
+
+/**
+ * The server as the workbench sees it, in memory: it checks each signature it is sent against
+ * the key that signed in (as the real server does), and records every call with what it carried.
+ */
+class FakeServer implements WorkbenchApi {
+  calls: Call[] = [];
+  version = 2;
+  signedInKey: string | undefined;
+  conflictOnce = false;
+  uploads: File[] = [];
+  constructor(
+    public current: PlanState,
+    readonly role: string,
+  ) {}
+  private record(what: string, body: unknown = null) {
+    this.calls.push({ what, body });
+  }
+  async session() {
+    return null;
+  }
+  async challenge() {
+    this.record("challenge");
+    return { challenge: "c1", message: "rapk sign-in http://127.0.0.1 c1 until 2024-07-05T03:02:00.000Z", expiresAt: "2024-07-05T03:02:00.000Z" };
+  }
+  async signIn(body: { challenge: string; publicKey: string; signature: string }): Promise<Session> {
+    this.record("signIn", body);
+    if (!checkSignature({ publicKey: body.publicKey, signature: body.signature }, "rapk sign-in http://127.0.0.1 c1 until 2024-07-05T03:02:00.000Z"))
+      throw new ApiError(401, "BAD_SIGNATURE", "the signature does not hold");
+    this.signedInKey = body.publicKey;
+    return { publicKey: body.publicKey, name: this.role === "head" ? "Kepala Loka" : "Siti Rahma", csrfToken: "t", expiresAt: "", plans: [{ plan: PLAN, member: this.role === "head" ? "kepala" : "siti", name: "x", role: this.role }] };
+  }
+  async signOut() {
+    this.record("signOut");
+  }
+  async plans(): Promise<PlanRow[]> {
+    return [
+      {
+        plan: PLAN,
+        version: this.version,
+        head: "0".repeat(64),
+        role: this.role,
+        verified: true,
+        unit: "Loka POM di Kabupaten Rejang Lebong",
+        agency: "Badan POM",
+        year: 2024,
+        ceiling: 500_000_000,
+        pagu: 225_436_000,
+        allocated: 200_000_000,
+        spent: 12_500_000,
+        absorption: 12_500_000 / 225_436_000,
+        indicators: 3,
+        latestMonth: 5,
+        bands: { "very-good": 1, good: 1, fair: 0 },
+        unrated: 1,
+      },
+    ];
+  }
+  async state() {
+    this.record("state");
+    return { version: this.version, state: this.current };
+  }
+  async proposals() {
+    return {
+      version: this.version,
+      proposals: Object.values(this.current.proposals).map((p) => ({ proposal: p.proposal, kind: p.kind, by: p.by, status: p.status, commands: p.commands.length, ...(p.returnReason ? { returnReason: p.returnReason } : {}) })),
+    };
+  }
+  prepared: { head: string; step: StepRequest; expectVersion: number } | undefined;
+  async prepare(_plan: string, expectVersion: number, step: StepRequest) {
+    this.record("prepare", { expectVersion, ...step });
+    if (this.conflictOnce) {
+      this.conflictOnce = false;
+      this.version += 1;
+      throw new ApiError(409, "CONFLICT", "the plan is at version 3, not 2");
+    }
+    const head = "ab".repeat(32);
+    this.prepared = { head, step, expectVersion };
+    return { draft: "d1", plan: PLAN, version: this.version + 1, head, says: ["proposal 1 (report) by siti, 2 commands, waiting for approval"], expiresAt: "" };
+  }
+  async commit(_plan: string, draft: string, signature: string) {
+    this.record("commit", { draft, signature });
+    if (!checkSignature({ publicKey: this.signedInKey!, signature }, this.prepared!.head)) throw new ApiError(403, "BAD_SIGNATURE", "no");
+    this.version += 1;
+    return { plan: PLAN, version: this.version, head: this.prepared!.head, signers: [] };
+  }
+  async uploadEvidence(_plan: string, file: File): Promise<EvidenceRef> {
+    this.uploads.push(file);
+    this.record("upload", file.name);
+    return { name: file.name, mediaType: file.type, size: file.size, sha256: "e".repeat(64) };
+  }
+  evidenceUrl(plan: string, sha256: string) {
+    return `/api/plans/${plan}/evidence/${sha256}`;
+  }
+}
+
+function choose(label: RegExp, file: File) {
+  const input = screen.getByLabelText(label) as HTMLInputElement;
+  Object.defineProperty(input, "files", { value: [file], configurable: true });
+  fireEvent.change(input);
+}
+
+const type = (label: RegExp | string, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
+
+async function signInAs(server: FakeServer, key: { publicKey: string; secretKey: string }) {
+  render(<Workbench api={server} />);
+  choose(/Berkas kunci/, keyFile(key));
+  fireEvent.click(screen.getByRole("button", { name: "Masuk" }));
+  await screen.findByRole("heading", { name: "Rencana Anda" });
+}
+
+async function openPlan() {
+  fireEvent.click(screen.getByRole("button", { name: `Buka ${PLAN}` }));
+  await screen.findByRole("tablist", { name: "Bagian" });
+}
+
+describe("the report's commands", () => {
+  it("computes the value as core checks it (23 of 36 is 63.89) and reads Rupiah whole or grouped the Indonesian way", () => {
+    expect(ratioValue(23, 36)).toBe(63.89);
+    expect(ratioValue(1, 3)).toBe(33.33);
+    expect(parseRupiah("12.500.000")).toBe(12_500_000);
+    expect(parseRupiah("Rp12500000")).toBe(12_500_000);
+    expect(parseRupiah("12,5")).toBe("wholeRupiah");
+    expect(parseRupiah("1.50")).toBe("wholeRupiah");
+  });
+
+  it("refuses, field by field, what core's decide refuses (a percentage over 100) and what the pagu does not hold, and cites the evidence on every report", () => {
+    const state = smallPlanState();
+    const evidence: EvidenceRef[] = [{ name: "kwitansi.pdf", mediaType: "application/pdf", size: 10, sha256: "f".repeat(64) }];
+    const built = buildReport(
+      {
+        month: 6,
+        indicators: { "01.01": { numerator: "23", denominator: "36", value: "", note: " sampel Juni ", obstacles: "", followUp: "" }, "01.07": { numerator: "50", denominator: "20", value: "", note: "", obstacles: "", followUp: "" } },
+        spending: { "DR.3165.QIA.005.053.A": { amount: "12.500.000", note: "" }, "DR.3165.BDC.001.051.A": { amount: "18400001", note: "" } },
+      },
+      state,
+      evidence,
+    );
+    expect(built.commands).toEqual([
+      { type: "reportRealisation", data: { indicator: "01.01", month: 6, value: 63.89, numerator: 23, denominator: 36, note: "sampel Juni", evidence } },
+      { type: "reportSpending", data: { line: "DR.3165.QIA.005.053.A", month: 6, amount: 12_500_000, evidence } },
+    ]);
+    expect(built.problems.map((p) => [p.at, typeof p.problem === "string" ? p.problem : p.problem.code])).toEqual([
+      [{ indicator: "01.07", field: "numerator" }, "PERCENT_OUT_OF_RANGE"],
+      [{ line: "DR.3165.BDC.001.051.A", field: "amount" }, "LINE_OVERSPENT"],
+    ]);
+  });
+});
+
+describe("the workbench", () => {
+  it("signs in by signing the challenge with the key file's key, sending the public key and a signature, never the secret key", async () => {
+    const server = new FakeServer(smallPlanState(), "officer");
+    await signInAs(server, officerKey);
+    expect(server.signedInKey).toBe(officerKey.publicKey);
+    expect(JSON.stringify(server.calls)).not.toContain(officerKey.secretKey);
+    expect(screen.getByText(/Masuk sebagai Siti Rahma/)).toBeTruthy();
+    // The roll-up figures of the plan the member belongs to.
+    const row = screen.getByRole("row", { name: /Loka POM/ });
+    expect(within(row).getByText("Rp12.500.000")).toBeTruthy();
+    expect(within(row).getByText("5,5 %")).toBeTruthy();
+    expect(within(row).getByText("Mei")).toBeTruthy();
+    expect(within(row).getByText("Sangat Baik: 1")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Keluar" }));
+    await screen.findByRole("heading", { name: "Masuk dengan kunci Anda" });
+    expect(server.calls.at(-1)?.what).toBe("signOut");
+  });
+
+  it("refuses a file that is not a key file, or whose public key is not its secret key's, before asking the server", async () => {
+    const server = new FakeServer(smallPlanState(), "officer");
+    render(<Workbench api={server} />);
+    choose(/Berkas kunci/, new File(["not json"], "x.key"));
+    fireEvent.click(screen.getByRole("button", { name: "Masuk" }));
+    expect((await screen.findByRole("alert")).textContent).toMatch(/bukan JSON/);
+    choose(/Berkas kunci/, keyFile({ publicKey: headKey.publicKey, secretKey: officerKey.secretKey }));
+    fireEvent.click(screen.getByRole("button", { name: "Masuk" }));
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toMatch(/bukan milik kunci rahasianya/));
+    expect(server.calls).toEqual([]);
+  });
+
+  it("fills June's report: the value computed as typed, spending, evidence uploaded and cited; proposes it signed by the officer's key on the version it was made on", async () => {
+    const server = new FakeServer(smallPlanState(), "officer");
+    await signInAs(server, officerKey);
+    await openPlan();
+    fireEvent.change(screen.getByLabelText("Bulan"), { target: { value: "6" } });
+    type(/^Pembilang: 01\.01/, "23");
+    type(/^Penyebut: 01\.01/, "36");
+    expect(screen.getByLabelText(/^Nilai: 01\.01/).textContent).toBe("63,89");
+    type(/^Hambatan: 01\.01/, "cuaca");
+    type(/^Jumlah \(Rupiah\): DR\.3165\.QIA\.005\.053\.A/, "12.500.000");
+    choose(/Berkas bukti dukung/, new File(["%PDF-1.4"], "kwitansi juni.pdf", { type: "application/pdf" }));
+    const preview = within(screen.getByRole("region", { name: "Yang akan diusulkan" }));
+    expect(preview.getByText(/Realisasi 01\.01 .*, Juni: 63,89 \(23\/36\)/)).toBeTruthy();
+    expect(preview.getByText(/Anggaran DR\.3165\.QIA\.005\.053\.A .*Juni: Rp12\.500\.000/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Usulkan dan tandatangani" }));
+    expect(await screen.findByText(/Diusulkan: proposal 1 \(report\)/)).toBeTruthy();
+    const evidence = [{ name: "kwitansi juni.pdf", mediaType: "application/pdf", size: 8, sha256: "e".repeat(64) }];
+    expect(server.calls.find((c) => c.what === "prepare")?.body).toEqual({
+      expectVersion: 2,
+      step: "propose",
+      kind: "report",
+      reason: "Laporan bulanan Juni",
+      commands: [
+        { type: "reportRealisation", data: { indicator: "01.01", month: 6, value: 63.89, numerator: 23, denominator: 36, obstacles: "cuaca", evidence } },
+        { type: "reportSpending", data: { line: "DR.3165.QIA.005.053.A", month: 6, amount: 12_500_000, evidence } },
+      ],
+    });
+    expect(server.version).toBe(3);
+    // The form is cleared for the next report once the proposal landed.
+    expect((screen.getByLabelText(/^Pembilang: 01\.01/) as HTMLInputElement).value).toBe("");
+  });
+
+  it("marks a field core refuses and proposes nothing until it is fixed", async () => {
+    const server = new FakeServer(smallPlanState(), "officer");
+    await signInAs(server, officerKey);
+    await openPlan();
+    type(/^Pembilang: 01\.01/, "40");
+    type(/^Penyebut: 01\.01/, "20");
+    const numerator = screen.getByLabelText(/^Pembilang: 01\.01/);
+    expect(numerator.getAttribute("aria-invalid")).toBe("true");
+    expect(document.getElementById(numerator.getAttribute("aria-describedby")!)!.textContent).toMatch(/PERCENT_OUT_OF_RANGE/);
+    expect((screen.getByRole("button", { name: "Usulkan dan tandatangani" }) as HTMLButtonElement).disabled).toBe(true);
+    type(/^Pembilang: 01\.01/, "20");
+    expect(numerator.getAttribute("aria-invalid")).toBe(null);
+    expect((screen.getByRole("button", { name: "Usulkan dan tandatangani" }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it("given someone else's version landed first, says so with nothing written, and re-bases the form on the reloaded plan keeping what was typed", async () => {
+    const server = new FakeServer(smallPlanState(), "officer");
+    await signInAs(server, officerKey);
+    await openPlan();
+    type(/^Jumlah \(Rupiah\): DR\.3165\.QIA\.005\.053\.A/, "1000000");
+    server.conflictOnce = true;
+    fireEvent.click(screen.getByRole("button", { name: "Usulkan dan tandatangani" }));
+    expect((await screen.findByRole("alert")).textContent).toMatch(/sudah berubah/);
+    expect(server.calls.some((c) => c.what === "commit")).toBe(false);
+    fireEvent.click(screen.getByRole("button", { name: "Muat ulang rencana dan coba lagi" }));
+    await screen.findByText(/pada versi 3/);
+    expect((screen.getByLabelText(/^Jumlah \(Rupiah\): DR\.3165\.QIA\.005\.053\.A/) as HTMLInputElement).value).toBe("1000000");
+    fireEvent.click(screen.getByRole("button", { name: "Usulkan dan tandatangani" }));
+    await screen.findByText(/Diusulkan:/);
+    expect(server.calls.filter((c) => c.what === "prepare").map((c) => (c.body as { expectVersion: number }).expectVersion)).toEqual([2, 3]);
+  });
+
+  it("shows the head the pending proposal with its commands and evidence, approves it signed by the head's key, and returns only with a reason; in English too", async () => {
+    const evidence = [{ name: "kwitansi.pdf", mediaType: "application/pdf", size: 2048, sha256: "a".repeat(64) }];
+    const base = smallPlanState();
+    const state: PlanState = {
+      ...base,
+      members: { siti: { member: "siti", name: "Siti Rahma", role: "officer", publicKey: officerKey.publicKey } },
+      proposals: {
+        "1": {
+          proposal: 1,
+          kind: "report",
+          by: "siti",
+          status: "pending",
+          commands: [{ type: "reportRealisation", data: { indicator: "01.01", month: 6, value: 63.89, numerator: 23, denominator: 36, note: "sampel Juni", evidence } }],
+        } as PlanState["proposals"][string],
+      },
+    };
+    const server = new FakeServer(state, "head");
+    await signInAs(server, headKey);
+    await openPlan();
+    const card = within(await screen.findByRole("article", { name: "Usulan 1 (report) oleh Siti Rahma" }));
+    expect(card.getByText(/Realisasi 01\.01 .*Juni: 63,89 \(23\/36\)/)).toBeTruthy();
+    expect(card.getByText("Catatan: sampel Juni")).toBeTruthy();
+    expect(card.getByRole("link", { name: "Unduh kwitansi.pdf (2.0 kB)" }).getAttribute("href")).toBe(`/api/plans/${PLAN}/evidence/${"a".repeat(64)}`);
+    fireEvent.click(card.getByRole("button", { name: "Kembalikan" }));
+    expect(card.getByText("Tulis alasan pengembalian.")).toBeTruthy();
+    expect(server.calls.some((c) => c.what === "prepare")).toBe(false);
+    fireEvent.click(card.getByRole("button", { name: "Setujui dan tandatangani" }));
+    expect((await screen.findByRole("status")).textContent).toBe("Usulan 1 disetujui.");
+    expect(server.calls.find((c) => c.what === "prepare")?.body).toEqual({ expectVersion: 2, step: "approve", proposal: 1 });
+    expect(server.calls.some((c) => c.what === "commit")).toBe(true);
+    fireEvent.click(screen.getByRole("button", { name: "English" }));
+    expect(screen.getByRole("tab", { name: "Approvals" })).toBeTruthy();
+    expect(screen.getByRole("article", { name: "Proposal 1 (report) by Siti Rahma" })).toBeTruthy();
+    expect(screen.getByLabelText("Why it goes back")).toBeTruthy();
+  });
+
+  it("gives every input a label", async () => {
+    const server = new FakeServer(smallPlanState(), "officer");
+    await signInAs(server, officerKey);
+    await openPlan();
+    const inputs = [...document.querySelectorAll("input, select, textarea")];
+    expect(inputs.length).toBeGreaterThan(20);
+    for (const input of inputs) expect({ input: input.outerHTML, labelled: (input as HTMLInputElement).labels?.length ?? 0 }).toMatchObject({ labelled: 1 });
+  });
+});
