@@ -4,24 +4,12 @@ import { parseISO } from "date-fns/parseISO";
 import { id as indonesian } from "date-fns/locale/id";
 
 // Printed and exported figures are read by Indonesian users: dots group thousands
-// (70.412.160), a comma is the decimal mark (99,3). Spreadsheets keep numbers as numbers.
+// (70.412.160), a comma is the decimal mark (99,3; core's formatMeasure). Spreadsheets keep numbers as numbers.
 const amount = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0, useGrouping: true });
-const decimal = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 4, useGrouping: true });
-const percent = new Intl.NumberFormat("id-ID", { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true });
 
 /** Whole Rupiah as the printed table shows them, without the `Rp`: `70.412.160`. */
 export function formatAmount(value: number): string {
   return (value < 0 ? "-" : "") + amount.format(Math.abs(value));
-}
-
-/** A target or realisation: `99,3`; a blank (null) stays blank. */
-export function formatMeasure(value: number | null | undefined): string {
-  return value === null || value === undefined ? "" : decimal.format(value);
-}
-
-/** A percentage with two decimals: `97,50 %`; blank when there is none. */
-export function formatPercentage(value: number | null | undefined): string {
-  return value === null || value === undefined ? "" : `${percent.format(value)} %`;
 }
 
 /** `2024-02-22` -> `22 Februari 2024`, as the signature's date reads; anything else unchanged. */

@@ -1,9 +1,8 @@
 import type { Command } from "commander";
-import { achievement, budgetSummary, formatRupiah, totalGap, monthCode, monthName } from "@rapk/core";
+import { achievement, budgetSummary, formatMeasure, formatPercentOfHundred, formatPercentOfRatio, formatRupiah, monthCode, monthName, totalGap } from "@rapk/core";
 import { stateAsOf } from "../asOf.js";
 import { CliError } from "../cliError.js";
 import type { Context } from "../context.js";
-import { formatPercent, formatValue } from "../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { println } from "../io.js";
 import { jsonText } from "../json.js";
@@ -63,14 +62,14 @@ export function registerReport(program: Command, { io, language }: Context): voi
         { header: id ? "KATEGORI" : "BAND" },
         { header: id ? "INDIKATOR" : "NAME" },
       ];
-      const achievementRows = indicators.map((i) => [i.id, formatValue(i.target), formatValue(i.realisation), formatPercent(i.achievement), i.band?.label ?? "", i.name]);
+      const achievementRows = indicators.map((i) => [i.id, formatMeasure(i.target), formatMeasure(i.realisation), formatPercentOfHundred(i.achievement), i.band?.label ?? "", i.name]);
       for (const line of renderTable(achievementColumns, achievementRows, "  ")) println(io.stdout, line);
       println(io.stdout);
       println(io.stdout, id ? `Penyerapan anggaran s.d. ${monthName(month, "id")}` : `Budget absorption (penyerapan) through ${monthName(month, "id")}`);
       const budgetColumns = [{ header: id ? "KODE BARIS" : "LINE" }, { header: "PAGU", align: "right" as const }, { header: id ? "REALISASI" : "SPENT", align: "right" as const }, { header: "PENYERAPAN", align: "right" as const }];
       const budgetRows = [
-        ...lines.map((l) => [l.id, formatRupiah(l.pagu), formatRupiah(l.spent), formatPercent(l.absorption === null ? null : l.absorption * 100)]),
-        [id ? "Jumlah baris anggaran" : "all lines", formatRupiah(budget.pagu), formatRupiah(budget.spent), formatPercent(absorption === null ? null : absorption * 100)],
+        ...lines.map((l) => [l.id, formatRupiah(l.pagu), formatRupiah(l.spent), formatPercentOfRatio(l.absorption)]),
+        [id ? "Jumlah baris anggaran" : "all lines", formatRupiah(budget.pagu), formatRupiah(budget.spent), formatPercentOfRatio(absorption)],
       ];
       for (const line of renderTable(budgetColumns, budgetRows, "  ")) println(io.stdout, line);
       // The lines' pagu beside the ceiling as it stands (after a Revisi DIPA, the revised one, not the Total first printed), with why they differ.

@@ -1,11 +1,10 @@
 import type { Command } from "commander";
-import { BPOM_BANDS, formatRupiah, monthCode } from "@rapk/core";
+import { BPOM_BANDS, formatPercentOfRatio, formatRupiah, monthCode } from "@rapk/core";
 import type { RollupRow, RollupTotals } from "@rapk/store";
 import { CliError } from "../cliError.js";
 import { writeUserFile } from "../files.js";
 import { outputFormat } from "../outputFormat.js";
 import type { Context } from "../context.js";
-import { formatPercent } from "../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { println } from "../io.js";
 import { jsonText } from "../json.js";
@@ -69,7 +68,7 @@ function printRollup(out: { write(text: string): unknown }, rows: readonly Rollu
     ...BPOM_BANDS.map((band) => ({ header: bandHeader(band.label.id), align: "right" as const })),
     { header: "NONE", align: "right" as const },
   ];
-  const money = (row: Figures) => [formatRupiah(row.ceiling), formatRupiah(row.pagu), formatRupiah(row.allocated), formatRupiah(row.spent), formatPercent(row.absorption === null ? null : row.absorption * 100)];
+  const money = (row: Figures) => [formatRupiah(row.ceiling), formatRupiah(row.pagu), formatRupiah(row.allocated), formatRupiah(row.spent), formatPercentOfRatio(row.absorption)];
   const bands = (row: Figures) => [...BPOM_BANDS.map((band) => String(row.bands[band.id] ?? 0)), String(row.unrated)];
   const lines = rows.map((row) => [row.plan, row.unit ?? "", row.year === null ? "" : String(row.year), String(row.version), ...money(row), row.latestMonth === null ? "" : monthCode(row.latestMonth), ...bands(row)]);
   lines.push(["TOTAL", `${totals.plans} plans`, "", "", ...money(totals), "", ...bands(totals)]);

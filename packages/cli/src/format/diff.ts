@@ -1,10 +1,9 @@
-import { formatRupiah } from "@rapk/core";
+import { formatMeasure, formatRupiah } from "@rapk/core";
 import { type Change, type ChangeValueFormat, type PlanDiff, changeCells } from "@rapk/history";
-import { formatValue } from "./numbers.js";
 import { renderTable } from "./table.js";
 
 const value = (v: number | string | null, format: ChangeValueFormat, none: string): string =>
-  v === null ? none : typeof v === "string" ? v : format === "rupiah" ? formatRupiah(v) : formatValue(v);
+  v === null ? none : typeof v === "string" ? v : format === "rupiah" ? formatRupiah(v) : formatMeasure(v);
 
 /** `old -> new`, with Rupiah the Indonesian way; nothing is `(none)`, a blank target cell `(blank)`. */
 export function changeText(change: Change): string {

@@ -1,5 +1,4 @@
-import { type PlanState, budgetSummary, formatRupiah, monthCode, planDocument, totalGap } from "@rapk/core";
-import { formatValue } from "./numbers.js";
+import { type PlanState, budgetSummary, formatMeasure, formatRupiah, monthCode, planDocument, totalGap } from "@rapk/core";
 import { formatLongDate } from "./signatureDate.js";
 import { renderTable } from "./table.js";
 
@@ -31,7 +30,7 @@ export function renderDocument(state: PlanState, version: number): string[] {
         `  (${UNIT[indicator.unit] ?? indicator.unit}, ${DIRECTION[indicator.direction] ?? indicator.direction}, ${indicator.shape})`,
       );
       const headers = [...indicator.targets.map((_, i) => ({ header: monthCode(i + 1), align: "right" as const })), { header: "ANGGARAN", align: "right" as const }];
-      out.push(...renderTable(headers, [[...indicator.targets.map(formatValue), formatRupiah(indicator.budget)]], "    "));
+      out.push(...renderTable(headers, [[...indicator.targets.map((value) => formatMeasure(value)), formatRupiah(indicator.budget)]], "    "));
       // The figure the document prints stays beside the derived one, with why they differ.
       if (indicator.budgetGap) out.push(`    ANGGARAN in the document: ${formatRupiah(indicator.statedBudget ?? 0)}. ${indicator.budgetGap.en}`);
       indicator.contributions.forEach((c, i) => {

@@ -1,7 +1,7 @@
+import { formatMeasure } from "@rapk/core";
 import type { Finding, Language, PlanState } from "@rapk/core";
 import type { Version } from "@rapk/history";
 import { type StateJson, stateToJson } from "../stateToJson.js";
-import { formatValue } from "./numbers.js";
 
 const WORDS = {
   en: {
@@ -42,7 +42,7 @@ export function importRecordLines(version: Version, language: Language, list = t
   if (version.source === undefined && version.findings === undefined) return [];
   const lines: string[] = [];
   if (version.source)
-    lines.push(WORDS[language].imported(version.number, version.source.name, formatValue(version.source.size), version.source.sha256, version.importer ?? "?"));
+    lines.push(WORDS[language].imported(version.number, version.source.name, formatMeasure(version.source.size), version.source.sha256, version.importer ?? "?"));
   if (version.findings) lines.push(...findingLines(version.findings, language, list));
   return lines;
 }

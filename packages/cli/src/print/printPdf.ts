@@ -1,4 +1,5 @@
-import { type PrintLayout, footerText, formatAmount, formatMeasure } from "@rapk/report";
+import { formatMeasure } from "@rapk/core";
+import { type PrintLayout, footerText, formatAmount } from "@rapk/report";
 import { type Column, drawRow, pdfDocument, rowHeight, stampFooters } from "./pdfDocument.js";
 
 const STYLE = { fontSize: 6.5, padding: 2 };
@@ -100,7 +101,7 @@ export async function printPdf(layout: PrintLayout): Promise<Uint8Array> {
   };
   for (const row of layout.indicators) {
     const budget = formatAmount(row.budget) + (row.derivedBudget === null ? "" : `\ndihitung ${formatAmount(row.derivedBudget)}`);
-    documentRow([row.number ?? "", row.objective ?? "", row.indicator, ...row.targets.map(formatMeasure), budget], row.lines);
+    documentRow([row.number ?? "", row.objective ?? "", row.indicator, ...row.targets.map((value) => formatMeasure(value)), budget], row.lines);
   }
   const unattributed = layout.unattributed;
   if (unattributed) documentRow(["", "", unattributed.label, ...layout.months.map(() => ""), formatAmount(unattributed.amount)], unattributed.lines);

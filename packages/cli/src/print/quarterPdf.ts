@@ -1,9 +1,8 @@
-import { type Language, monthCode, monthName } from "@rapk/core";
-import { type PrintProvenance, type QuarterReport, REPORT_WORDS, footerText, formatAmount, formatLongDate, formatMeasure, formatPercentage, measureUnitName, monthFigure, romanQuarter } from "@rapk/report";
+import { type Language, formatMeasure, formatPercentOfHundred, formatPercentOfRatio, monthCode, monthName } from "@rapk/core";
+import { type PrintProvenance, type QuarterReport, REPORT_WORDS, footerText, formatAmount, formatLongDate, measureUnitName, monthFigure, romanQuarter } from "@rapk/report";
 import { type Column, pdfDocument, stampFooters } from "./pdfDocument.js";
 import { type PdfPage, drawSignature, drawTable, headerBlock } from "./pdfTable.js";
 
-const pct = (ratio: number | null) => formatPercentage(ratio === null ? null : ratio * 100);
 
 /**
  * The quarterly report as PDF bytes (A4 landscape), as the centre takes it: the header block
@@ -39,10 +38,10 @@ export async function quarterPdf(report: QuarterReport, provenance: PrintProvena
       formatMeasure(i.target),
       ...i.months.map(monthFigure),
       formatMeasure(i.realisation),
-      formatPercentage(i.achievement),
+      formatPercentOfHundred(i.achievement),
       i.band?.label[language] ?? "",
       formatMeasure(i.annualTarget),
-      formatPercentage(i.annualAchievement),
+      formatPercentOfHundred(i.annualAchievement),
     ]),
   );
   const { budget } = report;
@@ -52,8 +51,8 @@ export async function quarterPdf(report: QuarterReport, provenance: PrintProvena
     [{ width: 110 }, { width: 310 }, { width: 70 }, { width: 80, align: "right" }, { width: 80, align: "right" }, { width: 80, align: "right" }, { width: 56, align: "right" }],
     [w.line, w.lineName, w.serves, w.pagu, w.spentInQuarter(report.quarter), w.spentThrough(lastCode), w.absorption],
     [
-      ...report.lines.map((l) => [l.id, l.name, l.indicators.join(", "), formatAmount(l.pagu), formatAmount(l.spentInQuarter), formatAmount(l.spent), pct(l.absorption)]),
-      [w.total, "", "", formatAmount(budget.pagu), formatAmount(budget.spentInQuarter), formatAmount(budget.spent), pct(budget.absorption)],
+      ...report.lines.map((l) => [l.id, l.name, l.indicators.join(", "), formatAmount(l.pagu), formatAmount(l.spentInQuarter), formatAmount(l.spent), formatPercentOfRatio(l.absorption)]),
+      [w.total, "", "", formatAmount(budget.pagu), formatAmount(budget.spentInQuarter), formatAmount(budget.spent), formatPercentOfRatio(budget.absorption)],
     ],
   );
   drawTable(
@@ -62,8 +61,8 @@ export async function quarterPdf(report: QuarterReport, provenance: PrintProvena
     [{ width: 420 }, { width: 110, align: "right" }, { width: 56, align: "right" }],
     [w.absorption, w.spentThrough(lastCode), "%"],
     [
-      [w.againstCeiling(formatAmount(budget.ceiling)), formatAmount(budget.spent), pct(budget.ceilingAbsorption)],
-      [w.againstLines(formatAmount(budget.pagu)), formatAmount(budget.spent), pct(budget.absorption)],
+      [w.againstCeiling(formatAmount(budget.ceiling)), formatAmount(budget.spent), formatPercentOfRatio(budget.ceilingAbsorption)],
+      [w.againstLines(formatAmount(budget.pagu)), formatAmount(budget.spent), formatPercentOfRatio(budget.absorption)],
       ...(budget.notItemised > 0 ? [[w.notItemised(formatAmount(budget.notItemised), formatAmount(budget.ceiling)), "", ""]] : []),
     ],
   );

@@ -1,9 +1,7 @@
-import { type Language, formatRupiah, monthCode, monthName } from "@rapk/core";
+import { type Language, formatMeasure, formatPercentOfHundred, formatPercentOfRatio, formatRupiah, monthCode, monthName } from "@rapk/core";
 import { type QuarterReport, REPORT_WORDS, formatLongDate, measureUnitName, monthFigure, romanQuarter } from "@rapk/report";
-import { formatPercent, formatValue } from "../format/numbers.js";
 import { renderTable } from "../format/table.js";
 
-const pct = (ratio: number | null) => formatPercent(ratio === null ? null : ratio * 100);
 
 /** The quarterly report as plain text, every heading in `language`: the header block, achievement, absorption two ways, notes, signatory. */
 export function renderQuarter(report: QuarterReport, version: number, language: Language = "en"): string[] {
@@ -31,12 +29,12 @@ export function renderQuarter(report: QuarterReport, version: number, language: 
       report.indicators.map((i) => [
         i.id,
         measureUnitName(i.unit, language),
-        formatValue(i.target),
+        formatMeasure(i.target),
         ...i.months.map(monthFigure),
-        formatPercent(i.achievement),
+        formatPercentOfHundred(i.achievement),
         i.band?.label[language] ?? "",
-        formatValue(i.annualTarget),
-        formatPercent(i.annualAchievement),
+        formatMeasure(i.annualTarget),
+        formatPercentOfHundred(i.annualAchievement),
       ]),
       "  ",
     ),
@@ -47,14 +45,14 @@ export function renderQuarter(report: QuarterReport, version: number, language: 
     ...renderTable(
       [{ header: w.line }, { header: w.serves }, { header: w.pagu, align: "right" }, { header: w.spentInQuarter(report.quarter), align: "right" }, { header: w.spentThrough(lastCode), align: "right" }, { header: w.absorption, align: "right" }, { header: w.lineName }],
       [
-        ...report.lines.map((l) => [l.id, l.indicators.join(", "), formatRupiah(l.pagu), formatRupiah(l.spentInQuarter), formatRupiah(l.spent), pct(l.absorption), l.name]),
-        [w.total, "", formatRupiah(budget.pagu), formatRupiah(budget.spentInQuarter), formatRupiah(budget.spent), pct(budget.absorption), ""],
+        ...report.lines.map((l) => [l.id, l.indicators.join(", "), formatRupiah(l.pagu), formatRupiah(l.spentInQuarter), formatRupiah(l.spent), formatPercentOfRatio(l.absorption), l.name]),
+        [w.total, "", formatRupiah(budget.pagu), formatRupiah(budget.spentInQuarter), formatRupiah(budget.spent), formatPercentOfRatio(budget.absorption), ""],
       ],
       "  ",
     ),
   );
-  out.push("", `  ${w.againstCeiling(formatRupiah(budget.ceiling).replace(/^Rp/, ""))}: ${pct(budget.ceilingAbsorption)}`);
-  out.push(`  ${w.againstLines(formatRupiah(budget.pagu).replace(/^Rp/, ""))}: ${pct(budget.absorption)}`);
+  out.push("", `  ${w.againstCeiling(formatRupiah(budget.ceiling).replace(/^Rp/, ""))}: ${formatPercentOfRatio(budget.ceilingAbsorption)}`);
+  out.push(`  ${w.againstLines(formatRupiah(budget.pagu).replace(/^Rp/, ""))}: ${formatPercentOfRatio(budget.absorption)}`);
   if (budget.notItemised > 0) out.push(`  ${w.notItemised(formatRupiah(budget.notItemised).replace(/^Rp/, ""), formatRupiah(budget.ceiling).replace(/^Rp/, ""))}`);
   out.push("", w.notesHeading);
   if (report.notes.length === 0) out.push(`  ${w.noNotes}`);

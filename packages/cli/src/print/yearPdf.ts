@@ -1,11 +1,10 @@
 import type { Language } from "@rapk/core";
-import { monthCode } from "@rapk/core";
-import { type PrintProvenance, REPORT_WORDS, type YearReport, footerText, formatAmount, formatLongDate, formatMeasure, formatPercentage, measureUnitName } from "@rapk/report";
+import { formatMeasure, formatPercentOfHundred, formatPercentOfRatio, monthCode } from "@rapk/core";
+import { type PrintProvenance, REPORT_WORDS, type YearReport, footerText, formatAmount, formatLongDate, measureUnitName } from "@rapk/report";
 import { pdfDocument, stampFooters } from "./pdfDocument.js";
 import { type PdfPage, drawSignature, drawTable, headerBlock } from "./pdfTable.js";
 import { SIGNATURE_HEIGHT } from "./quarterPdf.js";
 
-const pct = (ratio: number | null) => formatPercentage(ratio === null ? null : ratio * 100);
 
 /** The yearly report as PDF bytes: per objective and indicator the year's target, realisation and achievement; the year's absorption; the signatory. */
 export async function yearPdf(report: YearReport, provenance: PrintProvenance, language: Language = "id"): Promise<Uint8Array> {
@@ -32,7 +31,7 @@ export async function yearPdf(report: YearReport, provenance: PrintProvenance, l
         measureUnitName(i.unit, language),
         formatMeasure(i.target),
         i.realisation === null ? "" : `${formatMeasure(i.realisation)} (${monthCode(i.month!)})`,
-        formatPercentage(i.achievement),
+        formatPercentOfHundred(i.achievement),
         i.band?.label[language] ?? "",
       ]),
     ]),
@@ -44,8 +43,8 @@ export async function yearPdf(report: YearReport, provenance: PrintProvenance, l
     [{ width: 420 }, { width: 110, align: "right" }, { width: 56, align: "right" }],
     [w.absorption, w.spentInYear, "%"],
     [
-      [w.againstCeiling(formatAmount(budget.ceiling)), formatAmount(budget.spent), pct(budget.ceilingAbsorption)],
-      [w.againstLines(formatAmount(budget.pagu)), formatAmount(budget.spent), pct(budget.absorption)],
+      [w.againstCeiling(formatAmount(budget.ceiling)), formatAmount(budget.spent), formatPercentOfRatio(budget.ceilingAbsorption)],
+      [w.againstLines(formatAmount(budget.pagu)), formatAmount(budget.spent), formatPercentOfRatio(budget.absorption)],
       ...(budget.notItemised > 0 ? [[w.notItemised(formatAmount(budget.notItemised), formatAmount(budget.ceiling)), "", ""]] : []),
     ],
     { keepWithLast: SIGNATURE_HEIGHT },

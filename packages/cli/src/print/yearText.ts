@@ -1,9 +1,7 @@
-import { type Language, formatRupiah, monthCode } from "@rapk/core";
+import { type Language, formatMeasure, formatPercentOfHundred, formatPercentOfRatio, formatRupiah, monthCode } from "@rapk/core";
 import { REPORT_WORDS, type YearReport, formatLongDate, measureUnitName } from "@rapk/report";
-import { formatPercent, formatValue } from "../format/numbers.js";
 import { renderTable } from "../format/table.js";
 
-const pct = (ratio: number | null) => formatPercent(ratio === null ? null : ratio * 100);
 const bare = (amount: number) => formatRupiah(amount).replace(/^Rp/, "");
 
 /** The yearly report as plain text, headings in `language`: per objective and indicator the year's figures, the year's absorption two ways, the signatory. */
@@ -17,13 +15,13 @@ export function renderYear(report: YearReport, version: number, language: Langua
       [{ header: w.no }, { header: w.measureUnit }, { header: w.annualTarget, align: "right" }, { header: w.realisation("").trim(), align: "right" }, { header: w.month }, { header: w.achievement, align: "right" }, { header: w.band }, { header: w.indicator }],
       report.objectives.flatMap((o) => [
         [o.code, "", "", "", "", "", "", o.name],
-        ...o.indicators.map((i) => [i.id, measureUnitName(i.unit, language), formatValue(i.target), formatValue(i.realisation), i.month === null ? "" : monthCode(i.month), formatPercent(i.achievement), i.band?.label[language] ?? "", i.name]),
+        ...o.indicators.map((i) => [i.id, measureUnitName(i.unit, language), formatMeasure(i.target), formatMeasure(i.realisation), i.month === null ? "" : monthCode(i.month), formatPercentOfHundred(i.achievement), i.band?.label[language] ?? "", i.name]),
       ]),
       "  ",
     ),
   );
   const { budget } = report;
-  out.push("", `  ${w.againstCeiling(bare(budget.ceiling))}: ${pct(budget.ceilingAbsorption)}`, `  ${w.againstLines(bare(budget.pagu))}: ${pct(budget.absorption)}`);
+  out.push("", `  ${w.againstCeiling(bare(budget.ceiling))}: ${formatPercentOfRatio(budget.ceilingAbsorption)}`, `  ${w.againstLines(bare(budget.pagu))}: ${formatPercentOfRatio(budget.absorption)}`);
   if (budget.notItemised > 0) out.push(`  ${w.notItemised(bare(budget.notItemised), bare(budget.ceiling))}`);
   const { signature } = report;
   if (signature) out.push("", `  ${signature.place}, ${formatLongDate(report.effectiveAt ?? signature.date)}`, `  ${signature.title}`, "", `  ${signature.name ?? ""}`);

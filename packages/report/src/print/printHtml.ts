@@ -1,4 +1,5 @@
-import { formatAmount, formatMeasure } from "../format.js";
+import { formatMeasure } from "@rapk/core";
+import { formatAmount } from "../format.js";
 import { escapeHtml as e } from "../html.js";
 import { footerText } from "./footerText.js";
 import type { PrintIndicatorRow, PrintLayout, PrintLineRow, PrintUnattributed } from "./printLayout.js";

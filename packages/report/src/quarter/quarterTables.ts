@@ -1,5 +1,5 @@
-import { type Language, monthCode, monthName } from "@rapk/core";
-import { formatAmount, formatLongDate, formatMeasure, formatPercentage } from "../format.js";
+import { type Language, formatMeasure, formatPercentOfHundred, formatPercentOfRatio, monthCode, monthName } from "@rapk/core";
+import { formatAmount, formatLongDate } from "../format.js";
 import type { PrintProvenance } from "../print/printLayout.js";
 import type { QuarterReport } from "./quarterReport.js";
 import { REPORT_WORDS, measureUnitName, monthFigure, romanQuarter } from "./quarterWords.js";
@@ -22,7 +22,6 @@ export interface QuarterTables {
   readonly notes: QuarterTable;
 }
 
-const pct = (ratio: number | null) => formatPercentage(ratio === null ? null : ratio * 100);
 const right = (width: number) => ({ width, align: "right" as const });
 
 /**
@@ -58,10 +57,10 @@ export function quarterTables(report: QuarterReport, provenance: Pick<PrintProve
         formatMeasure(i.target),
         ...i.months.map(monthFigure),
         formatMeasure(i.realisation),
-        formatPercentage(i.achievement),
+        formatPercentOfHundred(i.achievement),
         i.band?.label[language] ?? "",
         formatMeasure(i.annualTarget),
-        formatPercentage(i.annualAchievement),
+        formatPercentOfHundred(i.annualAchievement),
       ]),
     },
     lines: {
@@ -69,8 +68,8 @@ export function quarterTables(report: QuarterReport, provenance: Pick<PrintProve
       columns: [{ width: 120 }, { width: 296 }, { width: 70 }, right(80), right(80), right(80), right(60)],
       head: [w.line, w.lineName, w.serves, w.pagu, w.spentInQuarter(report.quarter), w.spentThrough(lastCode), w.absorption],
       rows: [
-        ...report.lines.map((l) => [l.id, l.name, l.indicators.join(", "), formatAmount(l.pagu), formatAmount(l.spentInQuarter), formatAmount(l.spent), pct(l.absorption)]),
-        [w.total, "", "", formatAmount(budget.pagu), formatAmount(budget.spentInQuarter), formatAmount(budget.spent), pct(budget.absorption)],
+        ...report.lines.map((l) => [l.id, l.name, l.indicators.join(", "), formatAmount(l.pagu), formatAmount(l.spentInQuarter), formatAmount(l.spent), formatPercentOfRatio(l.absorption)]),
+        [w.total, "", "", formatAmount(budget.pagu), formatAmount(budget.spentInQuarter), formatAmount(budget.spent), formatPercentOfRatio(budget.absorption)],
       ],
     },
     absorption: {
@@ -78,8 +77,8 @@ export function quarterTables(report: QuarterReport, provenance: Pick<PrintProve
       columns: [{ width: 420 }, right(110), right(56)],
       head: [w.absorption, w.spentThrough(lastCode), "%"],
       rows: [
-        [w.againstCeiling(formatAmount(budget.ceiling)), formatAmount(budget.spent), pct(budget.ceilingAbsorption)],
-        [w.againstLines(formatAmount(budget.pagu)), formatAmount(budget.spent), pct(budget.absorption)],
+        [w.againstCeiling(formatAmount(budget.ceiling)), formatAmount(budget.spent), formatPercentOfRatio(budget.ceilingAbsorption)],
+        [w.againstLines(formatAmount(budget.pagu)), formatAmount(budget.spent), formatPercentOfRatio(budget.absorption)],
         ...(budget.notItemised > 0 ? [[w.notItemised(formatAmount(budget.notItemised), formatAmount(budget.ceiling)), "", ""]] : []),
       ],
     },

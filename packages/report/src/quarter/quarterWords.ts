@@ -1,5 +1,5 @@
+import { formatMeasure } from "@rapk/core";
 import type { Language } from "@rapk/core";
-import { formatMeasure } from "../format.js";
 
 const ROMAN = ["I", "II", "III", "IV"] as const;
 
