@@ -53,7 +53,7 @@ export function listenForCommits(connectionString: string): ChangeFeed {
           },
         );
       }, wait);
-      retry.unref?.();
+      // Not unref'd: a process that only follows the store stays alive while it reconnects.
     };
 
     client = await connect();

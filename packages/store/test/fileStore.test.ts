@@ -220,3 +220,21 @@ describe("NDJSON folder store: the commit order", () => {
     }
   });
 });
+
+describe("NDJSON folder store: a subscription waiting", () => {
+  it("given a subscription waiting for a commit, then its watcher and poll keep the process alive (a follower process does not end), and close releases both", async () => {
+    const dir = folder();
+    const count = (kind: string) => process.getActiveResourcesInfo().filter((name) => name === kind).length;
+    const timers = count("Timeout");
+    const watchers = count("FSEventWrap");
+    const subscription = NdjsonFileStore.folder(dir, { pollMs: 60_000 }).subscribe();
+    const waiting = subscription.next();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect([count("Timeout") - timers, count("FSEventWrap") - watchers]).toEqual([1, 1]);
+    await subscription.close();
+    expect(await waiting).toEqual({ done: true, value: undefined });
+    // A closed watcher's handle goes once the loop has turned.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect([count("Timeout") - timers, count("FSEventWrap") - watchers]).toEqual([0, 0]);
+  });
+});

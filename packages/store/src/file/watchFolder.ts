@@ -14,7 +14,7 @@ export function watchFolder(folder: string, matches: (name: string) => boolean, 
     let watcher: FSWatcher | undefined;
     if (watching) {
       try {
-        watcher = watch(folder, { persistent: false }, (_event, name) => {
+        watcher = watch(folder, (_event, name) => {
           if (name === null || matches(String(name))) changed();
         });
         // A watcher that fails (the folder removed, too many watches) leaves the poll to do the work.
@@ -37,7 +37,8 @@ export function watchFolder(folder: string, matches: (name: string) => boolean, 
           polling = false;
         });
     }, pollMs);
-    timer.unref();
+    // Both the watcher and the timer keep the process alive while the subscription waits (a
+    // process whose only work is to follow the logs must not end): close() releases them.
     return () => {
       clearInterval(timer);
       watcher?.close();
