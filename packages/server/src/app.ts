@@ -18,6 +18,7 @@ import { planRoutes } from "./routes/planRoutes.js";
 import { RouteTable } from "./routes/routeTable.js";
 import { sessionRoutes } from "./routes/sessionRoutes.js";
 import { stepRoutes } from "./routes/stepRoutes.js";
+import { eventRoutes } from "./routes/eventRoutes.js";
 import { EVIDENCE_BODY_LIMIT, EVIDENCE_UPLOAD, evidenceRoutes } from "./routes/evidenceRoutes.js";
 import { DraftBook } from "./writes/draftBook.js";
 
@@ -91,6 +92,7 @@ export function createApp(options: ServerOptions): RapkApp {
   planRoutes(app, table, parts);
   stepRoutes(app, table, parts);
   evidenceRoutes(app, table, parts);
+  eventRoutes(app, table, parts);
   app.doc("/openapi.json", API_INFO);
   const rules: RouteRule[] = [...table.rules, { method: "GET", path: "/openapi.json", access: PUBLIC }];
 

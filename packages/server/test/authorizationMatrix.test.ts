@@ -48,6 +48,17 @@ const CALLS: Record<string, { readonly call: Call; readonly ok: number }> = {
   },
   "GET /api/plans/{plan}/proposals": { call: (c) => c.fetch(`/api/plans/${PLAN_C}/proposals`), ok: 200 },
   "POST /api/plans/{plan}/evidence": { call: (c) => c.fetch(`/api/plans/${PLAN_C}/evidence?name=bukti.pdf`, { method: "POST", body: RECEIPT, headers: { "content-type": "application/pdf" } }), ok: 201 },
+  "GET /api/plans/{plan}/events": {
+    call: async (c) => {
+      // A stream never ends by itself: its status and headers are the answer, then it is closed.
+      const controller = new AbortController();
+      const response = await c.fetch(`/api/plans/${PLAN_C}/events`, { signal: controller.signal });
+      if (response.status !== 200) return response;
+      controller.abort();
+      return new Response(null, { status: response.status });
+    },
+    ok: 200,
+  },
   "GET /api/plans/{plan}/evidence/{sha256}": { call: (c) => c.fetch(`/api/plans/${PLAN_C}/evidence/${cited}`), ok: 200 },
 };
 

@@ -191,3 +191,62 @@ describe("evidence through the server: kept beside the log before the report tha
     expect(tooLarge.status).toBe(413);
   });
 });
+
+/** A Server-Sent Events stream as a browser's EventSource reads it: each event's name, id and data, as they come. */
+async function openEvents(client: Client, headers: Record<string, string> = {}) {
+  const controller = new AbortController();
+  const response = await client.fetch(`/api/plans/${PLAN_C}/events`, { signal: controller.signal, headers });
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let buffered = "";
+  const next = async (): Promise<{ event: string; id?: string; data: any }> => {
+    for (;;) {
+      const end = buffered.indexOf("\n\n");
+      if (end >= 0) {
+        const block = buffered.slice(0, end);
+        buffered = buffered.slice(end + 2);
+        const fields = Object.fromEntries(block.split("\n").filter((line) => !line.startsWith(":")).map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 1).trimStart()]));
+        if (fields.event === undefined) continue;
+        return { event: fields.event, ...(fields.id === undefined ? {} : { id: fields.id }), data: JSON.parse(fields.data ?? "null") };
+      }
+      const { value, done } = await reader.read();
+      if (done) throw new Error("the stream ended");
+      buffered += decoder.decode(value, { stream: true });
+    }
+  };
+  return { response, next, close: () => controller.abort() };
+}
+
+describe("live updates: every open view hears of a version that lands", () => {
+  it("given the head's open stream, when the officer's proposal lands, then the head is told of it at once; reconnecting with Last-Event-ID gives what was missed, once", async () => {
+    const head = await signedIn(members.head);
+    const stream = await openEvents(head);
+    expect(stream.response.status).toBe(200);
+    expect(stream.response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const opened = await stream.next();
+    expect(opened).toMatchObject({ event: "open", data: { plan: PLAN_C, version: await versionOf(head) } });
+
+    const officer = await signedIn(members.officer);
+    const proposed = await prepare(officer, june);
+    const landed = await commit(officer, proposed.body, members.officer);
+    const told = await stream.next();
+    expect(told).toMatchObject({ event: "version", data: { plan: PLAN_C, version: landed.body.version, head: landed.body.head, kind: "report", signers: [{ publicKey: members.officer.key.publicKey }] } });
+    stream.close();
+
+    // Away while another version lands: back with the last id seen, it is given, and only it.
+    const again = await prepare(officer, { ...june, reason: "laporan Juni (lagi)" });
+    const second = await commit(officer, again.body, members.officer);
+    const resumed = await openEvents(head, { "last-event-id": told.id as string });
+    await resumed.next(); // open
+    const missed = await resumed.next();
+    expect(missed).toMatchObject({ event: "version", data: { version: second.body.version } });
+    expect(Number(missed.id)).toBeGreaterThan(Number(told.id));
+    resumed.close();
+  });
+
+  it("refuses a stream to one signed out (the authorization matrix has every other caller)", async () => {
+    const response = await new Client(served.server.url).fetch(`/api/plans/${PLAN_C}/events`);
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("SIGNED_OUT");
+  });
+});
