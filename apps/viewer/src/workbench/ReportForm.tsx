@@ -88,16 +88,16 @@ export function ReportForm({ api, loaded, role, memberKey, onReload }: { api: Wo
   return (
     <form class="wb-report" onSubmit={propose} aria-labelledby="report-title">
       <h3 id="report-title">{w.reportTitle}</h3>
-      <label class="wb-field wb-month">
-        <span>{w.month}</span>
-        <select value={month} onChange={(event) => setMonth(Number((event.currentTarget as HTMLSelectElement).value))}>
+      <div class="wb-field wb-month">
+        <label for="wb-month">{w.month}</label>
+        <select id="wb-month" value={month} onChange={(event) => setMonth(Number((event.currentTarget as HTMLSelectElement).value))}>
           {MONTHS.map((m) => (
             <option key={m} value={m}>
               {monthName(m, language)}
             </option>
           ))}
         </select>
-      </label>
+      </div>
 
       <fieldset>
         <legend>{w.indicators}</legend>
