@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { serializeEvent, verifyLog } from "@rapk/history";
+import { serializeEvent, serializeVersion, verifyLog } from "@rapk/history";
 import { afterAll, describe, expect, it } from "vitest";
 import { PlanWriter, collect, describeEventStoreConformance, draftCommands, metadataAt, reportCommands } from "../src/conformance/index.js";
 import { StoreConflict } from "../src/index.js";
@@ -156,6 +156,17 @@ describe("NDJSON folder store: the commit order", () => {
   const B = "loka-pom-kabupaten-ketapang-2024";
   const same = "2024-03-05T10:00:00+07:00";
 
+  /** A folder store holding the drafts of A and B, in that order, and their writers. */
+  async function twoDrafted() {
+    const dir = folder();
+    const store = NdjsonFileStore.folder(dir);
+    const a = new PlanWriter();
+    const b = new PlanWriter();
+    await store.append(A, a.next(draftCommands(), metadataAt(same, "draft")));
+    await store.append(B, b.next(draftCommands(), metadataAt(same, "draft")));
+    return { dir, store, a, b };
+  }
+
   it("given versions of two plans recorded in the same second, appended interleaved, then readAll gives them in commit order and a position never moves", async () => {
     const dir = folder();
     const store = NdjsonFileStore.folder(dir);
@@ -174,12 +185,7 @@ describe("NDJSON folder store: the commit order", () => {
   });
 
   it("given a one-file store on a log of the folder (as `rapk apply <log>` opens it), then its append takes the next position in the folder's order", async () => {
-    const dir = folder();
-    const store = NdjsonFileStore.folder(dir);
-    const a = new PlanWriter();
-    const b = new PlanWriter();
-    await store.append(A, a.next(draftCommands(), metadataAt(same, "draft")));
-    await store.append(B, b.next(draftCommands(), metadataAt(same, "draft")));
+    const { dir, store, a, b } = await twoDrafted();
     await NdjsonFileStore.file(join(dir, `${A}.ndjson`)).append(A, a.next(reportCommands(1), metadataAt("2024-03-06T10:00:00+07:00", "report")));
     expect((await collect(store.readAll())).map((c) => [c.position, c.plan, c.version.version])).toEqual([
       [1, A, 1],
@@ -203,6 +209,29 @@ describe("NDJSON folder store: the commit order", () => {
     ]);
     await store.append(A, a.next(reportCommands(1), metadataAt("2024-02-24T09:00:00+07:00", "report")));
     expect((await collect(store.readAll())).map((c) => [c.position, c.plan, c.version.version])).toEqual([...before, [3, A, 2]]);
+  });
+
+  it("given a writer that died between its log and the folder's order, then that version is given from its plan's next append on, before it, and a line cut short at the order's end is cut", async () => {
+    const { dir, store, a, b } = await twoDrafted();
+    // Committed to A's log, never written down in the order, and the order's last line cut short.
+    const orphan = a.next(reportCommands(1), metadataAt(same, "report"));
+    appendFileSync(join(dir, `${A}.ndjson`), serializeVersion(orphan));
+    appendFileSync(join(dir, ".rapk-commits.ndjson"), '{"plan":"loka-pom-rej');
+    const described = async () => (await collect(NdjsonFileStore.folder(dir).readAll())).map((c) => [c.position, c.plan, c.version.version]);
+    expect(await described()).toEqual([
+      [1, A, 1],
+      [2, B, 1],
+    ]);
+    await store.append(B, b.next(reportCommands(1), metadataAt(same, "report")));
+    expect((await described()).length).toBe(3);
+    await store.append(A, a.next(reportCommands(2), metadataAt(same, "report")));
+    expect(await described()).toEqual([
+      [1, A, 1],
+      [2, B, 1],
+      [3, B, 2],
+      [4, A, 2],
+      [5, A, 3],
+    ]);
   });
 
   it("given a folder on a file system whose watcher says nothing (watch off), then a subscription still sees a commit by polling the logs' sizes", async () => {

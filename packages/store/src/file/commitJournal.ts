@@ -1,6 +1,7 @@
 import { promises as fs } from "node:fs";
+import type { FileHandle } from "node:fs/promises";
 import { join } from "node:path";
-import { type CommittedVersion, HEX_SHA256, type LogHead, instantOf } from "@rapk/history";
+import { type CommittedVersion, HEX_SHA256, instantOf } from "@rapk/history";
 import { PLAN_ID, StoreError } from "../eventStore.js";
 import { takeWriteLock } from "./writeLock.js";
 
@@ -18,8 +19,6 @@ export interface JournalEntry {
 export interface FolderLogs {
   /** The plans in the folder. */
   plans(): Promise<string[]>;
-  /** Where a plan's log ends now. */
-  head(plan: string): Promise<LogHead>;
   /** A plan's committed versions. */
   versions(plan: string): Promise<CommittedVersion[]>;
 }
@@ -30,11 +29,12 @@ export interface FolderLogs {
  * right after its version is committed to the plan's log (and still holding that log's lock). A
  * version's position is its line's number, so positions never move and follow the order of commit.
  *
- * Before its own line a writer adds the lines of any committed version the journal lacks (a writer
- * that died between its log and the journal, a log written by a store that keeps no journal, the
- * logs of a folder made before the journal), ordered by recorded time, plan and version: the
- * journal catches up on them at the next append. A version is given by readAll only once its line
- * is there.
+ * A writer reads only the journal's end (back to its plan's last line). When its plan's last line
+ * is not the version before its own (a writer died between the log and the journal, or a writer
+ * that keeps no journal wrote the log), it adds the plan's missing versions first, in version
+ * order: such versions are given by readAll from then on, not before. An empty journal is started
+ * with every version of the folder, ordered by recorded time, plan and version (a folder made
+ * before the journal), which is also how readAll orders a folder without one.
  */
 export class CommitJournal {
   readonly file: string;
@@ -79,36 +79,35 @@ export class CommitJournal {
 
   /**
    * Adds `version` of `plan` (just committed to its log, whose lock the caller holds) to the
-   * journal, after the committed versions the journal lacks; a version already in it is not added
-   * again (another writer caught up on it first).
+   * journal, under the journal's lock. Its cost is the journal's end, not the folder: the journal
+   * is read backwards only as far as the plan's last line. When that line is not the version
+   * before this one (a writer died between its log and the journal, or wrote the log without the
+   * journal), the plan's missing versions are added first. A journal still empty is started with
+   * every version the folder holds, in the order of recording, plan and version (a folder made
+   * before the journal). A line cut short by a crash at the end is cut before writing.
    */
   async record(plan: string, version: CommittedVersion, logs: FolderLogs, lockWaitMs: number): Promise<void> {
     const lock = await takeWriteLock(this.file, plan, { waitMs: lockWaitMs }, true);
     if (!lock) throw new StoreError("WRITE_FAILED", `${this.file} could not be created`, plan);
     try {
-      await this.read();
+      const size = await wholeLinesEnd(lock.handle);
       const missing: { plan: string; version: CommittedVersion }[] = [];
-      for (const other of await logs.plans()) {
-        if (other === plan) continue;
-        const head = await logs.head(other);
-        if (head.version > (this.known.get(other) ?? 0)) missing.push(...(await this.unjournaled(other, logs)));
+      if (size === 0) {
+        for (const other of await logs.plans()) if (other !== plan) missing.push(...(await logs.versions(other)).map((v) => ({ plan: other, version: v })));
+        missing.push(...(await logs.versions(plan)).filter((v) => v.version < version.version).map((v) => ({ plan, version: v })));
+        missing.sort((a, b) => instantOf(a.version.metadata.recordedAt) - instantOf(b.version.metadata.recordedAt) || (a.plan < b.plan ? -1 : a.plan > b.plan ? 1 : 0) || a.version.version - b.version.version);
+      } else {
+        const last = await lastVersionOf(lock.handle, size, plan, this.file);
+        if (last >= version.version) return;
+        if (last < version.version - 1) missing.push(...(await logs.versions(plan)).filter((v) => v.version > last && v.version < version.version).map((v) => ({ plan, version: v })));
       }
-      if (version.version - 1 > (this.known.get(plan) ?? 0)) missing.push(...(await this.unjournaled(plan, logs)).filter((v) => v.version.version < version.version));
-      missing.sort((a, b) => instantOf(a.version.metadata.recordedAt) - instantOf(b.version.metadata.recordedAt) || (a.plan < b.plan ? -1 : a.plan > b.plan ? 1 : 0) || a.version.version - b.version.version);
-      if (version.version > (this.known.get(plan) ?? 0)) missing.push({ plan, version });
-      if (missing.length === 0) return;
+      missing.push({ plan, version });
       const text = missing.map(({ plan: p, version: v }) => `${JSON.stringify({ plan: p, version: v.version, head: v.head })}\n`).join("");
-      const { size } = await lock.handle.stat();
       await lock.handle.write(text, size, "utf8");
       await lock.handle.sync();
     } finally {
       await lock.release();
     }
-  }
-
-  private async unjournaled(plan: string, logs: FolderLogs): Promise<{ plan: string; version: CommittedVersion }[]> {
-    const after = this.known.get(plan) ?? 0;
-    return (await logs.versions(plan)).filter((v) => v.version > after).map((version) => ({ plan, version }));
   }
 
   private add(entry: JournalEntry): void {
@@ -135,4 +134,46 @@ function parseEntry(line: string, file: string): JournalEntry {
   const { plan, version, head } = raw;
   if (typeof plan === "string" && PLAN_ID.test(plan) && typeof version === "number" && Number.isSafeInteger(version) && version >= 1 && typeof head === "string" && HEX_SHA256.test(head)) return { plan, version, head };
   throw new StoreError("LOG_INVALID", `${file}: ${JSON.stringify(line.slice(0, 80))} is not a line of the folder's commit order`);
+}
+
+/** Where the journal's whole lines end; a last line cut short (a writer died in its write) is cut off here, under the lock. */
+async function wholeLinesEnd(handle: FileHandle): Promise<number> {
+  const { size } = await handle.stat();
+  if (size === 0) return 0;
+  let end = size;
+  const chunk = Buffer.alloc(4096);
+  while (end > 0) {
+    const from = Math.max(0, end - chunk.length);
+    const { bytesRead } = await handle.read(chunk, 0, end - from, from);
+    const newline = chunk.subarray(0, bytesRead).lastIndexOf(0x0a);
+    if (newline >= 0) {
+      end = from + newline + 1;
+      break;
+    }
+    end = from;
+  }
+  if (end < size) await handle.truncate(end);
+  return end;
+}
+
+/** The last version of `plan` the journal holds (0: none), read backwards from `size` only as far as its last line. */
+async function lastVersionOf(handle: FileHandle, size: number, plan: string, file: string): Promise<number> {
+  const quoted = `"plan":${JSON.stringify(plan)},`;
+  let end = size;
+  let rest = "";
+  const chunk = Buffer.alloc(64 * 1024);
+  while (end > 0) {
+    const from = Math.max(0, end - chunk.length);
+    const { bytesRead } = await handle.read(chunk, 0, end - from, from);
+    // Plan ids and hashes are ASCII, so a chunk never splits a character of a line rapk wrote.
+    const lines = (chunk.toString("latin1", 0, bytesRead) + rest).split("\n");
+    rest = from > 0 ? (lines.shift() as string) : "";
+    for (let i = lines.length - 1; i >= 0; i--) {
+      const line = lines[i] as string;
+      if (line.includes(quoted)) return parseEntry(line, file).version;
+    }
+    end = from;
+  }
+  if (rest.includes(quoted)) return parseEntry(rest, file).version;
+  return 0;
 }

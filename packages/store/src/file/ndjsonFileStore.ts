@@ -100,7 +100,6 @@ export class NdjsonFileStore implements EventStore {
     let store: NdjsonFileStore | undefined = undefined;
     const logs: FolderLogs = {
       plans: () => (store as NdjsonFileStore).plans(),
-      head: (plan) => (store as NdjsonFileStore).head(plan),
       versions: (plan) => (store as NdjsonFileStore).versions(plan),
     };
     store = new NdjsonFileStore(
