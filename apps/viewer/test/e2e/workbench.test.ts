@@ -62,71 +62,113 @@ async function axeViolations(page: Page): Promise<string[]> {
 const LINE = "DR.3165.QIA.005.053.A";
 const RECEIPT = Buffer.from("%PDF-1.4\n% kwitansi pengadaan sampel Juni 2024\n%%EOF\n");
 
-describe("the workbench on rapk serve: the officer reports June, the head approves it, each signing with their own key", () => {
+/** The page never scrolls sideways (wide tables scroll in their own frame). */
+const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** June's report as the officer types it: 01.01 as 23 of 36 with its hambatan and tindak lanjut, a line's spending, the receipt. */
+async function fillJune(page: Page, numerator: string): Promise<void> {
+  await page.getByLabel("Bulan", { exact: true }).selectOption("6");
+  await page.getByLabel(/^Pembilang: 01\.01 /).fill(numerator);
+  await page.getByLabel(/^Penyebut: 01\.01 /).fill("36");
+  await page.getByText(/Catatan, hambatan, rencana tindak lanjut: 01\.01/).click();
+  await page.getByLabel(/^Hambatan: 01\.01 /).fill("Dua sampel terlambat dikirim");
+  await page.getByLabel(/^Rencana tindak lanjut: 01\.01 /).fill("Jadwal pengiriman dimajukan");
+  await page.getByLabel(`Jumlah (Rupiah): ${LINE} PENGADAAN SAMPEL`).fill("12.500.000");
+  const receipt = join(session.scratch, "kwitansi-juni.pdf");
+  writeFileSync(receipt, RECEIPT);
+  await page.getByLabel("Berkas bukti dukung (dilampirkan pada laporan)").setInputFiles(receipt);
+}
+
+let officer: Page;
+let head: Page;
+
+describe("the workbench on rapk serve: the officer reports June, the head returns it, the officer corrects it, the head approves, each signing with their own key", () => {
   it("the officer signs in, sees the plan's roll-up, fills June's report with an evidence file and proposes it (prepared by the server, signed in the browser)", async () => {
-    const page = await signedIn(server.members.officer);
-    const row = page.locator("table.wb-plans tbody tr");
+    officer = await signedIn(server.members.officer);
+    const row = officer.locator("table.wb-plans tbody tr");
     await expect(row.getByText("Rp3.838.612.000").count()).resolves.toBe(1);
     await expect(row.getByText("perencana").count()).resolves.toBe(1);
-    await shoot(page, "plans");
-    await openPlan(page);
-    await page.getByLabel("Bulan", { exact: true }).selectOption("6");
-    await page.getByLabel(/^Pembilang: 01\.01 /).fill("23");
-    await page.getByLabel(/^Penyebut: 01\.01 /).fill("36");
+    await shoot(officer, "plans");
+    await openPlan(officer);
+    await fillJune(officer, "22");
     // The value as core checks it, computed as typed.
-    expect(await page.getByLabel(/^Nilai: 01\.01 /).textContent()).toBe("63,89");
-    await page.getByText(/Catatan, hambatan, rencana tindak lanjut: 01\.01/).click();
-    await page.getByLabel(/^Hambatan: 01\.01 /).fill("Dua sampel terlambat dikirim");
-    await page.getByLabel(/^Rencana tindak lanjut: 01\.01 /).fill("Jadwal pengiriman dimajukan");
-    await page.getByLabel(`Jumlah (Rupiah): ${LINE} PENGADAAN SAMPEL`).fill("12.500.000");
-    const receipt = join(session.scratch, "kwitansi-juni.pdf");
-    writeFileSync(receipt, RECEIPT);
-    await page.getByLabel("Berkas bukti dukung (dilampirkan pada laporan)").setInputFiles(receipt);
-    const preview = page.getByRole("region", { name: "Yang akan diusulkan" });
-    await preview.getByText(/Realisasi 01\.01 .*Juni: 63,89 \(23\/36\)/).waitFor();
+    expect(await officer.getByLabel(/^Nilai: 01\.01 /).textContent()).toBe("61,11");
+    const preview = officer.getByRole("region", { name: "Yang akan diusulkan" });
+    await preview.getByText(/Realisasi 01\.01 .*Juni: 61,11 \(22\/36\)/).waitFor();
     await preview.getByText(`Anggaran ${LINE} PENGADAAN SAMPEL, Juni: Rp12.500.000`).waitFor();
-    await page.evaluate(() => document.getElementById("report-title")?.scrollIntoView());
-    await shoot(page, "report");
-    await preview.screenshot({ path: join(SCREENSHOTS, "workbench-report-preview.png") });
-    await page.getByRole("button", { name: "Usulkan dan tandatangani" }).click();
-    await page.getByText(/Diusulkan: proposal 1 \(report\) by siti\.rahma, 2 commands/).waitFor({ timeout: 15_000 });
-    await page.getByText("pada versi 3").waitFor();
-    await shoot(page, "proposed");
+    await officer.getByRole("button", { name: "Usulkan dan tandatangani" }).click();
+    await officer.getByText(/Diusulkan: proposal 1 \(report\) by siti\.rahma, 2 commands/).waitFor({ timeout: 15_000 });
+    await officer.getByText("pada versi 3").waitFor();
     expect(errors.splice(0)).toEqual([]);
   });
 
-  it("the head signs in in a browser of their own, finds it in the inbox with its evidence, downloads the receipt byte for byte, and approves it", async () => {
-    const page = await signedIn(server.members.head, true);
-    await openPlan(page);
-    const card = page.getByRole("article", { name: "Usulan 1 (report) oleh Siti Rahma" });
+  it("the head signs in in a browser of their own, finds it in the inbox with its evidence, downloads the receipt byte for byte, and returns it with a reason", async () => {
+    head = await signedIn(server.members.head, true);
+    await openPlan(head);
+    const card = head.getByRole("article", { name: "Usulan 1 (report) oleh Siti Rahma" });
     await card.waitFor({ timeout: 15_000 });
-    await card.getByText(/Realisasi 01\.01 .*Juni: 63,89 \(23\/36\)/).waitFor();
+    await card.getByText(/Realisasi 01\.01 .*Juni: 61,11 \(22\/36\)/).waitFor();
     await card.getByText("Hambatan: Dua sampel terlambat dikirim").waitFor();
     await card.getByText(`Anggaran ${LINE} PENGADAAN SAMPEL, Juni: Rp12.500.000`).waitFor();
-    const [download] = await Promise.all([page.waitForEvent("download"), card.getByRole("link", { name: /^Unduh kwitansi-juni\.pdf/ }).click()]);
+    const [download] = await Promise.all([head.waitForEvent("download"), card.getByRole("link", { name: /^Unduh kwitansi-juni\.pdf/ }).click()]);
     expect(download.suggestedFilename()).toBe("kwitansi-juni.pdf");
     expect(readFileSync((await download.path())!).equals(RECEIPT)).toBe(true);
-    await shoot(page, "inbox");
-    expect(await axeViolations(page)).toEqual([]);
-    await card.getByRole("button", { name: "Setujui dan tandatangani" }).click();
-    await page.getByText("Usulan 1 disetujui.").waitFor({ timeout: 15_000 });
-    await page.getByText("Tidak ada usulan yang menunggu.").waitFor();
-    await page.getByText(/Usulan 1 \(report\) oleh Siti Rahma: disetujui oleh Kepala Loka/).waitFor();
-    await shoot(page, "approved");
-    // In English too.
-    await page.getByRole("button", { name: "English" }).click();
-    await page.getByText(/Proposal 1 \(report\) by Siti Rahma: approved by Kepala Loka/).waitFor();
+    await shoot(head, "inbox");
+    expect(await axeViolations(head)).toEqual([]);
+    await card.getByLabel("Alasan pengembalian").fill("Pembilang 01.01 Juni adalah 23 sampel, bukan 22");
+    await card.getByRole("button", { name: "Kembalikan" }).click();
+    await head.getByText("Usulan 1 dikembalikan.").waitFor({ timeout: 15_000 });
+    await head.getByText("Alasan: Pembilang 01.01 Juni adalah 23 sampel, bukan 22").waitFor();
     expect(errors.splice(0)).toEqual([]);
   });
 
-  it("the log the server wrote verifies without it, pinned to the head's key, the proposal signed by the officer and its approval by the head", () => {
+  it("the officer reloads, reads why it came back, corrects the numerator and proposes again; at 375 px the page never scrolls sideways", async () => {
+    await officer.getByRole("button", { name: "Muat ulang rencana" }).click();
+    await officer.getByText("pada versi 4").waitFor({ timeout: 15_000 });
+    await officer.getByRole("tab", { name: "Persetujuan" }).click();
+    await officer.getByText("Alasan: Pembilang 01.01 Juni adalah 23 sampel, bukan 22").waitFor();
+    await officer.getByRole("tab", { name: "Laporan bulanan" }).click();
+    await fillJune(officer, "23");
+    expect(await officer.getByLabel(/^Nilai: 01\.01 /).textContent()).toBe("63,89");
+    await officer.evaluate(() => document.getElementById("report-title")?.scrollIntoView());
+    await shoot(officer, "report");
+    await officer.getByRole("region", { name: "Yang akan diusulkan" }).screenshot({ path: join(SCREENSHOTS, "workbench-report-preview.png") });
+    await officer.getByRole("button", { name: "Usulkan dan tandatangani" }).click();
+    await officer.getByText(/Diusulkan: proposal 2 \(report\)/).waitFor({ timeout: 15_000 });
+    await officer.getByText("pada versi 5").waitFor();
+    await shoot(officer, "proposed");
+    await officer.setViewportSize({ width: 375, height: 800 });
+    expect(await sideways(officer)).toBeLessThanOrEqual(0);
+    await officer.evaluate(() => window.scrollTo(0, 0));
+    await shoot(officer, "375");
+    expect(errors.splice(0)).toEqual([]);
+  });
+
+  it("the head reloads the inbox and approves the corrected report; in English too", async () => {
+    await head.getByRole("button", { name: "Muat ulang rencana" }).click();
+    const card = head.getByRole("article", { name: "Usulan 2 (report) oleh Siti Rahma" });
+    await card.waitFor({ timeout: 15_000 });
+    await card.getByText(/Realisasi 01\.01 .*Juni: 63,89 \(23\/36\)/).waitFor();
+    await card.getByRole("button", { name: "Setujui dan tandatangani" }).click();
+    await head.getByText("Usulan 2 disetujui.").waitFor({ timeout: 15_000 });
+    await head.getByText("Tidak ada usulan yang menunggu.").waitFor();
+    await head.getByText(/Usulan 2 \(report\) oleh Siti Rahma: disetujui oleh Kepala Loka/).waitFor();
+    await head.getByText(/Usulan 1 \(report\) oleh Siti Rahma: dikembalikan oleh Kepala Loka/).waitFor();
+    await shoot(head, "approved");
+    await head.getByRole("button", { name: "English" }).click();
+    await head.getByText(/Proposal 2 \(report\) by Siti Rahma: approved by Kepala Loka/).waitFor();
+    expect(await axeViolations(head)).toEqual([]);
+    expect(errors.splice(0)).toEqual([]);
+  });
+
+  it("the log the server wrote verifies without it, pinned to the head's key: the proposals signed by the officer, the return and the approval by the head", () => {
     const signers: (readonly Signer[])[] = [];
     const audit = auditLog(server.logText(), { checkSignature, root: server.members.head.key.publicKey, onVersion: (version) => signers.push(version.signers ?? []) });
     expect(audit.problems).toEqual([]);
-    expect(audit.versions).toBe(4);
-    const keys = signers.map((version) => version.map((signer) => signer.publicKey));
-    expect(keys.slice(1)).toEqual([[server.members.head.key.publicKey], [server.members.officer.key.publicKey], [server.members.head.key.publicKey]]);
+    expect(audit.versions).toBe(6);
+    const { head: byHead, officer: byOfficer } = server.members;
+    expect(signers.slice(1).map((version) => version.map((signer) => signer.publicKey))).toEqual([[byHead.key.publicKey], [byOfficer.key.publicKey], [byHead.key.publicKey], [byOfficer.key.publicKey], [byHead.key.publicKey]]);
     // What left the browsers were signatures: no secret key is anywhere in what the server wrote.
-    for (const who of [server.members.officer, server.members.head]) expect(server.logText()).not.toContain(who.key.secretKey);
+    for (const who of [byOfficer, byHead]) expect(server.logText()).not.toContain(who.key.secretKey);
   });
 });
