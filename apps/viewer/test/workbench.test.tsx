@@ -2,7 +2,7 @@ import type { EvidenceRef, PlanState } from "@rapk/core";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { describe, expect, it } from "vitest";
 import { checkSignature, generateSigningKey } from "@rapk/history/signing";
-import { ApiError, type PlanRow, type Session, type StepRequest, type WorkbenchApi } from "../src/workbench/api.js";
+import { ApiError, type LandedVersion, type PlanRow, type Session, type StepRequest, type WorkbenchApi } from "../src/workbench/api.js";
 import { buildReport, parseRupiah, ratioValue } from "../src/workbench/reportCommands.js";
 import { Workbench } from "../src/workbench/Workbench.js";
 import { smallPlan as smallPlanState } from "./fixtures/plan.js";
@@ -109,6 +109,18 @@ class FakeServer implements WorkbenchApi {
     this.uploads.push(file);
     this.record("upload", file.name);
     return { name: file.name, mediaType: file.type, size: file.size, sha256: "e".repeat(64) };
+  }
+  listeners: ((landed: LandedVersion) => void)[] = [];
+  watch(_plan: string, onVersion: (landed: LandedVersion) => void) {
+    this.listeners.push(onVersion);
+    return () => {
+      this.listeners = this.listeners.filter((listener) => listener !== onVersion);
+    };
+  }
+  /** Someone else's version lands: the stream tells every open view. */
+  land(actor: string, publicKey: string) {
+    this.version += 1;
+    for (const listener of this.listeners) listener({ plan: PLAN, version: this.version, head: "cd".repeat(32), kind: "report", actor, signers: [{ publicKey }] });
   }
   evidenceUrl(plan: string, sha256: string) {
     return `/api/plans/${plan}/evidence/${sha256}`;
@@ -260,6 +272,24 @@ describe("the workbench", () => {
     fireEvent.click(screen.getByRole("button", { name: "Usulkan dan tandatangani" }));
     await screen.findByText(/Diusulkan:/);
     expect(server.calls.filter((c) => c.what === "prepare").map((c) => (c.body as { expectVersion: number }).expectVersion)).toEqual([2, 3]);
+  });
+
+  it("when someone else's version lands while the form is open, reads the plan again and says so, keeping what was typed for the new version", async () => {
+    const server = new FakeServer(smallPlanState(), "officer");
+    await signInAs(server, officerKey);
+    await openPlan();
+    type(/^Jumlah \(Rupiah\): DR\.3165\.QIA\.005\.053\.A/, "1000000");
+    server.land("Verifikator", headKey.publicKey);
+    expect((await screen.findByText(/Versi 3 baru saja masuk \(Verifikator\)/)).getAttribute("role")).toBe("status");
+    await screen.findByText(/pada versi 3/);
+    expect((screen.getByLabelText(/^Jumlah \(Rupiah\): DR\.3165\.QIA\.005\.053\.A/) as HTMLInputElement).value).toBe("1000000");
+    fireEvent.click(screen.getByRole("button", { name: "Usulkan dan tandatangani" }));
+    await screen.findByText(/Diusulkan:/);
+    expect(server.calls.filter((c) => c.what === "prepare").map((c) => (c.body as { expectVersion: number }).expectVersion)).toEqual([3]);
+    // The member's own version, heard on the stream, is not announced as someone else's.
+    server.land("Siti Rahma", officerKey.publicKey);
+    await screen.findByText(/pada versi 5/);
+    expect(screen.queryByText(/Versi 5 baru saja masuk/)).toBe(null);
   });
 
   it("shows the head the pending proposal with its commands and evidence, approves it signed by the head's key, and returns only with a reason; in English too", async () => {

@@ -1,7 +1,7 @@
 import type { PlanState } from "@rapk/core";
 import { useEffect, useState } from "preact/hooks";
 import { Tabs } from "../components/Tabs.js";
-import type { PlanRow, WorkbenchApi } from "./api.js";
+import type { LandedVersion, PlanRow, WorkbenchApi } from "./api.js";
 import { Inbox } from "./Inbox.js";
 import { useWorkbenchI18n } from "./i18n.js";
 import type { MemberKey } from "./keyFile.js";
@@ -33,8 +33,16 @@ export function PlanView({ api, plan, role, memberKey, onBack }: { api: Workbenc
       setError(problemText(caught, w));
     }
   };
+  const [landed, setLanded] = useState<LandedVersion | null>(null);
   useEffect(() => {
     void reload();
+    // Live: when anyone's version lands, the plan is read again under the open view; a form
+    // keeps what was typed and is proposed on the new version (it says so).
+    return api.watch(plan.plan, (version) => {
+      // The member's own step is said where it was taken; someone else's is said here.
+      if (!version.signers.some((signer) => signer.publicKey === memberKey.publicKey)) setLanded(version);
+      void reload();
+    });
   }, [plan.plan]);
   const unit = loaded?.state.plan?.unit ?? plan.unit ?? plan.plan;
   const year = String(loaded?.state.plan?.year ?? plan.year ?? "");
@@ -53,6 +61,11 @@ export function PlanView({ api, plan, role, memberKey, onBack }: { api: Workbenc
         </button>
       </div>
       <Alert text={error} />
+      {landed !== null && (
+        <p role="status" class="wb-landed">
+          {w.landed(landed.version, landed.actor ?? "")}
+        </p>
+      )}
       {loaded === null ? (
         <p role="status">{w.loading}</p>
       ) : (

@@ -65,6 +65,16 @@ export type StepRequest =
   | { readonly step: "approve" | "withdraw"; readonly proposal: number; readonly reason?: string }
   | { readonly step: "return"; readonly proposal: number; readonly reason: string };
 
+/** What the server's event stream says of a version that landed (GET .../events, event `version`). */
+export interface LandedVersion {
+  readonly plan: string;
+  readonly version: number;
+  readonly head: string;
+  readonly kind: string | null;
+  readonly actor: string | null;
+  readonly signers: readonly { readonly publicKey: string }[];
+}
+
 /** A refusal as the server words it (`{"error": {"code", "message"}}`), with its status. */
 export class ApiError extends Error {
   constructor(
@@ -88,6 +98,11 @@ export interface WorkbenchApi {
   prepare(plan: string, expectVersion: number, step: StepRequest): Promise<PreparedStep>;
   commit(plan: string, draft: string, signature: string): Promise<CommittedStep>;
   uploadEvidence(plan: string, file: File): Promise<EvidenceRef>;
+  /**
+   * Follows the plan's new versions as they land, whoever wrote them (the server's Server-Sent
+   * Events); the returned function stops following.
+   */
+  watch(plan: string, onVersion: (landed: LandedVersion) => void): () => void;
   /** Where a cited evidence file downloads from (the session's cookie goes with it). */
   evidenceUrl(plan: string, sha256: string): string;
 }
@@ -143,6 +158,19 @@ export function httpApi(base = ""): WorkbenchApi {
     commit: (plan, draft, signature) => call(`${plainPath(plan)}/steps/${encodeURIComponent(draft)}`, { method: "POST", json: { signature } }),
     uploadEvidence: (plan, file) =>
       call(`${plainPath(plan)}/evidence?name=${encodeURIComponent(file.name)}`, { method: "POST", body: file, type: file.type || "application/octet-stream" }),
+    watch(plan, onVersion) {
+      if (typeof EventSource === "undefined") return () => undefined;
+      // Same origin: the session's cookie goes with it; the browser reconnects with Last-Event-ID.
+      const source = new EventSource(`${base}${plainPath(plan)}/events`);
+      source.addEventListener("version", (event) => {
+        try {
+          onVersion(JSON.parse((event as MessageEvent<string>).data) as LandedVersion);
+        } catch {
+          // A line that is not the server's JSON is no version: ignored.
+        }
+      });
+      return () => source.close();
+    },
     evidenceUrl: (plan, sha256) => `${base}${plainPath(plan)}/evidence/${sha256}`,
   };
 }

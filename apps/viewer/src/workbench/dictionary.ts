@@ -45,6 +45,7 @@ const id = {
   tabReport: "Laporan bulanan",
   tabInbox: "Persetujuan",
   reload: "Muat ulang rencana",
+  landed: (version: number, actor: string) => `Versi ${version} baru saja masuk${actor ? ` (${actor})` : ""}: rencana dimuat ulang. Isian formulir tetap, dan diusulkan pada versi ini.`,
   loading: "Memuat…",
   // Report form
   reportTitle: "Laporan bulanan",
@@ -147,6 +148,7 @@ const en: WorkbenchDictionary = {
   tabReport: "Monthly report",
   tabInbox: "Approvals",
   reload: "Reload the plan",
+  landed: (version, actor) => `Version ${version} just landed${actor ? ` (${actor})` : ""}: the plan was read again. What the form holds is kept, and proposed on this version.`,
   loading: "Loading…",
   reportTitle: "Monthly report",
   month: "Month",

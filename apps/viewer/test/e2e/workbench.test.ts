@@ -122,9 +122,10 @@ describe("the workbench on rapk serve: the officer reports June, the head return
     expect(errors.splice(0)).toEqual([]);
   });
 
-  it("the officer reloads, reads why it came back, corrects the numerator and proposes again; at 375 px the page never scrolls sideways", async () => {
-    await officer.getByRole("button", { name: "Muat ulang rencana" }).click();
-    await officer.getByText("pada versi 4").waitFor({ timeout: 15_000 });
+  it("the officer's open view hears of the return live, reads why it came back, corrects the numerator and proposes again; at 375 px the page never scrolls sideways", async () => {
+    // Nobody reloads: the server's event stream told the officer's page that the head's version landed.
+    await officer.getByText(/Versi 4 baru saja masuk/).waitFor({ timeout: 15_000 });
+    await officer.getByText("pada versi 4").waitFor();
     await officer.getByRole("tab", { name: "Persetujuan" }).click();
     await officer.getByText("Alasan: Pembilang 01.01 Juni adalah 23 sampel, bukan 22").waitFor();
     await officer.getByRole("tab", { name: "Laporan bulanan" }).click();
@@ -144,8 +145,8 @@ describe("the workbench on rapk serve: the officer reports June, the head return
     expect(errors.splice(0)).toEqual([]);
   });
 
-  it("the head reloads the inbox and approves the corrected report; in English too", async () => {
-    await head.getByRole("button", { name: "Muat ulang rencana" }).click();
+  it("the head's open inbox shows the corrected report live, and the head approves it; in English too", async () => {
+    await head.getByText(/Versi 5 baru saja masuk/).waitFor({ timeout: 15_000 });
     const card = head.getByRole("article", { name: "Usulan 2 (report) oleh Siti Rahma" });
     await card.waitFor({ timeout: 15_000 });
     await card.getByText(/Realisasi 01\.01 .*Juni: 63,89 \(23\/36\)/).waitFor();
