@@ -1,5 +1,5 @@
 import { isRapkError } from "@rapk/core";
-import type { EventStore } from "./eventStore.js";
+import type { AppendedHead, EventStore } from "./eventStore.js";
 import { type PlanRevision, type StoreAppendOptions, type StoreAppendResult, type StoreHistory, openStoreHistory } from "./storeHistory.js";
 
 export interface HandleOptions extends Omit<StoreAppendOptions, "expectedVersion"> {
@@ -23,6 +23,11 @@ export type HandleResult = StoreAppendResult & { readonly attempts: number };
  * conflict the StoreConflict is thrown. `decide` may be called more than once, so it should only
  * decide (no side effects); it may read the history it is given.
  *
+ * A connection lost during the append (CONNECTION_LOST: the store could not say whether the
+ * version was committed) is answered by sending the same sealed version once more, which the
+ * idempotent append makes safe: committed already, it is a success (`alreadyCommitted`); not, it
+ * is appended now, or a conflict if another writer got in meanwhile.
+ *
  * ```ts
  * const done = await handleCommand(store, "loka-pom-rejang-lebong-2024", (plan) => ({
  *   meta: { actor: "Tim Keuangan", reason: "Mei", kind: "report", effectiveAt: "2024-06-05T10:00:00+07:00" },
@@ -33,7 +38,7 @@ export type HandleResult = StoreAppendResult & { readonly attempts: number };
 export async function handleCommand(store: EventStore, plan: string, decide: (history: StoreHistory) => PlanRevision | Promise<PlanRevision>, options: HandleOptions = {}): Promise<HandleResult> {
   const attempts = Math.max(1, Math.floor(options.attempts ?? 3));
   const { attempts: _attempts, history: given, ...append } = options;
-  const history = given ?? (await openStoreHistory(store, plan));
+  const history = given ?? (await openStoreHistory(resendingOnLostConnection(store), plan));
   if (given) await history.refresh();
   for (let attempt = 1; ; attempt++) {
     try {
@@ -44,4 +49,17 @@ export async function handleCommand(store: EventStore, plan: string, decide: (hi
       if (!isRapkError(error, "CONFLICT") || attempt >= attempts) throw error;
     }
   }
+}
+
+/** The store, its append sent once more with the same version when the connection was lost during it. */
+function resendingOnLostConnection(store: EventStore): EventStore {
+  const append = async (...args: Parameters<EventStore["append"]>): Promise<AppendedHead> => {
+    try {
+      return await store.append(...args);
+    } catch (error) {
+      if (!isRapkError(error, "CONNECTION_LOST")) throw error;
+      return store.append(...args);
+    }
+  };
+  return new Proxy(store, { get: (target, key, receiver) => (key === "append" ? append : Reflect.get(target, key, receiver)) });
 }

@@ -1,7 +1,7 @@
 import type { PlanCommand } from "@rapk/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { collect, draftCommands, reportCommands } from "../src/conformance/index.js";
-import { type EventStore, MemoryEventStore, StoreConflict, handleCommand, openStoreHistory } from "../src/index.js";
+import { type EventStore, MemoryEventStore, StoreConflict, StoreError, handleCommand, openStoreHistory } from "../src/index.js";
 import { NdjsonFileStore } from "../src/file/index.js";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -89,6 +89,28 @@ describe("handleCommand", () => {
     expect(decisions).toBe(3);
     expect((await store.head(PLAN)).version).toBe(4);
   });
+
+  for (const committed of [true, false]) {
+    it(`given the connection lost during the append ${committed ? "after" : "before"} the version was committed, then the same version is sent once more and the plan holds it once`, async () => {
+      const store = await drafted(new MemoryEventStore());
+      let cuts = 0;
+      // The store commits (or not), then the answer is lost, once.
+      const cutting = new Proxy(store, {
+        get: (target, key) =>
+          key === "append"
+            ? async (...args: Parameters<EventStore["append"]>) => {
+                if (cuts++ > 0) return target.append(...args);
+                if (committed) await target.append(...args);
+                throw new StoreError("CONNECTION_LOST", "the connection was lost while appending");
+              }
+            : Reflect.get(target, key),
+      });
+      const result = await handleCommand(cutting, PLAN, () => report(1), { now: clock });
+      expect(result).toMatchObject({ ok: true, attempts: 1, head: { version: 2 } });
+      expect(cuts).toBe(2);
+      expect((await collect(store.read(PLAN))).map((v) => v.version)).toEqual([1, 2]);
+    });
+  }
 
   it("given a revision the plan's rules refuse, then the refusal is returned after one decision, not retried", async () => {
     const store = await drafted(new MemoryEventStore());
