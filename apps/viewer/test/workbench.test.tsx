@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/pre
 import { describe, expect, it } from "vitest";
 import { checkSignature, generateSigningKey } from "@rapk/history/signing";
 import { ApiError, type LandedVersion, type PlanRow, type Session, type StepRequest, type WorkbenchApi } from "../src/workbench/api.js";
+import { buildPok } from "../src/workbench/pokCommands.js";
 import { buildReport, parseRupiah, ratioValue } from "../src/workbench/reportCommands.js";
 import { Workbench } from "../src/workbench/Workbench.js";
 import { smallPlan as smallPlanState } from "./fixtures/plan.js";
@@ -180,6 +181,28 @@ describe("the report's commands", () => {
   });
 });
 
+describe("a Revisi POK's commands", () => {
+  const QIA = "DR.3165.QIA.005.053.A";
+  const KIE = "DR.3165.BDC.001.051.B";
+  it("moves pagu between lines as reviseBudget commands, the total kept, and refuses what core's decideBatch refuses: the ceiling passed, a line below its allocation", () => {
+    const state = smallPlanState();
+    const moved = buildPok({ [QIA]: "115.736.000", [KIE]: "91300000" }, state);
+    expect(moved.problems).toEqual([]);
+    expect(moved.commands).toEqual([
+      { type: "reviseBudget", data: { line: QIA, pagu: 115_736_000 } },
+      { type: "reviseBudget", data: { line: KIE, pagu: 91_300_000 } },
+    ]);
+    expect(moved.totalAfter).toBe(moved.totalBefore);
+    const over = buildPok({ [KIE]: "400000000" }, state);
+    expect(over.commands).toEqual([]);
+    expect(over.problems.map((p) => (typeof p.problem === "string" ? p.problem : p.problem.code))).toEqual(["CEILING_EXCEEDED"]);
+    const below = buildPok({ [QIA]: "90000000" }, state);
+    expect(below.problems).toEqual([{ line: QIA, problem: expect.objectContaining({ code: "LINE_OVER_ALLOCATED" }) }]);
+    // Typing the pagu a line has already changes nothing.
+    expect(buildPok({ [QIA]: "125736000" }, state).commands).toEqual([]);
+  });
+});
+
 describe("the workbench", () => {
   it("signs in by signing the challenge with the key file's key, sending the public key and a signature, never the secret key", async () => {
     const server = new FakeServer(smallPlanState(), "officer");
@@ -326,6 +349,21 @@ describe("the workbench", () => {
     expect(screen.getByRole("tab", { name: "Approvals" })).toBeTruthy();
     expect(screen.getByRole("article", { name: "Proposal 1 (report) by Siti Rahma" })).toBeTruthy();
     expect(screen.getByLabelText("Why it goes back")).toBeTruthy();
+  });
+
+  it("proposes a Revisi POK of kind pok, the line a refusal names marked", async () => {
+    const server = new FakeServer(smallPlanState(), "officer");
+    await signInAs(server, officerKey);
+    await openPlan();
+    fireEvent.click(screen.getByRole("tab", { name: "Revisi POK" }));
+    type(/^Pagu baru: DR\.3165\.QIA\.005\.053\.A/, "90000000");
+    expect(screen.getByLabelText(/^Pagu baru: DR\.3165\.QIA\.005\.053\.A/).getAttribute("aria-invalid")).toBe("true");
+    type(/^Pagu baru: DR\.3165\.QIA\.005\.053\.A/, "115736000");
+    type(/^Pagu baru: DR\.3165\.BDC\.001\.051\.B/, "91.300.000");
+    expect(screen.getByText("Pagu DR.3165.QIA.005.053.A PENGADAAN SAMPEL: Rp125.736.000 → Rp115.736.000")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Usulkan dan tandatangani" }));
+    await screen.findByText(/Diusulkan:/);
+    expect(server.calls.find((c) => c.what === "prepare")?.body).toMatchObject({ expectVersion: 2, step: "propose", kind: "pok", reason: "Revisi POK", commands: [{ type: "reviseBudget" }, { type: "reviseBudget" }] });
   });
 
   it("gives every input a label", async () => {

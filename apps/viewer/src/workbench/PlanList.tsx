@@ -2,6 +2,7 @@ import { BPOM_BANDS, formatRupiah, monthName } from "@rapk/core";
 import { formatPercent } from "../model/format.js";
 import type { PlanRow } from "./api.js";
 import { useWorkbenchI18n } from "./i18n.js";
+import { TableHead } from "./Proposal.js";
 
 /** The plans the member belongs to, with the roll-up figures the server computed; each opens. */
 export function PlanList({ plans, onOpen }: { plans: readonly PlanRow[]; onOpen: (plan: PlanRow) => void }) {
@@ -12,26 +13,7 @@ export function PlanList({ plans, onOpen }: { plans: readonly PlanRow[]; onOpen:
       <h2 id="plans-title">{w.plansTitle}</h2>
       <div class="table-scroll">
         <table class="wb-plans">
-          <thead>
-            <tr>
-              <th scope="col">{w.planColumn}</th>
-              <th scope="col">{w.roleColumn}</th>
-              <th scope="col" class="num">
-                {w.versionColumn}
-              </th>
-              <th scope="col" class="num">
-                {w.paguColumn}
-              </th>
-              <th scope="col" class="num">
-                {w.spentColumn}
-              </th>
-              <th scope="col" class="num">
-                {w.absorptionColumn}
-              </th>
-              <th scope="col">{w.latestColumn}</th>
-              <th scope="col">{w.bandsColumn}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[w.planColumn, w.roleColumn, { num: w.versionColumn }, { num: w.paguColumn }, { num: w.spentColumn }, { num: w.absorptionColumn }, w.latestColumn, w.bandsColumn]} />
           <tbody>
             {plans.map((row) => (
               <tr key={row.plan}>

@@ -5,7 +5,8 @@ import type { LandedVersion, PlanRow, WorkbenchApi } from "./api.js";
 import { Inbox } from "./Inbox.js";
 import { useWorkbenchI18n } from "./i18n.js";
 import type { MemberKey } from "./keyFile.js";
-import { ReportForm } from "./ReportForm.js";
+import { PokForm } from "./PokForm.js";
+import { PROPOSERS, ReportForm } from "./ReportForm.js";
 import { Alert } from "./Notices.js";
 import { problemText } from "./SignIn.js";
 
@@ -16,7 +17,7 @@ export interface LoadedPlan {
   readonly state: PlanState;
 }
 
-type Section = "report" | "inbox";
+type Section = "report" | "pok" | "inbox";
 
 /** One plan: the monthly report form and the approvals inbox, on the plan as the server has it now. */
 export function PlanView({ api, plan, role, memberKey, onBack }: { api: WorkbenchApi; plan: PlanRow; role: string; memberKey: MemberKey; onBack: () => void }) {
@@ -40,7 +41,7 @@ export function PlanView({ api, plan, role, memberKey, onBack }: { api: Workbenc
     // keeps what was typed and is proposed on the new version (it says so).
     return api.watch(plan.plan, (version) => {
       // The member's own step is said where it was taken; someone else's is said here.
-      if (!version.signers.some((signer) => signer.publicKey === memberKey.publicKey)) setLanded(version);
+      setLanded(version.signers.some((signer) => signer.publicKey === memberKey.publicKey) ? null : version);
       void reload();
     });
   }, [plan.plan]);
@@ -73,12 +74,14 @@ export function PlanView({ api, plan, role, memberKey, onBack }: { api: Workbenc
           label={w.sections}
           tabs={[
             { id: "report", label: w.tabReport },
+            { id: "pok", label: w.tabPok },
             { id: "inbox", label: w.tabInbox },
           ]}
           selected={section}
           onSelect={(id) => setSection(id as Section)}
         >
           {section === "report" && <ReportForm api={api} loaded={loaded} role={role} memberKey={memberKey} onReload={reload} />}
+          {section === "pok" && (PROPOSERS.has(role) ? <PokForm api={api} loaded={loaded} memberKey={memberKey} onReload={reload} /> : <p>{w.officerOnly}</p>)}
           {section === "inbox" && <Inbox api={api} loaded={loaded} role={role} memberKey={memberKey} onReload={reload} />}
         </Tabs>
       )}

@@ -1,29 +1,21 @@
-import { type EvidenceRef, type Indicator, type Language, MONTHS, explainError, formatRupiah, monthName } from "@rapk/core";
+import { type EvidenceRef, type Indicator, MONTHS, formatRupiah, monthName } from "@rapk/core";
 import { useMemo, useRef, useState } from "preact/hooks";
 import { formatNumber } from "../model/format.js";
 import type { WorkbenchApi } from "./api.js";
-import { commandText } from "./describe.js";
-import type { WorkbenchDictionary } from "./dictionary.js";
+import { Field } from "./Field.js";
 import { useWorkbenchI18n } from "./i18n.js";
 import type { MemberKey } from "./keyFile.js";
-import { type StepOutcome, StepOutcomeNotice, failedStep } from "./Notices.js";
 import type { LoadedPlan } from "./PlanView.js";
 import { EMPTY_INDICATOR, EMPTY_SPENDING, type FieldProblem, type IndicatorEntry, type Problem, type ReportDraft, type SpendingEntry, buildReport, realisationOf } from "./reportCommands.js";
-import { problemText } from "./SignIn.js";
-import { takeStep } from "./steps.js";
+import { LineHeader, ProposalFooter, TableHead, useProposal } from "./Proposal.js";
 
 /** Who may propose a report (the policy's proposers of kind `report`). */
-const PROPOSERS = new Set(["officer", "verifier"]);
+export const PROPOSERS: ReadonlySet<string> = new Set(["officer", "verifier"]);
 
 /** The month after the latest one any indicator reported (January before the first report). */
 function nextMonth(loaded: LoadedPlan): number {
   const months = Object.values(loaded.state.realisations).flatMap((byMonth) => Object.keys(byMonth).map(Number));
   return months.length === 0 ? 1 : Math.min(12, Math.max(...months) + 1);
-}
-
-export function problemWords(problem: FieldProblem, w: WorkbenchDictionary, language: Language): string {
-  if (typeof problem === "string") return w[problem];
-  return `${explainError(problem.code)?.[language] ?? problem.code} (${problem.code}: ${problem.message})`;
 }
 
 /**
@@ -43,8 +35,7 @@ export function ReportForm({ api, loaded, role, memberKey, onReload }: { api: Wo
   const [evidenceFile, setEvidenceFile] = useState<File | null>(null);
   const uploaded = useRef<{ file: File; ref: EvidenceRef } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<StepOutcome | null>(null);
+  const { busy, outcome, propose: propose_ } = useProposal(api, loaded, memberKey, onReload);
   const draft: ReportDraft = { month, indicators, spending };
   // The evidence is cited by its reference once uploaded; until then a stand-in keeps the preview honest.
   const built = useMemo(() => buildReport(draft, loaded.state), [month, indicators, spending, loaded]);
@@ -56,32 +47,25 @@ export function ReportForm({ api, loaded, role, memberKey, onReload }: { api: Wo
   const setIndicator = (id: string, field: keyof IndicatorEntry, value: string) => setIndicators((all) => ({ ...all, [id]: { ...(all[id] ?? EMPTY_INDICATOR), [field]: value } }));
   const setLine = (id: string, field: keyof SpendingEntry, value: string) => setSpending((all) => ({ ...all, [id]: { ...(all[id] ?? EMPTY_SPENDING), [field]: value } }));
 
-  const propose = async (event: Event) => {
+  const propose = (event: Event) => {
     event.preventDefault();
     if (built.problems.length > 0 || built.commands.length === 0) return;
-    setBusy(true);
-    setOutcome(null);
-    try {
+    const commands = async () => {
       const evidence: EvidenceRef[] = [];
       if (evidenceFile !== null) {
         if (uploaded.current?.file !== evidenceFile) uploaded.current = { file: evidenceFile, ref: await api.uploadEvidence(loaded.plan, evidenceFile) };
         evidence.push(uploaded.current.ref);
       }
-      const report = buildReport(draft, loaded.state, evidence);
-      const { prepared } = await takeStep(api, loaded.plan, loaded.version, { step: "propose", kind: "report", reason: reason.trim() || w.reasonDefault(monthName(month, language)), commands: report.commands }, memberKey);
-      setOutcome({ kind: "done", text: w.proposed(prepared.says.join("; ")) });
+      return buildReport(draft, loaded.state, evidence).commands;
+    };
+    void propose_({ kind: "report", reason: reason.trim() || w.reasonDefault(monthName(month, language)), commands }, () => {
       setIndicators({});
       setSpending({});
       setReason("");
       setEvidenceFile(null);
       uploaded.current = null;
       if (fileInput.current) fileInput.current.value = "";
-      await onReload();
-    } catch (caught) {
-      setOutcome(failedStep(caught, (c) => problemText(c, w)));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const lines = Object.values(loaded.state.lines);
@@ -103,17 +87,7 @@ export function ReportForm({ api, loaded, role, memberKey, onReload }: { api: Wo
         <legend>{w.indicators}</legend>
         <div class="table-scroll">
           <table class="wb-indicators">
-            <thead>
-              <tr>
-                <th scope="col">{w.indicator}</th>
-                <th scope="col" class="num">
-                  {w.target}
-                </th>
-                <th scope="col">{w.numerator}</th>
-                <th scope="col">{w.denominator}</th>
-                <th scope="col">{w.value}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[w.indicator, { num: w.target }, w.numerator, w.denominator, w.value]} />
             <tbody>
               {Object.values(loaded.state.indicators).map((indicator) => (
                 <IndicatorRow
@@ -134,19 +108,7 @@ export function ReportForm({ api, loaded, role, memberKey, onReload }: { api: Wo
         <legend>{w.spending}</legend>
         <div class="table-scroll">
           <table class="wb-spending">
-            <thead>
-              <tr>
-                <th scope="col">{w.line}</th>
-                <th scope="col" class="num">
-                  {w.pagu}
-                </th>
-                <th scope="col" class="num">
-                  {w.spentBefore}
-                </th>
-                <th scope="col">{w.amount}</th>
-                <th scope="col">{w.note}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[w.line, { num: w.pagu }, { num: w.spentBefore }, w.amount, w.note]} />
             <tbody>
               {lines.map((line) => {
                 const entry = spending[line.id] ?? EMPTY_SPENDING;
@@ -155,10 +117,7 @@ export function ReportForm({ api, loaded, role, memberKey, onReload }: { api: Wo
                 const what = `${line.id} ${line.subComponent.name}`;
                 return (
                   <tr key={line.id}>
-                    <th scope="row">
-                      <code>{line.id}</code>
-                      <div class="muted">{line.subComponent.name}</div>
-                    </th>
+                    <LineHeader id={line.id} name={line.subComponent.name} />
                     <td class="num">{formatRupiah(line.pagu)}</td>
                     <td class="num">{formatRupiah(spent)}</td>
                     <td>
@@ -189,24 +148,7 @@ export function ReportForm({ api, loaded, role, memberKey, onReload }: { api: Wo
         <input type="text" name="reason" value={reason} placeholder={w.reasonDefault(monthName(month, language))} maxLength={1000} onInput={(event) => setReason((event.currentTarget as HTMLInputElement).value)} />
       </label>
 
-      <section class="wb-preview" aria-labelledby="preview-title" aria-live="polite">
-        <h4 id="preview-title">{w.preview}</h4>
-        {built.commands.length === 0 ? (
-          <p class="muted">{w.nothingYet}</p>
-        ) : (
-          <ul>
-            {built.commands.map((command, index) => (
-              <li key={index}>{commandText(command, loaded.state, w, language)}</li>
-            ))}
-          </ul>
-        )}
-        {built.problems.length > 0 && <p class="wb-error">{w.fixFirst}</p>}
-      </section>
-
-      <button type="submit" class="wb-primary" disabled={busy || built.commands.length === 0 || built.problems.length > 0}>
-        {busy ? w.proposing : w.propose}
-      </button>
-      <StepOutcomeNotice outcome={outcome} onReload={onReload} />
+      <ProposalFooter id="preview-title" loaded={loaded} commands={built.commands} empty={w.nothingYet} blocked={built.problems.length > 0} busy={busy} outcome={outcome} onReload={onReload} />
     </form>
   );
 }
@@ -267,28 +209,5 @@ function IndicatorRow({
         </td>
       </tr>
     </>
-  );
-}
-
-let fieldIds = 0;
-
-/** An input with its label (visually hidden where a table's headers say it) and its problem, tied by aria-describedby. */
-function Field({ label, value, onInput, problem, inputMode, multiline }: { label: string; value: string; onInput: (value: string) => void; problem?: FieldProblem; inputMode?: "decimal" | "numeric"; multiline?: boolean }) {
-  const { w, language } = useWorkbenchI18n();
-  const [id] = useState(() => `wb-field-${++fieldIds}`);
-  const handler = (event: Event) => onInput((event.currentTarget as HTMLInputElement).value);
-  const described = problem === undefined ? {} : { "aria-invalid": true, "aria-describedby": `${id}-problem` };
-  return (
-    <div class="wb-cell">
-      <label for={id} class={multiline ? "" : "sr-only"}>
-        {label}
-      </label>
-      {multiline ? <textarea id={id} value={value} onInput={handler} rows={2} maxLength={5000} /> : <input id={id} type="text" value={value} onInput={handler} inputMode={inputMode} {...described} />}
-      {problem !== undefined && (
-        <span id={`${id}-problem`} class="wb-error wb-problem">
-          {problemWords(problem, w, language)}
-        </span>
-      )}
-    </div>
   );
 }

@@ -22,6 +22,11 @@ export function commandText(command: CommandLike, state: PlanState, w: Workbench
     const name = state.lines[line]?.subComponent.name;
     return w.reportsSpending(name ? `${line} ${name}` : line, month, formatRupiah(Number(data.amount)));
   }
+  if (command.type === "reviseBudget") {
+    const line = String(data.line);
+    const name = state.lines[line]?.subComponent.name;
+    return w.pokChange(name ? `${line} ${name}` : line, formatRupiah(state.lines[line]?.pagu ?? 0), formatRupiah(Number(data.pagu)));
+  }
   return w.otherCommand(command.type);
 }
 

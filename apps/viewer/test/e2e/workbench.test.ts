@@ -138,6 +138,12 @@ describe("the workbench on rapk serve: the officer reports June, the head return
     await officer.getByText(/Diusulkan: proposal 2 \(report\)/).waitFor({ timeout: 15_000 });
     await officer.getByText("pada versi 5").waitFor();
     await shoot(officer, "proposed");
+    // The Revisi POK form checks the invariants as typed, with core's decideBatch in the page.
+    await officer.getByRole("tab", { name: "Revisi POK" }).click();
+    await officer.getByLabel(`Pagu baru: ${LINE} PENGADAAN SAMPEL`).fill("1.000.000");
+    await officer.getByText(/LINE_OVER_ALLOCATED/).first().waitFor();
+    await officer.evaluate(() => window.scrollTo(0, 0));
+    await shoot(officer, "pok");
     await officer.setViewportSize({ width: 375, height: 800 });
     expect(await sideways(officer)).toBeLessThanOrEqual(0);
     await officer.evaluate(() => window.scrollTo(0, 0));
