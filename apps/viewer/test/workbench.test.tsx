@@ -148,6 +148,25 @@ async function openPlan() {
   await screen.findByRole("tablist", { name: "Bagian" });
 }
 
+/** The small plan with proposal 1 of the officer's (June's realisation of 01.01, citing a receipt) waiting. */
+function pendingState(): PlanState {
+  const evidence = [{ name: "kwitansi.pdf", mediaType: "application/pdf", size: 2048, sha256: "a".repeat(64) }];
+  const base = smallPlanState();
+  return {
+    ...base,
+    members: { siti: { member: "siti", name: "Siti Rahma", role: "officer", publicKey: officerKey.publicKey } },
+    proposals: {
+      "1": {
+        proposal: 1,
+        kind: "report",
+        by: "siti",
+        status: "pending",
+        commands: [{ type: "reportRealisation", data: { indicator: "01.01", month: 6, value: 63.89, numerator: 23, denominator: 36, note: "sampel Juni", evidence } }],
+      } as PlanState["proposals"][string],
+    },
+  };
+}
+
 describe("the report's commands", () => {
   it("computes the value as core checks it (23 of 36 is 63.89) and reads Rupiah whole or grouped the Indonesian way", () => {
     expect(ratioValue(23, 36)).toBe(63.89);
@@ -316,22 +335,7 @@ describe("the workbench", () => {
   });
 
   it("shows the head the pending proposal with its commands and evidence, approves it signed by the head's key, and returns only with a reason; in English too", async () => {
-    const evidence = [{ name: "kwitansi.pdf", mediaType: "application/pdf", size: 2048, sha256: "a".repeat(64) }];
-    const base = smallPlanState();
-    const state: PlanState = {
-      ...base,
-      members: { siti: { member: "siti", name: "Siti Rahma", role: "officer", publicKey: officerKey.publicKey } },
-      proposals: {
-        "1": {
-          proposal: 1,
-          kind: "report",
-          by: "siti",
-          status: "pending",
-          commands: [{ type: "reportRealisation", data: { indicator: "01.01", month: 6, value: 63.89, numerator: 23, denominator: 36, note: "sampel Juni", evidence } }],
-        } as PlanState["proposals"][string],
-      },
-    };
-    const server = new FakeServer(state, "head");
+    const server = new FakeServer(pendingState(), "head");
     await signInAs(server, headKey);
     await openPlan();
     const card = within(await screen.findByRole("article", { name: "Usulan 1 (report) oleh Siti Rahma" }));
@@ -364,6 +368,18 @@ describe("the workbench", () => {
     fireEvent.click(screen.getByRole("button", { name: "Usulkan dan tandatangani" }));
     await screen.findByText(/Diusulkan:/);
     expect(server.calls.find((c) => c.what === "prepare")?.body).toMatchObject({ expectVersion: 2, step: "propose", kind: "pok", reason: "Revisi POK", commands: [{ type: "reviseBudget" }, { type: "reviseBudget" }] });
+  });
+
+  it("lets the officer withdraw their own pending proposal, signed, and not decide it", async () => {
+    const server = new FakeServer(pendingState(), "officer");
+    await signInAs(server, officerKey);
+    await openPlan();
+    fireEvent.click(screen.getByRole("tab", { name: "Persetujuan" }));
+    const card = within(await screen.findByRole("article", { name: "Usulan 1 (report) oleh Siti Rahma" }));
+    expect(card.queryByRole("button", { name: "Setujui dan tandatangani" })).toBe(null);
+    fireEvent.click(card.getByRole("button", { name: "Tarik usulan ini (ditandatangani)" }));
+    expect(await screen.findByText("Usulan 1 ditarik.")).toBeTruthy();
+    expect(server.calls.find((c) => c.what === "prepare")?.body).toEqual({ expectVersion: 2, step: "withdraw", proposal: 1 });
   });
 
   it("gives every input a label", async () => {

@@ -19,7 +19,7 @@ const nameOf = (state: PlanState, member: string | undefined) => (member === und
  * return with a reason; then the proposals already decided. Every decision is a step prepared by
  * the server and signed here with the head's own key.
  */
-export function Inbox({ api, loaded, role, memberKey, onReload }: { api: WorkbenchApi; loaded: LoadedPlan; role: string; memberKey: MemberKey; onReload: () => Promise<void> }) {
+export function Inbox({ api, loaded, role, member, memberKey, onReload }: { api: WorkbenchApi; loaded: LoadedPlan; role: string; member: string; memberKey: MemberKey; onReload: () => Promise<void> }) {
   const { w } = useWorkbenchI18n();
   const [rows, setRows] = useState<readonly ProposalRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -68,9 +68,11 @@ export function Inbox({ api, loaded, role, memberKey, onReload }: { api: Workben
           row={row}
           proposal={loaded.state.proposals[String(row.proposal)]}
           canDecide={role === "head"}
+          canWithdraw={row.by === member}
           busy={busy}
           onApprove={() => void decide({ step: "approve", proposal: row.proposal }, w.approved(row.proposal))}
           onReturn={(reason) => void decide({ step: "return", proposal: row.proposal, reason }, w.returned(row.proposal))}
+          onWithdraw={() => void decide({ step: "withdraw", proposal: row.proposal }, w.withdrawn(row.proposal))}
         />
       ))}
       {decided.length > 0 && (
@@ -96,18 +98,22 @@ function PendingProposal({
   row,
   proposal,
   canDecide,
+  canWithdraw,
   busy,
   onApprove,
   onReturn,
+  onWithdraw,
 }: {
   api: WorkbenchApi;
   loaded: LoadedPlan;
   row: ProposalRow;
   proposal: Proposal | undefined;
   canDecide: boolean;
+  canWithdraw: boolean;
   busy: boolean;
   onApprove: () => void;
   onReturn: (reason: string) => void;
+  onWithdraw: () => void;
 }) {
   const { w, language } = useWorkbenchI18n();
   const [reason, setReason] = useState("");
@@ -172,6 +178,13 @@ function PendingProposal({
               {w.returnNeedsReason}
             </span>
           )}
+        </div>
+      )}
+      {canWithdraw && (
+        <div class="wb-decide">
+          <button type="button" disabled={busy} onClick={onWithdraw}>
+            {w.withdraw}
+          </button>
         </div>
       )}
     </article>

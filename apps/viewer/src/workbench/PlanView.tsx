@@ -20,7 +20,7 @@ export interface LoadedPlan {
 type Section = "report" | "pok" | "inbox";
 
 /** One plan: the monthly report form and the approvals inbox, on the plan as the server has it now. */
-export function PlanView({ api, plan, role, memberKey, onBack }: { api: WorkbenchApi; plan: PlanRow; role: string; memberKey: MemberKey; onBack: () => void }) {
+export function PlanView({ api, plan, role, member, memberKey, onBack }: { api: WorkbenchApi; plan: PlanRow; role: string; member: string; memberKey: MemberKey; onBack: () => void }) {
   const { w } = useWorkbenchI18n();
   const [loaded, setLoaded] = useState<LoadedPlan | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -82,7 +82,7 @@ export function PlanView({ api, plan, role, memberKey, onBack }: { api: Workbenc
         >
           {section === "report" && <ReportForm api={api} loaded={loaded} role={role} memberKey={memberKey} onReload={reload} />}
           {section === "pok" && (PROPOSERS.has(role) ? <PokForm api={api} loaded={loaded} memberKey={memberKey} onReload={reload} /> : <p>{w.officerOnly}</p>)}
-          {section === "inbox" && <Inbox api={api} loaded={loaded} role={role} memberKey={memberKey} onReload={reload} />}
+          {section === "inbox" && <Inbox api={api} loaded={loaded} role={role} member={member} memberKey={memberKey} onReload={reload} />}
         </Tabs>
       )}
     </section>

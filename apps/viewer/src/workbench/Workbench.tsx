@@ -88,6 +88,7 @@ function Bench({ api, onLanguage }: { api: WorkbenchApi; onLanguage: (language: 
             api={api}
             plan={open}
             role={member?.role ?? open.role}
+            member={member?.member ?? ""}
             memberKey={signedIn.key}
             onBack={() => {
               setOpen(null);

@@ -118,6 +118,8 @@ const id = {
   approved: (n: number) => `Usulan ${n} disetujui.`,
   returned: (n: number) => `Usulan ${n} dikembalikan.`,
   headOnly: "Hanya kepala yang menyetujui atau mengembalikan usulan.",
+  withdraw: "Tarik usulan ini (ditandatangani)",
+  withdrawn: (n: number) => `Usulan ${n} ditarik.`,
 };
 
 export type WorkbenchDictionary = typeof id;
@@ -230,6 +232,8 @@ const en: WorkbenchDictionary = {
   approved: (n) => `Proposal ${n} approved.`,
   returned: (n) => `Proposal ${n} returned.`,
   headOnly: "Only the head approves or returns proposals.",
+  withdraw: "Withdraw this proposal (signed)",
+  withdrawn: (n) => `Proposal ${n} withdrawn.`,
 };
 
 export const WORKBENCH_DICTIONARIES: Record<Language, WorkbenchDictionary> = { id, en };
