@@ -234,6 +234,20 @@ describe("NDJSON folder store: the commit order", () => {
     ]);
   });
 
+  it("given a plan's log replaced by another (deleted and written again), then the old versions' lines give nothing, the new log's versions are given as they are appended, and the other plans keep their positions", async () => {
+    const { dir, store, a } = await twoDrafted();
+    await store.append(A, a.next(reportCommands(1), metadataAt(same, "report")));
+    rmSync(join(dir, `${A}.ndjson`));
+    const again = new PlanWriter();
+    await store.append(A, again.next(draftCommands("Loka POM di Kabupaten Rejang Lebong (baru)"), metadataAt(same, "draft")));
+    await store.append(A, again.next(reportCommands(1), metadataAt(same, "report")));
+    const read = await collect(NdjsonFileStore.folder(dir).readAll());
+    expect(read.map((c) => [c.position, c.plan, c.version.head])).toEqual([
+      [2, B, (await collect(store.read(B)))[0]?.head],
+      ...(await collect(store.read(A))).map((v, i) => [4 + i, A, v.head]),
+    ]);
+  });
+
   it("given a folder on a file system whose watcher says nothing (watch off), then a subscription still sees a commit by polling the logs' sizes", async () => {
     const dir = folder();
     const store = NdjsonFileStore.folder(dir, { pollMs: 50, watch: false });

@@ -39,7 +39,7 @@ export interface FolderLogs {
 export class CommitJournal {
   readonly file: string;
   private entries: JournalEntry[] = [];
-  private known = new Map<string, number>();
+  private known = new Set<string>();
   private readBytes = 0;
 
   constructor(folder: string) {
@@ -97,9 +97,18 @@ export class CommitJournal {
         missing.push(...(await logs.versions(plan)).filter((v) => v.version < version.version).map((v) => ({ plan, version: v })));
         missing.sort((a, b) => instantOf(a.version.metadata.recordedAt) - instantOf(b.version.metadata.recordedAt) || (a.plan < b.plan ? -1 : a.plan > b.plan ? 1 : 0) || a.version.version - b.version.version);
       } else {
-        const last = await lastVersionOf(lock.handle, size, plan, this.file);
-        if (last >= version.version) return;
-        if (last < version.version - 1) missing.push(...(await logs.versions(plan)).filter((v) => v.version > last && v.version < version.version).map((v) => ({ plan, version: v })));
+        const last = await lastEntryOf(lock.handle, size, plan, this.file);
+        const before = version.version === 1 ? undefined : version.events[0]?.prev;
+        if (last && last.version === version.version && last.head === version.head) return;
+        if (!last || (last.version === version.version - 1 && last.head === before)) {
+          if (!last && version.version > 1) missing.push(...(await logs.versions(plan)).filter((v) => v.version < version.version).map((v) => ({ plan, version: v })));
+        } else {
+          // Versions the order lacks; or, when its last line is not this log's version of that
+          // number (the log was replaced by another), every version of the log as it is now.
+          const versions = await logs.versions(plan);
+          const kept = last.version < version.version && versions[last.version - 1]?.head === last.head;
+          missing.push(...versions.filter((v) => v.version < version.version && (!kept || v.version > last.version)).map((v) => ({ plan, version: v })));
+        }
       }
       missing.push({ plan, version });
       const text = missing.map(({ plan: p, version: v }) => `${JSON.stringify({ plan: p, version: v.version, head: v.head })}\n`).join("");
@@ -112,14 +121,15 @@ export class CommitJournal {
 
   private add(entry: JournalEntry): void {
     // A line for a version already there (two writers caught up on it at once) keeps the first.
-    if (entry.version <= (this.known.get(entry.plan) ?? 0)) return;
-    this.known.set(entry.plan, entry.version);
+    const key = `${entry.plan} ${entry.version} ${entry.head}`;
+    if (this.known.has(key)) return;
+    this.known.add(key);
     this.entries.push(entry);
   }
 
   private reset(): void {
     this.entries = [];
-    this.known = new Map();
+    this.known = new Set();
     this.readBytes = 0;
   }
 }
@@ -156,8 +166,8 @@ async function wholeLinesEnd(handle: FileHandle): Promise<number> {
   return end;
 }
 
-/** The last version of `plan` the journal holds (0: none), read backwards from `size` only as far as its last line. */
-async function lastVersionOf(handle: FileHandle, size: number, plan: string, file: string): Promise<number> {
+/** The last line of `plan` in the journal (undefined: none), read backwards from `size` only as far as it. */
+async function lastEntryOf(handle: FileHandle, size: number, plan: string, file: string): Promise<JournalEntry | undefined> {
   const quoted = `"plan":${JSON.stringify(plan)},`;
   let end = size;
   let rest = "";
@@ -170,10 +180,9 @@ async function lastVersionOf(handle: FileHandle, size: number, plan: string, fil
     rest = from > 0 ? (lines.shift() as string) : "";
     for (let i = lines.length - 1; i >= 0; i--) {
       const line = lines[i] as string;
-      if (line.includes(quoted)) return parseEntry(line, file).version;
+      if (line.includes(quoted)) return parseEntry(line, file);
     }
     end = from;
   }
-  if (rest.includes(quoted)) return parseEntry(rest, file).version;
-  return 0;
+  return undefined;
 }

@@ -224,7 +224,9 @@ export class NdjsonFileStore implements EventStore {
       for (let index = after; index < entries.length; index++) {
         const { plan, version: number, head } = entries[index] as (typeof entries)[number];
         const version = (await this.versions(plan))[number - 1];
-        if (version?.head !== head) throw new StoreError("LOG_INVALID", `${journal.file}:${index + 1}: version ${number} of plan ${plan} is ${version ? `not the one committed (head ${version.head})` : "not in its log"}`, plan);
+        // A line for a version the log no longer holds (the log was replaced by another) keeps its
+        // position and gives nothing: the log's versions as it is now have lines of their own.
+        if (version?.head !== head) continue;
         yield { plan, position: index + 1, version };
       }
       return;
