@@ -11,10 +11,11 @@ import { hashSuite } from "./suites/hash.js";
 import { postgresSuite } from "./suites/postgres.js";
 import { processSuite } from "./suites/process.js";
 import { replaySuite } from "./suites/replay.js";
+import { serveLoadSuite } from "./suites/serveLoad.js";
 import { timeTravelSuite } from "./suites/timeTravel.js";
 import { viewerSuite } from "./suites/viewer.js";
 
-const SUITES = { hash: hashSuite, replay: replaySuite, emmett: emmettSuite, "time-travel": timeTravelSuite, diff: diffSuite, process: processSuite, postgres: postgresSuite, "file-append": fileAppendSuite, viewer: viewerSuite } as const;
+const SUITES = { hash: hashSuite, replay: replaySuite, emmett: emmettSuite, "time-travel": timeTravelSuite, diff: diffSuite, process: processSuite, postgres: postgresSuite, "file-append": fileAppendSuite, viewer: viewerSuite, serve: serveLoadSuite } as const;
 type SuiteName = keyof typeof SUITES;
 
 const usage = `usage: pnpm bench [--json] [--strict] [--only ${Object.keys(SUITES).join(",")}]
