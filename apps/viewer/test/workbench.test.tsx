@@ -5,6 +5,7 @@ import { checkSignature, generateSigningKey } from "@rapk/history/signing";
 import { ApiError, type LandedVersion, type PlanRow, type Session, type StepRequest, type WorkbenchApi } from "../src/workbench/api.js";
 import { buildPok } from "../src/workbench/pokCommands.js";
 import { buildReport, parseRupiah, ratioValue } from "../src/workbench/reportCommands.js";
+import { buildTargets } from "../src/workbench/targetCommands.js";
 import { Workbench } from "../src/workbench/Workbench.js";
 import { smallPlan as smallPlanState } from "./fixtures/plan.js";
 
@@ -222,6 +223,18 @@ describe("a Revisi POK's commands", () => {
   });
 });
 
+describe("a target revision's commands", () => {
+  it("sets each month typed anew, and refuses what core refuses on the month it names: a cumulative indicator going down", () => {
+    const state = smallPlanState();
+    // 01.07 is cumulative: 0, 0, 10, 20, 30, 50, 60, ...
+    expect(buildTargets({ indicator: "01.07", months: { 6: "55", 7: "60" } }, state)).toEqual({ commands: [{ type: "setTarget", data: { indicator: "01.07", month: 6, value: 55 } }], problems: [] });
+    const down = buildTargets({ indicator: "01.07", months: { 6: "25" } }, state);
+    expect(down.commands).toEqual([]);
+    expect(down.problems).toEqual([{ month: 6, problem: expect.objectContaining({ code: "CUMULATIVE_DECREASES" }) }]);
+    expect(buildTargets({ indicator: "01.07", months: { 6: "lima" } }, state).problems).toEqual([{ month: 6, problem: "notANumber" }]);
+  });
+});
+
 describe("the workbench", () => {
   it("signs in by signing the challenge with the key file's key, sending the public key and a signature, never the secret key", async () => {
     const server = new FakeServer(smallPlanState(), "officer");
@@ -380,6 +393,21 @@ describe("the workbench", () => {
     fireEvent.click(card.getByRole("button", { name: "Tarik usulan ini (ditandatangani)" }));
     expect(await screen.findByText("Usulan 1 ditarik.")).toBeTruthy();
     expect(server.calls.find((c) => c.what === "prepare")?.body).toEqual({ expectVersion: 2, step: "withdraw", proposal: 1 });
+  });
+
+  it("proposes a target revision of kind rapk from the targets tab", async () => {
+    const server = new FakeServer(smallPlanState(), "officer");
+    await signInAs(server, officerKey);
+    await openPlan();
+    fireEvent.click(screen.getByRole("tab", { name: "Revisi target" }));
+    fireEvent.change(screen.getByLabelText("Indikator"), { target: { value: "01.07" } });
+    type(/^Target baru: Juni, 01\.07/, "25");
+    expect(screen.getByLabelText(/^Target baru: Juni, 01\.07/).getAttribute("aria-invalid")).toBe("true");
+    type(/^Target baru: Juni, 01\.07/, "55");
+    expect(screen.getByText(/^Target 01\.07 .*, Juni: 55$/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Usulkan dan tandatangani" }));
+    await screen.findByText(/Diusulkan:/);
+    expect(server.calls.find((c) => c.what === "prepare")?.body).toMatchObject({ step: "propose", kind: "rapk", commands: [{ type: "setTarget", data: { indicator: "01.07", month: 6, value: 55 } }] });
   });
 
   it("gives every input a label", async () => {

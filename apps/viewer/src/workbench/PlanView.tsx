@@ -6,6 +6,7 @@ import { Inbox } from "./Inbox.js";
 import { useWorkbenchI18n } from "./i18n.js";
 import type { MemberKey } from "./keyFile.js";
 import { PokForm } from "./PokForm.js";
+import { TargetForm } from "./TargetForm.js";
 import { PROPOSERS, ReportForm } from "./ReportForm.js";
 import { Alert } from "./Notices.js";
 import { problemText } from "./SignIn.js";
@@ -17,7 +18,7 @@ export interface LoadedPlan {
   readonly state: PlanState;
 }
 
-type Section = "report" | "pok" | "inbox";
+type Section = "report" | "pok" | "targets" | "inbox";
 
 /** One plan: the monthly report form and the approvals inbox, on the plan as the server has it now. */
 export function PlanView({ api, plan, role, member, memberKey, onBack }: { api: WorkbenchApi; plan: PlanRow; role: string; member: string; memberKey: MemberKey; onBack: () => void }) {
@@ -75,6 +76,7 @@ export function PlanView({ api, plan, role, member, memberKey, onBack }: { api: 
           tabs={[
             { id: "report", label: w.tabReport },
             { id: "pok", label: w.tabPok },
+            { id: "targets", label: w.tabTargets },
             { id: "inbox", label: w.tabInbox },
           ]}
           selected={section}
@@ -82,6 +84,7 @@ export function PlanView({ api, plan, role, member, memberKey, onBack }: { api: 
         >
           {section === "report" && <ReportForm api={api} loaded={loaded} role={role} memberKey={memberKey} onReload={reload} />}
           {section === "pok" && (PROPOSERS.has(role) ? <PokForm api={api} loaded={loaded} memberKey={memberKey} onReload={reload} /> : <p>{w.officerOnly}</p>)}
+          {section === "targets" && (PROPOSERS.has(role) ? <TargetForm api={api} loaded={loaded} memberKey={memberKey} onReload={reload} /> : <p>{w.officerOnly}</p>)}
           {section === "inbox" && <Inbox api={api} loaded={loaded} role={role} member={member} memberKey={memberKey} onReload={reload} />}
         </Tabs>
       )}

@@ -1,12 +1,12 @@
 import { allocationByLine, formatRupiah } from "@rapk/core";
 import { useMemo, useState } from "preact/hooks";
 import type { WorkbenchApi } from "./api.js";
-import { Field, problemWords } from "./Field.js";
+import { Field } from "./Field.js";
 import { useWorkbenchI18n } from "./i18n.js";
 import type { MemberKey } from "./keyFile.js";
 import type { LoadedPlan } from "./PlanView.js";
 import { type PokDraft, buildPok } from "./pokCommands.js";
-import { LineHeader, ProposalFooter, TableHead, useProposal } from "./Proposal.js";
+import { LineHeader, ProposalFooter, TableHead, ReasonField, useProposal } from "./Proposal.js";
 
 /**
  * A Revisi POK: each budget line's pagu, allocation and spending, and its new pagu as typed; the
@@ -21,7 +21,6 @@ export function PokForm({ api, loaded, memberKey, onReload }: { api: WorkbenchAp
   const built = useMemo(() => buildPok(draft, loaded.state), [draft, loaded]);
   const allocated = useMemo(() => allocationByLine(loaded.state), [loaded]);
   const ceiling = loaded.state.plan?.ceiling ?? 0;
-  const general = built.problems.filter((p) => p.line === undefined);
 
   const propose = (event: Event) => {
     event.preventDefault();
@@ -71,17 +70,8 @@ export function PokForm({ api, loaded, memberKey, onReload }: { api: WorkbenchAp
           </tbody>
         </table>
       </div>
-      <label class="wb-field">
-        <span>{w.reason}</span>
-        <input type="text" name="reason" value={reason} placeholder={w.pokReasonDefault} maxLength={1000} onInput={(event) => setReason((event.currentTarget as HTMLInputElement).value)} />
-      </label>
-      <ProposalFooter id="pok-preview-title" loaded={loaded} commands={built.commands} empty={w.pokNothingYet} blocked={built.problems.length > 0} busy={busy} outcome={outcome} onReload={onReload}>
-        {general.map((p, index) => (
-          <p key={index} class="wb-error">
-            {problemWords(p.problem, w, language)}
-          </p>
-        ))}
-      </ProposalFooter>
+      <ReasonField value={reason} placeholder={w.pokReasonDefault} onChange={setReason} />
+      <ProposalFooter id="pok-preview-title" loaded={loaded} commands={built.commands} empty={w.pokNothingYet} blocked={built.problems.length > 0} busy={busy} outcome={outcome} onReload={onReload} refusals={built.problems.filter((p) => p.line === undefined).map((p) => p.problem)} />
     </form>
   );
 }

@@ -1,12 +1,13 @@
 import type { PlanCommand } from "@rapk/core";
-import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import type { WorkbenchApi } from "./api.js";
 import { commandText } from "./describe.js";
+import { problemWords } from "./Field.js";
 import { useWorkbenchI18n } from "./i18n.js";
 import type { MemberKey } from "./keyFile.js";
 import { type StepOutcome, StepOutcomeNotice, failedStep } from "./Notices.js";
 import type { LoadedPlan } from "./PlanView.js";
+import type { FieldProblem } from "./reportCommands.js";
 import { problemText } from "./SignIn.js";
 import { takeStep } from "./steps.js";
 
@@ -54,7 +55,7 @@ export function ProposalFooter({
   busy,
   outcome,
   onReload,
-  children,
+  refusals = [],
 }: {
   id: string;
   loaded: LoadedPlan;
@@ -64,7 +65,8 @@ export function ProposalFooter({
   busy: boolean;
   outcome: StepOutcome | null;
   onReload: () => Promise<void>;
-  children?: ComponentChildren;
+  /** Refusals of core's that name no field of the form: said here. */
+  refusals?: readonly FieldProblem[];
 }) {
   const { w, language } = useWorkbenchI18n();
   return (
@@ -80,7 +82,11 @@ export function ProposalFooter({
             ))}
           </ul>
         )}
-        {children}
+        {refusals.map((problem, index) => (
+          <p key={index} class="wb-error">
+            {problemWords(problem, w, language)}
+          </p>
+        ))}
         {blocked && <p class="wb-error">{w.fixFirst}</p>}
       </section>
       <button type="submit" class="wb-primary" disabled={busy || commands.length === 0 || blocked}>
@@ -119,5 +125,16 @@ export function TableHead({ columns }: { columns: readonly (string | { readonly 
         )}
       </tr>
     </thead>
+  );
+}
+
+/** Why, recorded in the version: what the member writes, or the form's own words when left blank. */
+export function ReasonField({ value, placeholder, onChange }: { value: string; placeholder: string; onChange: (value: string) => void }) {
+  const { w } = useWorkbenchI18n();
+  return (
+    <label class="wb-field">
+      <span>{w.reason}</span>
+      <input type="text" name="reason" value={value} placeholder={placeholder} maxLength={1000} onInput={(event) => onChange((event.currentTarget as HTMLInputElement).value)} />
+    </label>
   );
 }

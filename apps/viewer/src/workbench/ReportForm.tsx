@@ -7,7 +7,7 @@ import { useWorkbenchI18n } from "./i18n.js";
 import type { MemberKey } from "./keyFile.js";
 import type { LoadedPlan } from "./PlanView.js";
 import { EMPTY_INDICATOR, EMPTY_SPENDING, type FieldProblem, type IndicatorEntry, type Problem, type ReportDraft, type SpendingEntry, buildReport, realisationOf } from "./reportCommands.js";
-import { LineHeader, ProposalFooter, TableHead, useProposal } from "./Proposal.js";
+import { LineHeader, ProposalFooter, TableHead, ReasonField, useProposal } from "./Proposal.js";
 
 /** Who may propose a report (the policy's proposers of kind `report`). */
 export const PROPOSERS: ReadonlySet<string> = new Set(["officer", "verifier"]);
@@ -143,10 +143,7 @@ export function ReportForm({ api, loaded, role, memberKey, onReload }: { api: Wo
         {evidenceFile && <p class="muted">{w.evidenceAttached(evidenceFile.name)}</p>}
       </fieldset>
 
-      <label class="wb-field">
-        <span>{w.reason}</span>
-        <input type="text" name="reason" value={reason} placeholder={w.reasonDefault(monthName(month, language))} maxLength={1000} onInput={(event) => setReason((event.currentTarget as HTMLInputElement).value)} />
-      </label>
+      <ReasonField value={reason} placeholder={w.reasonDefault(monthName(month, language))} onChange={setReason} />
 
       <ProposalFooter id="preview-title" loaded={loaded} commands={built.commands} empty={w.nothingYet} blocked={built.problems.length > 0} busy={busy} outcome={outcome} onReload={onReload} />
     </form>

@@ -22,6 +22,11 @@ export function commandText(command: CommandLike, state: PlanState, w: Workbench
     const name = state.lines[line]?.subComponent.name;
     return w.reportsSpending(name ? `${line} ${name}` : line, month, formatRupiah(Number(data.amount)));
   }
+  if (command.type === "setTarget") {
+    const indicator = String(data.indicator);
+    const name = state.indicators[indicator]?.name;
+    return w.setsTarget(name ? `${indicator} ${name}` : indicator, month, data.value === null ? "–" : formatNumber(Number(data.value), language));
+  }
   if (command.type === "reviseBudget") {
     const line = String(data.line);
     const name = state.lines[line]?.subComponent.name;

@@ -144,6 +144,9 @@ describe("the workbench on rapk serve: the officer reports June, the head return
     await officer.getByText(/LINE_OVER_ALLOCATED/).first().waitFor();
     await officer.evaluate(() => window.scrollTo(0, 0));
     await shoot(officer, "pok");
+    await officer.getByRole("tab", { name: "Revisi target" }).click();
+    await officer.getByRole("heading", { name: "Revisi target indikator (Revisi RAPK)" }).waitFor();
+    await shoot(officer, "targets");
     await officer.setViewportSize({ width: 375, height: 800 });
     expect(await sideways(officer)).toBeLessThanOrEqual(0);
     await officer.evaluate(() => window.scrollTo(0, 0));
