@@ -171,6 +171,24 @@ describe("the workbench on rapk serve: the officer reports June, the head return
     expect(errors.splice(0)).toEqual([]);
   });
 
+  it("axe-core finds nothing on the officer's forms (report, Revisi POK, target revision, approvals), in Indonesian and in English", async () => {
+    const page = await signedIn(server.members.officer, true);
+    await openPlan(page);
+    const found: string[] = [];
+    for (const language of ["Bahasa Indonesia", "English"]) {
+      await page.getByRole("button", { name: language }).click();
+      const tabs = await page.getByRole("tab").all();
+      expect(tabs).toHaveLength(4);
+      for (const tab of tabs) {
+        await tab.click();
+        const name = await tab.textContent();
+        found.push(...(await axeViolations(page)).map((violation) => `${language}, ${name}: ${violation}`));
+      }
+    }
+    expect(found).toEqual([]);
+    expect(errors.splice(0)).toEqual([]);
+  });
+
   it("the log the server wrote verifies without it, pinned to the head's key: the proposals signed by the officer, the return and the approval by the head", () => {
     const signers: (readonly Signer[])[] = [];
     const audit = auditLog(server.logText(), { checkSignature, root: server.members.head.key.publicKey, onVersion: (version) => signers.push(version.signers ?? []) });
