@@ -110,7 +110,8 @@ class FakeServer implements WorkbenchApi {
   async uploadEvidence(_plan: string, file: File): Promise<EvidenceRef> {
     this.uploads.push(file);
     this.record("upload", file.name);
-    return { name: file.name, mediaType: file.type, size: file.size, sha256: "e".repeat(64) };
+    // Kept under a digest of its own (the count of uploads so far, as a hex digit).
+    return { name: file.name, mediaType: file.type, size: file.size, sha256: String(this.uploads.length).repeat(64) };
   }
   listeners: ((landed: LandedVersion) => void)[] = [];
   watch(_plan: string, onVersion: (landed: LandedVersion) => void) {
@@ -129,9 +130,9 @@ class FakeServer implements WorkbenchApi {
   }
 }
 
-function choose(label: RegExp, file: File) {
+function choose(label: RegExp, ...files: File[]) {
   const input = screen.getByLabelText(label) as HTMLInputElement;
-  Object.defineProperty(input, "files", { value: [file], configurable: true });
+  Object.defineProperty(input, "files", { value: files, configurable: true });
   fireEvent.change(input);
 }
 
@@ -275,13 +276,16 @@ describe("the workbench", () => {
     expect(screen.getByLabelText(/^Nilai: 01\.01/).textContent).toBe("63,89");
     type(/^Hambatan: 01\.01/, "cuaca");
     type(/^Jumlah \(Rupiah\): DR\.3165\.QIA\.005\.053\.A/, "12.500.000");
-    choose(/Berkas bukti dukung/, new File(["%PDF-1.4"], "kwitansi juni.pdf", { type: "application/pdf" }));
+    choose(/Berkas bukti dukung/, new File(["%PDF-1.4"], "kwitansi juni.pdf", { type: "application/pdf" }), new File(["a,b\n"], "rekap.csv", { type: "text/csv" }));
     const preview = within(screen.getByRole("region", { name: "Yang akan diusulkan" }));
     expect(preview.getByText(/Realisasi 01\.01 .*, Juni: 63,89 \(23\/36\)/)).toBeTruthy();
     expect(preview.getByText(/Anggaran DR\.3165\.QIA\.005\.053\.A .*Juni: Rp12\.500\.000/)).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Usulkan dan tandatangani" }));
     expect(await screen.findByText(/Diusulkan: proposal 1 \(report\)/)).toBeTruthy();
-    const evidence = [{ name: "kwitansi juni.pdf", mediaType: "application/pdf", size: 8, sha256: "e".repeat(64) }];
+    const evidence = [
+      { name: "kwitansi juni.pdf", mediaType: "application/pdf", size: 8, sha256: "1".repeat(64) },
+      { name: "rekap.csv", mediaType: "text/csv", size: 4, sha256: "2".repeat(64) },
+    ];
     expect(server.calls.find((c) => c.what === "prepare")?.body).toEqual({
       expectVersion: 2,
       step: "propose",

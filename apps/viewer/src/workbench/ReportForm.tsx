@@ -32,12 +32,12 @@ export function ReportForm({ api, loaded, role, memberKey, onReload }: { api: Wo
   const [indicators, setIndicators] = useState<Record<string, IndicatorEntry>>({});
   const [spending, setSpending] = useState<Record<string, SpendingEntry>>({});
   const [reason, setReason] = useState("");
-  const [evidenceFile, setEvidenceFile] = useState<File | null>(null);
-  const uploaded = useRef<{ file: File; ref: EvidenceRef } | null>(null);
+  const [evidenceFiles, setEvidenceFiles] = useState<readonly File[]>([]);
+  // Each file goes up once, however many tries the proposal takes (a conflict, a refusal).
+  const uploaded = useRef(new Map<File, EvidenceRef>());
   const fileInput = useRef<HTMLInputElement>(null);
   const { busy, outcome, propose: propose_ } = useProposal(api, loaded, memberKey, onReload);
   const draft: ReportDraft = { month, indicators, spending };
-  // The evidence is cited by its reference once uploaded; until then a stand-in keeps the preview honest.
   const built = useMemo(() => buildReport(draft, loaded.state), [month, indicators, spending, loaded]);
   const problemAt = (at: Problem["at"]): FieldProblem | undefined =>
     built.problems.find((p) => p.at.field === at.field && ("indicator" in at ? "indicator" in p.at && p.at.indicator === at.indicator : "line" in p.at && p.at.line === at.line))?.problem;
@@ -52,9 +52,9 @@ export function ReportForm({ api, loaded, role, memberKey, onReload }: { api: Wo
     if (built.problems.length > 0 || built.commands.length === 0) return;
     const commands = async () => {
       const evidence: EvidenceRef[] = [];
-      if (evidenceFile !== null) {
-        if (uploaded.current?.file !== evidenceFile) uploaded.current = { file: evidenceFile, ref: await api.uploadEvidence(loaded.plan, evidenceFile) };
-        evidence.push(uploaded.current.ref);
+      for (const file of evidenceFiles) {
+        if (!uploaded.current.has(file)) uploaded.current.set(file, await api.uploadEvidence(loaded.plan, file));
+        evidence.push(uploaded.current.get(file)!);
       }
       return buildReport(draft, loaded.state, evidence).commands;
     };
@@ -62,8 +62,8 @@ export function ReportForm({ api, loaded, role, memberKey, onReload }: { api: Wo
       setIndicators({});
       setSpending({});
       setReason("");
-      setEvidenceFile(null);
-      uploaded.current = null;
+      setEvidenceFiles([]);
+      uploaded.current.clear();
       if (fileInput.current) fileInput.current.value = "";
     });
   };
@@ -138,9 +138,9 @@ export function ReportForm({ api, loaded, role, memberKey, onReload }: { api: Wo
         <legend>{w.evidence}</legend>
         <label class="wb-field">
           <span>{w.evidenceFile}</span>
-          <input ref={fileInput} type="file" name="evidence" onChange={(event) => setEvidenceFile((event.currentTarget as HTMLInputElement).files?.[0] ?? null)} />
+          <input ref={fileInput} type="file" name="evidence" multiple onChange={(event) => setEvidenceFiles([...((event.currentTarget as HTMLInputElement).files ?? [])])} />
         </label>
-        {evidenceFile && <p class="muted">{w.evidenceAttached(evidenceFile.name)}</p>}
+        {evidenceFiles.length > 0 && <p class="muted">{w.evidenceAttached(evidenceFiles.map((file) => file.name).join(", "))}</p>}
       </fieldset>
 
       <ReasonField value={reason} placeholder={w.reasonDefault(monthName(month, language))} onChange={setReason} />

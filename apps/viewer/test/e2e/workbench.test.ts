@@ -76,7 +76,7 @@ async function fillJune(page: Page, numerator: string): Promise<void> {
   await page.getByLabel(`Jumlah (Rupiah): ${LINE} PENGADAAN SAMPEL`).fill("12.500.000");
   const receipt = join(session.scratch, "kwitansi-juni.pdf");
   writeFileSync(receipt, RECEIPT);
-  await page.getByLabel("Berkas bukti dukung (dilampirkan pada laporan)").setInputFiles(receipt);
+  await page.getByLabel("Berkas bukti dukung (dilampirkan pada laporan; boleh lebih dari satu)").setInputFiles(receipt);
 }
 
 let officer: Page;
