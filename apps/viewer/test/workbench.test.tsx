@@ -414,6 +414,19 @@ describe("the workbench", () => {
     expect(server.calls.find((c) => c.what === "prepare")?.body).toMatchObject({ step: "propose", kind: "rapk", commands: [{ type: "setTarget", data: { indicator: "01.07", month: 6, value: 55 } }] });
   });
 
+  it("shows what the month already reported, which a new report supersedes", async () => {
+    const base = smallPlanState();
+    const server = new FakeServer({ ...base, realisations: { "01.01": { 6: { value: 50, numerator: 1, denominator: 2 } } }, spending: { "DR.3165.QIA.005.053.A": { 5: 2_000_000, 6: 1_000_000 } } }, "officer");
+    await signInAs(server, officerKey);
+    await openPlan();
+    fireEvent.change(screen.getByLabelText("Bulan", { exact: true }), { target: { value: "6" } });
+    expect(screen.getByText("bulan ini sudah dilaporkan: 50 (laporan baru menggantikannya)")).toBeTruthy();
+    const line = screen.getByRole("row", { name: /^DR\.3165\.QIA\.005\.053\.A/ });
+    // The other months' spending, and this month's as reported.
+    expect(within(line).getByText("Rp2.000.000")).toBeTruthy();
+    expect(within(line).getByText("bulan ini sudah dilaporkan: Rp1.000.000 (laporan baru menggantikannya)")).toBeTruthy();
+  });
+
   it("gives every input a label", async () => {
     const server = new FakeServer(smallPlanState(), "officer");
     await signInAs(server, officerKey);

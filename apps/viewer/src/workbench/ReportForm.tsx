@@ -94,6 +94,7 @@ export function ReportForm({ api, loaded, role, memberKey, onReload }: { api: Wo
                   key={indicator.id}
                   indicator={indicator}
                   month={month}
+                  reported={loaded.state.realisations[indicator.id]?.[month]?.value}
                   entry={indicators[indicator.id] ?? EMPTY_INDICATOR}
                   onChange={(field, value) => setIndicator(indicator.id, field, value)}
                   problemOf={(field) => problemAt({ indicator: indicator.id, field })}
@@ -119,7 +120,10 @@ export function ReportForm({ api, loaded, role, memberKey, onReload }: { api: Wo
                   <tr key={line.id}>
                     <LineHeader id={line.id} name={line.subComponent.name} />
                     <td class="num">{formatRupiah(line.pagu)}</td>
-                    <td class="num">{formatRupiah(spent)}</td>
+                    <td class="num">
+                      {formatRupiah(spent)}
+                      {loaded.state.spending[line.id]?.[month] !== undefined && <div class="muted">{w.reportedThisMonth(formatRupiah(loaded.state.spending[line.id]![month]!))}</div>}
+                    </td>
                     <td>
                       <Field label={w.fieldOf(w.amount, what)} value={entry.amount} onInput={(value) => setLine(line.id, "amount", value)} problem={problem} inputMode="numeric" />
                     </td>
@@ -153,12 +157,15 @@ export function ReportForm({ api, loaded, role, memberKey, onReload }: { api: Wo
 function IndicatorRow({
   indicator,
   month,
+  reported,
   entry,
   onChange,
   problemOf,
 }: {
   indicator: Indicator;
   month: number;
+  /** What the month's latest report says, which a new one supersedes. */
+  reported: number | undefined;
   entry: IndicatorEntry;
   onChange: (field: keyof IndicatorEntry, value: string) => void;
   problemOf: (field: "numerator" | "denominator" | "value") => FieldProblem | undefined;
@@ -174,7 +181,10 @@ function IndicatorRow({
         <th scope="row">
           <code>{indicator.id}</code> {indicator.name}
         </th>
-        <td class="num">{target === null || target === undefined ? "–" : formatNumber(target, language)}</td>
+        <td class="num">
+          {target === null || target === undefined ? "–" : formatNumber(target, language)}
+          {reported !== undefined && <div class="muted">{w.reportedThisMonth(formatNumber(reported, language))}</div>}
+        </td>
         <td>
           <Field label={w.fieldOf(w.numerator, what)} value={entry.numerator} onInput={(value) => onChange("numerator", value)} problem={problemOf("numerator")} inputMode="decimal" />
         </td>
