@@ -39,8 +39,10 @@ class FakeServer implements WorkbenchApi {
   private record(what: string, body: unknown = null) {
     this.calls.push({ what, body });
   }
+  /** A session the cookie still holds, as after a reload of the page. */
+  existing: Session | null = null;
   async session() {
-    return null;
+    return this.existing;
   }
   async challenge() {
     this.record("challenge");
@@ -252,6 +254,19 @@ describe("the workbench", () => {
     fireEvent.click(screen.getByRole("button", { name: "Keluar" }));
     await screen.findByRole("heading", { name: "Masuk dengan kunci Anda" });
     expect(server.calls.at(-1)?.what).toBe("signOut");
+  });
+
+  it("after a reload in an open session, takes the key file back without a new challenge", async () => {
+    const server = new FakeServer(smallPlanState(), "officer");
+    // This tab signed in before the reload (Workbench marks it; the cookie itself is HttpOnly).
+    sessionStorage.setItem("rapk-workbench-signed-in", "1");
+    server.existing = { publicKey: officerKey.publicKey, name: "Siti Rahma", csrfToken: "t", expiresAt: "", plans: [{ plan: PLAN, member: "siti", name: "Siti Rahma", role: "officer" }] };
+    render(<Workbench api={server} />);
+    expect((await screen.findByText(/Sesi Siti Rahma masih terbuka/)).textContent).toMatch(/pilih berkas kunci lagi/);
+    choose(/Berkas kunci/, keyFile(officerKey));
+    fireEvent.click(screen.getByRole("button", { name: "Masuk" }));
+    await screen.findByRole("heading", { name: "Rencana Anda" });
+    expect(server.calls.map((c) => c.what)).toEqual([]);
   });
 
   it("refuses a file that is not a key file, or whose public key is not its secret key's, before asking the server", async () => {

@@ -9,7 +9,7 @@ import { KeyFileError, type MemberKey, memberKeyFromFile } from "./keyFile.js";
  * challenge is signed with it, and the signature (never the key) is sent. The key stays in the
  * page's memory, to sign the member's steps, until they sign out or leave the page.
  */
-export function SignIn({ api, onSignedIn }: { api: WorkbenchApi; onSignedIn: (session: Session, key: MemberKey) => void }) {
+export function SignIn({ api, open, onSignedIn }: { api: WorkbenchApi; open: Session | null; onSignedIn: (session: Session, key: MemberKey) => void }) {
   const { w } = useWorkbenchI18n();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
@@ -24,6 +24,11 @@ export function SignIn({ api, onSignedIn }: { api: WorkbenchApi; onSignedIn: (se
     setError(null);
     try {
       const key = await memberKeyFromFile(file);
+      // The page was reloaded in an open session: its key comes back, the session stays.
+      if (open !== null && open.publicKey === key.publicKey) {
+        onSignedIn(open, key);
+        return;
+      }
       const challenge = await api.challenge();
       const session = await api.signIn({ challenge: challenge.challenge, publicKey: key.publicKey, signature: await key.sign(challenge.message) });
       onSignedIn(session, key);
@@ -37,6 +42,7 @@ export function SignIn({ api, onSignedIn }: { api: WorkbenchApi; onSignedIn: (se
     <section class="wb-card wb-sign-in" aria-labelledby="sign-in-title">
       <h2 id="sign-in-title">{w.signInTitle}</h2>
       <p class="hint">{w.signInHint}</p>
+      {open !== null && <p class="wb-landed">{w.keyStale(open.name)}</p>}
       <form onSubmit={submit}>
         <label class="wb-field">
           <span>{w.keyFile}</span>

@@ -25,6 +25,17 @@ export function Workbench({ api, initialLanguage = "id" }: { api: WorkbenchApi; 
   );
 }
 
+/** Whether this tab signed in (and did not sign out) before it was reloaded. */
+const sessionMark = (() => {
+  const KEY = "rapk-workbench-signed-in";
+  const store = () => (typeof sessionStorage === "undefined" ? undefined : sessionStorage);
+  return {
+    read: () => store()?.getItem(KEY) === "1",
+    set: () => store()?.setItem(KEY, "1"),
+    clear: () => store()?.removeItem(KEY),
+  };
+})();
+
 interface SignedIn {
   readonly session: Session;
   readonly key: MemberKey;
@@ -36,6 +47,13 @@ function Bench({ api, onLanguage }: { api: WorkbenchApi; onLanguage: (language: 
   const [plans, setPlans] = useState<readonly PlanRow[] | null>(null);
   const [open, setOpen] = useState<PlanRow | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A session the cookie still holds (the page reloaded): the member chooses their key again.
+  const [openSession, setOpenSession] = useState<Session | null>(null);
+  // Asked only after a sign-in in this tab (a mark in sessionStorage, no secret in it), so that a
+  // first visit does not meet the server's 401.
+  useEffect(() => {
+    if (sessionMark.read()) api.session().then(setOpenSession, () => setOpenSession(null));
+  }, []);
   const loadPlans = async () => {
     try {
       setPlans(await api.plans());
@@ -53,6 +71,8 @@ function Bench({ api, onLanguage }: { api: WorkbenchApi; onLanguage: (language: 
       // The session ends on the server in any case within its lifetime; the key leaves the page now.
     }
     setSignedIn(null);
+    setOpenSession(null);
+    sessionMark.clear();
     setPlans(null);
     setOpen(null);
   };
@@ -81,7 +101,10 @@ function Bench({ api, onLanguage }: { api: WorkbenchApi; onLanguage: (language: 
       </header>
       <main class="wb-main">
         <Alert text={error} />
-        {signedIn === null && <SignIn api={api} onSignedIn={(session, key) => setSignedIn({ session, key })} />}
+        {signedIn === null && <SignIn api={api} open={openSession} onSignedIn={(session, key) => {
+              sessionMark.set();
+              setSignedIn({ session, key });
+            }} />}
         {signedIn !== null && open === null && (plans === null ? <p role="status">{w.loading}</p> : <PlanList plans={plans} onOpen={setOpen} />)}
         {signedIn !== null && open !== null && (
           <PlanView

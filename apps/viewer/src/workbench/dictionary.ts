@@ -21,7 +21,7 @@ const id = {
   keyNotKeyFile: "Berkas ini bukan berkas kunci: harus memuat publicKey dan secretKey (64 digit heksadesimal).",
   keyMismatch: "Kunci publik di berkas ini bukan milik kunci rahasianya.",
   needKey: "Pilih berkas kunci terlebih dahulu.",
-  keyStale: "Sesi masih berlaku, tetapi kunci tidak ada di halaman ini: pilih berkas kunci lagi untuk menandatangani.",
+  keyStale: (name: string) => `Sesi ${name} masih terbuka, tetapi halaman ini dimuat ulang dan kuncinya tidak ada lagi di sini: pilih berkas kunci lagi untuk menandatangani.`,
   // Plans
   plansTitle: "Rencana Anda",
   noPlans: "Anda bukan anggota rencana mana pun di server ini.",
@@ -149,7 +149,7 @@ const en: WorkbenchDictionary = {
   keyNotKeyFile: "This file is not a key file: it must hold publicKey and secretKey (64 hex digits).",
   keyMismatch: "The public key in this file is not its secret key's.",
   needKey: "Choose a key file first.",
-  keyStale: "The session is still open, but this page has no key: choose the key file again to sign.",
+  keyStale: (name) => `${name}'s session is still open, but this page was reloaded and the key is no longer in it: choose the key file again to sign.`,
   plansTitle: "Your plans",
   noPlans: "You are a member of no plan on this server.",
   planColumn: "Plan",

@@ -186,6 +186,12 @@ describe("the workbench on rapk serve: the officer reports June, the head return
       }
     }
     expect(found).toEqual([]);
+    // A reload keeps the session (its cookie) but not the key: the page asks for the key file again.
+    await page.reload();
+    await page.getByText(/Sesi Siti Rahma masih terbuka/).waitFor({ timeout: 15_000 });
+    await page.getByLabel("Berkas kunci (JSON dari rapk keygen)").setInputFiles(server.members.officer.keyFile);
+    await page.getByRole("button", { name: "Masuk", exact: true }).click();
+    await page.getByRole("heading", { name: "Rencana Anda" }).waitFor({ timeout: 15_000 });
     expect(errors.splice(0)).toEqual([]);
   });
 
