@@ -250,3 +250,25 @@ describe("live updates: every open view hears of a version that lands", () => {
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("SIGNED_OUT");
   });
 });
+
+describe("the roster through the server: the head adds a member, signed in the browser", () => {
+  it("given the head adds an officer, then the new officer signs in and proposes; an officer adding a member is refused, nothing written", async () => {
+    const head = await signedIn(members.head);
+    const newcomer = person("Budi Santoso");
+    const add = { step: "roster", reason: "perencana baru", commands: [{ type: "addMember", data: { member: "budi", name: "Budi Santoso", role: "officer", publicKey: newcomer.key.publicKey } }] };
+    const prepared = await prepare(head, add);
+    expect(prepared.status).toBe(200);
+    expect(prepared.body.says).toEqual(["adds budi (officer)"]);
+    expect((await commit(head, prepared.body, members.head)).status).toBe(201);
+    const budi = await signedIn(newcomer);
+    const proposed = await prepare(budi, june);
+    expect((await commit(budi, proposed.body, newcomer)).status).toBe(201);
+
+    const before = logText();
+    const officer = await signedIn(members.officer);
+    const byOfficer = await prepare(officer, { ...add, commands: [{ type: "addMember", data: { member: "lain", name: "Lain", role: "head", publicKey: outsider.key.publicKey } }] });
+    const refused = byOfficer.status === 200 ? await commit(officer, byOfficer.body, members.officer) : byOfficer;
+    expect(refused.status).toBe(403);
+    expect(logText()).toBe(before);
+  });
+});

@@ -34,6 +34,11 @@ const StepRequest = z
       kind: RevisionKind,
       commands: z.array(z.record(z.string(), z.unknown())).min(1).max(3000).openapi({ description: "the revision's commands, as revision.json writes them (docs/events.md); checked by core's schemas" }),
     }),
+    z.strictObject({
+      step: z.literal("roster"),
+      ...Base,
+      commands: z.array(z.record(z.string(), z.unknown())).min(1).max(100).openapi({ description: "roster commands (addMember, changeMemberRole, rekeyMember, removeMember, requireRoles, ratifyVersions), put in force at once by the head who signs them" }),
+    }),
     z.strictObject({ step: z.literal("approve"), ...Base, proposal: Proposal }),
     z.strictObject({ step: z.literal("return"), ...Base, proposal: Proposal, reason: z.string().min(1).max(5000).openapi({ description: "why it goes back (required)" }) }),
     z.strictObject({ step: z.literal("withdraw"), ...Base, proposal: Proposal }),
@@ -73,6 +78,7 @@ const ProposalRow = z
 function revisionOf(step: StepRequest, member: Member, before: PlanState): RevisionInput {
   const times = step.at === undefined ? {} : { effectiveAt: step.at };
   const meta = { actor: member.name, by: member.member, ...(step.reference === undefined ? {} : { reference: step.reference }), ...times };
+  if (step.step === "roster") return { meta: { ...meta, kind: "roster", reason: step.reason ?? `roster change by ${member.member}` }, commands: step.commands };
   if (step.step === "propose") return { meta: { ...meta, kind: step.kind, reason: step.reason ?? `proposal by ${member.member}` }, commands: [{ type: "propose", data: { commands: step.commands } }] };
   const proposal = before.proposals[String(step.proposal)];
   if (proposal === undefined) throw new ApiError(404, "UNKNOWN_PROPOSAL", `the plan has no proposal ${step.proposal}`);
@@ -102,7 +108,7 @@ export const stepRoutes: RouteModule = (app, table, parts) => {
       createRoute({
         method: "post",
         path: "/api/plans/{plan}/steps",
-        summary: "Prepare a step (propose, approve, return, withdraw): decided and sealed, for the member to sign its head in the browser",
+        summary: "Prepare a step (propose, approve, return, withdraw, or the head's change of the roster): decided and sealed, for the member to sign its head in the browser",
         description:
           "The server decides the step against the plan as `rapk propose|approve|return|withdraw` does (the policy included: an officer approving is a 403) and seals the version, but does not sign it: the member signs `head` with their own key and POSTs the signature to `.../steps/{draft}` within the draft's lifetime. Nothing is written until then.",
         tags: ["steps"],
