@@ -158,7 +158,10 @@ function pendingState(): PlanState {
   const base = smallPlanState();
   return {
     ...base,
-    members: { siti: { member: "siti", name: "Siti Rahma", role: "officer", publicKey: officerKey.publicKey } },
+    members: {
+      kepala: { member: "kepala", name: "Kepala Loka", role: "head", publicKey: headKey.publicKey },
+      siti: { member: "siti", name: "Siti Rahma", role: "officer", publicKey: officerKey.publicKey },
+    },
     proposals: {
       "1": {
         proposal: 1,
@@ -373,6 +376,7 @@ describe("the workbench", () => {
     const card = within(await screen.findByRole("article", { name: "Usulan 1 (report) oleh Siti Rahma" }));
     expect(card.getByText(/Realisasi 01\.01 .*Juni: 63,89 \(23\/36\)/)).toBeTruthy();
     expect(card.getByText("Catatan: sampel Juni")).toBeTruthy();
+    expect(card.getByText(/^Pemeriksaan: aturan rencana terpenuhi/)).toBeTruthy();
     expect(card.getByRole("link", { name: "Unduh kwitansi.pdf (2.0 kB)" }).getAttribute("href")).toBe(`/api/plans/${PLAN}/evidence/${"a".repeat(64)}`);
     fireEvent.click(card.getByRole("button", { name: "Kembalikan" }));
     expect(card.getByText("Tulis alasan pengembalian.")).toBeTruthy();
@@ -400,6 +404,16 @@ describe("the workbench", () => {
     fireEvent.click(screen.getByRole("button", { name: "Usulkan dan tandatangani" }));
     await screen.findByText(/Diusulkan:/);
     expect(server.calls.find((c) => c.what === "prepare")?.body).toMatchObject({ expectVersion: 2, step: "propose", kind: "pok", reason: "Revisi POK", commands: [{ type: "reviseBudget" }, { type: "reviseBudget" }] });
+  });
+
+  it("says in the inbox when a pending proposal would be refused if approved now, in core's words", async () => {
+    const base = pendingState();
+    const overspending = { ...base.proposals["1"]!, commands: [{ type: "reportSpending", data: { line: "DR.3165.BDC.001.051.A", month: 6, amount: 18_400_001 } }] } as PlanState["proposals"][string];
+    const server = new FakeServer({ ...base, proposals: { "1": overspending } }, "head");
+    await signInAs(server, headKey);
+    await openPlan();
+    const card = within(await screen.findByRole("article", { name: "Usulan 1 (report) oleh Siti Rahma" }));
+    expect(card.getByText(/^Pemeriksaan: bila disetujui sekarang, usulan ini ditolak: .*LINE_OVERSPENT/)).toBeTruthy();
   });
 
   it("lets the officer withdraw their own pending proposal, signed, and not decide it", async () => {

@@ -1,8 +1,9 @@
-import type { PlanState, Proposal } from "@rapk/core";
-import { useEffect, useState } from "preact/hooks";
+import { type PlanCommand, type PlanState, type Proposal, type RevisionKind, decideBatch } from "@rapk/core";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import { formatBytes } from "../model/limits.js";
 import type { ProposalRow, StepRequest, WorkbenchApi } from "./api.js";
 import { commandText, evidenceOf, notesOf } from "./describe.js";
+import { problemWords } from "./Field.js";
 import { useWorkbenchI18n } from "./i18n.js";
 import type { MemberKey } from "./keyFile.js";
 import { Alert, type StepOutcome, StepOutcomeNotice, failedStep } from "./Notices.js";
@@ -117,6 +118,8 @@ function PendingProposal({
 }) {
   const { w, language } = useWorkbenchI18n();
   const [reason, setReason] = useState("");
+  // Its checks: its commands decided by core on the plan as it stands now, as an approval would apply them.
+  const check = useMemo(() => (proposal ? decideBatch(proposal.commands as unknown as readonly PlanCommand[], loaded.state, { kind: proposal.kind as RevisionKind }) : undefined), [proposal, loaded]);
   const [needsReason, setNeedsReason] = useState(false);
   const commands = (proposal?.commands ?? []) as readonly { type: string; data?: unknown }[];
   const evidence = evidenceOf(commands);
@@ -137,6 +140,11 @@ function PendingProposal({
           </li>
         ))}
       </ul>
+      {check !== undefined && (
+        <p class={check.ok ? "wb-ok" : "wb-error"}>
+          {check.ok ? w.checksPass : w.checksFail(problemWords({ code: check.error.code, message: check.error.message }, w, language))}
+        </p>
+      )}
       {evidence.length > 0 && (
         <ul class="wb-evidence">
           {evidence.map((ref) => (

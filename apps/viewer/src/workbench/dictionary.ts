@@ -129,6 +129,8 @@ const id = {
   returned: (n: number) => `Usulan ${n} dikembalikan.`,
   headOnly: "Hanya kepala yang menyetujui atau mengembalikan usulan.",
   withdraw: "Tarik usulan ini (ditandatangani)",
+  checksPass: "Pemeriksaan: aturan rencana terpenuhi bila disetujui sekarang (diperiksa di halaman ini dengan decide dari core).",
+  checksFail: (why: string) => `Pemeriksaan: bila disetujui sekarang, usulan ini ditolak: ${why}`,
   withdrawn: (n: number) => `Usulan ${n} ditarik.`,
 };
 
@@ -252,6 +254,8 @@ const en: WorkbenchDictionary = {
   returned: (n) => `Proposal ${n} returned.`,
   headOnly: "Only the head approves or returns proposals.",
   withdraw: "Withdraw this proposal (signed)",
+  checksPass: "Checks: the plan's rules hold if it is approved now (checked in this page with core's decide).",
+  checksFail: (why) => `Checks: approved now, this proposal would be refused: ${why}`,
   withdrawn: (n) => `Proposal ${n} withdrawn.`,
 };
 
