@@ -377,6 +377,9 @@ describe("the workbench", () => {
     expect(card.getByText(/Realisasi 01\.01 .*Juni: 63,89 \(23\/36\)/)).toBeTruthy();
     expect(card.getByText("Catatan: sampel Juni")).toBeTruthy();
     expect(card.getByText(/^Pemeriksaan: aturan rencana terpenuhi/)).toBeTruthy();
+    const diff = within(card.getByRole("table", { name: "Yang berubah pada rencana bila disetujui sekarang" }));
+    const row = diff.getByRole("row", { name: /Realisasi dilaporkan/ });
+    expect(within(row).getByText("63,89")).toBeTruthy();
     expect(card.getByRole("link", { name: "Unduh kwitansi.pdf (2.0 kB)" }).getAttribute("href")).toBe(`/api/plans/${PLAN}/evidence/${"a".repeat(64)}`);
     fireEvent.click(card.getByRole("button", { name: "Kembalikan" }));
     expect(card.getByText("Tulis alasan pengembalian.")).toBeTruthy();

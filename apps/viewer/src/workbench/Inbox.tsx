@@ -1,9 +1,12 @@
-import { type PlanCommand, type PlanState, type Proposal, type RevisionKind, decideBatch } from "@rapk/core";
+import { type PlanCommand, type PlanState, type Proposal, type RevisionKind, decideBatch, evolve } from "@rapk/core";
+import { diffStates } from "@rapk/history";
 import { useEffect, useMemo, useState } from "preact/hooks";
+import { changeKindLabel, changeSubject, changeValues } from "../model/describeChange.js";
 import { formatBytes } from "../model/limits.js";
 import type { ProposalRow, StepRequest, WorkbenchApi } from "./api.js";
 import { commandText, evidenceOf, notesOf } from "./describe.js";
 import { problemWords } from "./Field.js";
+import { TableHead } from "./Proposal.js";
 import { useWorkbenchI18n } from "./i18n.js";
 import type { MemberKey } from "./keyFile.js";
 import { Alert, type StepOutcome, StepOutcomeNotice, failedStep } from "./Notices.js";
@@ -145,6 +148,7 @@ function PendingProposal({
           {check.ok ? w.checksPass : w.checksFail(problemWords({ code: check.error.code, message: check.error.message }, w, language))}
         </p>
       )}
+      {check?.ok === true && <ProposalDiff state={loaded.state} events={check.value} />}
       {evidence.length > 0 && (
         <ul class="wb-evidence">
           {evidence.map((ref) => (
@@ -196,5 +200,33 @@ function PendingProposal({
         </div>
       )}
     </article>
+  );
+}
+
+/** What the plan would become if the proposal were approved now: history's diff of the two states, worded as the viewer's Compare tab words it. */
+function ProposalDiff({ state, events }: { state: PlanState; events: Parameters<typeof evolve>[1][] }) {
+  const { w, language } = useWorkbenchI18n();
+  const changes = useMemo(() => diffStates(state, events.reduce(evolve, state)).changes, [state, events]);
+  if (changes.length === 0) return null;
+  return (
+    <div class="table-scroll">
+      <table class="wb-diff">
+        <caption>{w.diffTitle}</caption>
+        <TableHead columns={[w.diffChange, w.diffSubject, w.diffFrom, w.diffTo]} />
+        <tbody>
+          {changes.map((change, index) => {
+            const { from, to } = changeValues(change, language);
+            return (
+              <tr key={index}>
+                <td>{changeKindLabel(change.kind, language)}</td>
+                <td>{changeSubject(change)}</td>
+                <td class="num">{from}</td>
+                <td class="num">{to}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -110,6 +110,7 @@ describe("the workbench on rapk serve: the officer reports June, the head return
     await card.getByText(/Realisasi 01\.01 .*Juni: 61,11 \(22\/36\)/).waitFor();
     await card.getByText("Hambatan: Dua sampel terlambat dikirim").waitFor();
     await card.getByText(/^Pemeriksaan: aturan rencana terpenuhi bila disetujui sekarang/).waitFor();
+    await card.getByRole("table", { name: "Yang berubah pada rencana bila disetujui sekarang" }).getByRole("row", { name: /Belanja dilaporkan/ }).waitFor();
     await card.getByText(`Anggaran ${LINE} PENGADAAN SAMPEL, Juni: Rp12.500.000`).waitFor();
     const [download] = await Promise.all([head.waitForEvent("download"), card.getByRole("link", { name: /^Unduh kwitansi-juni\.pdf/ }).click()]);
     expect(download.suggestedFilename()).toBe("kwitansi-juni.pdf");
