@@ -459,6 +459,49 @@ describe("the workbench", () => {
     expect(within(line).getByText("bulan ini sudah dilaporkan: Rp1.000.000 (laporan baru menggantikannya)")).toBeTruthy();
   });
 
+  it("shows the head the roster in a Members tab and adds a member from the public entry keygen printed, as a roster step signed by the head's key; refuses a key file or an id taken", async () => {
+    const server = new FakeServer(pendingState(), "head");
+    await signInAs(server, headKey);
+    await openPlan();
+    fireEvent.click(screen.getByRole("tab", { name: "Anggota" }));
+    const roster = within(screen.getByRole("table", { name: "Anggota rencana (roster pada versi ini)" }));
+    expect(within(roster.getByRole("row", { name: /kepala/ })).getByText("Kepala Loka")).toBeTruthy();
+    expect(within(roster.getByRole("row", { name: /siti/ })).getByText("perencana")).toBeTruthy();
+    const newcomer = generateSigningKey();
+    // A key file holds the secret half: the head is handed only the public entry.
+    type("Entri publik (JSON dari rapk keygen)", JSON.stringify({ name: "Budi Santoso", publicKey: newcomer.publicKey, secretKey: newcomer.secretKey }));
+    type("ID anggota", "siti");
+    expect(screen.getByText(/^Ini berkas kunci dengan kunci rahasia/)).toBeTruthy();
+    expect(screen.getByText("ID anggota ini sudah ada di roster.")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Tambah dan tandatangani" }) as HTMLButtonElement).disabled).toBe(true);
+    choose(/pilih berkas entri publik/, new File([`${JSON.stringify({ name: "Budi Santoso", publicKey: newcomer.publicKey })}\n`], "budi.pub.json", { type: "application/json" }));
+    // The chosen file's text is the entry: only the id taken is left to fix.
+    await waitFor(() => expect(screen.queryByText(/^Ini berkas kunci/)).toBeNull());
+    expect(screen.getByText("ID anggota ini sudah ada di roster.")).toBeTruthy();
+    type("ID anggota", "budi");
+    fireEvent.change(screen.getByLabelText("Peran"), { target: { value: "officer" } });
+    expect(screen.getByText(`Menambah Budi Santoso sebagai budi (perencana), kunci ed25519:${newcomer.publicKey.slice(0, 16)}`)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Tambah dan tandatangani" }));
+    await screen.findByText(/^Ditambahkan: /);
+    expect(server.calls.find((c) => c.what === "prepare")?.body).toEqual({
+      expectVersion: 2,
+      step: "roster",
+      reason: "Menambah Budi Santoso ke tim",
+      commands: [{ type: "addMember", data: { member: "budi", name: "Budi Santoso", role: "officer", publicKey: newcomer.publicKey } }],
+    });
+    expect(server.calls.some((c) => c.what === "commit")).toBe(true);
+    fireEvent.click(screen.getByRole("button", { name: "English" }));
+    expect(screen.getByRole("tab", { name: "Members" })).toBeTruthy();
+  });
+
+  it("gives the Members tab to the head only", async () => {
+    const server = new FakeServer(pendingState(), "officer");
+    await signInAs(server, officerKey);
+    await openPlan();
+    expect(screen.queryByRole("tab", { name: "Anggota" })).toBeNull();
+    expect(screen.getAllByRole("tab")).toHaveLength(4);
+  });
+
   it("gives every input a label", async () => {
     const server = new FakeServer(smallPlanState(), "officer");
     await signInAs(server, officerKey);

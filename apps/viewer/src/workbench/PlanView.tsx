@@ -5,6 +5,7 @@ import type { LandedVersion, PlanRow, WorkbenchApi } from "./api.js";
 import { Inbox } from "./Inbox.js";
 import { useWorkbenchI18n } from "./i18n.js";
 import type { MemberKey } from "./keyFile.js";
+import { Members } from "./Members.js";
 import { PokForm } from "./PokForm.js";
 import { TargetForm } from "./TargetForm.js";
 import { PROPOSERS, ReportForm } from "./ReportForm.js";
@@ -18,7 +19,7 @@ export interface LoadedPlan {
   readonly state: PlanState;
 }
 
-type Section = "report" | "pok" | "targets" | "inbox";
+type Section = "report" | "pok" | "targets" | "inbox" | "members";
 
 /** One plan: the monthly report form and the approvals inbox, on the plan as the server has it now. */
 export function PlanView({ api, plan, role, member, memberKey, onBack }: { api: WorkbenchApi; plan: PlanRow; role: string; member: string; memberKey: MemberKey; onBack: () => void }) {
@@ -78,6 +79,8 @@ export function PlanView({ api, plan, role, member, memberKey, onBack }: { api: 
             { id: "pok", label: w.tabPok },
             { id: "targets", label: w.tabTargets },
             { id: "inbox", label: w.tabInbox },
+            // The roster is the head's to keep: the Members tab is theirs.
+            ...(role === "head" ? [{ id: "members", label: w.tabMembers }] : []),
           ]}
           selected={section}
           onSelect={(id) => setSection(id as Section)}
@@ -86,6 +89,7 @@ export function PlanView({ api, plan, role, member, memberKey, onBack }: { api: 
           {section === "pok" && (PROPOSERS.has(role) ? <PokForm api={api} loaded={loaded} memberKey={memberKey} onReload={reload} /> : <p>{w.officerOnly}</p>)}
           {section === "targets" && (PROPOSERS.has(role) ? <TargetForm api={api} loaded={loaded} memberKey={memberKey} onReload={reload} /> : <p>{w.officerOnly}</p>)}
           {section === "inbox" && <Inbox api={api} loaded={loaded} role={role} member={member} memberKey={memberKey} onReload={reload} />}
+          {section === "members" && <Members api={api} loaded={loaded} role={role} memberKey={memberKey} onReload={reload} />}
         </Tabs>
       )}
     </section>

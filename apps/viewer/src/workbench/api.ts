@@ -62,6 +62,7 @@ export interface ProposalRow {
 /** What a step asks: a proposal of commands, or a decision on one. */
 export type StepRequest =
   | { readonly step: "propose"; readonly kind: string; readonly reason?: string; readonly commands: readonly { readonly type: string; readonly data: unknown }[] }
+  | { readonly step: "roster"; readonly reason?: string; readonly commands: readonly { readonly type: string; readonly data: unknown }[] }
   | { readonly step: "approve" | "withdraw"; readonly proposal: number; readonly reason?: string }
   | { readonly step: "return"; readonly proposal: number; readonly reason: string };
 
