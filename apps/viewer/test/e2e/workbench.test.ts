@@ -82,7 +82,31 @@ async function fillJune(page: Page, numerator: string): Promise<void> {
 let officer: Page;
 let head: Page;
 
-describe("the workbench on rapk serve: the officer reports June, the head returns it, the officer corrects it, the head approves, each signing with their own key", () => {
+describe("the workbench on rapk serve: the head adds the officer, the officer reports June, the head returns it, the officer corrects it, the head approves, each signing with their own key", () => {
+  it("the head signs in and adds the officer from the public entry their rapk keygen printed, a roster step signed by the head's key", async () => {
+    head = await signedIn(server.members.head, true);
+    await openPlan(head);
+    await head.getByRole("tab", { name: "Anggota" }).click();
+    const roster = head.getByRole("table", { name: "Anggota rencana (roster pada versi ini)" });
+    await roster.getByRole("row", { name: /kepala\.loka/ }).waitFor();
+    expect(await roster.getByRole("row", { name: /siti\.rahma/ }).count()).toBe(0);
+    const { officer: newcomer } = server.members;
+    // What `rapk keygen` prints: the public entry, handed to the head as a file.
+    const entry = join(session.scratch, "siti.rahma.pub.json");
+    writeFileSync(entry, `${JSON.stringify({ name: newcomer.name, publicKey: newcomer.key.publicKey })}\n`);
+    await head.getByLabel("…atau pilih berkas entri publik").setInputFiles(entry);
+    await head.getByLabel("ID anggota").fill(newcomer.member);
+    await head.getByLabel("Peran").selectOption("officer");
+    await head.getByText(`Menambah Siti Rahma sebagai siti.rahma (perencana), kunci ed25519:${newcomer.key.publicKey.slice(0, 16)}`).waitFor();
+    await shoot(head, "members");
+    expect(await axeViolations(head)).toEqual([]);
+    await head.getByRole("button", { name: "Tambah dan tandatangani" }).click();
+    await head.getByText(/^Ditambahkan: adds siti\.rahma \(officer\)/).waitFor({ timeout: 15_000 });
+    await roster.getByRole("row", { name: /siti\.rahma/ }).waitFor({ timeout: 15_000 });
+    await head.getByText("pada versi 3").waitFor();
+    expect(errors.splice(0)).toEqual([]);
+  });
+
   it("the officer signs in, sees the plan's roll-up, fills June's report with an evidence file and proposes it (prepared by the server, signed in the browser)", async () => {
     officer = await signedIn(server.members.officer);
     const row = officer.locator("table.wb-plans tbody tr");
@@ -98,13 +122,13 @@ describe("the workbench on rapk serve: the officer reports June, the head return
     await preview.getByText(`Anggaran ${LINE} PENGADAAN SAMPEL, Juni: Rp12.500.000`).waitFor();
     await officer.getByRole("button", { name: "Usulkan dan tandatangani" }).click();
     await officer.getByText(/Diusulkan: proposal 1 \(report\) by siti\.rahma, 2 commands/).waitFor({ timeout: 15_000 });
-    await officer.getByText("pada versi 3").waitFor();
+    await officer.getByText("pada versi 4").waitFor();
     expect(errors.splice(0)).toEqual([]);
   });
 
-  it("the head signs in in a browser of their own, finds it in the inbox with its evidence, downloads the receipt byte for byte, and returns it with a reason", async () => {
-    head = await signedIn(server.members.head, true);
-    await openPlan(head);
+  it("the head's open view, in a browser of their own, finds it in the inbox with its evidence, downloads the receipt byte for byte, and returns it with a reason", async () => {
+    await head.getByText(/Versi 4 baru saja masuk/).waitFor({ timeout: 15_000 });
+    await head.getByRole("tab", { name: "Persetujuan" }).click();
     const card = head.getByRole("article", { name: "Usulan 1 (report) oleh Siti Rahma" });
     await card.waitFor({ timeout: 15_000 });
     await card.getByText(/Realisasi 01\.01 .*Juni: 61,11 \(22\/36\)/).waitFor();
@@ -126,8 +150,8 @@ describe("the workbench on rapk serve: the officer reports June, the head return
 
   it("the officer's open view hears of the return live, reads why it came back, corrects the numerator and proposes again; at 375 px the page never scrolls sideways", async () => {
     // Nobody reloads: the server's event stream told the officer's page that the head's version landed.
-    await officer.getByText(/Versi 4 baru saja masuk/).waitFor({ timeout: 15_000 });
-    await officer.getByText("pada versi 4").waitFor();
+    await officer.getByText(/Versi 5 baru saja masuk/).waitFor({ timeout: 15_000 });
+    await officer.getByText("pada versi 5").waitFor();
     await officer.getByRole("tab", { name: "Persetujuan" }).click();
     await officer.getByText("Alasan: Pembilang 01.01 Juni adalah 23 sampel, bukan 22").waitFor();
     await officer.getByRole("tab", { name: "Laporan bulanan" }).click();
@@ -138,7 +162,7 @@ describe("the workbench on rapk serve: the officer reports June, the head return
     await officer.getByRole("region", { name: "Yang akan diusulkan" }).screenshot({ path: join(SCREENSHOTS, "workbench-report-preview.png") });
     await officer.getByRole("button", { name: "Usulkan dan tandatangani" }).click();
     await officer.getByText(/Diusulkan: proposal 2 \(report\)/).waitFor({ timeout: 15_000 });
-    await officer.getByText("pada versi 5").waitFor();
+    await officer.getByText("pada versi 6").waitFor();
     await shoot(officer, "proposed");
     // The Revisi POK form checks the invariants as typed, with core's decideBatch in the page.
     await officer.getByRole("tab", { name: "Revisi POK" }).click();
@@ -157,7 +181,7 @@ describe("the workbench on rapk serve: the officer reports June, the head return
   });
 
   it("the head's open inbox shows the corrected report live, and the head approves it; in English too", async () => {
-    await head.getByText(/Versi 5 baru saja masuk/).waitFor({ timeout: 15_000 });
+    await head.getByText(/Versi 6 baru saja masuk/).waitFor({ timeout: 15_000 });
     const card = head.getByRole("article", { name: "Usulan 2 (report) oleh Siti Rahma" });
     await card.waitFor({ timeout: 15_000 });
     await card.getByText(/Realisasi 01\.01 .*Juni: 63,89 \(23\/36\)/).waitFor();
@@ -197,13 +221,23 @@ describe("the workbench on rapk serve: the officer reports June, the head return
     expect(errors.splice(0)).toEqual([]);
   });
 
-  it("the log the server wrote verifies without it, pinned to the head's key: the proposals signed by the officer, the return and the approval by the head", () => {
+  it("the auditor, a third browser, sees who proposed and who decided: the officer and the head", async () => {
+    const auditor = await signedIn(server.members.auditor);
+    await openPlan(auditor);
+    expect(await auditor.getByRole("tab", { name: "Anggota" }).count()).toBe(0);
+    await auditor.getByRole("tab", { name: "Persetujuan" }).click();
+    await auditor.getByText(/Usulan 2 \(report\) oleh Siti Rahma: disetujui oleh Kepala Loka/).waitFor({ timeout: 15_000 });
+    await auditor.getByText(/Usulan 1 \(report\) oleh Siti Rahma: dikembalikan oleh Kepala Loka/).waitFor();
+    expect(errors.splice(0)).toEqual([]);
+  });
+
+  it("the log the server wrote verifies without it, pinned to the head's key: the roster versions signed by the head, the proposals signed by the officer, the return and the approval by the head", () => {
     const signers: (readonly Signer[])[] = [];
     const audit = auditLog(server.logText(), { checkSignature, root: server.members.head.key.publicKey, onVersion: (version) => signers.push(version.signers ?? []) });
     expect(audit.problems).toEqual([]);
-    expect(audit.versions).toBe(6);
+    expect(audit.versions).toBe(7);
     const { head: byHead, officer: byOfficer } = server.members;
-    expect(signers.slice(1).map((version) => version.map((signer) => signer.publicKey))).toEqual([[byHead.key.publicKey], [byOfficer.key.publicKey], [byHead.key.publicKey], [byOfficer.key.publicKey], [byHead.key.publicKey]]);
+    expect(signers.slice(1).map((version) => version.map((signer) => signer.publicKey))).toEqual([[byHead.key.publicKey], [byHead.key.publicKey], [byOfficer.key.publicKey], [byHead.key.publicKey], [byOfficer.key.publicKey], [byHead.key.publicKey]]);
     // What left the browsers were signatures: no secret key is anywhere in what the server wrote.
     for (const who of [byOfficer, byHead]) expect(server.logText()).not.toContain(who.key.secretKey);
   });

@@ -25,7 +25,8 @@ export interface WorkbenchServer {
   readonly url: string;
   readonly folder: string;
   readonly plan: string;
-  readonly members: Readonly<Record<"head" | "officer", KeyHolder>>;
+  /** The head and the auditor are on the roster the log starts with; the officer only has a key file, until the head adds them. */
+  readonly members: Readonly<Record<"head" | "officer" | "auditor", KeyHolder>>;
   /** The plan's log as the server wrote it. */
   logText(): string;
   stop(): Promise<void>;
@@ -52,7 +53,8 @@ export function rosteredLog(members: readonly KeyHolder[], head: KeyHolder): str
 
 /**
  * `rapk serve` as an office runs it, on a throwaway folder holding one plan whose log keeps its
- * roster (a head and an officer, each with a key file written as keygen writes it), serving the
+ * roster (a head and an auditor; an officer the head adds through the workbench; each with a key
+ * file written as keygen writes it), serving the
  * built viewer from `dist` on a free loopback port. Its clock stands in July 2024, when June's
  * report is taken.
  */
@@ -67,7 +69,8 @@ export async function startWorkbenchServer(dist: string, plan = "loka-pom-rejang
   };
   const head = holder("Kepala Loka", "head", "kepala.loka");
   const officer = holder("Siti Rahma", "officer", "siti.rahma");
-  writeFileSync(join(folder, `${plan}.ndjson`), rosteredLog([head, officer], head));
+  const auditor = holder("Dewi Auditor", "auditor", "dewi.auditor");
+  writeFileSync(join(folder, `${plan}.ndjson`), rosteredLog([head, auditor], head));
   const store = NdjsonFileStore.folder(folder);
   let server: RunningServer;
   try {
@@ -80,7 +83,7 @@ export async function startWorkbenchServer(dist: string, plan = "loka-pom-rejang
     url: server.url,
     folder,
     plan,
-    members: { head, officer },
+    members: { head, officer, auditor },
     logText: () => readFileSync(join(folder, `${plan}.ndjson`), "utf8"),
     stop: async () => {
       await server.close();
