@@ -1,25 +1,18 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import axe from "axe-core";
-import { type Signer, auditLog } from "@rapk/history";
+import { type Signer, auditVersions } from "@rapk/history";
 import { checkSignature } from "@rapk/history/signing";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { SCREENSHOTS, browserSession } from "./session.js";
-import { type KeyHolder, type WorkbenchServer, startWorkbenchServer } from "./workbenchServer.js";
+import { type KeyHolder, type WorkbenchServer, type WorkbenchStore, startWorkbenchServer } from "./workbenchServer.js";
 
 const session = browserSession("rapk-viewer-workbench-");
 let server: WorkbenchServer;
 const errors: string[] = [];
 const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  server = await startWorkbenchServer(inject("dist"));
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await server?.stop();
-});
 
 const shoot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `workbench-${name}.png`), fullPage: false });
 
@@ -82,7 +75,21 @@ async function fillJune(page: Page, numerator: string): Promise<void> {
 let officer: Page;
 let head: Page;
 
-describe("the workbench on rapk serve: the head adds the officer, the officer reports June, the head returns it, the officer corrects it, the head approves, each signing with their own key", () => {
+// The same flow on each store `rapk serve` keeps plans in: a folder of logs, and PostgreSQL.
+const STORES: readonly { readonly kind: WorkbenchStore; readonly name: string }[] = [
+  { kind: "folder", name: "a folder of logs" },
+  { kind: "postgres", name: "a throwaway PostgreSQL" },
+];
+
+describe.each(STORES)("the workbench on rapk serve on $name: the head adds the officer, the officer reports June, the head returns it, the officer corrects it, the head approves, each signing with their own key", ({ kind }) => {
+  beforeAll(async () => {
+    server = await startWorkbenchServer(inject("dist"), kind);
+  });
+  afterAll(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+    await server?.stop();
+  });
+
   it("the head signs in and adds the officer from the public entry their rapk keygen printed, a roster step signed by the head's key", async () => {
     head = await signedIn(server.members.head, true);
     await openPlan(head);
@@ -231,14 +238,15 @@ describe("the workbench on rapk serve: the head adds the officer, the officer re
     expect(errors.splice(0)).toEqual([]);
   });
 
-  it("the log the server wrote verifies without it, pinned to the head's key: the roster versions signed by the head, the proposals signed by the officer, the return and the approval by the head", () => {
+  it("the store's versions verify without the server, pinned to the head's key: the roster versions signed by the head, the proposals signed by the officer, the return and the approval by the head", async () => {
     const signers: (readonly Signer[])[] = [];
-    const audit = auditLog(server.logText(), { checkSignature, root: server.members.head.key.publicKey, onVersion: (version) => signers.push(version.signers ?? []) });
+    const audit = auditVersions(await server.versions(), { checkSignature, root: server.members.head.key.publicKey, onVersion: (version) => signers.push(version.signers ?? []) });
     expect(audit.problems).toEqual([]);
     expect(audit.versions).toBe(7);
     const { head: byHead, officer: byOfficer } = server.members;
     expect(signers.slice(1).map((version) => version.map((signer) => signer.publicKey))).toEqual([[byHead.key.publicKey], [byHead.key.publicKey], [byOfficer.key.publicKey], [byHead.key.publicKey], [byOfficer.key.publicKey], [byHead.key.publicKey]]);
     // What left the browsers were signatures: no secret key is anywhere in what the server wrote.
-    for (const who of [byOfficer, byHead]) expect(server.logText()).not.toContain(who.key.secretKey);
+    const written = await server.logText();
+    for (const who of [byOfficer, byHead]) expect(written).not.toContain(who.key.secretKey);
   });
 });
