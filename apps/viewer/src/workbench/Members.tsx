@@ -1,7 +1,6 @@
 import { Role } from "@rapk/core";
 import { useState } from "preact/hooks";
 import type { WorkbenchApi } from "./api.js";
-import { Field } from "./Field.js";
 import { useWorkbenchI18n } from "./i18n.js";
 import type { MemberKey } from "./keyFile.js";
 import { buildAddMember } from "./memberCommands.js";
@@ -80,7 +79,10 @@ export function Members({ api, loaded, role, memberKey, onReload }: { api: Workb
         <form onSubmit={(event) => void submit(event)} aria-labelledby="member-add-title">
           <h4 id="member-add-title">{w.memberAddTitle}</h4>
           <p class="muted">{w.memberAddHint}</p>
-          <Field label={w.memberEntry} value={entry} onInput={setEntry} multiline />
+          <label class="wb-field">
+            <span>{w.memberEntry}</span>
+            <textarea rows={3} value={entry} maxLength={MAX_ENTRY_BYTES} spellcheck={false} onInput={(event) => setEntry((event.currentTarget as HTMLTextAreaElement).value)} />
+          </label>
           <label class="wb-field">
             <span>{w.memberEntryFile}</span>
             <input type="file" accept=".json,.pub,application/json,text/plain" onChange={(event) => void chooseFile(event)} />
