@@ -1,5 +1,7 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@rapk/history";
 import { checkSignature, signHead } from "@rapk/history/signing";
@@ -14,6 +16,8 @@ import { Client, PLAN_C, type Person, type Served, memberIdOf, person, rosteredL
 const members = { head: person("Kepala Loka"), officer: person("Siti Rahma"), verifier: person("Verifikator"), auditor: person("Auditor") };
 const outsider = person("Orang Luar");
 const LINE = "DR.3165.QIA.005.053.A"; // the seed's first budget line
+// The built command line (pnpm test builds it first), run as an auditor runs it on the server's folder.
+const RAPK = fileURLToPath(new URL("../../cli/dist/rapk.js", import.meta.url));
 let served: Served;
 
 beforeAll(async () => {
@@ -270,5 +274,21 @@ describe("the roster through the server: the head adds a member, signed in the b
     const refused = byOfficer.status === 200 ? await commit(officer, byOfficer.body, members.officer) : byOfficer;
     expect(refused.status).toBe(403);
     expect(logText()).toBe(before);
+  });
+});
+
+describe("what the server wrote, checked by rapk verify without the server", () => {
+  it("given the head ratifies the imported version through the server, then `rapk verify --trust` with the head's key passes on the server's folder, naming who signed each version", async () => {
+    const head = await signedIn(members.head);
+    const versions = ((await (await head.fetch(`/api/plans/${PLAN_C}/versions`)).json()) as { versions: { version: number; head: string }[] }).versions;
+    const ratify = await prepare(head, { step: "roster", reason: "pengesahan RAPK 2024", commands: [{ type: "ratifyVersions", data: { through: 1, head: versions[0]!.head } }] });
+    expect((await commit(head, ratify.body, members.head)).status).toBe(201);
+    const trust = join(served.folder, "trust.json");
+    writeFileSync(trust, JSON.stringify([{ name: members.head.name, publicKey: members.head.key.publicKey }]));
+    const verified = spawnSync(process.execPath, [RAPK, "verify", join(served.folder, `${PLAN_C}.ndjson`), "--trust", trust], { encoding: "utf8" });
+    expect({ status: verified.status, stderr: verified.stderr }).toEqual({ status: 0, stderr: "" });
+    expect(verified.stdout).toMatch(/every version signed by a trusted key/);
+    expect(verified.stdout).toMatch(/^version 1 ratified in version \d+ by Kepala Loka/m);
+    expect(verified.stdout).toMatch(/signed by Siti Rahma \(officer, ed25519:[0-9a-f]{16}\)/);
   });
 });
