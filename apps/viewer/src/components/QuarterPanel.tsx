@@ -1,4 +1,4 @@
-import { type PlanState, formatRupiah, monthCode, monthName } from "@rapk/core";
+import { type PlanState, formatPercentOfHundred, formatRupiah, monthCode, monthName } from "@rapk/core";
 import { type PrintProvenance, quarterReport, quarterWorkbook } from "@rapk/report";
 import { useMemo, useState } from "preact/hooks";
 import { useI18n } from "../i18n/i18n.js";
@@ -47,7 +47,7 @@ export function QuarterPanel({
   // As the PDF prints a measure (formatMeasure: up to four decimals), and every percentage with two.
   const num = (value: number | null) => (value === null ? "–" : formatNumber(value, language, 4));
   // Two decimals, as the quarterly report's PDF prints them.
-  const pct = (value: number | null) => (value === null ? "–" : formatPercent(value / 100, language, 2));
+  const pct = (value: number | null) => (value === null ? "–" : formatPercentOfHundred(value, language));
   return (
     <div class="quarter">
       <div class="quarter-head">

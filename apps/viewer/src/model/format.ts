@@ -1,33 +1,20 @@
-import { type Language, monthName } from "@rapk/core";
-
-const numberFormat = (locale: string, decimals: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: decimals });
-const numberFormats: Record<2 | 4, Record<Language, Intl.NumberFormat>> = {
-  2: { id: numberFormat("id-ID", 2), en: numberFormat("en-GB", 2) },
-  4: { id: numberFormat("id-ID", 4), en: numberFormat("en-GB", 4) },
-};
+import { type Language, formatMeasure, formatPercentOfRatio, monthName } from "@rapk/core";
 
 /**
  * A target or realisation value: `99,3` in Indonesian, `99.3` in English; rounded to two decimals
  * or, where the figure is the one a printed report shows (the quarter tab, as @rapk/report's
- * formatMeasure in its PDF), four.
+ * formatMeasure in its PDF), four. Core's formatMeasure, so the viewer writes figures as rapk does.
  */
 export function formatNumber(value: number, language: Language, decimals: 2 | 4 = 2): string {
-  return numberFormats[decimals][language].format(value);
+  return formatMeasure(value, language, decimals);
 }
-
-const percentFormat = (locale: string, decimals: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: decimals, minimumFractionDigits: decimals });
-const percentFormats: Record<1 | 2, Record<Language, Intl.NumberFormat>> = {
-  1: { id: percentFormat("id-ID", 1), en: percentFormat("en-GB", 1) },
-  2: { id: percentFormat("id-ID", 2), en: percentFormat("en-GB", 2) },
-};
 
 /**
  * A ratio 0..1 as a percentage, with one decimal (`15,2 %` / `15.2%`) or, where the figure is the
- * one a printed report shows (the quarter tab, as its PDF), two (`15,24 %`).
+ * one a printed report shows (the quarter tab, as its PDF), two (`15,24 %`): core's formatPercentOfRatio.
  */
 export function formatPercent(ratio: number, language: Language, decimals: 1 | 2 = 1): string {
-  const value = percentFormats[decimals][language].format(ratio * 100);
-  return language === "id" ? `${value} %` : `${value}%`;
+  return formatPercentOfRatio(ratio, language, decimals);
 }
 
 /**

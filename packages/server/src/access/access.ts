@@ -1,4 +1,4 @@
-import type { Role } from "./roster.js";
+import { ROLES, type Role } from "./roster.js";
 
 /**
  * Who may call a route: anyone (`public`: the OpenAPI document, sign-in), anyone signed in
@@ -14,6 +14,12 @@ export type Access =
 export const PUBLIC: Access = { kind: "public" };
 export const SIGNED_IN: Access = { kind: "signedIn" };
 export const anyMember = (roles: readonly Role[]): Access => ({ kind: "member", roles });
+
+/** Every member of the plan reads it. */
+export const READERS: Access = anyMember(ROLES);
+
+/** Everyone but the auditor, who signs nothing that changes a plan: who takes steps and keeps evidence (the policy decides the rest). */
+export const STEP_TAKERS: Access = anyMember(ROLES.filter((role) => role !== "auditor"));
 
 /** A route and its rule, as the route table lists it (paths in OpenAPI form: `/api/plans/{plan}`). */
 export interface RouteRule {

@@ -2,13 +2,11 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { fingerprintOf, signaturesOf } from "@rapk/history";
 import type { StoredCommit } from "@rapk/store";
 import { streamSSE } from "hono/streaming";
-import { anyMember } from "../access/access.js";
-import { ROLES } from "../access/roster.js";
+import { READERS } from "../access/access.js";
 import type { ReadPlan } from "../plans/planReader.js";
 import { PlanParam, refusals } from "./schemas.js";
 import type { RouteModule } from "./routeTable.js";
 
-const READERS = anyMember(ROLES);
 
 /** How often a quiet stream says it is still there, so that a proxy does not close it. */
 export const HEARTBEAT_MS = 15_000;

@@ -2,8 +2,7 @@ import { createHash } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
 import { EVIDENCE_MAX_BYTES, EvidenceRef } from "@rapk/core";
 import { evidenceCited } from "@rapk/history";
-import { anyMember } from "../access/access.js";
-import { ROLES } from "../access/roster.js";
+import { READERS, STEP_TAKERS } from "../access/access.js";
 import { ApiError } from "../http/apiError.js";
 import { HEX64, PlanParam, refusals } from "./schemas.js";
 import type { RouteModule } from "./routeTable.js";
@@ -11,8 +10,6 @@ import type { RouteModule } from "./routeTable.js";
 /** The path an upload takes: its body may be as large as an evidence file, not the API's 1 MiB. */
 export const EVIDENCE_UPLOAD = /^\/api\/plans\/[^/]+\/evidence$/;
 
-const UPLOADERS = anyMember(ROLES.filter((role) => role !== "auditor"));
-const READERS = anyMember(ROLES);
 
 const Reference = z
   .object({ name: z.string(), mediaType: z.string(), size: z.number().int(), sha256: HEX64 })
@@ -40,7 +37,7 @@ export const evidenceRoutes: RouteModule = (app, table, parts) => {
         },
         responses: { 201: { description: "kept", content: { "application/json": { schema: Reference } } }, ...refusals(400, 401, 403, 404, 413) },
       }),
-      UPLOADERS,
+      STEP_TAKERS,
     ),
     async (c) => {
       const { plan } = c.req.valid("param");

@@ -2,8 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { type DomainError, type Member, type PlanState, RevisionKind, instantIn } from "@rapk/core";
 import { type RevisionInput, appendRevision, describeSteps, fingerprintOf, headAfter, readNextVersion, zoneOfLog } from "@rapk/history";
 import { addSignature, checkSignature } from "@rapk/history/signing";
-import { anyMember } from "../access/access.js";
-import { ROLES } from "../access/roster.js";
+import { READERS, STEP_TAKERS } from "../access/access.js";
 import type { Session } from "../access/sessions.js";
 import type { ServerParts } from "../context.js";
 import { ApiError } from "../http/apiError.js";
@@ -11,9 +10,6 @@ import type { ReadPlan } from "../plans/planReader.js";
 import { HEX128, HEX64, PlanParam, Signer, refusals } from "./schemas.js";
 import type { RouteModule } from "./routeTable.js";
 
-/** Who prepares and takes steps: everyone but the auditor, who signs nothing that changes a plan. The policy decides the rest (who may approve what). */
-const STEP_TAKERS = anyMember(ROLES.filter((role) => role !== "auditor"));
-const READERS = anyMember(ROLES);
 
 /** Refusals of the roster and the policy: who may take a step, and who must sign it. */
 const POLICY_CODES = new Set(["ROLE_NOT_ALLOWED", "POLICY_NOT_MET", "SIGNER_MISMATCH", "UNKNOWN_SIGNER", "UNKNOWN_MEMBER", "MEMBER_REQUIRED"]);
